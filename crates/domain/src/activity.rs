@@ -1,0 +1,107 @@
+//! Activities: the meetings, workshops, surveys and panels where involvement happens.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::vocabulary;
+
+vocabulary! {
+    /// What sort of activity it is.
+    pub enum ActivityType ("activity type") {
+        Meeting => ("meeting", "Meeting"),
+        Workshop => ("workshop", "Workshop"),
+        Survey => ("survey", "Survey"),
+        InterviewPanel => ("interview-panel", "Interview panel"),
+        BoardMeeting => ("board-meeting", "Board meeting"),
+        TrainingSession => ("training-session", "Training session"),
+        Event => ("event", "Event"),
+    }
+}
+
+vocabulary! {
+    /// Where people take part.
+    pub enum Mode ("mode") {
+        FaceToFace => ("face-to-face", "Face to face"),
+        Virtual => ("virtual", "Virtual"),
+        Hybrid => ("hybrid", "Hybrid"),
+    }
+}
+
+/// When an activity starts and ends. It always ends after it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Schedule {
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+}
+
+/// Why a schedule was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScheduleError {
+    #[error("must be after the start time")]
+    EndsBeforeItStarts,
+    #[error("an activity can last at most 14 days")]
+    TooLong,
+}
+
+impl Schedule {
+    /// Checks that the activity ends after it starts, and lasts no more than 14 days
+    /// (a longer span is almost always a typing mistake in the year or month).
+    pub fn new(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> Result<Self, ScheduleError> {
+        if ends_at <= starts_at {
+            return Err(ScheduleError::EndsBeforeItStarts);
+        }
+        if ends_at - starts_at > Duration::days(14) {
+            return Err(ScheduleError::TooLong);
+        }
+        Ok(Self { starts_at, ends_at })
+    }
+
+    pub fn starts_at(&self) -> DateTime<Utc> {
+        self.starts_at
+    }
+
+    pub fn ends_at(&self) -> DateTime<Utc> {
+        self.ends_at
+    }
+
+    /// The real length of the activity, which across a clock change differs from what
+    /// the wall clock suggests.
+    pub fn duration(&self) -> Duration {
+        self.ends_at - self.starts_at
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::parse_london;
+
+    fn schedule(start: &str, end: &str) -> Result<Schedule, ScheduleError> {
+        Schedule::new(parse_london(start).unwrap(), parse_london(end).unwrap())
+    }
+
+    #[test]
+    fn ends_after_it_starts() {
+        assert_eq!(
+            schedule("2026-05-01T10:00", "2026-05-01T09:00"),
+            Err(ScheduleError::EndsBeforeItStarts)
+        );
+        assert_eq!(
+            schedule("2026-05-01T10:00", "2026-05-01T10:00"),
+            Err(ScheduleError::EndsBeforeItStarts)
+        );
+        assert_eq!(
+            schedule("2026-05-01T10:00", "2027-05-01T12:00"),
+            Err(ScheduleError::TooLong)
+        );
+    }
+
+    #[test]
+    fn a_meeting_across_the_clock_change_has_its_real_length() {
+        // 00:30 to 03:30 on the night the clocks go forward is two hours, not three.
+        let s = schedule("2026-03-29T00:30", "2026-03-29T03:30").unwrap();
+        assert_eq!(s.duration(), Duration::hours(2));
+        // The night the clocks go back, 00:30 to 03:30 is four hours.
+        let s = schedule("2026-10-25T00:30", "2026-10-25T03:30").unwrap();
+        assert_eq!(s.duration(), Duration::hours(4));
+    }
+}

@@ -1,0 +1,383 @@
+//! Charters: versioned documents of sections and commitments that organisations adopt.
+//!
+//! A charter arrives as a [`CharterDraft`] (from a file, the API or a built-in template)
+//! and becomes a [`Charter`] only through [`Charter::from_draft`], which checks every
+//! field and reports every problem with its field path. Nothing downstream re-checks.
+
+use std::collections::HashSet;
+
+use crate::indicator::{DEFAULT_FEEDBACK_DAYS, IndicatorKey};
+use crate::ladder::Rung;
+use crate::text::{self, FieldErrors};
+use crate::{Vocabulary, vocabulary};
+
+vocabulary! {
+    /// What sort of promise or statement an entry in a charter is.
+    pub enum CommitmentKind ("commitment kind") {
+        Commitment => ("commitment", "Commitment"),
+        Right => ("right", "Right"),
+        Responsibility => ("responsibility", "Responsibility"),
+        Principle => ("principle", "Principle"),
+        Rule => ("rule", "Rule"),
+        Rung => ("rung", "Rung of the ladder"),
+    }
+}
+
+vocabulary! {
+    /// Where an organisation stands with a charter it was invited to sign.
+    pub enum SignatoryStatus ("signatory status") {
+        Invited => ("invited", "Invited"),
+        Signed => ("signed", "Signed"),
+        Declined => ("declined", "Declined"),
+    }
+}
+
+/// A charter as it arrives, before any checks. Field names match the file format.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CharterDraft {
+    pub key: String,
+    pub title: String,
+    pub version: String,
+    pub source: String,
+    pub summary: Option<String>,
+    pub feedback_days: Option<i64>,
+    pub review_months: Option<i64>,
+    pub sections: Vec<SectionDraft>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SectionDraft {
+    pub key: String,
+    pub title: String,
+    pub source_ref: String,
+    pub intro: Option<String>,
+    pub commitments: Vec<CommitmentDraft>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CommitmentDraft {
+    pub key: String,
+    pub text: String,
+    pub source_ref: String,
+    pub kind: Option<String>,
+    pub rung: Option<String>,
+    pub indicator: Option<String>,
+}
+
+/// A checked charter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Charter {
+    pub key: String,
+    pub title: String,
+    pub version: String,
+    pub source: String,
+    pub summary: Option<String>,
+    pub settings: CharterSettings,
+    pub sections: Vec<Section>,
+}
+
+/// Settings a charter fixes for the organisations that adopt it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CharterSettings {
+    /// Days within which people hear what happened to what they said.
+    pub feedback_days: u16,
+    /// The charter is reviewed at least this often.
+    pub review_months: u16,
+}
+
+impl Default for CharterSettings {
+    fn default() -> Self {
+        Self {
+            feedback_days: DEFAULT_FEEDBACK_DAYS,
+            review_months: 12,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub key: String,
+    pub title: String,
+    pub source_ref: String,
+    pub intro: Option<String>,
+    pub commitments: Vec<Commitment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commitment {
+    pub key: String,
+    pub text: String,
+    pub source_ref: String,
+    pub kind: CommitmentKind,
+    pub rung: Option<Rung>,
+    pub indicator: Option<IndicatorKey>,
+}
+
+/// Checks a charter key: 2 to 60 lowercase letters, digits and single hyphens.
+pub fn parse_key(s: &str) -> Result<String, String> {
+    let ok = (2..=60).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--");
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "\"{s}\" is not a charter key: use 2 to 60 lowercase letters, digits and hyphens, like las-pflas"
+        ))
+    }
+}
+
+fn in_range(v: Option<i64>, min: i64, max: i64, default: u16) -> Result<u16, String> {
+    match v {
+        None => Ok(default),
+        Some(n) if (min..=max).contains(&n) => Ok(n as u16),
+        Some(n) => Err(format!("must be between {min} and {max} (it is {n})")),
+    }
+}
+
+impl Charter {
+    /// Checks a draft, reporting every problem with its field path
+    /// (`sections[1].commitments[0].rung`).
+    pub fn from_draft(d: &CharterDraft) -> Result<Charter, FieldErrors> {
+        let mut errs = FieldErrors::new();
+        let key = errs.take("key", parse_key(d.key.trim()));
+        let title = errs.take("title", text::required(&d.title, text::SHORT));
+        let version = errs.take("version", text::required(&d.version, 40));
+        let source = errs.take("source", text::required(&d.source, text::SHORT));
+        let summary = errs.take("summary", text::optional(d.summary.as_deref(), text::LONG));
+        let defaults = CharterSettings::default();
+        let feedback_days = errs.take(
+            "settings.feedback_days",
+            in_range(d.feedback_days, 1, 365, defaults.feedback_days),
+        );
+        let review_months = errs.take(
+            "settings.review_months",
+            in_range(d.review_months, 1, 36, defaults.review_months),
+        );
+        if d.sections.is_empty() {
+            errs.add("sections", "a charter needs at least one section");
+        }
+        let mut section_keys = HashSet::new();
+        let mut commitment_keys = HashSet::new();
+        let mut sections = Vec::with_capacity(d.sections.len());
+        for (i, s) in d.sections.iter().enumerate() {
+            let at = |f: &str| format!("sections[{i}].{f}");
+            let skey = errs.take(&at("key"), text::required(&s.key, 40));
+            if let Some(k) = &skey
+                && !section_keys.insert(k.clone())
+            {
+                errs.add(at("key"), format!("section key \"{k}\" is used twice"));
+            }
+            let stitle = errs.take(&at("title"), text::required(&s.title, text::SHORT));
+            let sref = errs.take(
+                &at("source_ref"),
+                text::required(&s.source_ref, text::SHORT),
+            );
+            let intro = errs.take(&at("intro"), text::optional(s.intro.as_deref(), text::LONG));
+            if s.commitments.is_empty() {
+                errs.add(at("commitments"), "a section needs at least one commitment");
+            }
+            let mut commitments = Vec::with_capacity(s.commitments.len());
+            for (j, c) in s.commitments.iter().enumerate() {
+                let at = |f: &str| format!("sections[{i}].commitments[{j}].{f}");
+                let ckey = errs.take(&at("key"), text::required(&c.key, 40));
+                if let Some(k) = &ckey
+                    && !commitment_keys.insert(k.clone())
+                {
+                    errs.add(at("key"), format!("commitment key \"{k}\" is used twice"));
+                }
+                let ctext = errs.take(&at("text"), text::required(&c.text, text::LONG));
+                let cref = errs.take(
+                    &at("source_ref"),
+                    text::required(&c.source_ref, text::SHORT),
+                );
+                let kind = match c.kind.as_deref() {
+                    None => Some(CommitmentKind::Commitment),
+                    Some(k) => errs.take(&at("kind"), CommitmentKind::parse(k)),
+                };
+                let rung = match c.rung.as_deref() {
+                    None => Some(None),
+                    Some(r) => errs.take(&at("rung"), Rung::parse(r).map(Some)),
+                };
+                let indicator = match c.indicator.as_deref() {
+                    None => Some(None),
+                    Some(r) => errs.take(&at("indicator"), IndicatorKey::parse(r).map(Some)),
+                };
+                if let (
+                    Some(key),
+                    Some(text),
+                    Some(source_ref),
+                    Some(kind),
+                    Some(rung),
+                    Some(indicator),
+                ) = (ckey, ctext, cref, kind, rung, indicator)
+                {
+                    commitments.push(Commitment {
+                        key,
+                        text,
+                        source_ref,
+                        kind,
+                        rung,
+                        indicator,
+                    });
+                }
+            }
+            if let (Some(key), Some(title), Some(source_ref), Some(intro)) =
+                (skey, stitle, sref, intro)
+            {
+                sections.push(Section {
+                    key,
+                    title,
+                    source_ref,
+                    intro,
+                    commitments,
+                });
+            }
+        }
+        match (
+            key,
+            title,
+            version,
+            source,
+            summary,
+            feedback_days,
+            review_months,
+        ) {
+            (
+                Some(key),
+                Some(title),
+                Some(version),
+                Some(source),
+                Some(summary),
+                Some(fd),
+                Some(rm),
+            ) if errs.is_empty() => Ok(Charter {
+                key,
+                title,
+                version,
+                source,
+                summary,
+                settings: CharterSettings {
+                    feedback_days: fd,
+                    review_months: rm,
+                },
+                sections,
+            }),
+            _ => Err(errs),
+        }
+    }
+
+    /// The draft that gives back this charter: used to export it.
+    pub fn to_draft(&self) -> CharterDraft {
+        CharterDraft {
+            key: self.key.clone(),
+            title: self.title.clone(),
+            version: self.version.clone(),
+            source: self.source.clone(),
+            summary: self.summary.clone(),
+            feedback_days: Some(self.settings.feedback_days.into()),
+            review_months: Some(self.settings.review_months.into()),
+            sections: self
+                .sections
+                .iter()
+                .map(|s| SectionDraft {
+                    key: s.key.clone(),
+                    title: s.title.clone(),
+                    source_ref: s.source_ref.clone(),
+                    intro: s.intro.clone(),
+                    commitments: s
+                        .commitments
+                        .iter()
+                        .map(|c| CommitmentDraft {
+                            key: c.key.clone(),
+                            text: c.text.clone(),
+                            source_ref: c.source_ref.clone(),
+                            kind: Some(c.kind.slug().to_string()),
+                            rung: c.rung.map(|r| r.slug().to_string()),
+                            indicator: c.indicator.map(|i| i.slug().to_string()),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// How many commitments the charter holds in all.
+    pub fn commitment_count(&self) -> usize {
+        self.sections.iter().map(|s| s.commitments.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> CharterDraft {
+        CharterDraft {
+            key: "test-charter".into(),
+            title: "Test".into(),
+            version: "1".into(),
+            source: "Us".into(),
+            sections: vec![SectionDraft {
+                key: "A".into(),
+                title: "Section A".into(),
+                source_ref: "A".into(),
+                commitments: vec![CommitmentDraft {
+                    key: "A1".into(),
+                    text: "We listen.".into(),
+                    source_ref: "A1".into(),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }],
+            ..Default::default()
+        }
+    }
+
+    fn fields(d: &CharterDraft) -> Vec<String> {
+        Charter::from_draft(d)
+            .unwrap_err()
+            .0
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
+    }
+
+    #[test]
+    fn a_good_draft_round_trips() {
+        let c = Charter::from_draft(&draft()).unwrap();
+        assert_eq!(c.settings.feedback_days, 28);
+        assert_eq!(Charter::from_draft(&c.to_draft()).unwrap(), c);
+    }
+
+    #[test]
+    fn every_problem_is_named() {
+        let mut d = draft();
+        d.key = "Bad Key".into();
+        d.feedback_days = Some(0);
+        let mut dup = d.sections[0].commitments[0].clone();
+        dup.rung = Some("co-operation".into());
+        d.sections[0].commitments.push(dup);
+        assert_eq!(
+            fields(&d),
+            [
+                "key",
+                "settings.feedback_days",
+                "sections[0].commitments[1].key",
+                "sections[0].commitments[1].rung"
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_charters_and_sections_are_refused() {
+        let mut d = draft();
+        d.sections[0].commitments.clear();
+        assert_eq!(fields(&d), ["sections[0].commitments"]);
+        d.sections.clear();
+        assert_eq!(fields(&d), ["sections"]);
+    }
+}

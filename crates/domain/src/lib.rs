@@ -1,0 +1,98 @@
+//! The rules of co-production, as types and pure functions.
+//!
+//! This crate is the vocabulary every other crate speaks: the ladder of co-production,
+//! organisations, charters and their commitments, activities and their times, and the
+//! definitions of indicators. It does no I/O, holds no database or HTTP types, and is
+//! not async. Values that come from outside are parsed into types here (`parse`, not
+//! `validate`), so the rest of the system can trust them.
+
+pub mod activity;
+pub mod charter;
+pub mod charter_file;
+pub mod indicator;
+pub mod input;
+pub mod ladder;
+pub mod organisation;
+pub mod person;
+pub mod templates;
+pub mod text;
+pub mod time;
+
+/// An enumeration whose values have a stable machine name (its "slug", used in files,
+/// URLs, the API and the database) and a label for people.
+pub trait Vocabulary: Sized + Copy + 'static {
+    /// Every value, in the order people expect to see them.
+    const ALL: &'static [Self];
+    /// What the vocabulary is called in messages ("rung", "activity type").
+    const NOUN: &'static str;
+    fn slug(self) -> &'static str;
+    fn label(self) -> &'static str;
+
+    /// Parses a slug; the error lists every accepted value.
+    fn parse(s: &str) -> Result<Self, UnknownValue> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|v| v.slug() == s)
+            .ok_or_else(|| UnknownValue {
+                noun: Self::NOUN,
+                given: s.to_string(),
+                expected: Self::ALL.iter().map(|v| v.slug()).collect(),
+            })
+    }
+}
+
+/// A value that is not one of a vocabulary's slugs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {noun} \"{given}\"; expected one of {}", expected.join(", "))]
+pub struct UnknownValue {
+    pub noun: &'static str,
+    pub given: String,
+    pub expected: Vec<&'static str>,
+}
+
+/// Declares a [`Vocabulary`] enum from `Variant => ("slug", "Label")` pairs.
+#[macro_export]
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident ($noun:literal) {
+            $( $(#[$vmeta:meta])* $variant:ident => ($slug:literal, $label:literal) ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $vis enum $name { $( $(#[$vmeta])* $variant ),+ }
+
+        impl $crate::Vocabulary for $name {
+            const ALL: &'static [Self] = &[ $( Self::$variant ),+ ];
+            const NOUN: &'static str = $noun;
+            fn slug(self) -> &'static str {
+                match self { $( Self::$variant => $slug ),+ }
+            }
+            fn label(self) -> &'static str {
+                match self { $( Self::$variant => $label ),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str($crate::Vocabulary::label(*self))
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = $crate::UnknownValue;
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                <Self as $crate::Vocabulary>::parse(&s)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::UnknownValue;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                <Self as $crate::Vocabulary>::parse(s)
+            }
+        }
+    };
+}

@@ -1,0 +1,165 @@
+//! Times: stored in UTC, shown in Europe/London.
+//!
+//! People type meeting times as they read them on a London clock. A local time is
+//! turned into UTC here, and the two hard cases of the clock changes are refused with
+//! an explanation rather than guessed: on the last Sunday of March the hour from 01:00
+//! to 02:00 does not exist, and on the last Sunday of October the hour from 01:00 to
+//! 02:00 happens twice. A time with an explicit offset (`2026-10-25T01:30:00+01:00`) is
+//! always exact.
+
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use chrono_tz::Europe::London;
+
+/// Why a date or time was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TimeError {
+    #[error(
+        "\"{0}\" is not a date and time; use 2026-03-14T18:30 (London time) or 2026-03-14T18:30:00+00:00"
+    )]
+    Malformed(String),
+    #[error(
+        "{0} does not exist in London: the clocks go forward an hour that night. Choose a time after 02:00"
+    )]
+    DoesNotExist(String),
+    #[error(
+        "{0} happens twice in London: the clocks go back an hour that night. Add +01:00 for the first time or +00:00 for the second"
+    )]
+    Ambiguous(String),
+    #[error("\"{0}\" is not a date; use the form 2026-03-14")]
+    MalformedDate(String),
+}
+
+/// Reads a time given either with an offset (RFC 3339) or as a London wall-clock time
+/// (`YYYY-MM-DDTHH:MM` or with seconds; a space may stand for the `T`). The result is
+/// in UTC, to the second.
+pub fn parse_london(s: &str) -> Result<DateTime<Utc>, TimeError> {
+    let t = s.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+        return Ok(truncate(dt.with_timezone(&Utc)));
+    }
+    let naive = [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+    .ok_or_else(|| TimeError::Malformed(t.to_string()))?;
+    from_london(naive)
+}
+
+/// Turns a London wall-clock time into UTC, refusing the times the clock changes make
+/// missing or doubled.
+pub fn from_london(naive: NaiveDateTime) -> Result<DateTime<Utc>, TimeError> {
+    let shown = naive.format("%H:%M on %-d %B %Y").to_string();
+    match London.from_local_datetime(&naive) {
+        LocalResult::Single(dt) => Ok(truncate(dt.with_timezone(&Utc))),
+        LocalResult::None => Err(TimeError::DoesNotExist(shown)),
+        LocalResult::Ambiguous(_, _) => Err(TimeError::Ambiguous(shown)),
+    }
+}
+
+/// Reads a calendar date, `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Result<NaiveDate, TimeError> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| TimeError::MalformedDate(s.trim().to_string()))
+}
+
+/// Drops fractions of a second, so every stored time has one text form.
+pub fn truncate(dt: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp(dt.timestamp(), 0).unwrap_or(dt)
+}
+
+/// The London date of a UTC time.
+pub fn london_date(dt: DateTime<Utc>) -> NaiveDate {
+    dt.with_timezone(&London).date_naive()
+}
+
+/// "Tuesday 14 March 2026, 18:30" on a London clock.
+pub fn show(dt: DateTime<Utc>) -> String {
+    dt.with_timezone(&London)
+        .format("%A %-d %B %Y, %H:%M")
+        .to_string()
+}
+
+/// "18:30" on a London clock.
+pub fn show_time(dt: DateTime<Utc>) -> String {
+    dt.with_timezone(&London).format("%H:%M").to_string()
+}
+
+/// "14 March 2026".
+pub fn show_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+/// The machine form used in the API: RFC 3339 in UTC with a `Z`.
+pub fn machine(dt: DateTime<Utc>) -> String {
+    dt.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// The London wall-clock form used in forms: `2026-03-14T18:30`.
+pub fn london_input(dt: DateTime<Utc>) -> String {
+    dt.with_timezone(&London)
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: Result<&str, &str>) {
+        let got = parse_london(input).map(machine).map_err(|e| e.to_string());
+        match expected {
+            Ok(utc) => assert_eq!(got, Ok(utc.to_string()), "{input}"),
+            Err(fragment) => {
+                let msg = got.expect_err(input);
+                assert!(msg.contains(fragment), "{input}: {msg}");
+            }
+        }
+    }
+
+    #[test]
+    fn london_times_become_utc() {
+        // Winter: London is UTC.
+        check("2026-01-14T18:30", Ok("2026-01-14T18:30:00Z"));
+        // Summer: London is UTC+1.
+        check("2026-07-14 18:30", Ok("2026-07-14T17:30:00Z"));
+        // An explicit offset is taken as given.
+        check("2026-07-14T18:30:00+02:00", Ok("2026-07-14T16:30:00Z"));
+        check("2026-07-14T18:30:00.75Z", Ok("2026-07-14T18:30:00Z"));
+    }
+
+    #[test]
+    fn clocks_going_forward_in_march() {
+        // 29 March 2026 is the last Sunday of March.
+        check("2026-03-29T00:30", Ok("2026-03-29T00:30:00Z"));
+        check("2026-03-29T01:30", Err("does not exist in London"));
+        check("2026-03-29T02:30", Ok("2026-03-29T01:30:00Z"));
+    }
+
+    #[test]
+    fn clocks_going_back_in_october() {
+        // 25 October 2026 is the last Sunday of October.
+        check("2026-10-25T00:30", Ok("2026-10-24T23:30:00Z"));
+        check("2026-10-25T01:30", Err("happens twice in London"));
+        check("2026-10-25T01:30:00+01:00", Ok("2026-10-25T00:30:00Z"));
+        check("2026-10-25T01:30:00+00:00", Ok("2026-10-25T01:30:00Z"));
+        check("2026-10-25T02:30", Ok("2026-10-25T02:30:00Z"));
+    }
+
+    #[test]
+    fn nonsense_is_refused() {
+        check("next tuesday", Err("is not a date and time"));
+        check("2026-02-30T10:00", Err("is not a date and time"));
+        check("", Err("is not a date and time"));
+    }
+
+    #[test]
+    fn shown_in_london() {
+        let dt = parse_london("2026-07-14T17:30:00Z").unwrap();
+        assert_eq!(show(dt), "Tuesday 14 July 2026, 18:30");
+        assert_eq!(london_input(dt), "2026-07-14T18:30");
+    }
+}

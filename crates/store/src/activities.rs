@@ -1,0 +1,207 @@
+//! Activities and who attended them.
+
+use chrono::{DateTime, Utc};
+use coproduce_domain::Vocabulary;
+use coproduce_domain::activity::{ActivityType, Mode, Schedule};
+use coproduce_domain::ladder::Rung;
+use coproduce_domain::person::AttendanceStatus;
+
+use crate::db::updated;
+use crate::{Page, PageRequest, Store, StoreError, Tx};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Activity {
+    pub id: i64,
+    pub project_id: i64,
+    pub title: String,
+    #[sqlx(try_from = "String")]
+    pub activity_type: ActivityType,
+    #[sqlx(try_from = "String")]
+    pub mode: Mode,
+    #[sqlx(try_from = "String")]
+    pub rung: Rung,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+has_id!(Activity);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivityFields {
+    pub project_id: i64,
+    pub title: String,
+    pub activity_type: ActivityType,
+    pub mode: Mode,
+    pub rung: Rung,
+    pub schedule: Schedule,
+}
+
+/// One person's attendance at one activity.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Attendance {
+    pub id: i64,
+    pub activity_id: i64,
+    pub person_id: i64,
+    pub person_name: String,
+    #[sqlx(try_from = "String")]
+    pub status: AttendanceStatus,
+}
+
+has_id!(Attendance);
+
+impl Store {
+    pub async fn create_activity(&self, f: &ActivityFields) -> Result<Activity, StoreError> {
+        self.require_project("project_id", f.project_id).await?;
+        let mut tx = self.begin().await?;
+        let id = insert_activity(&mut tx, f).await?;
+        tx.commit().await?;
+        self.activity(id).await
+    }
+
+    pub async fn activity(&self, id: i64) -> Result<Activity, StoreError> {
+        self.by_id(
+            "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at FROM activities WHERE id = $1",
+            id,
+        )
+        .await
+    }
+
+    /// Activities in id order, optionally only those of one project.
+    pub async fn activities(
+        &self,
+        page: PageRequest,
+        project_id: Option<i64>,
+    ) -> Result<Page<Activity>, StoreError> {
+        match project_id {
+            Some(_) => {
+                self.page(
+                    "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at FROM activities WHERE id > $1 AND project_id = $3 ORDER BY id LIMIT $2",
+                    page,
+                    project_id,
+                )
+                .await
+            }
+            None => {
+                self.page(
+                    "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at FROM activities WHERE id > $1 ORDER BY id LIMIT $2",
+                    page,
+                    None,
+                )
+                .await
+            }
+        }
+    }
+
+    pub async fn update_activity(
+        &self,
+        id: i64,
+        f: &ActivityFields,
+    ) -> Result<Activity, StoreError> {
+        self.require_project("project_id", f.project_id).await?;
+        let rows = on_pool!(self, |p| {
+            sqlx::query(
+                "UPDATE activities SET project_id = $1, title = $2, activity_type = $3, mode = $4, rung = $5, starts_at = $6, ends_at = $7 WHERE id = $8",
+            )
+            .bind(f.project_id)
+            .bind(&f.title)
+            .bind(f.activity_type.slug())
+            .bind(f.mode.slug())
+            .bind(f.rung.slug())
+            .bind(f.schedule.starts_at())
+            .bind(f.schedule.ends_at())
+            .bind(id)
+            .execute(p)
+            .await
+            .map(|r| r.rows_affected())
+        })?;
+        updated(rows)?;
+        self.activity(id).await
+    }
+
+    pub(crate) async fn require_activity(
+        &self,
+        field: &'static str,
+        id: i64,
+    ) -> Result<(), StoreError> {
+        self.require(
+            "SELECT 1 FROM activities WHERE id = $1",
+            field,
+            "activity",
+            id,
+        )
+        .await
+    }
+
+    /// Records a person's attendance at an activity, replacing any earlier record for
+    /// the same person and activity.
+    pub async fn set_attendance(
+        &self,
+        activity_id: i64,
+        person_id: i64,
+        status: AttendanceStatus,
+    ) -> Result<Attendance, StoreError> {
+        self.require_activity("activity_id", activity_id).await?;
+        self.require(
+            "SELECT 1 FROM people WHERE id = $1",
+            "person_id",
+            "person",
+            person_id,
+        )
+        .await?;
+        let mut tx = self.begin().await?;
+        let id = upsert_attendance(&mut tx, activity_id, person_id, status).await?;
+        tx.commit().await?;
+        self.by_id(
+            "SELECT a.id, a.activity_id, a.person_id, p.name AS person_name, a.status FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.id = $1",
+            id,
+        )
+        .await
+    }
+
+    /// Everyone recorded against an activity, in the order they were added.
+    pub async fn attendance(&self, activity_id: i64) -> Result<Vec<Attendance>, StoreError> {
+        Ok(on_pool!(self, |p| {
+            sqlx::query_as::<_, Attendance>(
+                "SELECT a.id, a.activity_id, a.person_id, p.name AS person_name, a.status FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.activity_id = $1 ORDER BY a.id",
+            )
+            .bind(activity_id)
+            .fetch_all(p)
+            .await
+        })?)
+    }
+}
+
+pub(crate) async fn insert_activity(tx: &mut Tx, f: &ActivityFields) -> Result<i64, StoreError> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO activities (project_id, title, activity_type, mode, rung, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(f.project_id)
+        .bind(&f.title)
+        .bind(f.activity_type.slug())
+        .bind(f.mode.slug())
+        .bind(f.rung.slug())
+        .bind(f.schedule.starts_at())
+        .bind(f.schedule.ends_at())
+        .fetch_one(c)
+        .await
+    })?)
+}
+
+pub(crate) async fn upsert_attendance(
+    tx: &mut Tx,
+    activity_id: i64,
+    person_id: i64,
+    status: AttendanceStatus,
+) -> Result<i64, StoreError> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO attendance (activity_id, person_id, status) VALUES ($1, $2, $3) ON CONFLICT (activity_id, person_id) DO UPDATE SET status = excluded.status RETURNING id",
+        )
+        .bind(activity_id)
+        .bind(person_id)
+        .bind(status.slug())
+        .fetch_one(c)
+        .await
+    })?)
+}

@@ -1,0 +1,559 @@
+//! The demo partnership: a fictional ambulance service, its patients' forum, a council,
+//! a Healthwatch and a carers' charity, working together under the built-in charters.
+//!
+//! Everything here is invented, and labelled as demo data wherever it is shown. Dates
+//! are set relative to the day the demo is loaded, so the dashboard always has recent
+//! work to show: some feedback on time, some late, some overdue, some not yet due.
+
+use chrono::{Days, NaiveDate, NaiveTime};
+use coproduce_domain::activity::{ActivityType, Mode, Schedule};
+use coproduce_domain::charter::SignatoryStatus;
+use coproduce_domain::input::ResponseStatus;
+use coproduce_domain::ladder::{Level, Rung, Stage};
+use coproduce_domain::organisation::OrganisationKind;
+use coproduce_domain::person::{AttendanceStatus, PersonRole};
+use coproduce_domain::{templates, time};
+
+use crate::activities::{ActivityFields, insert_activity, upsert_attendance};
+use crate::charters::{insert_charter, insert_signatory};
+use crate::inputs::{InputFields, insert_input};
+use crate::organisations::{OrganisationFields, insert_organisation};
+use crate::people::{PersonFields, insert_person};
+use crate::projects::{ProjectFields, insert_project};
+use crate::{Store, StoreError};
+
+/// What the demo loaded, for the command that loaded it to report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoSummary {
+    pub organisations: usize,
+    pub charters: usize,
+    pub people: usize,
+    pub projects: usize,
+    pub activities: usize,
+    pub inputs: usize,
+}
+
+const ORGANISATIONS: [(&str, OrganisationKind); 5] = [
+    (
+        "Northvale Ambulance Service NHS Trust (demo)",
+        OrganisationKind::AmbulanceService,
+    ),
+    (
+        "Patients' Forum for Northvale Ambulance Service (demo)",
+        OrganisationKind::PatientsForum,
+    ),
+    (
+        "Northvale Borough Council (demo)",
+        OrganisationKind::LocalAuthority,
+    ),
+    (
+        "Healthwatch Northvale (demo)",
+        OrganisationKind::Healthwatch,
+    ),
+    (
+        "Northvale Carers Network (demo)",
+        OrganisationKind::VoluntarySector,
+    ),
+];
+
+/// Charter key, organisation index, status.
+const SIGNATORIES: [(&str, usize, SignatoryStatus); 8] = [
+    ("las-pflas", 0, SignatoryStatus::Signed),
+    ("las-pflas", 1, SignatoryStatus::Signed),
+    ("las-pflas", 3, SignatoryStatus::Signed),
+    ("las-pflas", 4, SignatoryStatus::Invited),
+    ("tlap-ladder", 0, SignatoryStatus::Signed),
+    ("hackney-city", 2, SignatoryStatus::Signed),
+    ("scie", 2, SignatoryStatus::Signed),
+    ("hackney-city", 4, SignatoryStatus::Signed),
+];
+
+/// Name, role, organisation index.
+const PEOPLE: [(&str, PersonRole, usize); 14] = [
+    ("Amara Okafor", PersonRole::Participant, 1),
+    ("Bill Hughes", PersonRole::Participant, 1),
+    ("Chen Wei", PersonRole::Participant, 1),
+    ("Dafydd Morgan", PersonRole::Participant, 1),
+    ("Esi Mensah", PersonRole::Participant, 4),
+    ("Farah Siddiqui", PersonRole::Participant, 4),
+    ("Grace O'Neill", PersonRole::Participant, 3),
+    ("Harjit Kaur", PersonRole::Participant, 1),
+    ("Irena Nowak", PersonRole::Participant, 4),
+    ("Joseph Adeyemi", PersonRole::Participant, 3),
+    ("Kate Lambert", PersonRole::Staff, 0),
+    ("Leon Brooks", PersonRole::Staff, 0),
+    ("Maya Patel", PersonRole::Staff, 2),
+    ("Noel Fraser", PersonRole::Staff, 2),
+];
+
+/// Organisation index, title, stage, level, scope and limits.
+const PROJECTS: [(usize, &str, Stage, Level, Option<&str>); 6] = [
+    (
+        0,
+        "Redesigning the mental health crisis response",
+        Stage::Design,
+        Level::Service,
+        Some(
+            "We can change how crews and the control room respond to mental health calls. We cannot change national response-time targets.",
+        ),
+    ),
+    (
+        0,
+        "Patient involvement framework",
+        Stage::Initiation,
+        Level::Strategic,
+        Some(
+            "A framework for involving patients in every service redesign programme. The budget for involvement is set for this year.",
+        ),
+    ),
+    (
+        0,
+        "Maternity care model: engagement",
+        Stage::Delivery,
+        Level::Service,
+        None,
+    ),
+    (
+        0,
+        "Recruiting paramedic team leaders",
+        Stage::Delivery,
+        Level::Strategic,
+        Some("Participants sit on the interview panel with equal say in the scoring."),
+    ),
+    (
+        2,
+        "Carers' respite services review",
+        Stage::Review,
+        Level::Service,
+        Some("We will review how respite is offered. The total funding for respite is fixed."),
+    ),
+    (
+        2,
+        "Adult social care strategy 2027-2030",
+        Stage::Initiation,
+        Level::Strategic,
+        Some(
+            "People will shape the priorities of the strategy. Statutory duties are not open to change.",
+        ),
+    ),
+];
+
+/// Project index, title, type, mode, rung, days before today, London start time,
+/// minutes long, people indexes attending.
+type ActivityRow = (
+    usize,
+    &'static str,
+    ActivityType,
+    Mode,
+    Rung,
+    u64,
+    (u32, u32),
+    i64,
+    &'static [usize],
+);
+const ACTIVITIES: [ActivityRow; 12] = [
+    (
+        0,
+        "Crisis response workshop 1",
+        ActivityType::Workshop,
+        Mode::FaceToFace,
+        Rung::CoDesign,
+        300,
+        (10, 30),
+        150,
+        &[0, 1, 2, 7, 10],
+    ),
+    (
+        0,
+        "Crisis response workshop 2",
+        ActivityType::Workshop,
+        Mode::Hybrid,
+        Rung::CoDesign,
+        240,
+        (18, 0),
+        120,
+        &[0, 2, 3, 7, 10],
+    ),
+    (
+        0,
+        "Crisis response: testing the new pathway",
+        ActivityType::Meeting,
+        Mode::Virtual,
+        Rung::CoProduction,
+        90,
+        (14, 0),
+        90,
+        &[0, 1, 7, 11],
+    ),
+    (
+        1,
+        "What good involvement looks like",
+        ActivityType::Workshop,
+        Mode::FaceToFace,
+        Rung::CoProduction,
+        200,
+        (11, 0),
+        180,
+        &[0, 1, 2, 3, 6, 10],
+    ),
+    (
+        1,
+        "Framework drafting group",
+        ActivityType::Meeting,
+        Mode::Virtual,
+        Rung::CoProduction,
+        60,
+        (17, 30),
+        90,
+        &[1, 3, 6, 11],
+    ),
+    (
+        2,
+        "Maternity services survey",
+        ActivityType::Survey,
+        Mode::Virtual,
+        Rung::Consultation,
+        150,
+        (9, 0),
+        60,
+        &[2, 4, 5],
+    ),
+    (
+        2,
+        "Maternity listening event",
+        ActivityType::Event,
+        Mode::FaceToFace,
+        Rung::Engagement,
+        120,
+        (13, 0),
+        120,
+        &[4, 5, 8, 11],
+    ),
+    (
+        3,
+        "Team leader interview panel",
+        ActivityType::InterviewPanel,
+        Mode::FaceToFace,
+        Rung::CoProduction,
+        30,
+        (9, 30),
+        180,
+        &[0, 7, 10],
+    ),
+    (
+        4,
+        "Respite review: carers' focus group",
+        ActivityType::Meeting,
+        Mode::FaceToFace,
+        Rung::Consultation,
+        180,
+        (10, 0),
+        120,
+        &[4, 5, 8, 12],
+    ),
+    (
+        4,
+        "Respite review: findings briefing",
+        ActivityType::Meeting,
+        Mode::Virtual,
+        Rung::Informing,
+        45,
+        (18, 30),
+        60,
+        &[4, 8, 9, 13],
+    ),
+    (
+        5,
+        "Strategy priorities workshop",
+        ActivityType::Workshop,
+        Mode::Hybrid,
+        Rung::CoDesign,
+        20,
+        (10, 0),
+        180,
+        &[4, 6, 9, 12, 13],
+    ),
+    (
+        5,
+        "Introduction to the strategy process",
+        ActivityType::TrainingSession,
+        Mode::Virtual,
+        Rung::Educating,
+        8,
+        (19, 0),
+        60,
+        &[5, 8, 9, 13],
+    ),
+];
+
+/// Activity index, what people said, the response and its status, and the days after
+/// the activity on which it was fed back (`None`: not yet).
+type InputRow = (
+    usize,
+    &'static str,
+    Option<(&'static str, ResponseStatus)>,
+    Option<u64>,
+);
+const INPUTS: [InputRow; 20] = [
+    (
+        0,
+        "Crews need a direct line to the crisis team.",
+        Some((
+            "A direct line was set up and is in the new pathway.",
+            ResponseStatus::Done,
+        )),
+        Some(21),
+    ),
+    (
+        0,
+        "People in crisis should not wait in the back of an ambulance.",
+        Some((
+            "We are trialling a mental health car in two boroughs.",
+            ResponseStatus::WillDo,
+        )),
+        Some(26),
+    ),
+    (
+        0,
+        "Ask people what calms them when they call.",
+        Some((
+            "Call handlers now ask this and note it for the crew.",
+            ResponseStatus::Done,
+        )),
+        Some(40),
+    ),
+    (
+        1,
+        "Evening sessions worked better for carers.",
+        Some((
+            "Half of our workshops are now in the evening.",
+            ResponseStatus::Done,
+        )),
+        Some(14),
+    ),
+    (
+        1,
+        "Train crews with people who have lived experience.",
+        Some((
+            "Lived-experience trainers join crew training from spring.",
+            ResponseStatus::WillDo,
+        )),
+        Some(35),
+    ),
+    (
+        2,
+        "The pathway leaflet uses too many acronyms.",
+        Some((
+            "The leaflet was rewritten in plain English with the forum.",
+            ResponseStatus::Done,
+        )),
+        Some(12),
+    ),
+    (2, "Add a number for families to call back.", None, None),
+    (
+        3,
+        "Pay people for their time on the same day.",
+        Some((
+            "We cannot pay on the day, but now pay within 10 days.",
+            ResponseStatus::CannotDo,
+        )),
+        Some(27),
+    ),
+    (
+        3,
+        "Share the papers a week before meetings.",
+        Some(("Papers now go out 7 days before.", ResponseStatus::Done)),
+        Some(20),
+    ),
+    (
+        3,
+        "Meet outside rush hours.",
+        Some((
+            "Meetings now start at 10:00 or later.",
+            ResponseStatus::Done,
+        )),
+        Some(60),
+    ),
+    (4, "Keep the framework to two pages.", None, None),
+    (
+        5,
+        "The survey was hard to read on a phone.",
+        Some((
+            "The next survey will be tested on phones first.",
+            ResponseStatus::WillDo,
+        )),
+        Some(45),
+    ),
+    (
+        6,
+        "Midwives and crews should share birth plans.",
+        Some((
+            "We are talking with the maternity units about this.",
+            ResponseStatus::WillDo,
+        )),
+        Some(25),
+    ),
+    (
+        6,
+        "Provide interpreters at the listening events.",
+        None,
+        None,
+    ),
+    (
+        7,
+        "Ask every candidate how they would involve patients.",
+        Some((
+            "This question is now part of every interview.",
+            ResponseStatus::Done,
+        )),
+        Some(6),
+    ),
+    (
+        8,
+        "Carers want respite booked online and by phone.",
+        Some((
+            "Phone booking stays; online booking starts next year.",
+            ResponseStatus::WillDo,
+        )),
+        Some(30),
+    ),
+    (
+        8,
+        "Respite should be offered at weekends.",
+        Some((
+            "Weekend respite was not affordable this year.",
+            ResponseStatus::CannotDo,
+        )),
+        Some(50),
+    ),
+    (
+        9,
+        "The briefing was too short for questions.",
+        Some(("The next briefing is 90 minutes.", ResponseStatus::Done)),
+        Some(10),
+    ),
+    (10, "Put prevention first in the strategy.", None, None),
+    (
+        11,
+        "Explain what 'commissioning' means.",
+        Some(("We added a glossary to the pack.", ResponseStatus::Done)),
+        Some(3),
+    ),
+];
+
+impl Store {
+    /// Loads the demo partnership in one transaction, dated relative to `today`.
+    /// Refuses a database that already holds organisations.
+    pub async fn load_demo(&self, today: NaiveDate) -> Result<DemoSummary, StoreError> {
+        let existing: i64 = on_pool!(self, |p| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM organisations")
+                .fetch_one(p)
+                .await
+        })?;
+        if existing > 0 {
+            return Err(StoreError::Duplicate(
+                "this database already holds data; load the demo into a new database".into(),
+            ));
+        }
+        let mut tx = self.begin().await?;
+        let mut orgs = Vec::new();
+        for (name, kind) in ORGANISATIONS {
+            let f = OrganisationFields {
+                name: name.into(),
+                kind,
+            };
+            orgs.push(insert_organisation(&mut tx, &f).await?);
+        }
+        let charters = templates::all();
+        let mut charter_ids = Vec::new();
+        for c in &charters {
+            charter_ids.push((c.key.clone(), insert_charter(&mut tx, c).await?));
+        }
+        let year_ago = days_before(today, 365);
+        for (key, org, status) in SIGNATORIES {
+            let Some((_, charter_id)) = charter_ids.iter().find(|(k, _)| k == key) else {
+                continue;
+            };
+            let signed_on = (status == SignatoryStatus::Signed).then(|| days_before(today, 330));
+            insert_signatory(&mut tx, *charter_id, orgs[org], status, year_ago, signed_on).await?;
+        }
+        let mut people = Vec::new();
+        for (name, role, org) in PEOPLE {
+            let email = format!(
+                "{}@example.org",
+                name.to_lowercase().replace([' ', '\''], ".")
+            );
+            let f = PersonFields {
+                organisation_id: orgs[org],
+                name: name.into(),
+                role,
+                email: Some(email),
+            };
+            people.push(insert_person(&mut tx, &f).await?);
+        }
+        let mut projects = Vec::new();
+        for (org, title, stage, level, scope) in PROJECTS {
+            let f = ProjectFields {
+                organisation_id: orgs[org],
+                title: title.into(),
+                stage,
+                level,
+                scope_and_limits: scope.map(Into::into),
+            };
+            projects.push(insert_project(&mut tx, &f).await?);
+        }
+        let mut activities = Vec::new();
+        for (project, title, activity_type, mode, rung, ago, (h, m), minutes, attendees) in
+            ACTIVITIES
+        {
+            let day = days_before(today, ago);
+            let start = NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN);
+            let starts_at = time::from_london(day.and_time(start))
+                .map_err(|e| StoreError::Corrupt(format!("demo activity {title}: {e}")))?;
+            let schedule = Schedule::new(starts_at, starts_at + chrono::Duration::minutes(minutes))
+                .map_err(|e| StoreError::Corrupt(format!("demo activity {title}: {e}")))?;
+            let f = ActivityFields {
+                project_id: projects[project],
+                title: title.into(),
+                activity_type,
+                mode,
+                rung,
+                schedule,
+            };
+            let id = insert_activity(&mut tx, &f).await?;
+            for &p in attendees {
+                upsert_attendance(&mut tx, id, people[p], AttendanceStatus::Attended).await?;
+            }
+            activities.push((id, day));
+        }
+        for (activity, said, response, fed_back_after) in INPUTS {
+            let (activity_id, held_on) = activities[activity];
+            let fed_back_on = fed_back_after
+                .map(|d| held_on.checked_add_days(Days::new(d)).unwrap_or(held_on))
+                .filter(|d| *d <= today);
+            let f = InputFields {
+                activity_id,
+                said: said.into(),
+                received_on: held_on,
+                response: response.map(|(r, _)| r.into()),
+                response_status: response.map(|(_, s)| s),
+                responded_on: fed_back_on,
+                fed_back_on,
+            };
+            insert_input(&mut tx, &f).await?;
+        }
+        tx.commit().await?;
+        Ok(DemoSummary {
+            organisations: orgs.len(),
+            charters: charters.len(),
+            people: people.len(),
+            projects: projects.len(),
+            activities: activities.len(),
+            inputs: INPUTS.len(),
+        })
+    }
+}
+
+fn days_before(today: NaiveDate, days: u64) -> NaiveDate {
+    today.checked_sub_days(Days::new(days)).unwrap_or(today)
+}

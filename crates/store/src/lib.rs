@@ -1,0 +1,86 @@
+//! Persistence for Coproduce: one body of SQL that runs on SQLite and PostgreSQL.
+//!
+//! [`Store`] is the only way in. It holds either a SQLite or a PostgreSQL pool, and
+//! every query is written once, in the portable dialect both understand (`$1`
+//! placeholders, `RETURNING`), then run on whichever pool is present through the
+//! `on_pool!` and `on_tx!` macros: the one dispatch point. Where the dialects differ
+//! (date arithmetic) the difference is one small macro in [`sql`].
+//!
+//! Every write that touches more than one row runs in one transaction. Times are
+//! stored in UTC to the whole second; dates as calendar dates.
+//!
+//! This crate knows nothing of HTTP or HTML, and never decides who may see what: the
+//! web layer does that before it calls in.
+
+#[macro_use]
+mod db;
+mod error;
+mod sql;
+
+pub mod activities;
+pub mod charters;
+pub mod demo;
+pub mod indicators;
+pub mod inputs;
+pub mod organisations;
+pub mod people;
+pub mod projects;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
+
+pub use db::{Backend, Store, Tx};
+pub use error::StoreError;
+
+/// A page of a list in a stable order (by id), and where the next page starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// The id to pass as `after` for the next page; `None` on the last page.
+    pub next_after: Option<i64>,
+}
+
+/// Which page of a list to read: the rows after id `after`, at most `limit` of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRequest {
+    pub after: i64,
+    pub limit: i64,
+}
+
+impl PageRequest {
+    pub const MAX_LIMIT: i64 = 200;
+
+    pub fn first(limit: i64) -> Self {
+        Self {
+            after: 0,
+            limit: limit.clamp(1, Self::MAX_LIMIT),
+        }
+    }
+
+    pub fn new(after: Option<i64>, limit: Option<i64>) -> Self {
+        Self {
+            after: after.unwrap_or(0).max(0),
+            limit: limit.unwrap_or(50).clamp(1, Self::MAX_LIMIT),
+        }
+    }
+
+    /// The number of rows to fetch: one more than the page, to learn whether another
+    /// page follows.
+    fn fetch(&self) -> i64 {
+        self.limit + 1
+    }
+
+    fn page<T>(&self, mut rows: Vec<T>, id: impl Fn(&T) -> i64) -> Page<T> {
+        let more = rows.len() as i64 > self.limit;
+        rows.truncate(self.limit as usize);
+        let next_after = if more { rows.last().map(id) } else { None };
+        Page {
+            items: rows,
+            next_after,
+        }
+    }
+}
+
+/// The current time in the one form the store keeps: UTC, whole seconds.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    coproduce_domain::time::truncate(chrono::Utc::now())
+}

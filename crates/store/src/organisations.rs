@@ -1,0 +1,105 @@
+//! Organisations.
+
+use chrono::{DateTime, Utc};
+use coproduce_domain::Vocabulary;
+use coproduce_domain::organisation::OrganisationKind;
+
+use crate::db::updated;
+use crate::{Page, PageRequest, Store, StoreError, Tx, now};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Organisation {
+    pub id: i64,
+    pub name: String,
+    #[sqlx(try_from = "String")]
+    pub kind: OrganisationKind,
+    pub created_at: DateTime<Utc>,
+}
+
+has_id!(Organisation);
+
+/// What is needed to create or update an organisation; already checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganisationFields {
+    pub name: String,
+    pub kind: OrganisationKind,
+}
+
+impl Store {
+    pub async fn create_organisation(
+        &self,
+        f: &OrganisationFields,
+    ) -> Result<Organisation, StoreError> {
+        let mut tx = self.begin().await?;
+        let id = insert_organisation(&mut tx, f).await?;
+        tx.commit().await?;
+        self.organisation(id).await
+    }
+
+    pub async fn organisation(&self, id: i64) -> Result<Organisation, StoreError> {
+        self.by_id(
+            "SELECT id, name, kind, created_at FROM organisations WHERE id = $1",
+            id,
+        )
+        .await
+    }
+
+    pub async fn organisations(&self, page: PageRequest) -> Result<Page<Organisation>, StoreError> {
+        self.page(
+            "SELECT id, name, kind, created_at FROM organisations WHERE id > $1 ORDER BY id LIMIT $2",
+            page,
+            None,
+        )
+        .await
+    }
+
+    pub async fn update_organisation(
+        &self,
+        id: i64,
+        f: &OrganisationFields,
+    ) -> Result<Organisation, StoreError> {
+        let rows = on_pool!(self, |p| {
+            sqlx::query("UPDATE organisations SET name = $1, kind = $2 WHERE id = $3")
+                .bind(&f.name)
+                .bind(f.kind.slug())
+                .bind(id)
+                .execute(p)
+                .await
+                .map(|r| r.rows_affected())
+        })?;
+        updated(rows)?;
+        self.organisation(id).await
+    }
+
+    /// Fails with [`StoreError::Missing`] naming `field` unless the organisation exists.
+    pub(crate) async fn require_organisation(
+        &self,
+        field: &'static str,
+        id: i64,
+    ) -> Result<(), StoreError> {
+        self.require(
+            "SELECT 1 FROM organisations WHERE id = $1",
+            field,
+            "organisation",
+            id,
+        )
+        .await
+    }
+}
+
+pub(crate) async fn insert_organisation(
+    tx: &mut Tx,
+    f: &OrganisationFields,
+) -> Result<i64, StoreError> {
+    let id = on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO organisations (name, kind, created_at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(&f.name)
+        .bind(f.kind.slug())
+        .bind(now())
+        .fetch_one(c)
+        .await
+    })?;
+    Ok(id)
+}

@@ -1,0 +1,326 @@
+//! Storage tests: each runs on SQLite and on PostgreSQL.
+
+use chrono::NaiveDate;
+use coproduce_domain::activity::{ActivityType, Mode, Schedule};
+use coproduce_domain::charter::{Charter, SignatoryStatus};
+use coproduce_domain::indicator::FeedbackTally;
+use coproduce_domain::input::ResponseStatus;
+use coproduce_domain::ladder::{Level, Rung, Stage};
+use coproduce_domain::organisation::OrganisationKind;
+use coproduce_domain::person::{AttendanceStatus, PersonRole};
+use coproduce_domain::{templates, time};
+use coproduce_store::activities::ActivityFields;
+use coproduce_store::inputs::InputFields;
+use coproduce_store::organisations::OrganisationFields;
+use coproduce_store::people::PersonFields;
+use coproduce_store::projects::ProjectFields;
+use coproduce_store::{PageRequest, Store, StoreError, backend_tests};
+
+fn date(s: &str) -> NaiveDate {
+    time::parse_date(s).unwrap()
+}
+
+async fn organisation(store: &Store, name: &str) -> i64 {
+    store
+        .create_organisation(&OrganisationFields {
+            name: name.into(),
+            kind: OrganisationKind::NhsTrust,
+        })
+        .await
+        .unwrap()
+        .id
+}
+
+async fn activity(store: &Store, org: i64, start: &str, end: &str) -> i64 {
+    let project = store
+        .create_project(&ProjectFields {
+            organisation_id: org,
+            title: "Project".into(),
+            stage: Stage::Design,
+            level: Level::Service,
+            scope_and_limits: None,
+        })
+        .await
+        .unwrap();
+    store
+        .create_activity(&ActivityFields {
+            project_id: project.id,
+            title: "Workshop".into(),
+            activity_type: ActivityType::Workshop,
+            mode: Mode::FaceToFace,
+            rung: Rung::CoDesign,
+            schedule: Schedule::new(
+                time::parse_london(start).unwrap(),
+                time::parse_london(end).unwrap(),
+            )
+            .unwrap(),
+        })
+        .await
+        .unwrap()
+        .id
+}
+
+async fn input(store: &Store, activity_id: i64, received: &str, fed_back: Option<&str>) {
+    store
+        .create_input(&InputFields {
+            activity_id,
+            said: "Something".into(),
+            received_on: date(received),
+            response: fed_back.map(|_| "We did it".into()),
+            response_status: fed_back.map(|_| ResponseStatus::Done),
+            responded_on: fed_back.map(date),
+            fed_back_on: fed_back.map(date),
+        })
+        .await
+        .unwrap();
+}
+
+async fn organisations_are_created_listed_in_pages_and_updated(store: Store) {
+    for i in 0..5 {
+        organisation(&store, &format!("Trust {i}")).await;
+    }
+    let first = store
+        .organisations(PageRequest::new(None, Some(2)))
+        .await
+        .unwrap();
+    let names: Vec<_> = first.items.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["Trust 0", "Trust 1"]);
+    let second = store
+        .organisations(PageRequest::new(first.next_after, Some(2)))
+        .await
+        .unwrap();
+    let third = store
+        .organisations(PageRequest::new(second.next_after, Some(2)))
+        .await
+        .unwrap();
+    assert_eq!(third.items.len(), 1);
+    assert_eq!(third.next_after, None);
+    let id = first.items[0].id;
+    let changed = store
+        .update_organisation(
+            id,
+            &OrganisationFields {
+                name: "Renamed".into(),
+                kind: OrganisationKind::Healthwatch,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (changed.name.as_str(), changed.kind),
+        ("Renamed", OrganisationKind::Healthwatch)
+    );
+    assert!(matches!(
+        store.organisation(999_999).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store
+            .update_organisation(
+                999_999,
+                &OrganisationFields {
+                    name: "x".into(),
+                    kind: OrganisationKind::Healthwatch
+                }
+            )
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn every_template_is_stored_and_read_back_whole(store: Store) {
+    for c in templates::all() {
+        let record = store.import_charter(&c).await.unwrap();
+        let (_, back) = store.charter(record.id).await.unwrap();
+        assert_eq!(back, c, "{}", c.key);
+    }
+    let again = store.import_charter(&templates::get("scie").unwrap()).await;
+    assert!(matches!(again, Err(StoreError::Duplicate(_))));
+}
+
+async fn a_failed_charter_import_stores_nothing(store: Store) {
+    // Bypass the domain checks to make the database refuse the second section.
+    let mut c: Charter = templates::get("las-pflas").unwrap();
+    c.sections[1].key = c.sections[0].key.clone();
+    assert!(store.import_charter(&c).await.is_err());
+    let page = store.charters(PageRequest::first(10)).await.unwrap();
+    assert!(page.items.is_empty(), "the charter row was rolled back");
+}
+
+async fn missing_references_name_their_field(store: Store) {
+    let err = store
+        .create_project(&ProjectFields {
+            organisation_id: 4242,
+            title: "Orphan".into(),
+            stage: Stage::Design,
+            level: Level::Service,
+            scope_and_limits: None,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "organisation_id: there is no organisation with id 4242"
+    );
+}
+
+async fn activity_times_survive_the_clock_changes(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let id = activity(&store, org, "2026-10-25T00:30", "2026-10-25T03:30").await;
+    let a = store.activity(id).await.unwrap();
+    assert_eq!(time::machine(a.starts_at), "2026-10-24T23:30:00Z");
+    assert_eq!(time::machine(a.ends_at), "2026-10-25T03:30:00Z");
+    assert_eq!(time::show_time(a.ends_at), "03:30");
+    let id = activity(&store, org, "2026-03-29T00:30", "2026-03-29T03:30").await;
+    let a = store.activity(id).await.unwrap();
+    assert_eq!((a.ends_at - a.starts_at).num_minutes(), 120);
+}
+
+async fn attendance_is_recorded_once_per_person(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let act = activity(&store, org, "2026-05-01T10:00", "2026-05-01T12:00").await;
+    let person = store
+        .create_person(&PersonFields {
+            organisation_id: org,
+            name: "Ann".into(),
+            role: PersonRole::Participant,
+            email: None,
+        })
+        .await
+        .unwrap();
+    store
+        .set_attendance(act, person.id, AttendanceStatus::Invited)
+        .await
+        .unwrap();
+    store
+        .set_attendance(act, person.id, AttendanceStatus::Attended)
+        .await
+        .unwrap();
+    let list = store.attendance(act).await.unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].status, AttendanceStatus::Attended);
+    let err = store
+        .set_attendance(act, 9999, AttendanceStatus::Attended)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "person_id: there is no person with id 9999"
+    );
+}
+
+async fn feedback_within_days_is_counted_in_one_query(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let other = organisation(&store, "Other trust").await;
+    let act = activity(&store, org, "2026-01-10T10:00", "2026-01-10T12:00").await;
+    let other_act = activity(&store, other, "2026-01-10T10:00", "2026-01-10T12:00").await;
+    input(&store, act, "2026-01-10", Some("2026-01-20")).await; // 10 days: on time
+    input(&store, act, "2026-01-10", Some("2026-02-07")).await; // 28 days: on time
+    input(&store, act, "2026-01-10", Some("2026-02-08")).await; // 29 days: late
+    input(&store, act, "2026-01-10", None).await; // overdue by 1 March
+    input(&store, act, "2026-02-20", None).await; // 9 days old on 1 March: pending
+    input(&store, act, "2025-12-01", Some("2025-12-02")).await; // outside the period
+    input(&store, other_act, "2026-01-10", None).await; // another organisation's
+    let tally = store
+        .feedback_tally(
+            org,
+            date("2026-01-01"),
+            date("2026-02-28"),
+            28,
+            date("2026-03-01"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        tally,
+        FeedbackTally {
+            on_time: 2,
+            due: 4,
+            pending: 1,
+            overdue: 1
+        }
+    );
+    assert_eq!(tally.shown(), "50%");
+    let empty = store
+        .feedback_tally(
+            org,
+            date("2024-01-01"),
+            date("2024-12-31"),
+            28,
+            date("2026-03-01"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(empty.shown(), "No data");
+}
+
+async fn the_strictest_signed_charter_sets_the_feedback_days(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    assert_eq!(store.feedback_promise(org).await.unwrap().days, 28);
+    let mut strict = templates::get("scie").unwrap();
+    strict.settings.feedback_days = 14;
+    let strict = store.import_charter(&strict).await.unwrap();
+    let loose = store
+        .import_charter(&templates::get("las-pflas").unwrap())
+        .await
+        .unwrap();
+    let d = date("2026-01-01");
+    store
+        .add_signatory(loose.id, org, SignatoryStatus::Signed, d, Some(d))
+        .await
+        .unwrap();
+    store
+        .add_signatory(strict.id, org, SignatoryStatus::Invited, d, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.feedback_promise(org).await.unwrap().days,
+        28,
+        "an invitation is not a promise"
+    );
+    let again = store
+        .add_signatory(loose.id, org, SignatoryStatus::Signed, d, Some(d))
+        .await;
+    assert!(matches!(again, Err(StoreError::Duplicate(_))));
+    let other = organisation(&store, "Council").await;
+    store
+        .add_signatory(strict.id, other, SignatoryStatus::Signed, d, Some(d))
+        .await
+        .unwrap();
+    let promise = store.feedback_promise(other).await.unwrap();
+    assert_eq!(promise.days, 14);
+    assert_eq!(store.signatories(strict.id).await.unwrap().len(), 2);
+    assert_eq!(store.adoptions(org).await.unwrap().len(), 1);
+}
+
+async fn the_demo_loads_once(store: Store) {
+    let today = date("2026-11-22");
+    let summary = store.load_demo(today).await.unwrap();
+    assert_eq!(summary.organisations, 5);
+    assert_eq!(summary.charters, 5);
+    let tally = store
+        .feedback_tally(1, date("2025-11-23"), today, 28, today)
+        .await
+        .unwrap();
+    assert!(
+        tally.due > 0 && tally.on_time > 0 && tally.on_time < tally.due,
+        "{tally:?}"
+    );
+    assert!(tally.overdue > 0, "{tally:?}");
+    assert!(matches!(
+        store.load_demo(today).await,
+        Err(StoreError::Duplicate(_))
+    ));
+}
+
+backend_tests!(
+    organisations_are_created_listed_in_pages_and_updated,
+    every_template_is_stored_and_read_back_whole,
+    a_failed_charter_import_stores_nothing,
+    missing_references_name_their_field,
+    activity_times_survive_the_clock_changes,
+    attendance_is_recorded_once_per_person,
+    feedback_within_days_is_counted_in_one_query,
+    the_strictest_signed_charter_sets_the_feedback_days,
+    the_demo_loads_once,
+);
