@@ -28,7 +28,7 @@ pub mod projects;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 
-pub use db::{Backend, Store, Tx};
+pub use db::{Backend, Store, Tx, redact};
 pub use error::StoreError;
 
 /// A page of a list in a stable order (by id), and where the next page starts.

@@ -1,0 +1,150 @@
+//! The `coproduce` command. Thin: it reads arguments, then calls the store and web
+//! crates. Exit codes: 0 success; 2 for input that cannot be used (an argument, a
+//! database URL, an address, a file); 1 for a failure while running.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+mod charter;
+mod run;
+
+const EXAMPLES: &str = "\
+Examples:
+  coproduce serve --demo                      Explore the demo at http://127.0.0.1:8080
+  coproduce serve --database-url postgres://coproduce@db.example/coproduce
+  coproduce migrate --database-url sqlite:coproduce.db
+  coproduce charter templates
+  coproduce charter import my-charter.toml";
+
+/// Run co-production, and prove from the work itself that a charter's promises are kept.
+#[derive(Debug, Parser)]
+#[command(name = "coproduce", version, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the web pages and the JSON API.
+    #[command(after_help = "Examples:
+  coproduce serve                         Serve coproduce.db in this folder on 127.0.0.1:8080
+  coproduce serve --demo                  Serve the demo partnership on a fresh database
+  coproduce serve --addr 0.0.0.0:3000 --database-url postgres://coproduce@db.example/coproduce")]
+    Serve(ServeArgs),
+    /// Create the database tables, or bring them up to date.
+    #[command(after_help = "Example:
+  coproduce migrate --database-url postgres://coproduce@db.example/coproduce")]
+    Migrate(DbArgs),
+    /// Load the demo partnership into a new, empty database.
+    #[command(after_help = "Example:
+  coproduce demo --database-url sqlite:demo.db")]
+    Demo(DbArgs),
+    /// List, show, import and export charters.
+    #[command(subcommand)]
+    Charter(charter::CharterCommand),
+    /// Print the OpenAPI document of the JSON API.
+    #[command(after_help = "Example:
+  coproduce openapi > openapi.json")]
+    Openapi,
+}
+
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// The database: sqlite:FILE or postgres://USER@HOST/NAME. Default: sqlite:coproduce.db
+    #[arg(long, env = "DATABASE_URL", value_name = "URL")]
+    database_url: Option<String>,
+}
+
+impl DbArgs {
+    fn url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| "sqlite:coproduce.db".to_string())
+    }
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
+    addr: SocketAddr,
+    /// Start on a fresh demo database (coproduce-demo.db in this folder, replaced at
+    /// each start).
+    #[arg(long, conflicts_with = "database_url")]
+    demo: bool,
+    #[command(flatten)]
+    db: DbArgs,
+}
+
+/// A failure, and the exit code it earns.
+pub struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl Failure {
+    /// Input that cannot be used: exit code 2.
+    pub fn input(message: impl Into<String>) -> Self {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+
+    /// A failure while running: exit code 1.
+    pub fn running(message: impl Into<String>) -> Self {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<coproduce_store::StoreError> for Failure {
+    fn from(e: coproduce_store::StoreError) -> Self {
+        use coproduce_store::StoreError as E;
+        match e {
+            E::Config(_) | E::Unreachable(_) => Failure::input(e.to_string()),
+            other => Failure::running(other.to_string()),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Serve(a) => run::serve(a.addr, a.demo, &a.db).await,
+            Command::Migrate(db) => run::migrate(&db).await,
+            Command::Demo(db) => run::demo(&db).await,
+            Command::Charter(c) => charter::run(c).await,
+            Command::Openapi => {
+                println!("{}", coproduce_web::openapi_json());
+                Ok(())
+            }
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("error: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+/// Where a file argument points, for messages.
+pub fn shown(path: &std::path::Path) -> String {
+    PathBuf::from(path).display().to_string()
+}

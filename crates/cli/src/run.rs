@@ -1,0 +1,98 @@
+//! `serve`, `migrate` and `demo`.
+
+use std::net::SocketAddr;
+
+use coproduce_store::Store;
+use coproduce_web::AppState;
+
+use crate::{DbArgs, Failure};
+
+/// The file `serve --demo` replaces at each start.
+const DEMO_FILE: &str = "coproduce-demo.db";
+
+/// Connects and brings the schema up to date.
+pub async fn open(url: &str) -> Result<Store, Failure> {
+    let store = Store::connect(url).await?;
+    store
+        .migrate()
+        .await
+        .map_err(|e| Failure::running(format!("could not update the database tables: {e}")))?;
+    Ok(store)
+}
+
+fn today() -> chrono::NaiveDate {
+    coproduce_domain::time::london_date(chrono::Utc::now())
+}
+
+pub async fn serve(addr: SocketAddr, demo: bool, db: &DbArgs) -> Result<(), Failure> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_target(false)
+        .init();
+    let url = if demo {
+        for suffix in ["", "-wal", "-shm"] {
+            let path = format!("{DEMO_FILE}{suffix}");
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Failure::running(format!("cannot replace {path}: {e}"))),
+            }
+        }
+        format!("sqlite:{DEMO_FILE}")
+    } else {
+        db.url()
+    };
+    // Bind first: a busy port is reported before any database work.
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            Failure::input(format!(
+                "cannot listen on {addr}: the address is already in use. Stop the other program or choose another address with --addr"
+            ))
+        } else {
+            Failure::input(format!("cannot listen on {addr}: {e}"))
+        }
+    })?;
+    let store = open(&url).await?;
+    if demo {
+        let s = store.load_demo(today()).await?;
+        println!(
+            "Demo loaded: {} organisations, {} charters, {} people, {} projects, {} activities, {} inputs.",
+            s.organisations, s.charters, s.people, s.projects, s.activities, s.inputs
+        );
+    }
+    let local = listener.local_addr().unwrap_or(addr);
+    println!("Coproduce is running at http://{local}/ (press Ctrl-C to stop)");
+    tracing::info!(database = %coproduce_store::redact(&url), "serving");
+    coproduce_web::serve(listener, AppState { store: store.clone(), demo })
+        .await
+        .map_err(|e| Failure::running(format!("the server stopped: {e}")))?;
+    store.close().await;
+    Ok(())
+}
+
+pub async fn migrate(db: &DbArgs) -> Result<(), Failure> {
+    let url = db.url();
+    open(&url).await?;
+    println!("The database at {} is up to date.", coproduce_store::redact(&url));
+    Ok(())
+}
+
+pub async fn demo(db: &DbArgs) -> Result<(), Failure> {
+    let url = db.url();
+    let store = open(&url).await?;
+    let s = store.load_demo(today()).await?;
+    println!(
+        "Demo loaded into {}: {} organisations, {} charters, {} people, {} projects, {} activities, {} inputs.",
+        coproduce_store::redact(&url),
+        s.organisations,
+        s.charters,
+        s.people,
+        s.projects,
+        s.activities,
+        s.inputs
+    );
+    Ok(())
+}

@@ -1,0 +1,228 @@
+//! `/api/v1/activities`, and who attended each.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::{get, put};
+use axum::{Json, Router};
+use coproduce_domain::Vocabulary;
+use coproduce_domain::activity::{ActivityType, Mode, Schedule};
+use coproduce_domain::ladder::Rung;
+use coproduce_domain::person::AttendanceStatus;
+use coproduce_domain::text::{FieldErrors, SHORT};
+use coproduce_domain::time;
+use coproduce_store::activities::{Activity, ActivityFields, Attendance};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, parse_number, required, vocab};
+use crate::error::Problem;
+use crate::{ApiError, AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/activities", get(list).post(create))
+        .route("/api/v1/activities/{id}", get(read).put(update))
+        .route("/api/v1/activities/{id}/attendance", get(attendance))
+        .route("/api/v1/activities/{id}/attendance/{person_id}", put(set_attendance))
+}
+
+fn type_schema() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<ActivityType>()
+}
+fn mode_schema() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<Mode>()
+}
+fn rung_schema() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<Rung>()
+}
+fn status_schema() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<AttendanceStatus>()
+}
+
+/// A meeting, workshop, survey, panel or event.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActivityOut {
+    pub id: i64,
+    pub project_id: i64,
+    pub title: String,
+    #[schema(schema_with = type_schema)]
+    pub activity_type: &'static str,
+    #[schema(schema_with = mode_schema)]
+    pub mode: &'static str,
+    /// The rung of the ladder of co-production this activity honestly reaches.
+    #[schema(schema_with = rung_schema)]
+    pub rung: &'static str,
+    /// Start, in UTC (RFC 3339).
+    pub starts_at: String,
+    /// End, in UTC (RFC 3339).
+    pub ends_at: String,
+    /// Start as shown in London, for people.
+    pub starts_at_london: String,
+}
+
+impl From<Activity> for ActivityOut {
+    fn from(a: Activity) -> Self {
+        ActivityOut {
+            id: a.id,
+            project_id: a.project_id,
+            title: a.title,
+            activity_type: a.activity_type.slug(),
+            mode: a.mode.slug(),
+            rung: a.rung.slug(),
+            starts_at: time::machine(a.starts_at),
+            ends_at: time::machine(a.ends_at),
+            starts_at_london: time::show(a.starts_at),
+        }
+    }
+}
+
+/// The fields of an activity. Times are either London wall-clock times
+/// (`2026-03-14T18:30`) or carry an offset (`2026-03-14T18:30:00Z`).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityBody {
+    pub project_id: i64,
+    pub title: String,
+    #[schema(schema_with = type_schema)]
+    pub activity_type: String,
+    #[schema(schema_with = mode_schema)]
+    pub mode: String,
+    #[schema(schema_with = rung_schema)]
+    pub rung: String,
+    pub starts_at: String,
+    pub ends_at: String,
+}
+
+impl ActivityBody {
+    fn check(&self) -> Result<ActivityFields, ApiError> {
+        let mut errs = FieldErrors::new();
+        let project_id = id_field(&mut errs, "project_id", self.project_id);
+        let title = required(&mut errs, "title", &self.title, SHORT);
+        let activity_type = vocab(&mut errs, "activity_type", &self.activity_type);
+        let mode = vocab(&mut errs, "mode", &self.mode);
+        let rung = vocab(&mut errs, "rung", &self.rung);
+        let starts = errs.take("starts_at", time::parse_london(&self.starts_at));
+        let ends = errs.take("ends_at", time::parse_london(&self.ends_at));
+        let schedule = match (starts, ends) {
+            (Some(s), Some(e)) => errs.take("ends_at", Schedule::new(s, e)),
+            _ => None,
+        };
+        match (project_id, title, activity_type, mode, rung, schedule) {
+            (Some(project_id), Some(title), Some(activity_type), Some(mode), Some(rung), Some(schedule))
+                if errs.is_empty() =>
+            {
+                Ok(ActivityFields {
+                    project_id,
+                    title,
+                    activity_type,
+                    mode,
+                    rung,
+                    schedule,
+                })
+            }
+            _ => Err(errs.into()),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ActivitiesQuery {
+    pub after: Option<String>,
+    pub limit: Option<String>,
+    /// Only activities of this project.
+    pub project_id: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/activities", tag = "activities", params(ActivitiesQuery),
+    responses((status = 200, body = ListOut<ActivityOut>), (status = 422, body = Problem)))]
+pub async fn list(State(s): State<AppState>, ApiQuery(q): ApiQuery<ActivitiesQuery>) -> Result<Json<ListOut<ActivityOut>>, ApiError> {
+    let page = ListQuery { after: q.after, limit: q.limit }.page()?;
+    let mut errs = FieldErrors::new();
+    let project = parse_number(&mut errs, "project_id", q.project_id.as_deref(), 1, i64::MAX);
+    errs.finish(|| ())?;
+    let rows = s.store.activities(page, project).await?;
+    let base = match project {
+        Some(p) => format!("/api/v1/activities?project_id={p}"),
+        None => "/api/v1/activities".into(),
+    };
+    Ok(Json(ListOut::from_page(rows, &base, page.limit, Into::into)))
+}
+
+#[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)),
+    responses((status = 200, body = ActivityOut), (status = 404, body = Problem)))]
+pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<ActivityOut>, ApiError> {
+    Ok(Json(s.store.activity(id).await?.into()))
+}
+
+#[utoipa::path(post, path = "/api/v1/activities", tag = "activities", request_body = ActivityBody,
+    responses((status = 201, body = ActivityOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
+pub async fn create(State(s): State<AppState>, ApiJson(body): ApiJson<ActivityBody>) -> Result<Response, ApiError> {
+    let a = s.store.create_activity(&body.check()?).await?;
+    Ok(created(format!("/api/v1/activities/{}", a.id), ActivityOut::from(a)))
+}
+
+#[utoipa::path(put, path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)), request_body = ActivityBody,
+    responses((status = 200, body = ActivityOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn update(State(s): State<AppState>, Id(id): Id, ApiJson(body): ApiJson<ActivityBody>) -> Result<Json<ActivityOut>, ApiError> {
+    Ok(Json(s.store.update_activity(id, &body.check()?).await?.into()))
+}
+
+/// One person's attendance at an activity.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttendanceOut {
+    pub person_id: i64,
+    pub person_name: String,
+    #[schema(schema_with = status_schema)]
+    pub status: &'static str,
+}
+
+impl From<Attendance> for AttendanceOut {
+    fn from(a: Attendance) -> Self {
+        AttendanceOut {
+            person_id: a.person_id,
+            person_name: a.person_name,
+            status: a.status.slug(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceBody {
+    #[schema(schema_with = status_schema)]
+    pub status: String,
+}
+
+#[utoipa::path(get, path = "/api/v1/activities/{id}/attendance", tag = "activities", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<AttendanceOut>), (status = 404, body = Problem)))]
+pub async fn attendance(State(s): State<AppState>, Id(id): Id) -> Result<Json<Vec<AttendanceOut>>, ApiError> {
+    s.store.activity(id).await?;
+    Ok(Json(s.store.attendance(id).await?.into_iter().map(Into::into).collect()))
+}
+
+#[utoipa::path(put, path = "/api/v1/activities/{id}/attendance/{person_id}", tag = "activities",
+    params(("id" = i64, Path), ("person_id" = i64, Path)), request_body = AttendanceBody,
+    responses((status = 200, body = AttendanceOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn set_attendance(
+    State(s): State<AppState>,
+    Path((id, person_id)): Path<(String, String)>,
+    ApiJson(body): ApiJson<AttendanceBody>,
+) -> Result<Json<AttendanceOut>, ApiError> {
+    let parse = |raw: &str| raw.parse::<i64>().ok().filter(|n| *n > 0);
+    let (Some(id), Some(person_id)) = (parse(&id), parse(&person_id)) else {
+        return Err(ApiError::NotFound("There is nothing at this address: ids are whole numbers above 0.".into()));
+    };
+    let mut errs = FieldErrors::new();
+    let status = vocab::<AttendanceStatus>(&mut errs, "status", &body.status);
+    let Some(status) = status else {
+        return Err(errs.into());
+    };
+    let a = s.store.set_attendance(id, person_id, status).await.map_err(|e| match e {
+        coproduce_store::StoreError::Missing { noun: "activity", .. } => {
+            ApiError::NotFound("There is no activity with that id.".into())
+        }
+        other => other.into(),
+    })?;
+    Ok(Json(a.into()))
+}

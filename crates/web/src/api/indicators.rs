@@ -1,0 +1,112 @@
+//! `/api/v1/organisations/{id}/indicators/feedback-within-days`
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use chrono::NaiveDate;
+use coproduce_domain::text::FieldErrors;
+use coproduce_domain::time;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{ApiQuery, Id};
+use crate::error::Problem;
+use crate::{ApiError, AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        "/api/v1/organisations/{id}/indicators/feedback-within-days",
+        get(feedback_within_days),
+    )
+}
+
+/// The period to measure: inputs received from `from` to `to`, both included.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PeriodQuery {
+    /// First day (YYYY-MM-DD); default: a year before `to`.
+    pub from: Option<String>,
+    /// Last day (YYYY-MM-DD); default: today.
+    pub to: Option<String>,
+}
+
+/// A period, checked: `from` is not after `to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl PeriodQuery {
+    /// The period asked for, defaulting to the twelve months to today.
+    pub fn period(&self, today: NaiveDate) -> Result<Period, FieldErrors> {
+        let mut errs = FieldErrors::new();
+        let mut date = |field: &str, raw: &Option<String>| match raw.as_deref().map(str::trim) {
+            None | Some("") => Some(None),
+            Some(s) => errs.take(field, time::parse_date(s)).map(Some),
+        };
+        let to = date("to", &self.to);
+        let from = date("from", &self.from);
+        if let (Some(to), Some(from)) = (to, from) {
+            let to = to.unwrap_or(today);
+            let from = from.unwrap_or_else(|| to - chrono::Duration::days(364));
+            if from > to {
+                errs.add("from", "must be on or before the end of the period");
+            }
+            return errs.finish(|| Period { from, to });
+        }
+        Err(errs)
+    }
+}
+
+/// "Inputs fed back within N days" for one organisation and period.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FeedbackIndicatorOut {
+    pub organisation_id: i64,
+    pub from: String,
+    pub to: String,
+    /// N: the strictest deadline among the charters the organisation signed.
+    pub within_days: u16,
+    /// The charter that sets N, or null when none is signed and the default applies.
+    pub set_by: Option<String>,
+    /// Inputs fed back within N days.
+    pub numerator: i64,
+    /// Inputs fed back, or whose N days have passed.
+    pub denominator: i64,
+    /// numerator / denominator as a percentage, or null when nothing was due ("no data").
+    pub percentage: Option<f64>,
+    /// Inputs still within their N days and not yet fed back: in neither count.
+    pub pending: i64,
+    /// Inputs past their N days with no feedback.
+    pub overdue: i64,
+}
+
+#[utoipa::path(get, path = "/api/v1/organisations/{id}/indicators/feedback-within-days", tag = "indicators",
+    params(("id" = i64, Path), PeriodQuery),
+    responses((status = 200, body = FeedbackIndicatorOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn feedback_within_days(
+    State(s): State<AppState>,
+    Id(id): Id,
+    ApiQuery(q): ApiQuery<PeriodQuery>,
+) -> Result<Json<FeedbackIndicatorOut>, ApiError> {
+    let today = crate::today();
+    let period = q.period(today)?;
+    s.store.organisation(id).await?;
+    let promise = s.store.feedback_promise(id).await?;
+    let tally = s
+        .store
+        .feedback_tally(id, period.from, period.to, promise.days, today)
+        .await?;
+    Ok(Json(FeedbackIndicatorOut {
+        organisation_id: id,
+        from: period.from.to_string(),
+        to: period.to.to_string(),
+        within_days: promise.days,
+        set_by: promise.set_by,
+        numerator: tally.on_time,
+        denominator: tally.due,
+        percentage: tally.percentage().map(|p| (p * 10.0).round() / 10.0),
+        pending: tally.pending,
+        overdue: tally.overdue,
+    }))
+}

@@ -1,0 +1,169 @@
+//! `/api/v1/inputs`: "you said, we did".
+
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Json, Router};
+use coproduce_domain::input::{Answer, ResponseStatus, check_answer};
+use coproduce_domain::text::{FieldErrors, LONG};
+use coproduce_domain::time;
+use coproduce_store::inputs::{Input, InputFields};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, parse_number, required, vocab};
+use crate::error::Problem;
+use crate::{ApiError, AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/inputs", get(list).post(create))
+        .route("/api/v1/inputs/{id}", get(read).put(update))
+}
+
+fn status_schema() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<ResponseStatus>()
+}
+
+/// Something people said at an activity, and what the organisation did about it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InputOut {
+    pub id: i64,
+    pub activity_id: i64,
+    /// What people said.
+    pub said: String,
+    /// The date it was said (YYYY-MM-DD).
+    pub received_on: String,
+    /// What was done, will be done, or why it could not be done.
+    pub response: Option<String>,
+    #[schema(schema_with = status_schema)]
+    pub response_status: Option<String>,
+    pub responded_on: Option<String>,
+    /// The date the response reached the people who gave the input.
+    pub fed_back_on: Option<String>,
+}
+
+impl From<Input> for InputOut {
+    fn from(i: Input) -> Self {
+        InputOut {
+            id: i.id,
+            activity_id: i.activity_id,
+            said: i.said,
+            received_on: i.received_on.to_string(),
+            response: i.response,
+            response_status: i.response_status,
+            responded_on: i.responded_on.map(|d| d.to_string()),
+            fed_back_on: i.fed_back_on.map(|d| d.to_string()),
+        }
+    }
+}
+
+/// The fields of an input. Dates are `YYYY-MM-DD`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InputBody {
+    pub activity_id: i64,
+    pub said: String,
+    pub received_on: String,
+    pub response: Option<String>,
+    #[schema(schema_with = status_schema)]
+    pub response_status: Option<String>,
+    pub responded_on: Option<String>,
+    pub fed_back_on: Option<String>,
+}
+
+impl InputBody {
+    fn check(&self) -> Result<InputFields, ApiError> {
+        let mut errs = FieldErrors::new();
+        let activity_id = id_field(&mut errs, "activity_id", self.activity_id);
+        let said = required(&mut errs, "said", &self.said, LONG);
+        let received_on = errs.take("received_on", time::parse_date(&self.received_on));
+        let response = optional(&mut errs, "response", self.response.as_deref(), LONG);
+        let status = match self.response_status.as_deref().map(str::trim) {
+            None | Some("") => Some(None),
+            Some(s) => vocab::<ResponseStatus>(&mut errs, "response_status", s).map(Some),
+        };
+        let mut date = |field: &str, raw: &Option<String>| match raw.as_deref().map(str::trim) {
+            None | Some("") => Some(None),
+            Some(s) => errs.take(field, time::parse_date(s)).map(Some),
+        };
+        let responded_on = date("responded_on", &self.responded_on);
+        let fed_back_on = date("fed_back_on", &self.fed_back_on);
+        let (
+            Some(activity_id),
+            Some(said),
+            Some(received_on),
+            Some(response),
+            Some(response_status),
+            Some(responded_on),
+            Some(fed_back_on),
+        ) = (activity_id, said, received_on, response, status, responded_on, fed_back_on)
+        else {
+            return Err(errs.into());
+        };
+        check_answer(
+            &Answer {
+                received_on,
+                response: response.as_deref(),
+                status: response_status,
+                responded_on,
+                fed_back_on,
+            },
+            crate::today(),
+            &mut errs,
+        );
+        errs.finish(|| InputFields {
+            activity_id,
+            said,
+            received_on,
+            response,
+            response_status,
+            responded_on,
+            fed_back_on,
+        })
+        .map_err(Into::into)
+    }
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct InputsQuery {
+    pub after: Option<String>,
+    pub limit: Option<String>,
+    /// Only inputs given at this activity.
+    pub activity_id: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/inputs", tag = "inputs", params(InputsQuery),
+    responses((status = 200, body = ListOut<InputOut>), (status = 422, body = Problem)))]
+pub async fn list(State(s): State<AppState>, ApiQuery(q): ApiQuery<InputsQuery>) -> Result<Json<ListOut<InputOut>>, ApiError> {
+    let page = ListQuery { after: q.after, limit: q.limit }.page()?;
+    let mut errs = FieldErrors::new();
+    let activity = parse_number(&mut errs, "activity_id", q.activity_id.as_deref(), 1, i64::MAX);
+    errs.finish(|| ())?;
+    let rows = s.store.inputs(page, activity).await?;
+    let base = match activity {
+        Some(a) => format!("/api/v1/inputs?activity_id={a}"),
+        None => "/api/v1/inputs".into(),
+    };
+    Ok(Json(ListOut::from_page(rows, &base, page.limit, Into::into)))
+}
+
+#[utoipa::path(get, path = "/api/v1/inputs/{id}", tag = "inputs", params(("id" = i64, Path)),
+    responses((status = 200, body = InputOut), (status = 404, body = Problem)))]
+pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<InputOut>, ApiError> {
+    Ok(Json(s.store.input(id).await?.into()))
+}
+
+#[utoipa::path(post, path = "/api/v1/inputs", tag = "inputs", request_body = InputBody,
+    responses((status = 201, body = InputOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
+pub async fn create(State(s): State<AppState>, ApiJson(body): ApiJson<InputBody>) -> Result<Response, ApiError> {
+    let i = s.store.create_input(&body.check()?).await?;
+    Ok(created(format!("/api/v1/inputs/{}", i.id), InputOut::from(i)))
+}
+
+#[utoipa::path(put, path = "/api/v1/inputs/{id}", tag = "inputs", params(("id" = i64, Path)), request_body = InputBody,
+    responses((status = 200, body = InputOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn update(State(s): State<AppState>, Id(id): Id, ApiJson(body): ApiJson<InputBody>) -> Result<Json<InputOut>, ApiError> {
+    Ok(Json(s.store.update_input(id, &body.check()?).await?.into()))
+}

@@ -1,0 +1,112 @@
+//! `/api/v1/organisations`
+
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Json, Router};
+use coproduce_domain::Vocabulary;
+use coproduce_domain::organisation::OrganisationKind;
+use coproduce_domain::text::{FieldErrors, SHORT};
+use coproduce_store::organisations::{Organisation, OrganisationFields};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::{ApiJson, ApiQuery, Id, ListOut, ListQuery, created, required, vocab};
+use crate::error::Problem;
+use crate::{ApiError, AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/organisations", get(list).post(create))
+        .route("/api/v1/organisations/{id}", get(read).put(update))
+}
+
+fn kind_schema() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<OrganisationKind>()
+}
+
+/// An organisation taking part in co-production.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OrganisationOut {
+    pub id: i64,
+    pub name: String,
+    #[schema(schema_with = kind_schema)]
+    pub kind: &'static str,
+    /// When the record was created (UTC).
+    pub created_at: String,
+}
+
+impl From<Organisation> for OrganisationOut {
+    fn from(o: Organisation) -> Self {
+        OrganisationOut {
+            id: o.id,
+            name: o.name,
+            kind: o.kind.slug(),
+            created_at: coproduce_domain::time::machine(o.created_at),
+        }
+    }
+}
+
+/// The fields of an organisation, to create or replace one.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationBody {
+    /// 1 to 200 characters.
+    pub name: String,
+    #[schema(schema_with = kind_schema)]
+    pub kind: String,
+}
+
+impl OrganisationBody {
+    fn check(&self) -> Result<OrganisationFields, ApiError> {
+        let mut errs = FieldErrors::new();
+        let name = required(&mut errs, "name", &self.name, SHORT);
+        let kind = vocab(&mut errs, "kind", &self.kind);
+        match (name, kind) {
+            (Some(name), Some(kind)) if errs.is_empty() => Ok(OrganisationFields { name, kind }),
+            _ => Err(errs.into()),
+        }
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations",
+    params(ListQuery),
+    responses((status = 200, body = ListOut<OrganisationOut>), (status = 422, body = Problem)))]
+pub async fn list(
+    State(s): State<AppState>,
+    ApiQuery(q): ApiQuery<ListQuery>,
+) -> Result<Json<ListOut<OrganisationOut>>, ApiError> {
+    let page = q.page()?;
+    let rows = s.store.organisations(page).await?;
+    Ok(Json(ListOut::from_page(rows, "/api/v1/organisations", page.limit, Into::into)))
+}
+
+#[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "organisations",
+    params(("id" = i64, Path, description = "Organisation id")),
+    responses((status = 200, body = OrganisationOut), (status = 404, body = Problem)))]
+pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<OrganisationOut>, ApiError> {
+    Ok(Json(s.store.organisation(id).await?.into()))
+}
+
+#[utoipa::path(post, path = "/api/v1/organisations", tag = "organisations",
+    request_body = OrganisationBody,
+    responses((status = 201, body = OrganisationOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
+pub async fn create(
+    State(s): State<AppState>,
+    ApiJson(body): ApiJson<OrganisationBody>,
+) -> Result<Response, ApiError> {
+    let o = s.store.create_organisation(&body.check()?).await?;
+    Ok(created(format!("/api/v1/organisations/{}", o.id), OrganisationOut::from(o)))
+}
+
+#[utoipa::path(put, path = "/api/v1/organisations/{id}", tag = "organisations",
+    params(("id" = i64, Path, description = "Organisation id")),
+    request_body = OrganisationBody,
+    responses((status = 200, body = OrganisationOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn update(
+    State(s): State<AppState>,
+    Id(id): Id,
+    ApiJson(body): ApiJson<OrganisationBody>,
+) -> Result<Json<OrganisationOut>, ApiError> {
+    Ok(Json(s.store.update_organisation(id, &body.check()?).await?.into()))
+}

@@ -1,0 +1,126 @@
+//! `/api/v1/people`
+
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Json, Router};
+use coproduce_domain::Vocabulary;
+use coproduce_domain::person::PersonRole;
+use coproduce_domain::text::{FieldErrors, SHORT};
+use coproduce_store::people::{Person, PersonFields};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, parse_number, required, vocab};
+use crate::error::Problem;
+use crate::{ApiError, AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/people", get(list).post(create))
+        .route("/api/v1/people/{id}", get(read).put(update))
+}
+
+fn role_schema() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<PersonRole>()
+}
+
+/// A participant or member of staff.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PersonOut {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub name: String,
+    #[schema(schema_with = role_schema)]
+    pub role: &'static str,
+    pub email: Option<String>,
+    pub created_at: String,
+}
+
+impl From<Person> for PersonOut {
+    fn from(p: Person) -> Self {
+        PersonOut {
+            id: p.id,
+            organisation_id: p.organisation_id,
+            name: p.name,
+            role: p.role.slug(),
+            email: p.email,
+            created_at: coproduce_domain::time::machine(p.created_at),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonBody {
+    pub organisation_id: i64,
+    pub name: String,
+    #[schema(schema_with = role_schema)]
+    pub role: String,
+    pub email: Option<String>,
+}
+
+impl PersonBody {
+    fn check(&self) -> Result<PersonFields, ApiError> {
+        let mut errs = FieldErrors::new();
+        let organisation_id = id_field(&mut errs, "organisation_id", self.organisation_id);
+        let name = required(&mut errs, "name", &self.name, SHORT);
+        let role = vocab(&mut errs, "role", &self.role);
+        let email = match optional(&mut errs, "email", self.email.as_deref(), 254) {
+            Some(Some(e)) => errs.take("email", coproduce_domain::text::email(&e)).map(Some),
+            other => other,
+        };
+        match (organisation_id, name, role, email) {
+            (Some(organisation_id), Some(name), Some(role), Some(email)) if errs.is_empty() => Ok(PersonFields {
+                organisation_id,
+                name,
+                role,
+                email,
+            }),
+            _ => Err(errs.into()),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PeopleQuery {
+    pub after: Option<String>,
+    pub limit: Option<String>,
+    /// Only people of this organisation.
+    pub organisation_id: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/people", tag = "people", params(PeopleQuery),
+    responses((status = 200, body = ListOut<PersonOut>), (status = 422, body = Problem)))]
+pub async fn list(State(s): State<AppState>, ApiQuery(q): ApiQuery<PeopleQuery>) -> Result<Json<ListOut<PersonOut>>, ApiError> {
+    let page = ListQuery { after: q.after, limit: q.limit }.page()?;
+    let mut errs = FieldErrors::new();
+    let org = parse_number(&mut errs, "organisation_id", q.organisation_id.as_deref(), 1, i64::MAX);
+    errs.finish(|| ())?;
+    let rows = s.store.people(page, org).await?;
+    let base = match org {
+        Some(o) => format!("/api/v1/people?organisation_id={o}"),
+        None => "/api/v1/people".into(),
+    };
+    Ok(Json(ListOut::from_page(rows, &base, page.limit, Into::into)))
+}
+
+#[utoipa::path(get, path = "/api/v1/people/{id}", tag = "people", params(("id" = i64, Path)),
+    responses((status = 200, body = PersonOut), (status = 404, body = Problem)))]
+pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<PersonOut>, ApiError> {
+    Ok(Json(s.store.person(id).await?.into()))
+}
+
+#[utoipa::path(post, path = "/api/v1/people", tag = "people", request_body = PersonBody,
+    responses((status = 201, body = PersonOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
+pub async fn create(State(s): State<AppState>, ApiJson(body): ApiJson<PersonBody>) -> Result<Response, ApiError> {
+    let p = s.store.create_person(&body.check()?).await?;
+    Ok(created(format!("/api/v1/people/{}", p.id), PersonOut::from(p)))
+}
+
+#[utoipa::path(put, path = "/api/v1/people/{id}", tag = "people", params(("id" = i64, Path)), request_body = PersonBody,
+    responses((status = 200, body = PersonOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn update(State(s): State<AppState>, Id(id): Id, ApiJson(body): ApiJson<PersonBody>) -> Result<Json<PersonOut>, ApiError> {
+    Ok(Json(s.store.update_person(id, &body.check()?).await?.into()))
+}

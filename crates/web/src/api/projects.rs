@@ -1,0 +1,137 @@
+//! `/api/v1/projects`
+
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Json, Router};
+use coproduce_domain::Vocabulary;
+use coproduce_domain::ladder::{Level, Stage};
+use coproduce_domain::text::{FieldErrors, LONG, SHORT};
+use coproduce_store::projects::{Project, ProjectFields};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::{ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, parse_number, required, vocab};
+use crate::error::Problem;
+use crate::{ApiError, AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/projects", get(list).post(create))
+        .route("/api/v1/projects/{id}", get(read).put(update))
+}
+
+fn stage_schema() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<Stage>()
+}
+
+fn level_schema() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<Level>()
+}
+
+/// A piece of work people are involved in.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProjectOut {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub title: String,
+    #[schema(schema_with = stage_schema)]
+    pub stage: &'static str,
+    #[schema(schema_with = level_schema)]
+    pub level: &'static str,
+    /// What is being co-produced, and what is not open to change.
+    pub scope_and_limits: Option<String>,
+    pub created_at: String,
+}
+
+impl From<Project> for ProjectOut {
+    fn from(p: Project) -> Self {
+        ProjectOut {
+            id: p.id,
+            organisation_id: p.organisation_id,
+            title: p.title,
+            stage: p.stage.slug(),
+            level: p.level.slug(),
+            scope_and_limits: p.scope_and_limits,
+            created_at: coproduce_domain::time::machine(p.created_at),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectBody {
+    pub organisation_id: i64,
+    pub title: String,
+    #[schema(schema_with = stage_schema)]
+    pub stage: String,
+    #[schema(schema_with = level_schema)]
+    pub level: String,
+    pub scope_and_limits: Option<String>,
+}
+
+impl ProjectBody {
+    fn check(&self) -> Result<ProjectFields, ApiError> {
+        let mut errs = FieldErrors::new();
+        let organisation_id = id_field(&mut errs, "organisation_id", self.organisation_id);
+        let title = required(&mut errs, "title", &self.title, SHORT);
+        let stage = vocab(&mut errs, "stage", &self.stage);
+        let level = vocab(&mut errs, "level", &self.level);
+        let scope = optional(&mut errs, "scope_and_limits", self.scope_and_limits.as_deref(), LONG);
+        match (organisation_id, title, stage, level, scope) {
+            (Some(organisation_id), Some(title), Some(stage), Some(level), Some(scope_and_limits)) if errs.is_empty() => {
+                Ok(ProjectFields {
+                    organisation_id,
+                    title,
+                    stage,
+                    level,
+                    scope_and_limits,
+                })
+            }
+            _ => Err(errs.into()),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProjectsQuery {
+    pub after: Option<String>,
+    pub limit: Option<String>,
+    /// Only projects of this organisation.
+    pub organisation_id: Option<String>,
+}
+
+#[utoipa::path(get, path = "/api/v1/projects", tag = "projects", params(ProjectsQuery),
+    responses((status = 200, body = ListOut<ProjectOut>), (status = 422, body = Problem)))]
+pub async fn list(State(s): State<AppState>, ApiQuery(q): ApiQuery<ProjectsQuery>) -> Result<Json<ListOut<ProjectOut>>, ApiError> {
+    let page = ListQuery { after: q.after, limit: q.limit }.page()?;
+    let mut errs = FieldErrors::new();
+    let org = parse_number(&mut errs, "organisation_id", q.organisation_id.as_deref(), 1, i64::MAX);
+    errs.finish(|| ())?;
+    let rows = s.store.projects(page, org).await?;
+    let base = match org {
+        Some(o) => format!("/api/v1/projects?organisation_id={o}"),
+        None => "/api/v1/projects".into(),
+    };
+    Ok(Json(ListOut::from_page(rows, &base, page.limit, Into::into)))
+}
+
+#[utoipa::path(get, path = "/api/v1/projects/{id}", tag = "projects", params(("id" = i64, Path)),
+    responses((status = 200, body = ProjectOut), (status = 404, body = Problem)))]
+pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<ProjectOut>, ApiError> {
+    Ok(Json(s.store.project(id).await?.into()))
+}
+
+#[utoipa::path(post, path = "/api/v1/projects", tag = "projects", request_body = ProjectBody,
+    responses((status = 201, body = ProjectOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
+pub async fn create(State(s): State<AppState>, ApiJson(body): ApiJson<ProjectBody>) -> Result<Response, ApiError> {
+    let p = s.store.create_project(&body.check()?).await?;
+    Ok(created(format!("/api/v1/projects/{}", p.id), ProjectOut::from(p)))
+}
+
+#[utoipa::path(put, path = "/api/v1/projects/{id}", tag = "projects", params(("id" = i64, Path)), request_body = ProjectBody,
+    responses((status = 200, body = ProjectOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn update(State(s): State<AppState>, Id(id): Id, ApiJson(body): ApiJson<ProjectBody>) -> Result<Json<ProjectOut>, ApiError> {
+    Ok(Json(s.store.update_project(id, &body.check()?).await?.into()))
+}

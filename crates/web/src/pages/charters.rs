@@ -1,0 +1,126 @@
+//! The charters list and a charter's page.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use coproduce_domain::Vocabulary;
+use coproduce_store::PageRequest;
+use coproduce_store::charters::CharterRecord;
+
+use super::{Chrome, PageError, render, show_date, template_titles};
+use crate::AppState;
+
+#[derive(Template)]
+#[template(path = "charters.html")]
+struct List {
+    chrome: Chrome,
+    charters: Vec<CharterRecord>,
+    templates: Vec<(String, String)>,
+}
+
+pub async fn list(State(state): State<AppState>) -> Response {
+    match state.store.charters(PageRequest::first(PageRequest::MAX_LIMIT)).await {
+        Ok(page) => render(
+            StatusCode::OK,
+            &List {
+                chrome: Chrome::new(&state, "charters"),
+                charters: page.items,
+                templates: template_titles(),
+            },
+        ),
+        Err(e) => PageError::from(e).respond(&state),
+    }
+}
+
+struct SectionView {
+    anchor: String,
+    title: String,
+    intro: Option<String>,
+    commitments: Vec<CommitmentView>,
+}
+
+struct CommitmentView {
+    key: String,
+    text: String,
+    source_ref: String,
+    kind: &'static str,
+    rung: Option<&'static str>,
+    indicator: Option<&'static str>,
+}
+
+struct SignatoryView {
+    organisation_id: i64,
+    organisation_name: String,
+    status: &'static str,
+    signed: bool,
+    signed_on: String,
+}
+
+#[derive(Template)]
+#[template(path = "charter.html")]
+struct Page {
+    chrome: Chrome,
+    record: CharterRecord,
+    commitment_count: usize,
+    sections: Vec<SectionView>,
+    signatories: Vec<SignatoryView>,
+}
+
+pub async fn page(State(state): State<AppState>, Path(raw): Path<String>) -> Response {
+    let Ok(id) = raw.parse::<i64>() else {
+        return PageError::NotFound.respond(&state);
+    };
+    let result = async {
+        let (record, charter) = state.store.charter(id).await?;
+        let signatories = state.store.signatories(id).await?;
+        Ok::<_, coproduce_store::StoreError>((record, charter, signatories))
+    }
+    .await;
+    let (record, charter, signatories) = match result {
+        Ok(r) => r,
+        Err(e) => return PageError::from(e).respond(&state),
+    };
+    let commitment_count = charter.commitment_count();
+    let sections = charter
+        .sections
+        .into_iter()
+        .map(|s| SectionView {
+            anchor: s.key.to_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), "-"),
+            title: s.title,
+            intro: s.intro,
+            commitments: s
+                .commitments
+                .into_iter()
+                .map(|c| CommitmentView {
+                    key: c.key,
+                    text: c.text,
+                    source_ref: c.source_ref,
+                    kind: c.kind.label(),
+                    rung: c.rung.map(|r| r.label()),
+                    indicator: c.indicator.map(|i| i.label()),
+                })
+                .collect(),
+        })
+        .collect();
+    let signatories = signatories
+        .into_iter()
+        .map(|s| SignatoryView {
+            organisation_id: s.organisation_id,
+            organisation_name: s.organisation_name,
+            status: s.status.label(),
+            signed: s.signed_on.is_some(),
+            signed_on: s.signed_on.map(show_date).unwrap_or_else(|| "Not yet".into()),
+        })
+        .collect();
+    render(
+        StatusCode::OK,
+        &Page {
+            chrome: Chrome::new(&state, "charters"),
+            record,
+            commitment_count,
+            sections,
+            signatories,
+        },
+    )
+}
