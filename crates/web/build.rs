@@ -9,12 +9,25 @@ use std::process::Command;
 use std::{env, fs};
 
 fn main() {
-    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let root = manifest.join("../..").canonicalize().expect("the workspace root exists");
+    let manifest =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root = manifest
+        .join("../..")
+        .canonicalize()
+        .expect("the workspace root exists");
     let dist = root.join("node_modules/nhsuk-frontend/dist/nhsuk");
-    println!("cargo:rerun-if-changed={}", root.join("package-lock.json").display());
-    println!("cargo:rerun-if-changed={}", dist.join("nhsuk-frontend.min.css").display());
-    println!("cargo:rerun-if-changed={}", manifest.join("static").display());
+    println!(
+        "cargo:rerun-if-changed={}",
+        root.join("package-lock.json").display()
+    );
+    println!(
+        "cargo:rerun-if-changed={}",
+        dist.join("nhsuk-frontend.min.css").display()
+    );
+    println!(
+        "cargo:rerun-if-changed={}",
+        manifest.join("static").display()
+    );
     if !dist.join("nhsuk-frontend.min.css").exists() {
         let status = Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
@@ -22,15 +35,25 @@ fn main() {
             .status();
         match status {
             Ok(s) if s.success() => {}
-            Ok(s) => panic!("`npm ci` failed ({s}): the NHS.UK design system could not be installed"),
+            Ok(s) => {
+                panic!("`npm ci` failed ({s}): the NHS.UK design system could not be installed")
+            }
             Err(e) => panic!("could not run npm ({e}): install Node.js and npm, then build again"),
         }
     }
 
     // (URL path, file, content type)
     let mut files: Vec<(String, PathBuf, &str)> = vec![
-        ("nhsuk-frontend.min.css".into(), dist.join("nhsuk-frontend.min.css"), "text/css; charset=utf-8"),
-        ("nhsuk-frontend.min.js".into(), dist.join("nhsuk-frontend.min.js"), "text/javascript; charset=utf-8"),
+        (
+            "nhsuk-frontend.min.css".into(),
+            dist.join("nhsuk-frontend.min.css"),
+            "text/css; charset=utf-8",
+        ),
+        (
+            "nhsuk-frontend.min.js".into(),
+            dist.join("nhsuk-frontend.min.js"),
+            "text/javascript; charset=utf-8",
+        ),
     ];
     let images = dist.join("assets/images");
     let mut names: Vec<_> = fs::read_dir(&images)
@@ -65,7 +88,9 @@ fn main() {
         files.push((name.clone(), own.join(&name), kind));
     }
 
-    let mut out = String::from("/// Embedded static files: (path under /assets/, content type, bytes).\npub static FILES: &[(&str, &str, &[u8])] = &[\n");
+    let mut out = String::from(
+        "/// Embedded static files: (path under /assets/, content type, bytes).\npub static FILES: &[(&str, &str, &[u8])] = &[\n",
+    );
     for (path, file, kind) in &files {
         out.push_str(&format!(
             "    ({path:?}, {kind:?}, include_bytes!({:?})),\n",

@@ -92,7 +92,9 @@ pub async fn run(cmd: CharterCommand) -> Result<(), Failure> {
             let charter = match (file, template) {
                 (Some(path), _) => read_file(&path)?,
                 (None, Some(key)) => templates::get(&key).ok_or_else(|| unknown_template(&key))?,
-                (None, None) => return Err(Failure::input("give a charter file or --template KEY")),
+                (None, None) => {
+                    return Err(Failure::input("give a charter file or --template KEY"));
+                }
             };
             let store = open(&db.url()).await?;
             let r = store.import_charter(&charter).await.map_err(|e| match e {
@@ -122,7 +124,8 @@ fn unknown_template(key: &str) -> Failure {
 
 /// Reads and checks a charter file; every problem is reported with its line.
 fn read_file(path: &std::path::Path) -> Result<Charter, Failure> {
-    let meta = std::fs::metadata(path).map_err(|e| Failure::input(format!("cannot read {}: {e}", shown(path))))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", shown(path))))?;
     if meta.len() > MAX_FILE {
         return Err(Failure::input(format!(
             "{} is {} bytes; a charter file can be at most {MAX_FILE} bytes",
@@ -130,9 +133,14 @@ fn read_file(path: &std::path::Path) -> Result<Charter, Failure> {
             meta.len()
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| Failure::input(format!("cannot read {}: {e}", shown(path))))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Failure::input(format!("{} is not a text file (UTF-8): nothing was imported", shown(path))))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", shown(path))))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Failure::input(format!(
+            "{} is not a text file (UTF-8): nothing was imported",
+            shown(path)
+        ))
+    })?;
     charter_file::parse(&text).map_err(|errs| {
         let n = errs.0.len();
         Failure::input(format!(
@@ -178,7 +186,12 @@ fn describe(c: &Charter) -> String {
             if let Some(i) = m.indicator {
                 tags.push(format!("measured: {}", i.slug()));
             }
-            out.push_str(&format!("  {:<5} {} [{}]\n", m.key, m.text, tags.join("; ")));
+            out.push_str(&format!(
+                "  {:<5} {} [{}]\n",
+                m.key,
+                m.text,
+                tags.join("; ")
+            ));
         }
     }
     out

@@ -66,9 +66,15 @@ pub async fn serve(addr: SocketAddr, demo: bool, db: &DbArgs) -> Result<(), Fail
     let local = listener.local_addr().unwrap_or(addr);
     println!("Coproduce is running at http://{local}/ (press Ctrl-C to stop)");
     tracing::info!(database = %coproduce_store::redact(&url), "serving");
-    coproduce_web::serve(listener, AppState { store: store.clone(), demo })
-        .await
-        .map_err(|e| Failure::running(format!("the server stopped: {e}")))?;
+    coproduce_web::serve(
+        listener,
+        AppState {
+            store: store.clone(),
+            demo,
+        },
+    )
+    .await
+    .map_err(|e| Failure::running(format!("the server stopped: {e}")))?;
     store.close().await;
     Ok(())
 }
@@ -76,7 +82,10 @@ pub async fn serve(addr: SocketAddr, demo: bool, db: &DbArgs) -> Result<(), Fail
 pub async fn migrate(db: &DbArgs) -> Result<(), Failure> {
     let url = db.url();
     open(&url).await?;
-    println!("The database at {} is up to date.", coproduce_store::redact(&url));
+    println!(
+        "The database at {} is up to date.",
+        coproduce_store::redact(&url)
+    );
     Ok(())
 }
 

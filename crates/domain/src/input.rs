@@ -34,14 +34,26 @@ pub fn check_answer(a: &Answer<'_>, today: NaiveDate, errs: &mut FieldErrors) {
         errs.add("received_on", "cannot be in the future");
     }
     match (a.response.is_some(), a.status.is_some()) {
-        (true, false) => errs.add("response_status", "say whether it was done, will be done, or cannot be done"),
-        (false, true) => errs.add("response", "write what was done, will be done, or why it cannot be done"),
+        (true, false) => errs.add(
+            "response_status",
+            "say whether it was done, will be done, or cannot be done",
+        ),
+        (false, true) => errs.add(
+            "response",
+            "write what was done, will be done, or why it cannot be done",
+        ),
         _ => {}
     }
     if a.fed_back_on.is_some() && a.response.is_none() {
-        errs.add("fed_back_on", "record the response before the date it was fed back");
+        errs.add(
+            "fed_back_on",
+            "record the response before the date it was fed back",
+        );
     }
-    for (field, date) in [("responded_on", a.responded_on), ("fed_back_on", a.fed_back_on)] {
+    for (field, date) in [
+        ("responded_on", a.responded_on),
+        ("fed_back_on", a.fed_back_on),
+    ] {
         if let Some(d) = date {
             if d < a.received_on {
                 errs.add(field, "cannot be before the input was received");
@@ -74,13 +86,40 @@ mod tests {
             fed_back_on: Some(d("2026-05-12")),
         };
         assert!(fields(ok.clone()).is_empty());
-        assert_eq!(fields(Answer { status: None, ..ok.clone() }), ["response_status"]);
         assert_eq!(
-            fields(Answer { response: None, ..ok.clone() }),
+            fields(Answer {
+                status: None,
+                ..ok.clone()
+            }),
+            ["response_status"]
+        );
+        assert_eq!(
+            fields(Answer {
+                response: None,
+                ..ok.clone()
+            }),
             ["response", "fed_back_on"]
         );
-        assert_eq!(fields(Answer { fed_back_on: Some(d("2026-04-30")), ..ok.clone() }), ["fed_back_on"]);
-        assert_eq!(fields(Answer { fed_back_on: Some(d("2026-07-01")), ..ok.clone() }), ["fed_back_on"]);
-        assert_eq!(fields(Answer { received_on: d("2026-06-02"), ..ok }), ["received_on", "responded_on", "fed_back_on"]);
+        assert_eq!(
+            fields(Answer {
+                fed_back_on: Some(d("2026-04-30")),
+                ..ok.clone()
+            }),
+            ["fed_back_on"]
+        );
+        assert_eq!(
+            fields(Answer {
+                fed_back_on: Some(d("2026-07-01")),
+                ..ok.clone()
+            }),
+            ["fed_back_on"]
+        );
+        assert_eq!(
+            fields(Answer {
+                received_on: d("2026-06-02"),
+                ..ok
+            }),
+            ["received_on", "responded_on", "fed_back_on"]
+        );
     }
 }

@@ -66,6 +66,44 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, TimeError> {
         .map_err(|_| TimeError::MalformedDate(s.trim().to_string()))
 }
 
+/// Why a date typed as day, month and year was refused; the messages follow the NHS
+/// date input pattern.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DatePartsError {
+    #[error("{0} must include a {1}")]
+    Missing(&'static str, &'static str),
+    #[error("{0} must be a real date")]
+    NotReal(&'static str),
+}
+
+/// Reads a date typed as separate day, month and year fields. All three empty means
+/// "not given"; `what` names the date in messages ("The start date").
+pub fn date_from_parts(
+    what: &'static str,
+    day: &str,
+    month: &str,
+    year: &str,
+) -> Result<Option<NaiveDate>, DatePartsError> {
+    let (d, m, y) = (day.trim(), month.trim(), year.trim());
+    if d.is_empty() && m.is_empty() && y.is_empty() {
+        return Ok(None);
+    }
+    for (value, name) in [(d, "day"), (m, "month"), (y, "year")] {
+        if value.is_empty() {
+            return Err(DatePartsError::Missing(what, name));
+        }
+    }
+    let number = |s: &str| s.parse::<u32>().ok();
+    match (number(d), number(m), number(y)) {
+        (Some(d), Some(m), Some(y)) if (1000..=9999).contains(&y) => {
+            NaiveDate::from_ymd_opt(y as i32, m, d)
+                .map(Some)
+                .ok_or(DatePartsError::NotReal(what))
+        }
+        _ => Err(DatePartsError::NotReal(what)),
+    }
+}
+
 /// Drops fractions of a second, so every stored time has one text form.
 pub fn truncate(dt: DateTime<Utc>) -> DateTime<Utc> {
     DateTime::from_timestamp(dt.timestamp(), 0).unwrap_or(dt)
@@ -154,6 +192,32 @@ mod tests {
         check("next tuesday", Err("is not a date and time"));
         check("2026-02-30T10:00", Err("is not a date and time"));
         check("", Err("is not a date and time"));
+    }
+
+    #[test]
+    fn dates_typed_in_parts() {
+        let check = |d, m, y| date_from_parts("The start date", d, m, y).map_err(|e| e.to_string());
+        assert_eq!(check("", " ", ""), Ok(None));
+        assert_eq!(
+            check("1", "4", "2026"),
+            Ok(Some(parse_date("2026-04-01").unwrap()))
+        );
+        assert_eq!(
+            check("29", "2", "2026"),
+            Err("The start date must be a real date".into())
+        );
+        assert_eq!(
+            check("1", "", "2026"),
+            Err("The start date must include a month".into())
+        );
+        assert_eq!(
+            check("x", "4", "2026"),
+            Err("The start date must be a real date".into())
+        );
+        assert_eq!(
+            check("1", "4", "26"),
+            Err("The start date must be a real date".into())
+        );
     }
 
     #[test]

@@ -20,7 +20,10 @@ async fn asset(Path(path): Path<String>) -> Response {
         Some((_, kind, bytes)) => (
             [
                 (header::CONTENT_TYPE, HeaderValue::from_static(*kind)),
-                (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=3600"),
+                ),
             ],
             *bytes,
         )

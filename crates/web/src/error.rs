@@ -75,7 +75,9 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         let status = self.status();
         let (detail, errors) = match self {
-            ApiError::BadRequest(m) | ApiError::NotFound(m) | ApiError::Conflict(m) => (m.clone(), vec![]),
+            ApiError::BadRequest(m) | ApiError::NotFound(m) | ApiError::Conflict(m) => {
+                (m.clone(), vec![])
+            }
             ApiError::Invalid(fields) => (
                 match fields.len() {
                     1 => "1 field is not acceptable: see errors".to_string(),
@@ -90,7 +92,9 @@ impl ApiError {
                     .collect(),
             ),
             ApiError::Internal(reference) => (
-                format!("Something went wrong on our side. If it happens again, quote reference {reference}."),
+                format!(
+                    "Something went wrong on our side. If it happens again, quote reference {reference}."
+                ),
                 vec![],
             ),
         };

@@ -18,7 +18,10 @@ async fn ready(State(state): State<AppState>) -> (StatusCode, &'static str) {
         Ok(()) => (StatusCode::OK, "ready"),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "the database does not answer")
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the database does not answer",
+            )
         }
     }
 }

@@ -14,7 +14,9 @@ use coproduce_store::activities::{Activity, ActivityFields, Attendance};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, parse_number, required, vocab};
+use super::{
+    ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, parse_number, required, vocab,
+};
 use crate::error::Problem;
 use crate::{ApiError, AppState};
 
@@ -23,7 +25,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/activities", get(list).post(create))
         .route("/api/v1/activities/{id}", get(read).put(update))
         .route("/api/v1/activities/{id}/attendance", get(attendance))
-        .route("/api/v1/activities/{id}/attendance/{person_id}", put(set_attendance))
+        .route(
+            "/api/v1/activities/{id}/attendance/{person_id}",
+            put(set_attendance),
+        )
 }
 
 fn type_schema() -> utoipa::openapi::schema::Object {
@@ -108,18 +113,21 @@ impl ActivityBody {
             _ => None,
         };
         match (project_id, title, activity_type, mode, rung, schedule) {
-            (Some(project_id), Some(title), Some(activity_type), Some(mode), Some(rung), Some(schedule))
-                if errs.is_empty() =>
-            {
-                Ok(ActivityFields {
-                    project_id,
-                    title,
-                    activity_type,
-                    mode,
-                    rung,
-                    schedule,
-                })
-            }
+            (
+                Some(project_id),
+                Some(title),
+                Some(activity_type),
+                Some(mode),
+                Some(rung),
+                Some(schedule),
+            ) if errs.is_empty() => Ok(ActivityFields {
+                project_id,
+                title,
+                activity_type,
+                mode,
+                rung,
+                schedule,
+            }),
             _ => Err(errs.into()),
         }
     }
@@ -136,17 +144,35 @@ pub struct ActivitiesQuery {
 
 #[utoipa::path(get, path = "/api/v1/activities", tag = "activities", params(ActivitiesQuery),
     responses((status = 200, body = ListOut<ActivityOut>), (status = 422, body = Problem)))]
-pub async fn list(State(s): State<AppState>, ApiQuery(q): ApiQuery<ActivitiesQuery>) -> Result<Json<ListOut<ActivityOut>>, ApiError> {
-    let page = ListQuery { after: q.after, limit: q.limit }.page()?;
+pub async fn list(
+    State(s): State<AppState>,
+    ApiQuery(q): ApiQuery<ActivitiesQuery>,
+) -> Result<Json<ListOut<ActivityOut>>, ApiError> {
+    let page = ListQuery {
+        after: q.after,
+        limit: q.limit,
+    }
+    .page()?;
     let mut errs = FieldErrors::new();
-    let project = parse_number(&mut errs, "project_id", q.project_id.as_deref(), 1, i64::MAX);
+    let project = parse_number(
+        &mut errs,
+        "project_id",
+        q.project_id.as_deref(),
+        1,
+        i64::MAX,
+    );
     errs.finish(|| ())?;
     let rows = s.store.activities(page, project).await?;
     let base = match project {
         Some(p) => format!("/api/v1/activities?project_id={p}"),
         None => "/api/v1/activities".into(),
     };
-    Ok(Json(ListOut::from_page(rows, &base, page.limit, Into::into)))
+    Ok(Json(ListOut::from_page(
+        rows,
+        &base,
+        page.limit,
+        Into::into,
+    )))
 }
 
 #[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)),
@@ -157,15 +183,27 @@ pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<Activity
 
 #[utoipa::path(post, path = "/api/v1/activities", tag = "activities", request_body = ActivityBody,
     responses((status = 201, body = ActivityOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
-pub async fn create(State(s): State<AppState>, ApiJson(body): ApiJson<ActivityBody>) -> Result<Response, ApiError> {
+pub async fn create(
+    State(s): State<AppState>,
+    ApiJson(body): ApiJson<ActivityBody>,
+) -> Result<Response, ApiError> {
     let a = s.store.create_activity(&body.check()?).await?;
-    Ok(created(format!("/api/v1/activities/{}", a.id), ActivityOut::from(a)))
+    Ok(created(
+        format!("/api/v1/activities/{}", a.id),
+        ActivityOut::from(a),
+    ))
 }
 
 #[utoipa::path(put, path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)), request_body = ActivityBody,
     responses((status = 200, body = ActivityOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn update(State(s): State<AppState>, Id(id): Id, ApiJson(body): ApiJson<ActivityBody>) -> Result<Json<ActivityOut>, ApiError> {
-    Ok(Json(s.store.update_activity(id, &body.check()?).await?.into()))
+pub async fn update(
+    State(s): State<AppState>,
+    Id(id): Id,
+    ApiJson(body): ApiJson<ActivityBody>,
+) -> Result<Json<ActivityOut>, ApiError> {
+    Ok(Json(
+        s.store.update_activity(id, &body.check()?).await?.into(),
+    ))
 }
 
 /// One person's attendance at an activity.
@@ -196,9 +234,19 @@ pub struct AttendanceBody {
 
 #[utoipa::path(get, path = "/api/v1/activities/{id}/attendance", tag = "activities", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<AttendanceOut>), (status = 404, body = Problem)))]
-pub async fn attendance(State(s): State<AppState>, Id(id): Id) -> Result<Json<Vec<AttendanceOut>>, ApiError> {
+pub async fn attendance(
+    State(s): State<AppState>,
+    Id(id): Id,
+) -> Result<Json<Vec<AttendanceOut>>, ApiError> {
     s.store.activity(id).await?;
-    Ok(Json(s.store.attendance(id).await?.into_iter().map(Into::into).collect()))
+    Ok(Json(
+        s.store
+            .attendance(id)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
 }
 
 #[utoipa::path(put, path = "/api/v1/activities/{id}/attendance/{person_id}", tag = "activities",
@@ -211,18 +259,24 @@ pub async fn set_attendance(
 ) -> Result<Json<AttendanceOut>, ApiError> {
     let parse = |raw: &str| raw.parse::<i64>().ok().filter(|n| *n > 0);
     let (Some(id), Some(person_id)) = (parse(&id), parse(&person_id)) else {
-        return Err(ApiError::NotFound("There is nothing at this address: ids are whole numbers above 0.".into()));
+        return Err(ApiError::NotFound(
+            "There is nothing at this address: ids are whole numbers above 0.".into(),
+        ));
     };
     let mut errs = FieldErrors::new();
     let status = vocab::<AttendanceStatus>(&mut errs, "status", &body.status);
     let Some(status) = status else {
         return Err(errs.into());
     };
-    let a = s.store.set_attendance(id, person_id, status).await.map_err(|e| match e {
-        coproduce_store::StoreError::Missing { noun: "activity", .. } => {
-            ApiError::NotFound("There is no activity with that id.".into())
-        }
-        other => other.into(),
-    })?;
+    let a = s
+        .store
+        .set_attendance(id, person_id, status)
+        .await
+        .map_err(|e| match e {
+            coproduce_store::StoreError::Missing {
+                noun: "activity", ..
+            } => ApiError::NotFound("There is no activity with that id.".into()),
+            other => other.into(),
+        })?;
     Ok(Json(a.into()))
 }

@@ -14,7 +14,9 @@ use coproduce_store::charters::{CharterFields, CharterRecord, Signatory};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, required, vocab};
+use super::{
+    ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, required, vocab,
+};
 use crate::error::Problem;
 use crate::{ApiError, AppState};
 
@@ -22,9 +24,15 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/charters", get(list).post(create))
         .route("/api/v1/charters/{id}", get(read).put(update))
-        .route("/api/v1/charters/{id}/signatories", get(signatories).post(add_signatory))
+        .route(
+            "/api/v1/charters/{id}/signatories",
+            get(signatories).post(add_signatory),
+        )
         .route("/api/v1/charter-templates", get(template_list))
-        .route("/api/v1/charter-templates/{key}/adopt", post(adopt_template))
+        .route(
+            "/api/v1/charter-templates/{key}/adopt",
+            post(adopt_template),
+        )
 }
 
 fn status_schema() -> utoipa::openapi::schema::Object {
@@ -242,10 +250,18 @@ pub struct TemplateOut {
 
 #[utoipa::path(get, path = "/api/v1/charters", tag = "charters", params(ListQuery),
     responses((status = 200, body = ListOut<CharterSummaryOut>), (status = 422, body = Problem)))]
-pub async fn list(State(s): State<AppState>, ApiQuery(q): ApiQuery<ListQuery>) -> Result<Json<ListOut<CharterSummaryOut>>, ApiError> {
+pub async fn list(
+    State(s): State<AppState>,
+    ApiQuery(q): ApiQuery<ListQuery>,
+) -> Result<Json<ListOut<CharterSummaryOut>>, ApiError> {
     let page = q.page()?;
     let rows = s.store.charters(page).await?;
-    Ok(Json(ListOut::from_page(rows, "/api/v1/charters", page.limit, Into::into)))
+    Ok(Json(ListOut::from_page(
+        rows,
+        "/api/v1/charters",
+        page.limit,
+        Into::into,
+    )))
 }
 
 #[utoipa::path(get, path = "/api/v1/charters/{id}", tag = "charters", params(("id" = i64, Path)),
@@ -260,10 +276,16 @@ pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<CharterO
 
 #[utoipa::path(post, path = "/api/v1/charters", tag = "charters", request_body = CharterBody,
     responses((status = 201, body = CharterSummaryOut), (status = 400, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-pub async fn create(State(s): State<AppState>, ApiJson(body): ApiJson<CharterBody>) -> Result<Response, ApiError> {
+pub async fn create(
+    State(s): State<AppState>,
+    ApiJson(body): ApiJson<CharterBody>,
+) -> Result<Response, ApiError> {
     let charter = Charter::from_draft(&body.draft())?;
     let r = s.store.import_charter(&charter).await?;
-    Ok(created(format!("/api/v1/charters/{}", r.id), CharterSummaryOut::from(r)))
+    Ok(created(
+        format!("/api/v1/charters/{}", r.id),
+        CharterSummaryOut::from(r),
+    ))
 }
 
 #[utoipa::path(put, path = "/api/v1/charters/{id}", tag = "charters", params(("id" = i64, Path)), request_body = CharterUpdateBody,
@@ -304,9 +326,19 @@ pub async fn update(
 
 #[utoipa::path(get, path = "/api/v1/charters/{id}/signatories", tag = "charters", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<SignatoryOut>), (status = 404, body = Problem)))]
-pub async fn signatories(State(s): State<AppState>, Id(id): Id) -> Result<Json<Vec<SignatoryOut>>, ApiError> {
+pub async fn signatories(
+    State(s): State<AppState>,
+    Id(id): Id,
+) -> Result<Json<Vec<SignatoryOut>>, ApiError> {
     s.store.charter_record(id).await?;
-    Ok(Json(s.store.signatories(id).await?.into_iter().map(Into::into).collect()))
+    Ok(Json(
+        s.store
+            .signatories(id)
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+    ))
 }
 
 #[utoipa::path(post, path = "/api/v1/charters/{id}/signatories", tag = "charters", params(("id" = i64, Path)), request_body = SignatoryBody,
@@ -350,7 +382,10 @@ pub async fn add_signatory(
         .store
         .add_signatory(id, organisation_id, status, invited_on, signed_on)
         .await?;
-    Ok(created(format!("/api/v1/charters/{id}/signatories"), SignatoryOut::from(sig)))
+    Ok(created(
+        format!("/api/v1/charters/{id}/signatories"),
+        SignatoryOut::from(sig),
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/charter-templates", tag = "charters",
@@ -372,9 +407,15 @@ pub async fn template_list() -> Json<Vec<TemplateOut>> {
 
 #[utoipa::path(post, path = "/api/v1/charter-templates/{key}/adopt", tag = "charters", params(("key" = String, Path)),
     responses((status = 201, body = CharterSummaryOut), (status = 404, body = Problem), (status = 409, body = Problem)))]
-pub async fn adopt_template(State(s): State<AppState>, Path(key): Path<String>) -> Result<Response, ApiError> {
+pub async fn adopt_template(
+    State(s): State<AppState>,
+    Path(key): Path<String>,
+) -> Result<Response, ApiError> {
     let charter = templates::get(&key)
         .ok_or_else(|| ApiError::NotFound(format!("There is no built-in template \"{key}\".")))?;
     let r = s.store.import_charter(&charter).await?;
-    Ok(created(format!("/api/v1/charters/{}", r.id), CharterSummaryOut::from(r)))
+    Ok(created(
+        format!("/api/v1/charters/{}", r.id),
+        CharterSummaryOut::from(r),
+    ))
 }

@@ -11,7 +11,10 @@ use coproduce_store::inputs::{Input, InputFields};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, parse_number, required, vocab};
+use super::{
+    ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, parse_number, required,
+    vocab,
+};
 use crate::error::Problem;
 use crate::{ApiError, AppState};
 
@@ -97,7 +100,15 @@ impl InputBody {
             Some(response_status),
             Some(responded_on),
             Some(fed_back_on),
-        ) = (activity_id, said, received_on, response, status, responded_on, fed_back_on)
+        ) = (
+            activity_id,
+            said,
+            received_on,
+            response,
+            status,
+            responded_on,
+            fed_back_on,
+        )
         else {
             return Err(errs.into());
         };
@@ -136,17 +147,35 @@ pub struct InputsQuery {
 
 #[utoipa::path(get, path = "/api/v1/inputs", tag = "inputs", params(InputsQuery),
     responses((status = 200, body = ListOut<InputOut>), (status = 422, body = Problem)))]
-pub async fn list(State(s): State<AppState>, ApiQuery(q): ApiQuery<InputsQuery>) -> Result<Json<ListOut<InputOut>>, ApiError> {
-    let page = ListQuery { after: q.after, limit: q.limit }.page()?;
+pub async fn list(
+    State(s): State<AppState>,
+    ApiQuery(q): ApiQuery<InputsQuery>,
+) -> Result<Json<ListOut<InputOut>>, ApiError> {
+    let page = ListQuery {
+        after: q.after,
+        limit: q.limit,
+    }
+    .page()?;
     let mut errs = FieldErrors::new();
-    let activity = parse_number(&mut errs, "activity_id", q.activity_id.as_deref(), 1, i64::MAX);
+    let activity = parse_number(
+        &mut errs,
+        "activity_id",
+        q.activity_id.as_deref(),
+        1,
+        i64::MAX,
+    );
     errs.finish(|| ())?;
     let rows = s.store.inputs(page, activity).await?;
     let base = match activity {
         Some(a) => format!("/api/v1/inputs?activity_id={a}"),
         None => "/api/v1/inputs".into(),
     };
-    Ok(Json(ListOut::from_page(rows, &base, page.limit, Into::into)))
+    Ok(Json(ListOut::from_page(
+        rows,
+        &base,
+        page.limit,
+        Into::into,
+    )))
 }
 
 #[utoipa::path(get, path = "/api/v1/inputs/{id}", tag = "inputs", params(("id" = i64, Path)),
@@ -157,13 +186,23 @@ pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<InputOut
 
 #[utoipa::path(post, path = "/api/v1/inputs", tag = "inputs", request_body = InputBody,
     responses((status = 201, body = InputOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
-pub async fn create(State(s): State<AppState>, ApiJson(body): ApiJson<InputBody>) -> Result<Response, ApiError> {
+pub async fn create(
+    State(s): State<AppState>,
+    ApiJson(body): ApiJson<InputBody>,
+) -> Result<Response, ApiError> {
     let i = s.store.create_input(&body.check()?).await?;
-    Ok(created(format!("/api/v1/inputs/{}", i.id), InputOut::from(i)))
+    Ok(created(
+        format!("/api/v1/inputs/{}", i.id),
+        InputOut::from(i),
+    ))
 }
 
 #[utoipa::path(put, path = "/api/v1/inputs/{id}", tag = "inputs", params(("id" = i64, Path)), request_body = InputBody,
     responses((status = 200, body = InputOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn update(State(s): State<AppState>, Id(id): Id, ApiJson(body): ApiJson<InputBody>) -> Result<Json<InputOut>, ApiError> {
+pub async fn update(
+    State(s): State<AppState>,
+    Id(id): Id,
+    ApiJson(body): ApiJson<InputBody>,
+) -> Result<Json<InputOut>, ApiError> {
     Ok(Json(s.store.update_input(id, &body.check()?).await?.into()))
 }

@@ -40,7 +40,10 @@ pub fn router() -> Router<AppState> {
         .merge(activities::router())
         .merge(inputs::router())
         .merge(indicators::router())
-        .route("/api/openapi.json", axum::routing::get(crate::openapi::serve))
+        .route(
+            "/api/openapi.json",
+            axum::routing::get(crate::openapi::serve),
+        )
 }
 
 /// A JSON request body, read as described in the module docs.
@@ -64,28 +67,31 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 "Send the body as JSON, with the header Content-Type: application/json.".into(),
             ));
         }
-        let bytes = axum::body::Bytes::from_request(req, state).await.map_err(|e| {
-            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::BadRequest(format!("The body is larger than {MAX_BODY} bytes."))
-            } else {
-                ApiError::BadRequest(format!("The body could not be read: {}", e.body_text()))
-            }
-        })?;
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|e| {
+                if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::BadRequest(format!("The body is larger than {MAX_BODY} bytes."))
+                } else {
+                    ApiError::BadRequest(format!("The body could not be read: {}", e.body_text()))
+                }
+            })?;
         let value: serde_json::Value = serde_json::from_slice(&bytes)
             .map_err(|e| ApiError::BadRequest(format!("The body is not valid JSON: {e}.")))?;
         if !value.is_object() {
-            return Err(ApiError::BadRequest("The body must be a JSON object.".into()));
+            return Err(ApiError::BadRequest(
+                "The body must be a JSON object.".into(),
+            ));
         }
         serde_path_to_error::deserialize(value)
             .map(ApiJson)
             .map_err(|e| {
                 let path = e.path().to_string();
                 let message = e.inner().to_string();
-                // "missing field `name`" and "unknown field `x`, expected ..." are about
-                // a field inside the object at `path`: name that field.
-                let inner_field = ["missing field `", "unknown field `"]
-                    .iter()
-                    .find_map(|p| message.strip_prefix(p))
+                // "missing field `name`" is reported at the object that lacks it:
+                // name the field itself. (An unknown field's path already ends in it.)
+                let inner_field = message
+                    .strip_prefix("missing field `")
                     .and_then(|rest| rest.split('`').next())
                     .map(str::to_string);
                 let field = match (inner_field, path.as_str()) {
@@ -106,12 +112,15 @@ impl<S: Send + Sync> FromRequestParts<S> for Id {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        let axum::extract::Path(raw) = axum::extract::Path::<String>::from_request_parts(parts, state)
-            .await
-            .map_err(|_| ApiError::NotFound("There is nothing at this address.".into()))?;
+        let axum::extract::Path(raw) =
+            axum::extract::Path::<String>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| ApiError::NotFound("There is nothing at this address.".into()))?;
         match raw.parse::<i64>() {
             Ok(id) if id > 0 => Ok(Id(id)),
-            _ => Err(ApiError::NotFound(format!("\"{raw}\" is not an id: ids are whole numbers above 0."))),
+            _ => Err(ApiError::NotFound(format!(
+                "\"{raw}\" is not an id: ids are whole numbers above 0."
+            ))),
         }
     }
 }
@@ -143,7 +152,13 @@ impl ListQuery {
 }
 
 /// Reads an optional whole number from a query parameter, within a range.
-pub fn parse_number(errs: &mut FieldErrors, field: &str, raw: Option<&str>, min: i64, max: i64) -> Option<i64> {
+pub fn parse_number(
+    errs: &mut FieldErrors,
+    field: &str,
+    raw: Option<&str>,
+    min: i64,
+    max: i64,
+) -> Option<i64> {
     let raw = raw.map(str::trim).filter(|s| !s.is_empty())?;
     match raw.parse::<i64>() {
         Ok(n) if (min..=max).contains(&n) => Some(n),
@@ -164,7 +179,12 @@ impl<S: Send + Sync, T: DeserializeOwned + Default> FromRequestParts<S> for ApiQ
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|q| ApiQuery(q.0))
-            .map_err(|e| ApiError::BadRequest(format!("The query string is not acceptable: {}", e.body_text())))
+            .map_err(|e| {
+                ApiError::BadRequest(format!(
+                    "The query string is not acceptable: {}",
+                    e.body_text()
+                ))
+            })
     }
 }
 
@@ -179,7 +199,12 @@ pub struct ListOut<T> {
 impl<T> ListOut<T> {
     /// Builds a page from the store's, with `next` pointing at `base` (which may
     /// already carry query parameters).
-    pub fn from_page<R>(page: coproduce_store::Page<R>, base: &str, limit: i64, f: impl Fn(R) -> T) -> Self {
+    pub fn from_page<R>(
+        page: coproduce_store::Page<R>,
+        base: &str,
+        limit: i64,
+        f: impl Fn(R) -> T,
+    ) -> Self {
         let sep = if base.contains('?') { '&' } else { '?' };
         ListOut {
             next: page
@@ -220,7 +245,12 @@ pub fn required(errs: &mut FieldErrors, field: &str, raw: &str, max: usize) -> O
 }
 
 /// Checks optional text in a body.
-pub fn optional(errs: &mut FieldErrors, field: &str, raw: Option<&str>, max: usize) -> Option<Option<String>> {
+pub fn optional(
+    errs: &mut FieldErrors,
+    field: &str,
+    raw: Option<&str>,
+    max: usize,
+) -> Option<Option<String>> {
     errs.take(field, coproduce_domain::text::optional(raw, max))
 }
 

@@ -78,13 +78,21 @@ pub async fn list(
 ) -> Result<Json<ListOut<OrganisationOut>>, ApiError> {
     let page = q.page()?;
     let rows = s.store.organisations(page).await?;
-    Ok(Json(ListOut::from_page(rows, "/api/v1/organisations", page.limit, Into::into)))
+    Ok(Json(ListOut::from_page(
+        rows,
+        "/api/v1/organisations",
+        page.limit,
+        Into::into,
+    )))
 }
 
 #[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "organisations",
     params(("id" = i64, Path, description = "Organisation id")),
     responses((status = 200, body = OrganisationOut), (status = 404, body = Problem)))]
-pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<OrganisationOut>, ApiError> {
+pub async fn read(
+    State(s): State<AppState>,
+    Id(id): Id,
+) -> Result<Json<OrganisationOut>, ApiError> {
     Ok(Json(s.store.organisation(id).await?.into()))
 }
 
@@ -96,7 +104,10 @@ pub async fn create(
     ApiJson(body): ApiJson<OrganisationBody>,
 ) -> Result<Response, ApiError> {
     let o = s.store.create_organisation(&body.check()?).await?;
-    Ok(created(format!("/api/v1/organisations/{}", o.id), OrganisationOut::from(o)))
+    Ok(created(
+        format!("/api/v1/organisations/{}", o.id),
+        OrganisationOut::from(o),
+    ))
 }
 
 #[utoipa::path(put, path = "/api/v1/organisations/{id}", tag = "organisations",
@@ -108,5 +119,10 @@ pub async fn update(
     Id(id): Id,
     ApiJson(body): ApiJson<OrganisationBody>,
 ) -> Result<Json<OrganisationOut>, ApiError> {
-    Ok(Json(s.store.update_organisation(id, &body.check()?).await?.into()))
+    Ok(Json(
+        s.store
+            .update_organisation(id, &body.check()?)
+            .await?
+            .into(),
+    ))
 }

@@ -11,7 +11,10 @@ use coproduce_store::people::{Person, PersonFields};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, parse_number, required, vocab};
+use super::{
+    ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, parse_number, required,
+    vocab,
+};
 use crate::error::Problem;
 use crate::{ApiError, AppState};
 
@@ -67,16 +70,20 @@ impl PersonBody {
         let name = required(&mut errs, "name", &self.name, SHORT);
         let role = vocab(&mut errs, "role", &self.role);
         let email = match optional(&mut errs, "email", self.email.as_deref(), 254) {
-            Some(Some(e)) => errs.take("email", coproduce_domain::text::email(&e)).map(Some),
+            Some(Some(e)) => errs
+                .take("email", coproduce_domain::text::email(&e))
+                .map(Some),
             other => other,
         };
         match (organisation_id, name, role, email) {
-            (Some(organisation_id), Some(name), Some(role), Some(email)) if errs.is_empty() => Ok(PersonFields {
-                organisation_id,
-                name,
-                role,
-                email,
-            }),
+            (Some(organisation_id), Some(name), Some(role), Some(email)) if errs.is_empty() => {
+                Ok(PersonFields {
+                    organisation_id,
+                    name,
+                    role,
+                    email,
+                })
+            }
             _ => Err(errs.into()),
         }
     }
@@ -93,17 +100,35 @@ pub struct PeopleQuery {
 
 #[utoipa::path(get, path = "/api/v1/people", tag = "people", params(PeopleQuery),
     responses((status = 200, body = ListOut<PersonOut>), (status = 422, body = Problem)))]
-pub async fn list(State(s): State<AppState>, ApiQuery(q): ApiQuery<PeopleQuery>) -> Result<Json<ListOut<PersonOut>>, ApiError> {
-    let page = ListQuery { after: q.after, limit: q.limit }.page()?;
+pub async fn list(
+    State(s): State<AppState>,
+    ApiQuery(q): ApiQuery<PeopleQuery>,
+) -> Result<Json<ListOut<PersonOut>>, ApiError> {
+    let page = ListQuery {
+        after: q.after,
+        limit: q.limit,
+    }
+    .page()?;
     let mut errs = FieldErrors::new();
-    let org = parse_number(&mut errs, "organisation_id", q.organisation_id.as_deref(), 1, i64::MAX);
+    let org = parse_number(
+        &mut errs,
+        "organisation_id",
+        q.organisation_id.as_deref(),
+        1,
+        i64::MAX,
+    );
     errs.finish(|| ())?;
     let rows = s.store.people(page, org).await?;
     let base = match org {
         Some(o) => format!("/api/v1/people?organisation_id={o}"),
         None => "/api/v1/people".into(),
     };
-    Ok(Json(ListOut::from_page(rows, &base, page.limit, Into::into)))
+    Ok(Json(ListOut::from_page(
+        rows,
+        &base,
+        page.limit,
+        Into::into,
+    )))
 }
 
 #[utoipa::path(get, path = "/api/v1/people/{id}", tag = "people", params(("id" = i64, Path)),
@@ -114,13 +139,25 @@ pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<PersonOu
 
 #[utoipa::path(post, path = "/api/v1/people", tag = "people", request_body = PersonBody,
     responses((status = 201, body = PersonOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
-pub async fn create(State(s): State<AppState>, ApiJson(body): ApiJson<PersonBody>) -> Result<Response, ApiError> {
+pub async fn create(
+    State(s): State<AppState>,
+    ApiJson(body): ApiJson<PersonBody>,
+) -> Result<Response, ApiError> {
     let p = s.store.create_person(&body.check()?).await?;
-    Ok(created(format!("/api/v1/people/{}", p.id), PersonOut::from(p)))
+    Ok(created(
+        format!("/api/v1/people/{}", p.id),
+        PersonOut::from(p),
+    ))
 }
 
 #[utoipa::path(put, path = "/api/v1/people/{id}", tag = "people", params(("id" = i64, Path)), request_body = PersonBody,
     responses((status = 200, body = PersonOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn update(State(s): State<AppState>, Id(id): Id, ApiJson(body): ApiJson<PersonBody>) -> Result<Json<PersonOut>, ApiError> {
-    Ok(Json(s.store.update_person(id, &body.check()?).await?.into()))
+pub async fn update(
+    State(s): State<AppState>,
+    Id(id): Id,
+    ApiJson(body): ApiJson<PersonBody>,
+) -> Result<Json<PersonOut>, ApiError> {
+    Ok(Json(
+        s.store.update_person(id, &body.check()?).await?.into(),
+    ))
 }

@@ -11,7 +11,10 @@ use coproduce_store::projects::{Project, ProjectFields};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, parse_number, required, vocab};
+use super::{
+    ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, parse_number, required,
+    vocab,
+};
 use crate::error::Problem;
 use crate::{ApiError, AppState};
 
@@ -77,17 +80,26 @@ impl ProjectBody {
         let title = required(&mut errs, "title", &self.title, SHORT);
         let stage = vocab(&mut errs, "stage", &self.stage);
         let level = vocab(&mut errs, "level", &self.level);
-        let scope = optional(&mut errs, "scope_and_limits", self.scope_and_limits.as_deref(), LONG);
+        let scope = optional(
+            &mut errs,
+            "scope_and_limits",
+            self.scope_and_limits.as_deref(),
+            LONG,
+        );
         match (organisation_id, title, stage, level, scope) {
-            (Some(organisation_id), Some(title), Some(stage), Some(level), Some(scope_and_limits)) if errs.is_empty() => {
-                Ok(ProjectFields {
-                    organisation_id,
-                    title,
-                    stage,
-                    level,
-                    scope_and_limits,
-                })
-            }
+            (
+                Some(organisation_id),
+                Some(title),
+                Some(stage),
+                Some(level),
+                Some(scope_and_limits),
+            ) if errs.is_empty() => Ok(ProjectFields {
+                organisation_id,
+                title,
+                stage,
+                level,
+                scope_and_limits,
+            }),
             _ => Err(errs.into()),
         }
     }
@@ -104,17 +116,35 @@ pub struct ProjectsQuery {
 
 #[utoipa::path(get, path = "/api/v1/projects", tag = "projects", params(ProjectsQuery),
     responses((status = 200, body = ListOut<ProjectOut>), (status = 422, body = Problem)))]
-pub async fn list(State(s): State<AppState>, ApiQuery(q): ApiQuery<ProjectsQuery>) -> Result<Json<ListOut<ProjectOut>>, ApiError> {
-    let page = ListQuery { after: q.after, limit: q.limit }.page()?;
+pub async fn list(
+    State(s): State<AppState>,
+    ApiQuery(q): ApiQuery<ProjectsQuery>,
+) -> Result<Json<ListOut<ProjectOut>>, ApiError> {
+    let page = ListQuery {
+        after: q.after,
+        limit: q.limit,
+    }
+    .page()?;
     let mut errs = FieldErrors::new();
-    let org = parse_number(&mut errs, "organisation_id", q.organisation_id.as_deref(), 1, i64::MAX);
+    let org = parse_number(
+        &mut errs,
+        "organisation_id",
+        q.organisation_id.as_deref(),
+        1,
+        i64::MAX,
+    );
     errs.finish(|| ())?;
     let rows = s.store.projects(page, org).await?;
     let base = match org {
         Some(o) => format!("/api/v1/projects?organisation_id={o}"),
         None => "/api/v1/projects".into(),
     };
-    Ok(Json(ListOut::from_page(rows, &base, page.limit, Into::into)))
+    Ok(Json(ListOut::from_page(
+        rows,
+        &base,
+        page.limit,
+        Into::into,
+    )))
 }
 
 #[utoipa::path(get, path = "/api/v1/projects/{id}", tag = "projects", params(("id" = i64, Path)),
@@ -125,13 +155,25 @@ pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<ProjectO
 
 #[utoipa::path(post, path = "/api/v1/projects", tag = "projects", request_body = ProjectBody,
     responses((status = 201, body = ProjectOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
-pub async fn create(State(s): State<AppState>, ApiJson(body): ApiJson<ProjectBody>) -> Result<Response, ApiError> {
+pub async fn create(
+    State(s): State<AppState>,
+    ApiJson(body): ApiJson<ProjectBody>,
+) -> Result<Response, ApiError> {
     let p = s.store.create_project(&body.check()?).await?;
-    Ok(created(format!("/api/v1/projects/{}", p.id), ProjectOut::from(p)))
+    Ok(created(
+        format!("/api/v1/projects/{}", p.id),
+        ProjectOut::from(p),
+    ))
 }
 
 #[utoipa::path(put, path = "/api/v1/projects/{id}", tag = "projects", params(("id" = i64, Path)), request_body = ProjectBody,
     responses((status = 200, body = ProjectOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn update(State(s): State<AppState>, Id(id): Id, ApiJson(body): ApiJson<ProjectBody>) -> Result<Json<ProjectOut>, ApiError> {
-    Ok(Json(s.store.update_project(id, &body.check()?).await?.into()))
+pub async fn update(
+    State(s): State<AppState>,
+    Id(id): Id,
+    ApiJson(body): ApiJson<ProjectBody>,
+) -> Result<Json<ProjectOut>, ApiError> {
+    Ok(Json(
+        s.store.update_project(id, &body.check()?).await?.into(),
+    ))
 }

@@ -20,7 +20,11 @@ struct List {
 }
 
 pub async fn list(State(state): State<AppState>) -> Response {
-    match state.store.charters(PageRequest::first(PageRequest::MAX_LIMIT)).await {
+    match state
+        .store
+        .charters(PageRequest::first(PageRequest::MAX_LIMIT))
+        .await
+    {
         Ok(page) => render(
             StatusCode::OK,
             &List {
@@ -86,7 +90,10 @@ pub async fn page(State(state): State<AppState>, Path(raw): Path<String>) -> Res
         .sections
         .into_iter()
         .map(|s| SectionView {
-            anchor: s.key.to_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), "-"),
+            anchor: s
+                .key
+                .to_lowercase()
+                .replace(|c: char| !c.is_ascii_alphanumeric(), "-"),
             title: s.title,
             intro: s.intro,
             commitments: s
@@ -110,7 +117,10 @@ pub async fn page(State(state): State<AppState>, Path(raw): Path<String>) -> Res
             organisation_name: s.organisation_name,
             status: s.status.label(),
             signed: s.signed_on.is_some(),
-            signed_on: s.signed_on.map(show_date).unwrap_or_else(|| "Not yet".into()),
+            signed_on: s
+                .signed_on
+                .map(show_date)
+                .unwrap_or_else(|| "Not yet".into()),
         })
         .collect();
     render(

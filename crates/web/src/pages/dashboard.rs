@@ -11,9 +11,13 @@ use coproduce_store::PageRequest;
 use coproduce_store::charters::Adoption;
 use coproduce_store::organisations::Organisation;
 
-use super::{Chrome, PageError, period_of, render, show_date};
+use chrono::{Datelike, NaiveDate};
+use coproduce_domain::text::FieldErrors;
+use coproduce_domain::time::date_from_parts;
+use serde::Deserialize;
+
+use super::{Chrome, PageError, render, show_date};
 use crate::AppState;
-use crate::api::indicators::PeriodQuery;
 
 pub struct FeedbackView {
     pub days: u16,
@@ -50,17 +54,133 @@ pub struct ProjectRow {
     pub scope_stated: bool,
 }
 
+/// The period form as typed: day, month and year for each end.
+#[derive(Debug, Default, Deserialize)]
+pub struct PeriodForm {
+    #[serde(rename = "from-day", default)]
+    from_day: String,
+    #[serde(rename = "from-month", default)]
+    from_month: String,
+    #[serde(rename = "from-year", default)]
+    from_year: String,
+    #[serde(rename = "to-day", default)]
+    to_day: String,
+    #[serde(rename = "to-month", default)]
+    to_month: String,
+    #[serde(rename = "to-year", default)]
+    to_year: String,
+}
+
+/// One date field of the form, as shown: what was typed, or the date in use.
+pub struct DateField {
+    pub id: &'static str,
+    pub legend: &'static str,
+    pub hint: &'static str,
+    pub day: String,
+    pub month: String,
+    pub year: String,
+    pub error: Option<String>,
+}
+
+impl DateField {
+    fn typed(
+        id: &'static str,
+        legend: &'static str,
+        hint: &'static str,
+        d: &str,
+        m: &str,
+        y: &str,
+    ) -> Self {
+        DateField {
+            id,
+            legend,
+            hint,
+            day: d.trim().to_string(),
+            month: m.trim().to_string(),
+            year: y.trim().to_string(),
+            error: None,
+        }
+    }
+
+    fn show(&mut self, date: NaiveDate) {
+        self.day = date.day().to_string();
+        self.month = date.month().to_string();
+        self.year = date.year().to_string();
+    }
+}
+
+impl PeriodForm {
+    /// The period asked for (default: the twelve months to today), and the fields to
+    /// show again, with an error on each that is wrong.
+    fn read(
+        &self,
+        today: NaiveDate,
+    ) -> (
+        Option<(NaiveDate, NaiveDate)>,
+        DateField,
+        DateField,
+        FieldErrors,
+    ) {
+        let mut errs = FieldErrors::new();
+        let mut from = DateField::typed(
+            "from",
+            "From",
+            "For example, 1 4 2026",
+            &self.from_day,
+            &self.from_month,
+            &self.from_year,
+        );
+        let mut to = DateField::typed(
+            "to",
+            "To",
+            "For example, 31 3 2027",
+            &self.to_day,
+            &self.to_month,
+            &self.to_year,
+        );
+        let from_date = date_from_parts(
+            "The start date",
+            &self.from_day,
+            &self.from_month,
+            &self.from_year,
+        );
+        let to_date = date_from_parts("The end date", &self.to_day, &self.to_month, &self.to_year);
+        let (from_date, to_date) = match (from_date, to_date) {
+            (Ok(f), Ok(t)) => (f, t),
+            (f, t) => {
+                for (field, r) in [(&mut from, f), (&mut to, t)] {
+                    if let Err(e) = r {
+                        field.error = Some(e.to_string());
+                        errs.add(field.id, e.to_string());
+                    }
+                }
+                return (None, from, to, errs);
+            }
+        };
+        let end = to_date.unwrap_or(today);
+        let start = from_date.unwrap_or_else(|| end - chrono::Duration::days(364));
+        if start > end {
+            let msg = "The start date must be on or before the end date".to_string();
+            from.error = Some(msg.clone());
+            errs.add("from", msg);
+            return (None, from, to, errs);
+        }
+        from.show(start);
+        to.show(end);
+        (Some((start, end)), from, to, errs)
+    }
+}
+
 #[derive(Template)]
 #[template(path = "dashboard.html")]
 struct Dashboard {
     chrome: Chrome,
     organisation: Organisation,
     kind: &'static str,
-    from: String,
-    to: String,
+    from: DateField,
+    to: DateField,
+    period_shown: Option<String>,
     errors: Vec<FieldError>,
-    from_error: Option<String>,
-    to_error: Option<String>,
     feedback: Option<FeedbackView>,
     adoptions: Vec<AdoptionView>,
     projects: Vec<ProjectRow>,
@@ -69,7 +189,7 @@ struct Dashboard {
 pub async fn page(
     State(state): State<AppState>,
     Path(raw): Path<String>,
-    Query(q): Query<PeriodQuery>,
+    Query(q): Query<PeriodForm>,
 ) -> Response {
     let Ok(id) = raw.parse::<i64>() else {
         return PageError::NotFound.respond(&state);
@@ -80,17 +200,18 @@ pub async fn page(
     }
 }
 
-async fn build(state: &AppState, id: i64, q: PeriodQuery) -> Result<Dashboard, PageError> {
+async fn build(state: &AppState, id: i64, q: PeriodForm) -> Result<Dashboard, PageError> {
     let store = &state.store;
     let organisation = store.organisation(id).await?;
-    let period = period_of(&q);
-    let (feedback, errors, from, to) = match period {
-        Ok(p) => {
+    let today = crate::today();
+    let (period, from, to, errors) = q.read(today);
+    let feedback = match period {
+        Some((start, end)) => {
             let promise = store.feedback_promise(id).await?;
             let tally = store
-                .feedback_tally(id, p.from, p.to, promise.days, crate::today())
+                .feedback_tally(id, start, end, promise.days, today)
                 .await?;
-            let view = FeedbackView {
+            Some(FeedbackView {
                 days: promise.days,
                 percentage: tally.percentage().map(|_| tally.shown()),
                 on_time: tally.on_time,
@@ -98,21 +219,17 @@ async fn build(state: &AppState, id: i64, q: PeriodQuery) -> Result<Dashboard, P
                 pending: tally.pending,
                 overdue: tally.overdue,
                 set_by: promise.set_by,
-            };
-            (Some(view), vec![], p.from.to_string(), p.to.to_string())
+            })
         }
-        // Keep exactly what was typed, so it can be corrected.
-        Err(errs) => (
-            None,
-            errs.0,
-            q.from.clone().unwrap_or_default(),
-            q.to.clone().unwrap_or_default(),
-        ),
+        None => None,
     };
-    let field_error = |f: &str| errors.iter().find(|e| e.field == f).map(|e| e.message.clone());
-    let from_error = field_error("from");
-    let to_error = field_error("to");
-    let adoptions = store.adoptions(id).await?.into_iter().map(Into::into).collect();
+    let period_shown = period.map(|(s, e)| format!("{} to {}", show_date(s), show_date(e)));
+    let adoptions = store
+        .adoptions(id)
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect();
     let projects = store
         .projects(PageRequest::first(PageRequest::MAX_LIMIT), Some(id))
         .await?
@@ -131,9 +248,8 @@ async fn build(state: &AppState, id: i64, q: PeriodQuery) -> Result<Dashboard, P
         organisation,
         from,
         to,
-        errors,
-        from_error,
-        to_error,
+        period_shown,
+        errors: errors.0,
         feedback,
         adoptions,
         projects,

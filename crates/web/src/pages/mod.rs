@@ -16,7 +16,6 @@ use coproduce_domain::time;
 use coproduce_store::{PageRequest, StoreError};
 use serde::Deserialize;
 
-use crate::api::indicators::PeriodQuery;
 use crate::{ApiError, AppState};
 
 mod charters;
@@ -88,7 +87,9 @@ impl PageError {
                     heading: "Sorry, there is a problem with the service".into(),
                     paragraphs: vec![
                         "Try again later.".into(),
-                        format!("If it happens again, tell your administrator and quote reference {reference}."),
+                        format!(
+                            "If it happens again, tell your administrator and quote reference {reference}."
+                        ),
                     ],
                 },
             ),
@@ -153,7 +154,11 @@ pub struct AfterQuery {
 
 async fn home(State(state): State<AppState>, Query(q): Query<AfterQuery>) -> Response {
     let after = q.after.as_deref().and_then(|a| a.parse::<i64>().ok());
-    let page = match state.store.organisations(PageRequest::new(after, Some(50))).await {
+    let page = match state
+        .store
+        .organisations(PageRequest::new(after, Some(50)))
+        .await
+    {
         Ok(p) => p,
         Err(e) => return PageError::from(e).respond(&state),
     };
@@ -177,15 +182,13 @@ async fn home(State(state): State<AppState>, Query(q): Query<AfterQuery>) -> Res
 
 /// The built-in templates as (title, source) pairs, for the charters page.
 fn template_titles() -> Vec<(String, String)> {
-    templates::all().into_iter().map(|c| (c.title, c.source)).collect()
+    templates::all()
+        .into_iter()
+        .map(|c| (c.title, c.source))
+        .collect()
 }
 
 /// A date as people read it.
 fn show_date(d: chrono::NaiveDate) -> String {
     time::show_date(d)
-}
-
-/// Reads the dashboard's period, keeping what was typed when it is not a date.
-fn period_of(q: &PeriodQuery) -> Result<crate::api::indicators::Period, coproduce_domain::text::FieldErrors> {
-    q.period(crate::today())
 }

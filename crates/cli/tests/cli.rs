@@ -1,0 +1,193 @@
+//! The `coproduce` command as a person runs it: real processes, real files, real
+//! databases.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn coproduce(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_coproduce"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .output()
+        .expect("run coproduce")
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn workdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("coproduce-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn every_command_has_help_with_examples() {
+    let dir = workdir("help");
+    for args in [
+        vec!["--help"],
+        vec!["serve", "--help"],
+        vec!["migrate", "--help"],
+        vec!["demo", "--help"],
+        vec!["openapi", "--help"],
+        vec!["charter", "templates", "--help"],
+        vec!["charter", "show", "--help"],
+        vec!["charter", "export", "--help"],
+        vec!["charter", "import", "--help"],
+    ] {
+        let o = coproduce(&dir, &args);
+        let (out, _) = text(&o);
+        assert!(o.status.success(), "{args:?}");
+        assert!(out.contains("Example"), "{args:?}: {out}");
+    }
+}
+
+#[test]
+fn bad_database_urls_get_one_line_and_exit_code_2() {
+    let dir = workdir("urls");
+    for url in [
+        "mysql://root@localhost/x",
+        "not a url",
+        "postgres://postgres@127.0.0.1:1/nothing",
+        "postgres://user:secret@[::1",
+    ] {
+        let o = coproduce(&dir, &["migrate", "--database-url", url]);
+        let (_, err) = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{url}: {err}");
+        assert!(err.starts_with("error: "), "{url}: {err}");
+        assert!(!err.contains("panicked"), "{url}: {err}");
+        assert!(!err.contains("secret"), "the password never prints: {err}");
+    }
+}
+
+#[test]
+fn a_busy_port_gets_one_line_and_exit_code_2() {
+    let dir = workdir("port");
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = busy.local_addr().unwrap().to_string();
+    let o = coproduce(&dir, &["serve", "--addr", &addr]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("already in use"), "{err}");
+    let o = coproduce(&dir, &["serve", "--addr", "localhost-ish"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn templates_export_import_and_show() {
+    let dir = workdir("charters");
+    let o = coproduce(&dir, &["charter", "templates"]);
+    let (out, _) = text(&o);
+    assert_eq!(out.lines().count(), 5, "{out}");
+    assert!(out.contains("tlap-ladder"));
+
+    let o = coproduce(
+        &dir,
+        &["charter", "export", "las-pflas", "--output", "las.toml"],
+    );
+    assert!(o.status.success(), "{:?}", text(&o));
+    let exported = std::fs::read_to_string(dir.join("las.toml")).unwrap();
+    let ours = exported
+        .replace("version = \"2019\"", "version = \"2027 draft\"")
+        .replace("(version 2019)", "(version 2027 draft)");
+    std::fs::write(dir.join("ours.toml"), &ours).unwrap();
+    let o = coproduce(&dir, &["charter", "import", "ours.toml"]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("version 2027 draft"), "{out}");
+    let o = coproduce(&dir, &["charter", "import", "ours.toml"]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "the same version twice is refused"
+    );
+
+    let o = coproduce(&dir, &["charter", "show", "las-pflas"]);
+    let (out, _) = text(&o);
+    assert!(
+        out.contains("(version 2027 draft)"),
+        "the stored version is shown: {out}"
+    );
+    let o = coproduce(&dir, &["charter", "export", "las-pflas"]);
+    let (out, _) = text(&o);
+    assert!(out == ours, "export after import gives the same file");
+    let o = coproduce(&dir, &["charter", "show", "no-such-charter"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_bad_charter_file_names_line_and_field_and_imports_nothing() {
+    let dir = workdir("bad-charter");
+    let o = coproduce(
+        &dir,
+        &["charter", "export", "scie", "--output", "scie.toml"],
+    );
+    assert!(o.status.success());
+    let good = std::fs::read_to_string(dir.join("scie.toml")).unwrap();
+    let first_rung_free = good.replacen(
+        "kind = \"principle\"",
+        "kind = \"principle\"\nrung = \"co-operation\"",
+        1,
+    );
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "missing.toml",
+            good.replacen("title = ", "titel = ", 1),
+            "unknown field `titel`",
+        ),
+        (
+            "dup.toml",
+            good.replacen("key = \"C1\"", "key = \"I1\"", 1),
+            "commitment key \"I1\" is used twice",
+        ),
+        (
+            "rung.toml",
+            first_rung_free,
+            "unknown rung \"co-operation\"",
+        ),
+        (
+            "broken.toml",
+            good.replacen("[charter]", "[charter", 1),
+            "line ",
+        ),
+        ("empty.toml", String::new(), "missing field"),
+    ];
+    for (name, body, expected) in cases {
+        std::fs::write(dir.join(name), body).unwrap();
+        let o = coproduce(&dir, &["charter", "import", name]);
+        let (_, err) = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains(expected), "{name}: {err}");
+        assert!(err.contains("line "), "{name} names a line: {err}");
+        assert!(err.contains("nothing was imported"), "{name}: {err}");
+    }
+    std::fs::write(dir.join("binary.toml"), [0xff, 0xfe, 0x00, 0x01]).unwrap();
+    let o = coproduce(&dir, &["charter", "import", "binary.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = coproduce(&dir, &["charter", "import", "missing-file.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+    // Nothing was stored: `show` still finds only the built-in template.
+    let o = coproduce(&dir, &["charter", "show", "scie"]);
+    let (out, _) = text(&o);
+    assert!(out.contains("version undated"), "{out}");
+}
+
+#[test]
+fn migrate_then_demo_once() {
+    let dir = workdir("demo");
+    let o = coproduce(&dir, &["migrate"]);
+    assert!(o.status.success(), "{:?}", text(&o));
+    assert!(dir.join("coproduce.db").exists());
+    let o = coproduce(&dir, &["demo"]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("5 organisations"), "{out}");
+    let o = coproduce(&dir, &["demo"]);
+    assert_eq!(o.status.code(), Some(1), "a second demo load is refused");
+}
