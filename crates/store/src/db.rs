@@ -182,20 +182,6 @@ impl Store {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::redact;
-
-    #[test]
-    fn passwords_never_print() {
-        assert_eq!(
-            redact("postgres://ann:secret@db.example:5432/coproduce"),
-            "postgres://ann:****@db.example:5432/coproduce"
-        );
-        assert_eq!(redact("postgres://ann@db/x"), "postgres://ann@db/x");
-        assert_eq!(redact("sqlite:coproduce.db"), "sqlite:coproduce.db");
-    }
-}
 
 /// A row type that reads from either backend.
 pub(crate) trait Record:
@@ -301,4 +287,19 @@ macro_rules! has_id {
             }
         })+
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_never_print() {
+        assert_eq!(
+            redact("postgres://ann:secret@db.example:5432/coproduce"),
+            "postgres://ann:****@db.example:5432/coproduce"
+        );
+        assert_eq!(redact("postgres://ann@db/x"), "postgres://ann@db/x");
+        assert_eq!(redact("sqlite:coproduce.db"), "sqlite:coproduce.db");
+    }
 }

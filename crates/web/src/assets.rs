@@ -19,7 +19,7 @@ async fn asset(Path(path): Path<String>) -> Response {
     match FILES.iter().find(|(p, _, _)| *p == path) {
         Some((_, kind, bytes)) => (
             [
-                (header::CONTENT_TYPE, HeaderValue::from_static(*kind)),
+                (header::CONTENT_TYPE, HeaderValue::from_static(kind)),
                 (
                     header::CACHE_CONTROL,
                     HeaderValue::from_static("public, max-age=3600"),

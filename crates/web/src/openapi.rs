@@ -10,7 +10,7 @@ use crate::api::{activities, charters, indicators, inputs, organisations, people
     info(
         title = "Coproduce API",
         description = "Run co-production and measure a co-production charter. Errors are application/problem+json (RFC 9457) with a message per field.",
-        license(name = "AGPL-3.0-or-later")
+        license(name = "MIT")
     ),
     paths(
         organisations::list,

@@ -1,5 +1,7 @@
 //! The JSON API, on SQLite and PostgreSQL: what works, and every bad input it must
 //! survive without a 500.
+// Tests may panic on anything unexpected: that is how they fail.
+#![allow(clippy::unwrap_used)]
 
 mod support;
 

@@ -1,5 +1,7 @@
 //! The HTML pages, on SQLite and PostgreSQL, read as a person would read them.
 //! (Accessibility is checked in a real browser by tests/browser.)
+// Tests may panic on anything unexpected: that is how they fail.
+#![allow(clippy::unwrap_used)]
 
 mod support;
 

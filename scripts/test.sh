@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every test Coproduce has, from a fresh clone. It installs what it needs first:
+# the npm packages from package-lock.json, and Debian's chromium for the browser tests.
+#
+# Storage, API and page tests run on SQLite and on PostgreSQL. PostgreSQL is taken from
+# COPRODUCE_TEST_POSTGRES (default postgres://postgres@127.0.0.1:5432/); each test
+# makes and drops its own database. Without a reachable server a local run says so and
+# runs SQLite only; under CI (CI set) it fails instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+if ! command -v chromium >/dev/null 2>&1; then
+  step "Installing Debian's chromium for the browser tests"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+
+step "Installing npm packages from the lockfile"
+npm ci --no-audit --no-fund --loglevel=error
+
+export COPRODUCE_TEST_POSTGRES="${COPRODUCE_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/}"
+pg_hostport=$(printf '%s' "$COPRODUCE_TEST_POSTGRES" | sed -E 's#^[a-z]+://([^@/]*@)?([^/?]*).*#\2#')
+pg_host=${pg_hostport%:*}
+pg_port=${pg_hostport##*:}
+[ "$pg_port" = "$pg_hostport" ] && pg_port=5432
+if (exec 3<>"/dev/tcp/${pg_host}/${pg_port}") 2>/dev/null; then
+  echo "PostgreSQL: ${pg_host}:${pg_port} answers; every storage test runs on SQLite and PostgreSQL."
+elif [ -n "${CI:-}" ]; then
+  echo "PostgreSQL is not reachable at ${pg_host}:${pg_port}, and CI must run the PostgreSQL tests." >&2
+  exit 1
+else
+  echo "PostgreSQL is not reachable at ${pg_host}:${pg_port}: running the storage tests on SQLite only."
+  unset COPRODUCE_TEST_POSTGRES
+fi
+
+step "Checking formatting"
+cargo fmt --all -- --check
+
+step "Linting (clippy, warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust tests: domain, store, API, pages, CLI"
+cargo test --workspace --locked
+
+step "Browser tests: axe-core, 320 px, keyboard, in Debian's chromium"
+node --test tests/browser/
