@@ -182,7 +182,6 @@ impl Store {
     }
 }
 
-
 /// A row type that reads from either backend.
 pub(crate) trait Record:
     for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
