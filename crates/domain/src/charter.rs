@@ -6,6 +6,8 @@
 
 use std::collections::HashSet;
 
+use serde::{Deserialize, Serialize};
+
 use crate::indicator::{DEFAULT_FEEDBACK_DAYS, IndicatorKey};
 use crate::ladder::Rung;
 use crate::text::{self, FieldErrors};
@@ -32,20 +34,40 @@ vocabulary! {
     }
 }
 
-/// A charter as it arrives, before any checks. Field names match the file format.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A charter as it arrives, before any checks. Field names match the file format; the
+/// same shape is the API's charter body, so it is a serde boundary type.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CharterDraft {
+    /// 2 to 60 lowercase letters, digits and hyphens.
     pub key: String,
     pub title: String,
+    /// A label such as "2019" or "v2.1".
     pub version: String,
+    /// Who wrote the charter.
     pub source: String,
     pub summary: Option<String>,
-    pub feedback_days: Option<i64>,
-    pub review_months: Option<i64>,
+    #[serde(default)]
+    pub settings: SettingsDraft,
     pub sections: Vec<SectionDraft>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A charter's settings as they arrive; a missing setting takes its default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SettingsDraft {
+    /// Days within which people hear what happened to what they said: 1 to 365,
+    /// default 28.
+    pub feedback_days: Option<i64>,
+    /// The charter is reviewed at least this often: 1 to 36 months, default 12.
+    pub review_months: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SectionDraft {
     pub key: String,
     pub title: String,
@@ -54,13 +76,21 @@ pub struct SectionDraft {
     pub commitments: Vec<CommitmentDraft>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CommitmentDraft {
+    /// Unique within the whole charter.
     pub key: String,
     pub text: String,
+    /// Where in the source document this comes from.
     pub source_ref: String,
+    /// commitment (default), right, responsibility, principle, rule or rung.
     pub kind: Option<String>,
+    /// A rung of the ladder of co-production, bottom to top: coercion, educating,
+    /// informing, consultation, engagement, co-design, co-production.
     pub rung: Option<String>,
+    /// The indicator that measures this commitment: feedback-within-days.
     pub indicator: Option<String>,
 }
 
@@ -151,11 +181,11 @@ impl Charter {
         let defaults = CharterSettings::default();
         let feedback_days = errs.take(
             "settings.feedback_days",
-            in_range(d.feedback_days, 1, 365, defaults.feedback_days),
+            in_range(d.settings.feedback_days, 1, 365, defaults.feedback_days),
         );
         let review_months = errs.take(
             "settings.review_months",
-            in_range(d.review_months, 1, 36, defaults.review_months),
+            in_range(d.settings.review_months, 1, 36, defaults.review_months),
         );
         if d.sections.is_empty() {
             errs.add("sections", "a charter needs at least one section");
@@ -278,8 +308,10 @@ impl Charter {
             version: self.version.clone(),
             source: self.source.clone(),
             summary: self.summary.clone(),
-            feedback_days: Some(self.settings.feedback_days.into()),
-            review_months: Some(self.settings.review_months.into()),
+            settings: SettingsDraft {
+                feedback_days: Some(self.settings.feedback_days.into()),
+                review_months: Some(self.settings.review_months.into()),
+            },
             sections: self
                 .sections
                 .iter()
@@ -357,7 +389,7 @@ mod tests {
     fn every_problem_is_named() {
         let mut d = draft();
         d.key = "Bad Key".into();
-        d.feedback_days = Some(0);
+        d.settings.feedback_days = Some(0);
         let mut dup = d.sections[0].commitments[0].clone();
         dup.rung = Some("co-operation".into());
         d.sections[0].commitments.push(dup);

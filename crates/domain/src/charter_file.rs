@@ -10,7 +10,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::charter::{Charter, CharterDraft, CommitmentDraft, SectionDraft};
+use crate::charter::{Charter, CharterDraft, CommitmentDraft, SectionDraft, SettingsDraft};
 
 /// The only format version that exists.
 pub const FORMAT: i64 = 1;
@@ -166,16 +166,18 @@ pub fn parse(src: &str) -> Result<Charter, FileErrors> {
         version: at.take("version", &c.version),
         source: at.take("source", &c.source),
         summary: at.take_opt("summary", &c.summary),
-        feedback_days: file
-            .settings
-            .feedback_days
-            .as_ref()
-            .map(|v| at.number("settings.feedback_days", v)),
-        review_months: file
-            .settings
-            .review_months
-            .as_ref()
-            .map(|v| at.number("settings.review_months", v)),
+        settings: SettingsDraft {
+            feedback_days: file
+                .settings
+                .feedback_days
+                .as_ref()
+                .map(|v| at.number("settings.feedback_days", v)),
+            review_months: file
+                .settings
+                .review_months
+                .as_ref()
+                .map(|v| at.number("settings.review_months", v)),
+        },
         sections: Vec::new(),
     };
     at.lines

@@ -72,24 +72,13 @@ impl Store {
         page: PageRequest,
         project_id: Option<i64>,
     ) -> Result<Page<Activity>, StoreError> {
-        match project_id {
-            Some(_) => {
-                self.page(
-                    "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at FROM activities WHERE id > $1 AND project_id = $3 ORDER BY id LIMIT $2",
-                    page,
-                    project_id,
-                )
-                .await
-            }
-            None => {
-                self.page(
-                    "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at FROM activities WHERE id > $1 ORDER BY id LIMIT $2",
-                    page,
-                    None,
-                )
-                .await
-            }
-        }
+        self.page_within(
+            "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at FROM activities WHERE id > $1 ORDER BY id LIMIT $2",
+            "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at FROM activities WHERE id > $1 AND project_id = $3 ORDER BY id LIMIT $2",
+            page,
+            project_id,
+        )
+        .await
     }
 
     pub async fn update_activity(

@@ -243,6 +243,19 @@ impl Store {
         Ok(page.page(rows, HasId::id))
     }
 
+    /// Reads one page of a list that may be narrowed to one parent: `all` when `scope`
+    /// is `None`, else `within` (which takes the parent's id as `$3`).
+    pub(crate) async fn page_within<T: Record>(
+        &self,
+        all: &'static str,
+        within: &'static str,
+        page: crate::PageRequest,
+        scope: Option<i64>,
+    ) -> Result<crate::Page<T>, StoreError> {
+        self.page(if scope.is_some() { within } else { all }, page, scope)
+            .await
+    }
+
     /// Fails with [`StoreError::Missing`] naming `field` unless `sql` (taking the id
     /// as `$1`) finds a row.
     pub(crate) async fn require(

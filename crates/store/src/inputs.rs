@@ -70,24 +70,13 @@ impl Store {
         page: PageRequest,
         activity_id: Option<i64>,
     ) -> Result<Page<Input>, StoreError> {
-        match activity_id {
-            Some(_) => {
-                self.page(
-                    "SELECT id, activity_id, said, received_on, response, response_status, responded_on, fed_back_on FROM inputs WHERE id > $1 AND activity_id = $3 ORDER BY id LIMIT $2",
-                    page,
-                    activity_id,
-                )
-                .await
-            }
-            None => {
-                self.page(
-                    "SELECT id, activity_id, said, received_on, response, response_status, responded_on, fed_back_on FROM inputs WHERE id > $1 ORDER BY id LIMIT $2",
-                    page,
-                    None,
-                )
-                .await
-            }
-        }
+        self.page_within(
+            "SELECT id, activity_id, said, received_on, response, response_status, responded_on, fed_back_on FROM inputs WHERE id > $1 ORDER BY id LIMIT $2",
+            "SELECT id, activity_id, said, received_on, response, response_status, responded_on, fed_back_on FROM inputs WHERE id > $1 AND activity_id = $3 ORDER BY id LIMIT $2",
+            page,
+            activity_id,
+        )
+        .await
     }
 
     pub async fn update_input(&self, id: i64, f: &InputFields) -> Result<Input, StoreError> {

@@ -52,24 +52,13 @@ impl Store {
         page: PageRequest,
         organisation_id: Option<i64>,
     ) -> Result<Page<Person>, StoreError> {
-        match organisation_id {
-            Some(_) => {
-                self.page(
-                    "SELECT id, organisation_id, name, role, email, created_at FROM people WHERE id > $1 AND organisation_id = $3 ORDER BY id LIMIT $2",
-                    page,
-                    organisation_id,
-                )
-                .await
-            }
-            None => {
-                self.page(
-                    "SELECT id, organisation_id, name, role, email, created_at FROM people WHERE id > $1 ORDER BY id LIMIT $2",
-                    page,
-                    None,
-                )
-                .await
-            }
-        }
+        self.page_within(
+            "SELECT id, organisation_id, name, role, email, created_at FROM people WHERE id > $1 ORDER BY id LIMIT $2",
+            "SELECT id, organisation_id, name, role, email, created_at FROM people WHERE id > $1 AND organisation_id = $3 ORDER BY id LIMIT $2",
+            page,
+            organisation_id,
+        )
+        .await
     }
 
     pub async fn update_person(&self, id: i64, f: &PersonFields) -> Result<Person, StoreError> {

@@ -56,24 +56,13 @@ impl Store {
         page: PageRequest,
         organisation_id: Option<i64>,
     ) -> Result<Page<Project>, StoreError> {
-        match organisation_id {
-            Some(_) => {
-                self.page(
-                    "SELECT id, organisation_id, title, stage, level, scope_and_limits, created_at FROM projects WHERE id > $1 AND organisation_id = $3 ORDER BY id LIMIT $2",
-                    page,
-                    organisation_id,
-                )
-                .await
-            }
-            None => {
-                self.page(
-                    "SELECT id, organisation_id, title, stage, level, scope_and_limits, created_at FROM projects WHERE id > $1 ORDER BY id LIMIT $2",
-                    page,
-                    None,
-                )
-                .await
-            }
-        }
+        self.page_within(
+            "SELECT id, organisation_id, title, stage, level, scope_and_limits, created_at FROM projects WHERE id > $1 ORDER BY id LIMIT $2",
+            "SELECT id, organisation_id, title, stage, level, scope_and_limits, created_at FROM projects WHERE id > $1 AND organisation_id = $3 ORDER BY id LIMIT $2",
+            page,
+            organisation_id,
+        )
+        .await
     }
 
     pub async fn update_project(&self, id: i64, f: &ProjectFields) -> Result<Project, StoreError> {

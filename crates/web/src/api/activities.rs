@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
-    ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, parse_number, required, vocab,
+    ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, required, scoped_page, vocab,
 };
 use crate::error::Problem;
 use crate::{ApiError, AppState};
@@ -148,25 +148,14 @@ pub async fn list(
     State(s): State<AppState>,
     ApiQuery(q): ApiQuery<ActivitiesQuery>,
 ) -> Result<Json<ListOut<ActivityOut>>, ApiError> {
-    let page = ListQuery {
-        after: q.after,
-        limit: q.limit,
-    }
-    .page()?;
-    let mut errs = FieldErrors::new();
-    let project = parse_number(
-        &mut errs,
+    let (page, project) = scoped_page(
+        q.after.as_deref(),
+        q.limit.as_deref(),
         "project_id",
         q.project_id.as_deref(),
-        1,
-        i64::MAX,
-    );
-    errs.finish(|| ())?;
+    )?;
     let rows = s.store.activities(page, project).await?;
-    let base = match project {
-        Some(p) => format!("/api/v1/activities?project_id={p}"),
-        None => "/api/v1/activities".into(),
-    };
+    let base = list_base("/api/v1/activities", "project_id", project);
     Ok(Json(ListOut::from_page(
         rows,
         &base,

@@ -6,7 +6,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use coproduce_domain::Vocabulary;
 use coproduce_domain::charter::{
-    Charter, CharterDraft, CharterSettings, CommitmentDraft, SectionDraft, SignatoryStatus,
+    Charter, CharterDraft, CharterSettings, SectionDraft, SignatoryStatus,
 };
 use coproduce_domain::text::{FieldErrors, LONG, SHORT};
 use coproduce_domain::{templates, time};
@@ -82,115 +82,7 @@ impl From<CharterRecord> for CharterSummaryOut {
 pub struct CharterOut {
     #[serde(flatten)]
     pub charter: CharterSummaryOut,
-    pub sections: Vec<SectionBody>,
-}
-
-/// A charter's whole text, in the same shape as the charter file format
-/// (docs/charter-format.md).
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CharterBody {
-    pub key: String,
-    pub title: String,
-    pub version: String,
-    pub source: String,
-    pub summary: Option<String>,
-    pub settings: Option<SettingsBody>,
-    pub sections: Vec<SectionBody>,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SettingsBody {
-    /// 1 to 365; default 28.
-    pub feedback_days: Option<i64>,
-    /// 1 to 36; default 12.
-    pub review_months: Option<i64>,
-}
-
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SectionBody {
-    pub key: String,
-    pub title: String,
-    pub source_ref: String,
-    pub intro: Option<String>,
-    pub commitments: Vec<CommitmentBody>,
-}
-
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CommitmentBody {
-    pub key: String,
-    pub text: String,
-    pub source_ref: String,
-    /// commitment (default), right, responsibility, principle, rule or rung.
-    pub kind: Option<String>,
-    /// A rung of the ladder of co-production.
-    pub rung: Option<String>,
-    /// The indicator that measures this commitment.
-    pub indicator: Option<String>,
-}
-
-impl CharterBody {
-    fn draft(self) -> CharterDraft {
-        CharterDraft {
-            key: self.key,
-            title: self.title,
-            version: self.version,
-            source: self.source,
-            summary: self.summary,
-            feedback_days: self.settings.as_ref().and_then(|s| s.feedback_days),
-            review_months: self.settings.as_ref().and_then(|s| s.review_months),
-            sections: self
-                .sections
-                .into_iter()
-                .map(|s| SectionDraft {
-                    key: s.key,
-                    title: s.title,
-                    source_ref: s.source_ref,
-                    intro: s.intro,
-                    commitments: s
-                        .commitments
-                        .into_iter()
-                        .map(|c| CommitmentDraft {
-                            key: c.key,
-                            text: c.text,
-                            source_ref: c.source_ref,
-                            kind: c.kind,
-                            rung: c.rung,
-                            indicator: c.indicator,
-                        })
-                        .collect(),
-                })
-                .collect(),
-        }
-    }
-}
-
-fn sections_out(c: &Charter) -> Vec<SectionBody> {
-    c.to_draft()
-        .sections
-        .into_iter()
-        .map(|s| SectionBody {
-            key: s.key,
-            title: s.title,
-            source_ref: s.source_ref,
-            intro: s.intro,
-            commitments: s
-                .commitments
-                .into_iter()
-                .map(|m| CommitmentBody {
-                    key: m.key,
-                    text: m.text,
-                    source_ref: m.source_ref,
-                    kind: m.kind,
-                    rung: m.rung,
-                    indicator: m.indicator,
-                })
-                .collect(),
-        })
-        .collect()
+    pub sections: Vec<SectionDraft>,
 }
 
 /// The fields of a stored charter version that can change. Its text cannot: a new
@@ -270,17 +162,17 @@ pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<CharterO
     let (record, charter) = s.store.charter(id).await?;
     Ok(Json(CharterOut {
         charter: record.into(),
-        sections: sections_out(&charter),
+        sections: charter.to_draft().sections,
     }))
 }
 
-#[utoipa::path(post, path = "/api/v1/charters", tag = "charters", request_body = CharterBody,
+#[utoipa::path(post, path = "/api/v1/charters", tag = "charters", request_body = CharterDraft,
     responses((status = 201, body = CharterSummaryOut), (status = 400, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(s): State<AppState>,
-    ApiJson(body): ApiJson<CharterBody>,
+    ApiJson(draft): ApiJson<CharterDraft>,
 ) -> Result<Response, ApiError> {
-    let charter = Charter::from_draft(&body.draft())?;
+    let charter = Charter::from_draft(&draft)?;
     let r = s.store.import_charter(&charter).await?;
     Ok(created(
         format!("/api/v1/charters/{}", r.id),

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
-    ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, parse_number, required,
+    ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, optional, required, scoped_page,
     vocab,
 };
 use crate::error::Problem;
@@ -151,25 +151,14 @@ pub async fn list(
     State(s): State<AppState>,
     ApiQuery(q): ApiQuery<InputsQuery>,
 ) -> Result<Json<ListOut<InputOut>>, ApiError> {
-    let page = ListQuery {
-        after: q.after,
-        limit: q.limit,
-    }
-    .page()?;
-    let mut errs = FieldErrors::new();
-    let activity = parse_number(
-        &mut errs,
+    let (page, activity) = scoped_page(
+        q.after.as_deref(),
+        q.limit.as_deref(),
         "activity_id",
         q.activity_id.as_deref(),
-        1,
-        i64::MAX,
-    );
-    errs.finish(|| ())?;
+    )?;
     let rows = s.store.inputs(page, activity).await?;
-    let base = match activity {
-        Some(a) => format!("/api/v1/inputs?activity_id={a}"),
-        None => "/api/v1/inputs".into(),
-    };
+    let base = list_base("/api/v1/inputs", "activity_id", activity);
     Ok(Json(ListOut::from_page(
         rows,
         &base,

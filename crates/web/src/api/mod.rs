@@ -137,17 +137,37 @@ pub struct ListQuery {
 
 impl ListQuery {
     pub fn page(&self) -> Result<coproduce_store::PageRequest, ApiError> {
-        let mut errs = FieldErrors::new();
-        let after = parse_number(&mut errs, "after", self.after.as_deref(), 0, i64::MAX);
-        let limit = parse_number(
-            &mut errs,
-            "limit",
-            self.limit.as_deref(),
-            1,
-            coproduce_store::PageRequest::MAX_LIMIT,
-        );
-        errs.finish(|| coproduce_store::PageRequest::new(after, limit))
-            .map_err(Into::into)
+        scoped_page(self.after.as_deref(), self.limit.as_deref(), "", None).map(|(page, _)| page)
+    }
+}
+
+/// Reads `after` and `limit`, and the id of a parent (`scope_field`) that narrows a
+/// list, reporting every bad parameter at once.
+pub fn scoped_page(
+    after: Option<&str>,
+    limit: Option<&str>,
+    scope_field: &str,
+    scope: Option<&str>,
+) -> Result<(coproduce_store::PageRequest, Option<i64>), ApiError> {
+    let mut errs = FieldErrors::new();
+    let after = parse_number(&mut errs, "after", after, 0, i64::MAX);
+    let limit = parse_number(
+        &mut errs,
+        "limit",
+        limit,
+        1,
+        coproduce_store::PageRequest::MAX_LIMIT,
+    );
+    let scope = parse_number(&mut errs, scope_field, scope, 1, i64::MAX);
+    errs.finish(|| (coproduce_store::PageRequest::new(after, limit), scope))
+        .map_err(Into::into)
+}
+
+/// The address of a list, narrowed to one parent when `scope` is given.
+pub fn list_base(path: &str, scope_field: &str, scope: Option<i64>) -> String {
+    match scope {
+        Some(id) => format!("{path}?{scope_field}={id}"),
+        None => path.to_string(),
     }
 }
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
-    ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, parse_number, required,
+    ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, optional, required, scoped_page,
     vocab,
 };
 use crate::error::Problem;
@@ -120,25 +120,14 @@ pub async fn list(
     State(s): State<AppState>,
     ApiQuery(q): ApiQuery<ProjectsQuery>,
 ) -> Result<Json<ListOut<ProjectOut>>, ApiError> {
-    let page = ListQuery {
-        after: q.after,
-        limit: q.limit,
-    }
-    .page()?;
-    let mut errs = FieldErrors::new();
-    let org = parse_number(
-        &mut errs,
+    let (page, org) = scoped_page(
+        q.after.as_deref(),
+        q.limit.as_deref(),
         "organisation_id",
         q.organisation_id.as_deref(),
-        1,
-        i64::MAX,
-    );
-    errs.finish(|| ())?;
+    )?;
     let rows = s.store.projects(page, org).await?;
-    let base = match org {
-        Some(o) => format!("/api/v1/projects?organisation_id={o}"),
-        None => "/api/v1/projects".into(),
-    };
+    let base = list_base("/api/v1/projects", "organisation_id", org);
     Ok(Json(ListOut::from_page(
         rows,
         &base,
