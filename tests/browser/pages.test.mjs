@@ -5,18 +5,33 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { axe, launch, screenshots } from './browser.mjs';
 import { startDemo } from './server.mjs';
+import { signIn } from './session.mjs';
 
-// name, path, what the page must say
+// name, path, what the page must say, who looks (a demo role, or null for the public)
+const ADMIN = 'Administrator';
+const LEAD = 'Involvement lead';
 const PAGES = [
-  ['home', '/', 'Northvale Ambulance Service NHS Trust (demo)'],
-  ['dashboard', '/organisations/1', 'inputs were fed back'],
-  ['dashboard-no-data', '/organisations/1?from-day=1&from-month=1&from-year=2001&to-day=31&to-month=12&to-year=2001', 'No data'],
-  ['dashboard-errors', '/organisations/1?from-day=31&from-month=13&from-year=2026&to-day=&to-month=4&to-year=2026', 'There is a problem'],
-  ['dashboard-empty', '/organisations/2', 'There are no projects yet'],
-  ['charters', '/charters', 'Built-in templates'],
-  ['charter-las', '/charters/1', 'Signatories'],
-  ['charter-ladder', '/charters/5', 'Rung: Co-production'],
-  ['not-found', '/organisations/999', 'Page not found'],
+  ['home', '/', 'Northvale Ambulance Service NHS Trust (demo)', null],
+  ['sign-in', '/sign-in', 'Demo sign-ins', null],
+  ['sign-in-errors', '/sign-in', 'There is a problem', null, async (page) => {
+    await page.click('button[type=submit]:has-text("Sign in")');
+  }],
+  ['password-reset', '/password-reset', 'Reset your password', null],
+  ['link-not-working', '/invitations/cpe_nothing', 'This link does not work', null],
+  ['account', '/account', 'API tokens', LEAD],
+  ['accounts', '/accounts', 'Invite someone', ADMIN],
+  ['accounts-errors', '/accounts', 'There is a problem', ADMIN, async (page) => {
+    await page.fill('#email', 'not an email');
+    await page.click('button[type=submit]:has-text("Send invitation")');
+  }],
+  ['dashboard', '/organisations/1', 'inputs were fed back', LEAD],
+  ['dashboard-no-data', '/organisations/1?from-day=1&from-month=1&from-year=2001&to-day=31&to-month=12&to-year=2001', 'No data', LEAD],
+  ['dashboard-errors', '/organisations/1?from-day=31&from-month=13&from-year=2026&to-day=&to-month=4&to-year=2026', 'There is a problem', LEAD],
+  ['dashboard-empty', '/organisations/2', 'There are no projects yet', ADMIN],
+  ['charters', '/charters', 'Built-in templates', null],
+  ['charter-las', '/charters/1', 'Signatories', null],
+  ['charter-ladder', '/charters/5', 'Rung: Co-production', null],
+  ['not-found', '/organisations/999', 'Page not found', ADMIN],
 ];
 
 let server;
@@ -32,12 +47,19 @@ after(async () => {
   await server?.stop();
 });
 
-for (const [name, path, says] of PAGES) {
+async function open(context, path, who, act) {
+  const page = await context.newPage();
+  if (who) await signIn(page, server.base, server.signIns[who]);
+  await page.goto(server.base + path);
+  if (act) await act(page);
+  return page;
+}
+
+for (const [name, path, says, who, act] of PAGES) {
   describe(`${name} (${path})`, () => {
     test('has no WCAG 2.2 A/AA violations', async () => {
       const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1024, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(server.base + path);
+      const page = await open(context, path, who, act);
       assert.ok((await page.textContent('body')).includes(says), `the page says "${says}"`);
       await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
       const violations = await axe(page);
@@ -47,8 +69,7 @@ for (const [name, path, says] of PAGES) {
 
     test('fits a 320 px wide screen without JavaScript', async () => {
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
-      const page = await context.newPage();
-      await page.goto(server.base + path);
+      const page = await open(context, path, who, act);
       await page.screenshot({ path: join(screenshots, `${name}-320.png`), fullPage: true });
       const html = await page.content();
       assert.ok(!html.includes('<script'), 'the page needs no script');
@@ -59,9 +80,26 @@ for (const [name, path, says] of PAGES) {
   });
 }
 
-test('keyboard only: skip to content, then open an organisation', async () => {
+test('the demo prints a sign-in for each of the six roles', () => {
+  assert.deepEqual(Object.keys(server.signIns).sort(), [
+    'Administrator', 'Board viewer', 'Involvement lead', 'Participant',
+    'Partner organisation representative', 'Staff (project lead)',
+  ]);
+});
+
+test('keyboard only: sign in, skip to content, then open an organisation', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
+  // Sign in with the keyboard alone.
+  await page.goto(server.base + '/sign-in');
+  const { email, password } = server.signIns[LEAD];
+  await page.focus('#email');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Sign in');
+  await Promise.all([page.waitForURL('**/organisations/1'), page.keyboard.press('Enter')]);
   await page.goto(server.base + '/');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Skip to main content');

@@ -33,6 +33,11 @@ export async function startDemo() {
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
   const base = `http://127.0.0.1:${port}`;
+  // The demo prints a sign-in for each role: "  Role   email   password".
+  const signIns = () => Object.fromEntries(
+    [...output.matchAll(/^ {2}(.+?) {2,}(\S+@\S+) +(demo-[0-9a-f]+)$/gm)]
+      .map(([, role, email, password]) => [role.trim(), { email, password }]),
+  );
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`coproduce exited early:\n${output}`);
@@ -45,6 +50,7 @@ export async function startDemo() {
   }
   return {
     base,
+    signIns: signIns(),
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));

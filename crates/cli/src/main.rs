@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+mod admin;
 mod charter;
 mod run;
 
@@ -46,6 +47,9 @@ enum Command {
     /// List, show, import and export charters.
     #[command(subcommand)]
     Charter(charter::CharterCommand),
+    /// Make the first administrator's account.
+    #[command(subcommand)]
+    Admin(admin::AdminCommand),
     /// Print the OpenAPI document of the JSON API.
     #[command(after_help = "Example:
   coproduce openapi > openapi.json")]
@@ -68,16 +72,38 @@ impl DbArgs {
 }
 
 #[derive(Debug, Args)]
-struct ServeArgs {
+pub struct ServeArgs {
     /// The address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
     addr: SocketAddr,
     /// Start on a fresh demo database (coproduce-demo.db in this folder, replaced at
-    /// each start).
+    /// each start), with a sign-in for each role.
     #[arg(long, conflicts_with = "database_url")]
     demo: bool,
     #[command(flatten)]
     db: DbArgs,
+    #[command(flatten)]
+    web: WebArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WebArgs {
+    /// The address people reach Coproduce at, used in links in emails. With https://
+    /// the session cookie is marked Secure. Default: http:// and the --addr.
+    #[arg(long, env = "COPRODUCE_PUBLIC_URL", value_name = "URL")]
+    public_url: Option<String>,
+    /// The SMTP server for email (invitations, password resets), such as
+    /// smtp://user:password@mail.example:587?tls=required. Without it, no email is sent.
+    #[arg(long, env = "COPRODUCE_SMTP_URL", value_name = "URL")]
+    smtp_url: Option<String>,
+    /// The address email comes from.
+    #[arg(
+        long,
+        env = "COPRODUCE_MAIL_FROM",
+        default_value = "Coproduce <coproduce@localhost>",
+        value_name = "ADDRESS"
+    )]
+    mail_from: String,
 }
 
 /// A failure, and the exit code it earns.
@@ -128,10 +154,11 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match cli.command {
-            Command::Serve(a) => run::serve(a.addr, a.demo, &a.db).await,
+            Command::Serve(a) => run::serve(a).await,
             Command::Migrate(db) => run::migrate(&db).await,
             Command::Demo(db) => run::demo(&db).await,
             Command::Charter(c) => charter::run(c).await,
+            Command::Admin(c) => admin::run(c).await,
             Command::Openapi => {
                 println!("{}", coproduce_web::openapi_json());
                 Ok(())

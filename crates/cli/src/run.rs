@@ -3,9 +3,9 @@
 use std::net::SocketAddr;
 
 use coproduce_store::Store;
-use coproduce_web::AppState;
+use coproduce_web::{AppState, Config};
 
-use crate::{DbArgs, Failure};
+use crate::{DbArgs, Failure, ServeArgs, WebArgs};
 
 /// The file `serve --demo` replaces at each start.
 const DEMO_FILE: &str = "coproduce-demo.db";
@@ -24,7 +24,40 @@ fn today() -> chrono::NaiveDate {
     coproduce_domain::time::london_date(chrono::Utc::now())
 }
 
-pub async fn serve(addr: SocketAddr, demo: bool, db: &DbArgs) -> Result<(), Failure> {
+/// The web side's settings, from the command line and environment.
+pub fn web_config(web: &WebArgs, addr: SocketAddr) -> Result<Config, Failure> {
+    let public_url = web
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"))
+        .trim_end_matches('/')
+        .to_string();
+    if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+        return Err(Failure::input(format!(
+            "the public URL \"{public_url}\" must start with http:// or https://"
+        )));
+    }
+    let mailer = match &web.smtp_url {
+        Some(url) => {
+            Some(coproduce_web::mail::Mailer::new(url, &web.mail_from).map_err(Failure::input)?)
+        }
+        None => None,
+    };
+    Ok(Config {
+        public_url,
+        mailer,
+        demo_sign_ins: Vec::new(),
+    })
+}
+
+pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
+    let ServeArgs {
+        addr,
+        demo,
+        db,
+        web,
+    } = args;
+    let mut config = web_config(&web, addr)?;
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -62,19 +95,20 @@ pub async fn serve(addr: SocketAddr, demo: bool, db: &DbArgs) -> Result<(), Fail
             "Demo loaded: {} organisations, {} charters, {} people, {} projects, {} activities, {} inputs.",
             s.organisations, s.charters, s.people, s.projects, s.activities, s.inputs
         );
+        config.demo_sign_ins = coproduce_web::auth::demo::create_demo_accounts(&store)
+            .await
+            .map_err(Failure::running)?;
+        println!("Demo sign-ins (made up for this run; also shown on the sign-in page):");
+        for (role, email, password) in &config.demo_sign_ins {
+            println!("  {role:<36} {email:<32} {password}");
+        }
     }
     let local = listener.local_addr().unwrap_or(addr);
     println!("Coproduce is running at http://{local}/ (press Ctrl-C to stop)");
     tracing::info!(database = %coproduce_store::redact(&url), "serving");
-    coproduce_web::serve(
-        listener,
-        AppState {
-            store: store.clone(),
-            demo,
-        },
-    )
-    .await
-    .map_err(|e| Failure::running(format!("the server stopped: {e}")))?;
+    coproduce_web::serve(listener, AppState::new(store.clone(), config, demo))
+        .await
+        .map_err(|e| Failure::running(format!("the server stopped: {e}")))?;
     store.close().await;
     Ok(())
 }

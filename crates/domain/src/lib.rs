@@ -6,6 +6,7 @@
 //! not async. Values that come from outside are parsed into types here (`parse`, not
 //! `validate`), so the rest of the system can trust them.
 
+pub mod account;
 pub mod activity;
 pub mod charter;
 pub mod charter_file;

@@ -7,7 +7,7 @@ use coproduce_domain::ladder::Rung;
 use coproduce_domain::person::AttendanceStatus;
 
 use crate::db::updated;
-use crate::{Page, PageRequest, Store, StoreError, Tx};
+use crate::{Page, PageRequest, Store, StoreError, Tx, Within};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Activity {
@@ -70,14 +70,13 @@ impl Store {
     pub async fn activities(
         &self,
         page: PageRequest,
-        project_id: Option<i64>,
+        within: Within,
     ) -> Result<Page<Activity>, StoreError> {
-        self.page_within(
+        self.page_within([
             "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at FROM activities WHERE id > $1 ORDER BY id LIMIT $2",
             "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at FROM activities WHERE id > $1 AND project_id = $3 ORDER BY id LIMIT $2",
-            page,
-            project_id,
-        )
+            "SELECT a.id, a.project_id, a.title, a.activity_type, a.mode, a.rung, a.starts_at, a.ends_at FROM activities a JOIN projects p ON p.id = a.project_id WHERE a.id > $1 AND p.organisation_id = $3 ORDER BY a.id LIMIT $2",
+        ], page, within)
         .await
     }
 

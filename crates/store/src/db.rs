@@ -243,17 +243,20 @@ impl Store {
         Ok(page.page(rows, HasId::id))
     }
 
-    /// Reads one page of a list that may be narrowed to one parent: `all` when `scope`
-    /// is `None`, else `within` (which takes the parent's id as `$3`).
+    /// Reads one page of a list that may be narrowed: `all` for [`Within::All`],
+    /// `parent` for [`Within::Parent`] and `organisation` for
+    /// [`Within::Organisation`], each taking the narrowing id as `$3`.
     pub(crate) async fn page_within<T: Record>(
         &self,
-        all: &'static str,
-        within: &'static str,
+        [all, parent, organisation]: [&'static str; 3],
         page: crate::PageRequest,
-        scope: Option<i64>,
+        within: crate::Within,
     ) -> Result<crate::Page<T>, StoreError> {
-        self.page(if scope.is_some() { within } else { all }, page, scope)
-            .await
+        match within {
+            crate::Within::All => self.page(all, page, None).await,
+            crate::Within::Parent(id) => self.page(parent, page, Some(id)).await,
+            crate::Within::Organisation(id) => self.page(organisation, page, Some(id)).await,
+        }
     }
 
     /// Fails with [`StoreError::Missing`] naming `field` unless `sql` (taking the id

@@ -461,6 +461,7 @@ impl Store {
             let f = OrganisationFields {
                 name: name.into(),
                 kind,
+                require_second_factor: false,
             };
             orgs.push(insert_organisation(&mut tx, &f).await?);
         }

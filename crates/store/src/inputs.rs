@@ -6,7 +6,7 @@ use coproduce_domain::Vocabulary;
 use coproduce_domain::input::ResponseStatus;
 
 use crate::db::updated;
-use crate::{Page, PageRequest, Store, StoreError, Tx};
+use crate::{Page, PageRequest, Store, StoreError, Tx, Within};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Input {
@@ -68,14 +68,13 @@ impl Store {
     pub async fn inputs(
         &self,
         page: PageRequest,
-        activity_id: Option<i64>,
+        within: Within,
     ) -> Result<Page<Input>, StoreError> {
-        self.page_within(
+        self.page_within([
             "SELECT id, activity_id, said, received_on, response, response_status, responded_on, fed_back_on FROM inputs WHERE id > $1 ORDER BY id LIMIT $2",
             "SELECT id, activity_id, said, received_on, response, response_status, responded_on, fed_back_on FROM inputs WHERE id > $1 AND activity_id = $3 ORDER BY id LIMIT $2",
-            page,
-            activity_id,
-        )
+            "SELECT i.id, i.activity_id, i.said, i.received_on, i.response, i.response_status, i.responded_on, i.fed_back_on FROM inputs i JOIN activities a ON a.id = i.activity_id JOIN projects p ON p.id = a.project_id WHERE i.id > $1 AND p.organisation_id = $3 ORDER BY i.id LIMIT $2",
+        ], page, within)
         .await
     }
 

@@ -17,6 +17,7 @@ mod db;
 mod error;
 mod sql;
 
+pub mod accounts;
 pub mod activities;
 pub mod charters;
 pub mod demo;
@@ -37,6 +38,16 @@ pub struct Page<T> {
     pub items: Vec<T>,
     /// The id to pass as `after` for the next page; `None` on the last page.
     pub next_after: Option<i64>,
+}
+
+/// How far a list reaches: everything, the children of one parent record (the
+/// projects of an organisation, the activities of a project), or everything that
+/// belongs to one organisation however deep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Within {
+    All,
+    Parent(i64),
+    Organisation(i64),
 }
 
 /// Which page of a list to read: the rows after id `after`, at most `limit` of them.

@@ -13,6 +13,8 @@ pub struct Organisation {
     pub name: String,
     #[sqlx(try_from = "String")]
     pub kind: OrganisationKind,
+    /// Whether staff accounts must give a second factor (TOTP) to sign in.
+    pub require_second_factor: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -23,6 +25,7 @@ has_id!(Organisation);
 pub struct OrganisationFields {
     pub name: String,
     pub kind: OrganisationKind,
+    pub require_second_factor: bool,
 }
 
 impl Store {
@@ -38,7 +41,7 @@ impl Store {
 
     pub async fn organisation(&self, id: i64) -> Result<Organisation, StoreError> {
         self.by_id(
-            "SELECT id, name, kind, created_at FROM organisations WHERE id = $1",
+            "SELECT id, name, kind, require_second_factor, created_at FROM organisations WHERE id = $1",
             id,
         )
         .await
@@ -46,7 +49,7 @@ impl Store {
 
     pub async fn organisations(&self, page: PageRequest) -> Result<Page<Organisation>, StoreError> {
         self.page(
-            "SELECT id, name, kind, created_at FROM organisations WHERE id > $1 ORDER BY id LIMIT $2",
+            "SELECT id, name, kind, require_second_factor, created_at FROM organisations WHERE id > $1 ORDER BY id LIMIT $2",
             page,
             None,
         )
@@ -59,9 +62,10 @@ impl Store {
         f: &OrganisationFields,
     ) -> Result<Organisation, StoreError> {
         let rows = on_pool!(self, |p| {
-            sqlx::query("UPDATE organisations SET name = $1, kind = $2 WHERE id = $3")
+            sqlx::query("UPDATE organisations SET name = $1, kind = $2, require_second_factor = $3 WHERE id = $4")
                 .bind(&f.name)
                 .bind(f.kind.slug())
+                .bind(f.require_second_factor)
                 .bind(id)
                 .execute(p)
                 .await

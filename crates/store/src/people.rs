@@ -5,7 +5,7 @@ use coproduce_domain::Vocabulary;
 use coproduce_domain::person::PersonRole;
 
 use crate::db::updated;
-use crate::{Page, PageRequest, Store, StoreError, Tx, now};
+use crate::{Page, PageRequest, Store, StoreError, Tx, Within, now};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Person {
@@ -50,14 +50,13 @@ impl Store {
     pub async fn people(
         &self,
         page: PageRequest,
-        organisation_id: Option<i64>,
+        within: Within,
     ) -> Result<Page<Person>, StoreError> {
-        self.page_within(
+        self.page_within([
             "SELECT id, organisation_id, name, role, email, created_at FROM people WHERE id > $1 ORDER BY id LIMIT $2",
             "SELECT id, organisation_id, name, role, email, created_at FROM people WHERE id > $1 AND organisation_id = $3 ORDER BY id LIMIT $2",
-            page,
-            organisation_id,
-        )
+            "SELECT id, organisation_id, name, role, email, created_at FROM people WHERE id > $1 AND organisation_id = $3 ORDER BY id LIMIT $2",
+        ], page, within)
         .await
     }
 

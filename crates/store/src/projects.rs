@@ -5,7 +5,7 @@ use coproduce_domain::Vocabulary;
 use coproduce_domain::ladder::{Level, Stage};
 
 use crate::db::updated;
-use crate::{Page, PageRequest, Store, StoreError, Tx, now};
+use crate::{Page, PageRequest, Store, StoreError, Tx, Within, now};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Project {
@@ -54,14 +54,13 @@ impl Store {
     pub async fn projects(
         &self,
         page: PageRequest,
-        organisation_id: Option<i64>,
+        within: Within,
     ) -> Result<Page<Project>, StoreError> {
-        self.page_within(
+        self.page_within([
             "SELECT id, organisation_id, title, stage, level, scope_and_limits, created_at FROM projects WHERE id > $1 ORDER BY id LIMIT $2",
             "SELECT id, organisation_id, title, stage, level, scope_and_limits, created_at FROM projects WHERE id > $1 AND organisation_id = $3 ORDER BY id LIMIT $2",
-            page,
-            organisation_id,
-        )
+            "SELECT id, organisation_id, title, stage, level, scope_and_limits, created_at FROM projects WHERE id > $1 AND organisation_id = $3 ORDER BY id LIMIT $2",
+        ], page, within)
         .await
     }
 
@@ -84,6 +83,30 @@ impl Store {
         })?;
         updated(rows)?;
         self.project(id).await
+    }
+
+    /// The organisation a project belongs to.
+    pub async fn organisation_of_project(&self, project_id: i64) -> Result<i64, StoreError> {
+        on_pool!(self, |p| {
+            sqlx::query_scalar::<_, i64>("SELECT organisation_id FROM projects WHERE id = $1")
+                .bind(project_id)
+                .fetch_optional(p)
+                .await
+        })?
+        .ok_or(StoreError::NotFound)
+    }
+
+    /// The organisation an activity belongs to, through its project.
+    pub async fn organisation_of_activity(&self, activity_id: i64) -> Result<i64, StoreError> {
+        on_pool!(self, |p| {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT p.organisation_id FROM activities a JOIN projects p ON p.id = a.project_id WHERE a.id = $1",
+            )
+            .bind(activity_id)
+            .fetch_optional(p)
+            .await
+        })?
+        .ok_or(StoreError::NotFound)
     }
 
     pub(crate) async fn require_project(

@@ -27,6 +27,7 @@ async fn organisation(store: &Store, name: &str) -> i64 {
         .create_organisation(&OrganisationFields {
             name: name.into(),
             kind: OrganisationKind::NhsTrust,
+            require_second_factor: false,
         })
         .await
         .unwrap()
@@ -104,6 +105,7 @@ async fn organisations_are_created_listed_in_pages_and_updated(store: Store) {
             &OrganisationFields {
                 name: "Renamed".into(),
                 kind: OrganisationKind::Healthwatch,
+                require_second_factor: false,
             },
         )
         .await
@@ -122,7 +124,8 @@ async fn organisations_are_created_listed_in_pages_and_updated(store: Store) {
                 999_999,
                 &OrganisationFields {
                     name: "x".into(),
-                    kind: OrganisationKind::Healthwatch
+                    kind: OrganisationKind::Healthwatch,
+                    require_second_factor: false,
                 }
             )
             .await,

@@ -1,18 +1,17 @@
 //! Static files under `/assets/`: the NHS.UK design system and Coproduce's own CSS,
 //! compiled into the binary by `build.rs`, so the server needs no files beside it.
 
-use axum::Router;
 use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use coproduce_domain::account::Capability;
 
-use crate::AppState;
+use crate::routes::Routes;
 
 include!(concat!(env!("OUT_DIR"), "/assets.rs"));
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/assets/{*path}", get(asset))
+pub fn routes(r: Routes) -> Routes {
+    r.get("/assets/{*path}", Capability::ReadPublic, asset)
 }
 
 async fn asset(Path(path): Path<String>) -> Response {

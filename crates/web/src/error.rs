@@ -20,6 +20,10 @@ pub enum ApiError {
     BadRequest(String),
     /// The request was read, but some values are not acceptable.
     Invalid(Vec<FieldError>),
+    /// Not signed in, or the credential is not valid.
+    Unauthorised(String),
+    /// Signed in, but the role may not do this, or the request came from another site.
+    Forbidden(String),
     NotFound(String),
     Conflict(String),
     /// A fault of ours, already logged under this reference.
@@ -62,10 +66,20 @@ impl ApiError {
         ApiError::Internal(reference)
     }
 
+    /// The reference of an internal error ("" for any other).
+    pub fn reference(&self) -> String {
+        match self {
+            ApiError::Internal(r) => r.clone(),
+            _ => String::new(),
+        }
+    }
+
     fn status(&self) -> StatusCode {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Unauthorised(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -75,9 +89,11 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         let status = self.status();
         let (detail, errors) = match self {
-            ApiError::BadRequest(m) | ApiError::NotFound(m) | ApiError::Conflict(m) => {
-                (m.clone(), vec![])
-            }
+            ApiError::BadRequest(m)
+            | ApiError::Unauthorised(m)
+            | ApiError::Forbidden(m)
+            | ApiError::NotFound(m)
+            | ApiError::Conflict(m) => (m.clone(), vec![]),
             ApiError::Invalid(fields) => (
                 match fields.len() {
                     1 => "1 field is not acceptable: see errors".to_string(),
@@ -136,6 +152,10 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
+        if status == StatusCode::UNAUTHORIZED {
+            res.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
         res
     }
 }

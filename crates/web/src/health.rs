@@ -1,16 +1,19 @@
 //! `/healthz`: the process is up. `/readyz`: the database answers too.
 
-use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::get;
+use coproduce_domain::account::Capability;
 
 use crate::AppState;
+use crate::routes::Routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(ready))
+pub fn routes(r: Routes) -> Routes {
+    r.get("/healthz", Capability::ReadPublic, alive)
+        .get("/readyz", Capability::ReadPublic, ready)
+}
+
+async fn alive() -> &'static str {
+    "ok"
 }
 
 async fn ready(State(state): State<AppState>) -> (StatusCode, &'static str) {

@@ -5,15 +5,20 @@
 //! results into pages or JSON. They hold no business rules of their own (those live in
 //! the domain crate) and write no SQL (that lives in the store).
 
+use std::sync::Arc;
+
 use axum::Router;
 use coproduce_store::Store;
 
 pub mod api;
 mod assets;
+pub mod auth;
 mod error;
 mod health;
+pub mod mail;
 mod openapi;
 mod pages;
+pub mod routes;
 mod security;
 
 pub use error::ApiError;
@@ -23,27 +28,70 @@ pub use openapi::openapi_json;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    pub config: Arc<Config>,
     /// Whether this server is showing the demo partnership (shown on every page).
     pub demo: bool,
 }
 
+/// How the web side is set up.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The address people reach Coproduce at, for links in emails; with `https` the
+    /// session cookie is marked Secure.
+    pub public_url: String,
+    /// Where email goes; `None` when no SMTP server is configured.
+    pub mailer: Option<mail::Mailer>,
+    /// Demo sign-ins shown on the sign-in page: (role, email, password). Only ever
+    /// filled in by `serve --demo`.
+    pub demo_sign_ins: Vec<(String, String, String)>,
+}
+
+impl Config {
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+impl AppState {
+    pub fn new(store: Store, config: Config, demo: bool) -> Self {
+        AppState {
+            store,
+            config: Arc::new(config),
+            demo,
+        }
+    }
+}
+
+/// Every route, each with the capability it needs.
+pub(crate) fn routes_of_app() -> routes::Routes {
+    let r = routes::Routes::default();
+    let r = pages::routes(r);
+    let r = api::routes(r);
+    let r = health::routes(r);
+    assets::routes(r)
+}
+
 /// The whole application: pages, API, health checks and static files.
 pub fn app(state: AppState) -> Router {
-    Router::new()
-        .merge(pages::router())
-        .merge(api::router())
-        .merge(health::router())
-        .merge(assets::router())
+    let (router, _) = routes_of_app().into_parts();
+    router
         .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::resolve,
+        ))
         .layer(axum::middleware::from_fn(security::headers))
         .with_state(state)
 }
 
 /// Serves the application on a bound listener until Ctrl-C or SIGTERM.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
 }
 
 async fn shutdown_signal() {

@@ -475,10 +475,16 @@ async fn health_checks_answer(store: Store) {
     assert_eq!(get(&store, "/healthz").await.text, "ok");
     assert_eq!(get(&store, "/readyz").await.status, StatusCode::OK);
     store.close().await;
-    assert_eq!(
-        get(&store, "/readyz").await.status,
-        StatusCode::SERVICE_UNAVAILABLE
-    );
+    let r = support::request(
+        &store,
+        support::As::Public,
+        Method::GET,
+        "/readyz",
+        None,
+        "",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
 }
 
 backend_tests!(

@@ -7,13 +7,17 @@
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
+use coproduce_domain::account::Role;
 use coproduce_store::Store;
-use coproduce_web::{AppState, app};
+use coproduce_store::accounts::AccountFields;
+use coproduce_web::auth::secret;
+use coproduce_web::{AppState, Config, app};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 pub struct Reply {
     pub status: StatusCode,
+    pub set_cookie: Option<String>,
     pub csp: String,
     pub content_type: String,
     pub location: Option<String>,
@@ -43,6 +47,81 @@ impl Reply {
     }
 }
 
+/// The API token of the administrator every test request is sent as, unless it says
+/// otherwise.
+pub const ADMIN_TOKEN: &str = "cpt_test_administrator";
+
+/// Makes an account with a write token whose secret is `token`, once per store.
+pub async fn account_with_token(
+    store: &Store,
+    role: Role,
+    organisation_id: Option<i64>,
+    token: &str,
+) -> i64 {
+    let email = format!(
+        "{}@test.example",
+        token.trim_start_matches("cpt_").replace('_', ".")
+    );
+    if let Some(a) = store.account_by_email(&email).await.unwrap() {
+        return a.id;
+    }
+    let now = coproduce_store::now();
+    let a = store
+        .create_account(
+            &AccountFields {
+                email,
+                name: format!("Test {token}"),
+                role,
+                organisation_id,
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    store
+        .create_api_token(a.id, "test", "write", &secret::hash(token), now)
+        .await
+        .unwrap();
+    a.id
+}
+
+/// Starts a session for an account and returns the cookie secret.
+pub async fn session_for(store: &Store, account_id: i64) -> String {
+    let now = coproduce_store::now();
+    let token = secret::generate("cps_");
+    store
+        .create_session(
+            account_id,
+            &secret::hash(&token),
+            true,
+            now,
+            now + chrono::Duration::hours(1),
+        )
+        .await
+        .unwrap();
+    token
+}
+
+pub fn state(store: &Store) -> AppState {
+    AppState::new(
+        store.clone(),
+        Config {
+            public_url: "http://coproduce.test".into(),
+            mailer: None,
+            demo_sign_ins: Vec::new(),
+        },
+        false,
+    )
+}
+
+/// Who a request is sent as.
+#[derive(Clone, Copy)]
+pub enum As<'a> {
+    Public,
+    Token(&'a str),
+    Cookie(&'a str),
+}
+
 pub async fn send(store: &Store, method: Method, uri: &str, body: Option<&str>) -> Reply {
     send_as(store, method, uri, body, "application/json").await
 }
@@ -54,11 +133,44 @@ pub async fn send_as(
     body: Option<&str>,
     content_type: &str,
 ) -> Reply {
-    let app = app(AppState {
-        store: store.clone(),
-        demo: false,
-    });
+    account_with_token(store, Role::Administrator, None, ADMIN_TOKEN).await;
+    request(
+        store,
+        As::Token(ADMIN_TOKEN),
+        method,
+        uri,
+        body,
+        content_type,
+    )
+    .await
+}
+
+pub async fn request(
+    store: &Store,
+    who: As<'_>,
+    method: Method,
+    uri: &str,
+    body: Option<&str>,
+    content_type: &str,
+) -> Reply {
+    request_to(state(store), who, method, uri, body, content_type).await
+}
+
+pub async fn request_to(
+    state: AppState,
+    who: As<'_>,
+    method: Method,
+    uri: &str,
+    body: Option<&str>,
+    content_type: &str,
+) -> Reply {
+    let app = app(state);
     let mut req = Request::builder().method(method).uri(uri);
+    match who {
+        As::Public => {}
+        As::Token(t) => req = req.header(header::AUTHORIZATION, format!("Bearer {t}")),
+        As::Cookie(c) => req = req.header(header::COOKIE, format!("coproduce_session={c}")),
+    }
     if body.is_some() {
         req = req.header(header::CONTENT_TYPE, content_type);
     }
@@ -81,6 +193,10 @@ pub async fn send_as(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
+    let set_cookie = headers
+        .get(header::SET_COOKIE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     let location = headers
         .get(header::LOCATION)
         .and_then(|v| v.to_str().ok())
@@ -88,6 +204,7 @@ pub async fn send_as(
     let bytes = res.into_body().collect().await.unwrap().to_bytes();
     Reply {
         status,
+        set_cookie,
         csp,
         content_type,
         location,

@@ -1,10 +1,10 @@
 //! `/api/v1/activities`, and who attended each.
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use axum::routing::{get, put};
-use axum::{Json, Router};
 use coproduce_domain::Vocabulary;
+use coproduce_domain::account::Capability as C;
 use coproduce_domain::activity::{ActivityType, Mode, Schedule};
 use coproduce_domain::ladder::Rung;
 use coproduce_domain::person::AttendanceStatus;
@@ -15,19 +15,28 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
-    ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, required, scoped_page, vocab,
+    ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, reach, required, scoped_page,
+    visible_project, vocab,
 };
+use crate::auth::Viewer;
 use crate::error::Problem;
+use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/activities", get(list).post(create))
-        .route("/api/v1/activities/{id}", get(read).put(update))
-        .route("/api/v1/activities/{id}/attendance", get(attendance))
-        .route(
+pub fn routes(r: Routes) -> Routes {
+    r.get("/api/v1/activities", C::ReadWork, list)
+        .post("/api/v1/activities", C::WriteWork, create)
+        .get("/api/v1/activities/{id}", C::ReadWork, read)
+        .put("/api/v1/activities/{id}", C::WriteWork, update)
+        .get(
+            "/api/v1/activities/{id}/attendance",
+            C::ReadWork,
+            attendance,
+        )
+        .put(
             "/api/v1/activities/{id}/attendance/{person_id}",
-            put(set_attendance),
+            C::WriteWork,
+            set_attendance,
         )
 }
 
@@ -146,6 +155,7 @@ pub struct ActivitiesQuery {
     responses((status = 200, body = ListOut<ActivityOut>), (status = 422, body = Problem)))]
 pub async fn list(
     State(s): State<AppState>,
+    viewer: Viewer,
     ApiQuery(q): ApiQuery<ActivitiesQuery>,
 ) -> Result<Json<ListOut<ActivityOut>>, ApiError> {
     let (page, project) = scoped_page(
@@ -154,7 +164,10 @@ pub async fn list(
         "project_id",
         q.project_id.as_deref(),
     )?;
-    let rows = s.store.activities(page, project).await?;
+    if let Some(p) = project {
+        visible_project(&s, &viewer, "project_id", p).await?;
+    }
+    let rows = s.store.activities(page, reach(&viewer, project)?).await?;
     let base = list_base("/api/v1/activities", "project_id", project);
     Ok(Json(ListOut::from_page(
         rows,
@@ -166,17 +179,26 @@ pub async fn list(
 
 #[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)),
     responses((status = 200, body = ActivityOut), (status = 404, body = Problem)))]
-pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<ActivityOut>, ApiError> {
-    Ok(Json(s.store.activity(id).await?.into()))
+pub async fn read(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+) -> Result<Json<ActivityOut>, ApiError> {
+    let a = s.store.activity(id).await?;
+    viewer.check(s.store.organisation_of_project(a.project_id).await?)?;
+    Ok(Json(a.into()))
 }
 
 #[utoipa::path(post, path = "/api/v1/activities", tag = "activities", request_body = ActivityBody,
     responses((status = 201, body = ActivityOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(s): State<AppState>,
+    viewer: Viewer,
     ApiJson(body): ApiJson<ActivityBody>,
 ) -> Result<Response, ApiError> {
-    let a = s.store.create_activity(&body.check()?).await?;
+    let fields = body.check()?;
+    visible_project(&s, &viewer, "project_id", fields.project_id).await?;
+    let a = s.store.create_activity(&fields).await?;
     Ok(created(
         format!("/api/v1/activities/{}", a.id),
         ActivityOut::from(a),
@@ -187,12 +209,14 @@ pub async fn create(
     responses((status = 200, body = ActivityOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn update(
     State(s): State<AppState>,
+    viewer: Viewer,
     Id(id): Id,
     ApiJson(body): ApiJson<ActivityBody>,
 ) -> Result<Json<ActivityOut>, ApiError> {
-    Ok(Json(
-        s.store.update_activity(id, &body.check()?).await?.into(),
-    ))
+    let fields = body.check()?;
+    viewer.check(s.store.organisation_of_activity(id).await?)?;
+    visible_project(&s, &viewer, "project_id", fields.project_id).await?;
+    Ok(Json(s.store.update_activity(id, &fields).await?.into()))
 }
 
 /// One person's attendance at an activity.
@@ -225,9 +249,10 @@ pub struct AttendanceBody {
     responses((status = 200, body = Vec<AttendanceOut>), (status = 404, body = Problem)))]
 pub async fn attendance(
     State(s): State<AppState>,
+    viewer: Viewer,
     Id(id): Id,
 ) -> Result<Json<Vec<AttendanceOut>>, ApiError> {
-    s.store.activity(id).await?;
+    viewer.check(s.store.organisation_of_activity(id).await?)?;
     Ok(Json(
         s.store
             .attendance(id)
@@ -243,6 +268,7 @@ pub async fn attendance(
     responses((status = 200, body = AttendanceOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn set_attendance(
     State(s): State<AppState>,
+    viewer: Viewer,
     Path((id, person_id)): Path<(String, String)>,
     ApiJson(body): ApiJson<AttendanceBody>,
 ) -> Result<Json<AttendanceOut>, ApiError> {
@@ -252,6 +278,18 @@ pub async fn set_attendance(
             "There is nothing at this address: ids are whole numbers above 0.".into(),
         ));
     };
+    viewer.check(s.store.organisation_of_activity(id).await?)?;
+    // Only people the viewer can see in the register can be recorded.
+    match s.store.person(person_id).await {
+        Ok(p) if viewer.sees(p.organisation_id) => {}
+        Ok(_) | Err(coproduce_store::StoreError::NotFound) => {
+            return Err(ApiError::field(
+                "person_id",
+                format!("there is no person with id {person_id}"),
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    }
     let mut errs = FieldErrors::new();
     let status = vocab::<AttendanceStatus>(&mut errs, "status", &body.status);
     let Some(status) = status else {

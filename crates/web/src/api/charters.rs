@@ -1,10 +1,10 @@
 //! `/api/v1/charters`: charter versions, their content, and who has signed them.
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use coproduce_domain::Vocabulary;
+use coproduce_domain::account::Capability as C;
 use coproduce_domain::charter::{
     Charter, CharterDraft, CharterSettings, SectionDraft, SignatoryStatus,
 };
@@ -18,20 +18,29 @@ use super::{
     ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, required, vocab,
 };
 use crate::error::Problem;
+use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/charters", get(list).post(create))
-        .route("/api/v1/charters/{id}", get(read).put(update))
-        .route(
+pub fn routes(r: Routes) -> Routes {
+    r.get("/api/v1/charters", C::ReadPublic, list)
+        .post("/api/v1/charters", C::ManageCharters, create)
+        .get("/api/v1/charters/{id}", C::ReadPublic, read)
+        .put("/api/v1/charters/{id}", C::ManageCharters, update)
+        .get(
             "/api/v1/charters/{id}/signatories",
-            get(signatories).post(add_signatory),
+            C::ReadPublic,
+            signatories,
         )
-        .route("/api/v1/charter-templates", get(template_list))
-        .route(
+        .post(
+            "/api/v1/charters/{id}/signatories",
+            C::ManageCharters,
+            add_signatory,
+        )
+        .get("/api/v1/charter-templates", C::ReadPublic, template_list)
+        .post(
             "/api/v1/charter-templates/{key}/adopt",
-            post(adopt_template),
+            C::ManageCharters,
+            adopt_template,
         )
 }
 

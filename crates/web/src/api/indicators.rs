@@ -1,22 +1,25 @@
 //! `/api/v1/organisations/{id}/indicators/feedback-within-days`
 
+use axum::Json;
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
 use chrono::NaiveDate;
+use coproduce_domain::account::Capability as C;
 use coproduce_domain::text::FieldErrors;
 use coproduce_domain::time;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{ApiQuery, Id};
+use crate::auth::Viewer;
 use crate::error::Problem;
+use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new().route(
+pub fn routes(r: Routes) -> Routes {
+    r.get(
         "/api/v1/organisations/{id}/indicators/feedback-within-days",
-        get(feedback_within_days),
+        C::ReadDashboard,
+        feedback_within_days,
     )
 }
 
@@ -86,9 +89,11 @@ pub struct FeedbackIndicatorOut {
     responses((status = 200, body = FeedbackIndicatorOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn feedback_within_days(
     State(s): State<AppState>,
+    viewer: Viewer,
     Id(id): Id,
     ApiQuery(q): ApiQuery<PeriodQuery>,
 ) -> Result<Json<FeedbackIndicatorOut>, ApiError> {
+    viewer.check(id)?;
     let today = crate::today();
     let period = q.period(today)?;
     s.store.organisation(id).await?;

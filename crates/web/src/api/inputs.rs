@@ -1,9 +1,9 @@
 //! `/api/v1/inputs`: "you said, we did".
 
+use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
-use axum::routing::get;
-use axum::{Json, Router};
+use coproduce_domain::account::Capability as C;
 use coproduce_domain::input::{Answer, ResponseStatus, check_answer};
 use coproduce_domain::text::{FieldErrors, LONG};
 use coproduce_domain::time;
@@ -12,16 +12,19 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
-    ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, optional, required, scoped_page,
-    vocab,
+    ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, optional, reach, required,
+    scoped_page, visible_activity, vocab,
 };
+use crate::auth::Viewer;
 use crate::error::Problem;
+use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/inputs", get(list).post(create))
-        .route("/api/v1/inputs/{id}", get(read).put(update))
+pub fn routes(r: Routes) -> Routes {
+    r.get("/api/v1/inputs", C::ReadWork, list)
+        .post("/api/v1/inputs", C::WriteWork, create)
+        .get("/api/v1/inputs/{id}", C::ReadWork, read)
+        .put("/api/v1/inputs/{id}", C::WriteWork, update)
 }
 
 fn status_schema() -> utoipa::openapi::schema::Object {
@@ -149,6 +152,7 @@ pub struct InputsQuery {
     responses((status = 200, body = ListOut<InputOut>), (status = 422, body = Problem)))]
 pub async fn list(
     State(s): State<AppState>,
+    viewer: Viewer,
     ApiQuery(q): ApiQuery<InputsQuery>,
 ) -> Result<Json<ListOut<InputOut>>, ApiError> {
     let (page, activity) = scoped_page(
@@ -157,7 +161,10 @@ pub async fn list(
         "activity_id",
         q.activity_id.as_deref(),
     )?;
-    let rows = s.store.inputs(page, activity).await?;
+    if let Some(a) = activity {
+        visible_activity(&s, &viewer, "activity_id", a).await?;
+    }
+    let rows = s.store.inputs(page, reach(&viewer, activity)?).await?;
     let base = list_base("/api/v1/inputs", "activity_id", activity);
     Ok(Json(ListOut::from_page(
         rows,
@@ -169,17 +176,26 @@ pub async fn list(
 
 #[utoipa::path(get, path = "/api/v1/inputs/{id}", tag = "inputs", params(("id" = i64, Path)),
     responses((status = 200, body = InputOut), (status = 404, body = Problem)))]
-pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<InputOut>, ApiError> {
-    Ok(Json(s.store.input(id).await?.into()))
+pub async fn read(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+) -> Result<Json<InputOut>, ApiError> {
+    let i = s.store.input(id).await?;
+    viewer.check(s.store.organisation_of_activity(i.activity_id).await?)?;
+    Ok(Json(i.into()))
 }
 
 #[utoipa::path(post, path = "/api/v1/inputs", tag = "inputs", request_body = InputBody,
     responses((status = 201, body = InputOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(s): State<AppState>,
+    viewer: Viewer,
     ApiJson(body): ApiJson<InputBody>,
 ) -> Result<Response, ApiError> {
-    let i = s.store.create_input(&body.check()?).await?;
+    let fields = body.check()?;
+    visible_activity(&s, &viewer, "activity_id", fields.activity_id).await?;
+    let i = s.store.create_input(&fields).await?;
     Ok(created(
         format!("/api/v1/inputs/{}", i.id),
         InputOut::from(i),
@@ -190,8 +206,17 @@ pub async fn create(
     responses((status = 200, body = InputOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn update(
     State(s): State<AppState>,
+    viewer: Viewer,
     Id(id): Id,
     ApiJson(body): ApiJson<InputBody>,
 ) -> Result<Json<InputOut>, ApiError> {
-    Ok(Json(s.store.update_input(id, &body.check()?).await?.into()))
+    let fields = body.check()?;
+    let existing = s.store.input(id).await?;
+    viewer.check(
+        s.store
+            .organisation_of_activity(existing.activity_id)
+            .await?,
+    )?;
+    visible_activity(&s, &viewer, "activity_id", fields.activity_id).await?;
+    Ok(Json(s.store.update_input(id, &fields).await?.into()))
 }

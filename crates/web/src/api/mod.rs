@@ -6,7 +6,6 @@
 //! unknown field is a 422 naming the field; then the domain checks every value and
 //! reports every problem at once, also as a 422.
 
-use axum::Router;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
@@ -18,7 +17,10 @@ use serde::de::DeserializeOwned;
 use utoipa::openapi::schema::{Object, SchemaType, Type};
 use utoipa::{IntoParams, ToSchema};
 
+use crate::auth::Viewer;
+use crate::routes::Routes;
 use crate::{ApiError, AppState};
+use coproduce_store::{StoreError, Within};
 
 pub mod activities;
 pub mod charters;
@@ -28,22 +30,82 @@ pub mod organisations;
 pub mod people;
 pub mod projects;
 
+/// Refuses a reference to an organisation the viewer may not see, as if it did not
+/// exist.
+pub fn visible_organisation(viewer: &Viewer, organisation_id: i64) -> Result<(), ApiError> {
+    if viewer.sees(organisation_id) {
+        Ok(())
+    } else {
+        Err(ApiError::field(
+            "organisation_id",
+            format!("there is no organisation with id {organisation_id}"),
+        ))
+    }
+}
+
+/// The organisation of a referenced project, if the viewer may see it; otherwise an
+/// error on `field`, as if the project did not exist.
+pub async fn visible_project(
+    s: &AppState,
+    viewer: &Viewer,
+    field: &str,
+    project_id: i64,
+) -> Result<i64, ApiError> {
+    match s.store.organisation_of_project(project_id).await {
+        Ok(org) if viewer.sees(org) => Ok(org),
+        Ok(_) | Err(StoreError::NotFound) => Err(ApiError::field(
+            field,
+            format!("there is no project with id {project_id}"),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The organisation of a referenced activity, if the viewer may see it; otherwise an
+/// error on `field`, as if the activity did not exist.
+pub async fn visible_activity(
+    s: &AppState,
+    viewer: &Viewer,
+    field: &str,
+    activity_id: i64,
+) -> Result<i64, ApiError> {
+    match s.store.organisation_of_activity(activity_id).await {
+        Ok(org) if viewer.sees(org) => Ok(org),
+        Ok(_) | Err(StoreError::NotFound) => Err(ApiError::field(
+            field,
+            format!("there is no activity with id {activity_id}"),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// How far a list of records below projects reaches for this viewer: one visible
+/// parent, the viewer's organisation, or everything for those who see everything.
+pub fn reach(viewer: &Viewer, parent: Option<i64>) -> Result<Within, ApiError> {
+    Ok(match parent {
+        Some(p) => Within::Parent(p),
+        None => viewer
+            .scope(None)?
+            .map_or(Within::All, Within::Organisation),
+    })
+}
+
 /// The largest request body the API reads: a big charter fits many times over.
 pub const MAX_BODY: usize = 1024 * 1024;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .merge(organisations::router())
-        .merge(charters::router())
-        .merge(people::router())
-        .merge(projects::router())
-        .merge(activities::router())
-        .merge(inputs::router())
-        .merge(indicators::router())
-        .route(
-            "/api/openapi.json",
-            axum::routing::get(crate::openapi::serve),
-        )
+pub fn routes(r: Routes) -> Routes {
+    let r = organisations::routes(r);
+    let r = charters::routes(r);
+    let r = people::routes(r);
+    let r = projects::routes(r);
+    let r = activities::routes(r);
+    let r = inputs::routes(r);
+    let r = indicators::routes(r);
+    r.get(
+        "/api/openapi.json",
+        coproduce_domain::account::Capability::ReadPublic,
+        crate::openapi::serve,
+    )
 }
 
 /// A JSON request body, read as described in the module docs.

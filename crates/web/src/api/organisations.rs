@@ -1,10 +1,10 @@
 //! `/api/v1/organisations`
 
+use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
-use axum::routing::get;
-use axum::{Json, Router};
 use coproduce_domain::Vocabulary;
+use coproduce_domain::account::Capability as C;
 use coproduce_domain::organisation::OrganisationKind;
 use coproduce_domain::text::{FieldErrors, SHORT};
 use coproduce_store::organisations::{Organisation, OrganisationFields};
@@ -13,12 +13,14 @@ use utoipa::ToSchema;
 
 use super::{ApiJson, ApiQuery, Id, ListOut, ListQuery, created, required, vocab};
 use crate::error::Problem;
+use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/organisations", get(list).post(create))
-        .route("/api/v1/organisations/{id}", get(read).put(update))
+pub fn routes(r: Routes) -> Routes {
+    r.get("/api/v1/organisations", C::ReadPublic, list)
+        .post("/api/v1/organisations", C::ManageOrganisations, create)
+        .get("/api/v1/organisations/{id}", C::ReadPublic, read)
+        .put("/api/v1/organisations/{id}", C::ManageOrganisations, update)
 }
 
 fn kind_schema() -> utoipa::openapi::schema::Object {
@@ -32,6 +34,8 @@ pub struct OrganisationOut {
     pub name: String,
     #[schema(schema_with = kind_schema)]
     pub kind: &'static str,
+    /// Whether staff must give a second factor (a code from an authenticator app).
+    pub require_second_factor: bool,
     /// When the record was created (UTC).
     pub created_at: String,
 }
@@ -42,6 +46,7 @@ impl From<Organisation> for OrganisationOut {
             id: o.id,
             name: o.name,
             kind: o.kind.slug(),
+            require_second_factor: o.require_second_factor,
             created_at: coproduce_domain::time::machine(o.created_at),
         }
     }
@@ -55,6 +60,9 @@ pub struct OrganisationBody {
     pub name: String,
     #[schema(schema_with = kind_schema)]
     pub kind: String,
+    /// Whether staff must give a second factor; default false.
+    #[serde(default)]
+    pub require_second_factor: bool,
 }
 
 impl OrganisationBody {
@@ -63,7 +71,11 @@ impl OrganisationBody {
         let name = required(&mut errs, "name", &self.name, SHORT);
         let kind = vocab(&mut errs, "kind", &self.kind);
         match (name, kind) {
-            (Some(name), Some(kind)) if errs.is_empty() => Ok(OrganisationFields { name, kind }),
+            (Some(name), Some(kind)) if errs.is_empty() => Ok(OrganisationFields {
+                name,
+                kind,
+                require_second_factor: self.require_second_factor,
+            }),
             _ => Err(errs.into()),
         }
     }

@@ -1,27 +1,31 @@
 //! `/api/v1/people`
 
+use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
-use axum::routing::get;
-use axum::{Json, Router};
 use coproduce_domain::Vocabulary;
+use coproduce_domain::account::Capability as C;
 use coproduce_domain::person::PersonRole;
 use coproduce_domain::text::{FieldErrors, SHORT};
+use coproduce_store::Within;
 use coproduce_store::people::{Person, PersonFields};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
     ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, optional, required, scoped_page,
-    vocab,
+    visible_organisation, vocab,
 };
+use crate::auth::Viewer;
 use crate::error::Problem;
+use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/people", get(list).post(create))
-        .route("/api/v1/people/{id}", get(read).put(update))
+pub fn routes(r: Routes) -> Routes {
+    r.get("/api/v1/people", C::ReadPeople, list)
+        .post("/api/v1/people", C::WritePeople, create)
+        .get("/api/v1/people/{id}", C::ReadPeople, read)
+        .put("/api/v1/people/{id}", C::WritePeople, update)
 }
 
 fn role_schema() -> utoipa::openapi::schema::Object {
@@ -102,6 +106,7 @@ pub struct PeopleQuery {
     responses((status = 200, body = ListOut<PersonOut>), (status = 422, body = Problem)))]
 pub async fn list(
     State(s): State<AppState>,
+    viewer: Viewer,
     ApiQuery(q): ApiQuery<PeopleQuery>,
 ) -> Result<Json<ListOut<PersonOut>>, ApiError> {
     let (page, org) = scoped_page(
@@ -110,7 +115,8 @@ pub async fn list(
         "organisation_id",
         q.organisation_id.as_deref(),
     )?;
-    let rows = s.store.people(page, org).await?;
+    let within = viewer.scope(org)?.map_or(Within::All, Within::Parent);
+    let rows = s.store.people(page, within).await?;
     let base = list_base("/api/v1/people", "organisation_id", org);
     Ok(Json(ListOut::from_page(
         rows,
@@ -122,17 +128,26 @@ pub async fn list(
 
 #[utoipa::path(get, path = "/api/v1/people/{id}", tag = "people", params(("id" = i64, Path)),
     responses((status = 200, body = PersonOut), (status = 404, body = Problem)))]
-pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<PersonOut>, ApiError> {
-    Ok(Json(s.store.person(id).await?.into()))
+pub async fn read(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+) -> Result<Json<PersonOut>, ApiError> {
+    let p = s.store.person(id).await?;
+    viewer.check(p.organisation_id)?;
+    Ok(Json(p.into()))
 }
 
 #[utoipa::path(post, path = "/api/v1/people", tag = "people", request_body = PersonBody,
     responses((status = 201, body = PersonOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(s): State<AppState>,
+    viewer: Viewer,
     ApiJson(body): ApiJson<PersonBody>,
 ) -> Result<Response, ApiError> {
-    let p = s.store.create_person(&body.check()?).await?;
+    let fields = body.check()?;
+    visible_organisation(&viewer, fields.organisation_id)?;
+    let p = s.store.create_person(&fields).await?;
     Ok(created(
         format!("/api/v1/people/{}", p.id),
         PersonOut::from(p),
@@ -143,10 +158,12 @@ pub async fn create(
     responses((status = 200, body = PersonOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn update(
     State(s): State<AppState>,
+    viewer: Viewer,
     Id(id): Id,
     ApiJson(body): ApiJson<PersonBody>,
 ) -> Result<Json<PersonOut>, ApiError> {
-    Ok(Json(
-        s.store.update_person(id, &body.check()?).await?.into(),
-    ))
+    let fields = body.check()?;
+    viewer.check(s.store.person(id).await?.organisation_id)?;
+    visible_organisation(&viewer, fields.organisation_id)?;
+    Ok(Json(s.store.update_person(id, &fields).await?.into()))
 }

@@ -1,27 +1,31 @@
 //! `/api/v1/projects`
 
+use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
-use axum::routing::get;
-use axum::{Json, Router};
 use coproduce_domain::Vocabulary;
+use coproduce_domain::account::Capability as C;
 use coproduce_domain::ladder::{Level, Stage};
 use coproduce_domain::text::{FieldErrors, LONG, SHORT};
+use coproduce_store::Within;
 use coproduce_store::projects::{Project, ProjectFields};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
     ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, optional, required, scoped_page,
-    vocab,
+    visible_organisation, vocab,
 };
+use crate::auth::Viewer;
 use crate::error::Problem;
+use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/api/v1/projects", get(list).post(create))
-        .route("/api/v1/projects/{id}", get(read).put(update))
+pub fn routes(r: Routes) -> Routes {
+    r.get("/api/v1/projects", C::ReadWork, list)
+        .post("/api/v1/projects", C::WriteWork, create)
+        .get("/api/v1/projects/{id}", C::ReadWork, read)
+        .put("/api/v1/projects/{id}", C::WriteWork, update)
 }
 
 fn stage_schema() -> utoipa::openapi::schema::Object {
@@ -118,6 +122,7 @@ pub struct ProjectsQuery {
     responses((status = 200, body = ListOut<ProjectOut>), (status = 422, body = Problem)))]
 pub async fn list(
     State(s): State<AppState>,
+    viewer: Viewer,
     ApiQuery(q): ApiQuery<ProjectsQuery>,
 ) -> Result<Json<ListOut<ProjectOut>>, ApiError> {
     let (page, org) = scoped_page(
@@ -126,7 +131,8 @@ pub async fn list(
         "organisation_id",
         q.organisation_id.as_deref(),
     )?;
-    let rows = s.store.projects(page, org).await?;
+    let within = viewer.scope(org)?.map_or(Within::All, Within::Parent);
+    let rows = s.store.projects(page, within).await?;
     let base = list_base("/api/v1/projects", "organisation_id", org);
     Ok(Json(ListOut::from_page(
         rows,
@@ -138,17 +144,26 @@ pub async fn list(
 
 #[utoipa::path(get, path = "/api/v1/projects/{id}", tag = "projects", params(("id" = i64, Path)),
     responses((status = 200, body = ProjectOut), (status = 404, body = Problem)))]
-pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<ProjectOut>, ApiError> {
-    Ok(Json(s.store.project(id).await?.into()))
+pub async fn read(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+) -> Result<Json<ProjectOut>, ApiError> {
+    let p = s.store.project(id).await?;
+    viewer.check(p.organisation_id)?;
+    Ok(Json(p.into()))
 }
 
 #[utoipa::path(post, path = "/api/v1/projects", tag = "projects", request_body = ProjectBody,
     responses((status = 201, body = ProjectOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(s): State<AppState>,
+    viewer: Viewer,
     ApiJson(body): ApiJson<ProjectBody>,
 ) -> Result<Response, ApiError> {
-    let p = s.store.create_project(&body.check()?).await?;
+    let fields = body.check()?;
+    visible_organisation(&viewer, fields.organisation_id)?;
+    let p = s.store.create_project(&fields).await?;
     Ok(created(
         format!("/api/v1/projects/{}", p.id),
         ProjectOut::from(p),
@@ -159,10 +174,12 @@ pub async fn create(
     responses((status = 200, body = ProjectOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn update(
     State(s): State<AppState>,
+    viewer: Viewer,
     Id(id): Id,
     ApiJson(body): ApiJson<ProjectBody>,
 ) -> Result<Json<ProjectOut>, ApiError> {
-    Ok(Json(
-        s.store.update_project(id, &body.check()?).await?.into(),
-    ))
+    let fields = body.check()?;
+    viewer.check(s.store.project(id).await?.organisation_id)?;
+    visible_organisation(&viewer, fields.organisation_id)?;
+    Ok(Json(s.store.update_project(id, &fields).await?.into()))
 }

@@ -10,6 +10,7 @@ use coproduce_store::charters::CharterRecord;
 
 use super::{Chrome, PageError, render, show_date, template_titles};
 use crate::AppState;
+use crate::auth::Viewer;
 
 #[derive(Template)]
 #[template(path = "charters.html")]
@@ -19,7 +20,7 @@ struct List {
     templates: Vec<(String, String)>,
 }
 
-pub async fn list(State(state): State<AppState>) -> Response {
+pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Response {
     match state
         .store
         .charters(PageRequest::first(PageRequest::MAX_LIMIT))
@@ -28,12 +29,12 @@ pub async fn list(State(state): State<AppState>) -> Response {
         Ok(page) => render(
             StatusCode::OK,
             &List {
-                chrome: Chrome::new(&state, "charters"),
+                chrome: Chrome::new(&state, &viewer, "charters"),
                 charters: page.items,
                 templates: template_titles(),
             },
         ),
-        Err(e) => PageError::from(e).respond(&state),
+        Err(e) => PageError::from(e).respond(&state, &viewer),
     }
 }
 
@@ -71,9 +72,13 @@ struct Page {
     signatories: Vec<SignatoryView>,
 }
 
-pub async fn page(State(state): State<AppState>, Path(raw): Path<String>) -> Response {
+pub async fn page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
     let Ok(id) = raw.parse::<i64>() else {
-        return PageError::NotFound.respond(&state);
+        return PageError::NotFound.respond(&state, &viewer);
     };
     let result = async {
         let (record, charter) = state.store.charter(id).await?;
@@ -83,7 +88,7 @@ pub async fn page(State(state): State<AppState>, Path(raw): Path<String>) -> Res
     .await;
     let (record, charter, signatories) = match result {
         Ok(r) => r,
-        Err(e) => return PageError::from(e).respond(&state),
+        Err(e) => return PageError::from(e).respond(&state, &viewer),
     };
     let commitment_count = charter.commitment_count();
     let sections = charter
@@ -126,7 +131,7 @@ pub async fn page(State(state): State<AppState>, Path(raw): Path<String>) -> Res
     render(
         StatusCode::OK,
         &Page {
-            chrome: Chrome::new(&state, "charters"),
+            chrome: Chrome::new(&state, &viewer, "charters"),
             record,
             commitment_count,
             sections,

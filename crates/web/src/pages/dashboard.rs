@@ -7,9 +7,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use coproduce_domain::Vocabulary;
 use coproduce_domain::text::FieldError;
-use coproduce_store::PageRequest;
 use coproduce_store::charters::Adoption;
 use coproduce_store::organisations::Organisation;
+use coproduce_store::{PageRequest, Within};
 
 use chrono::{Datelike, NaiveDate};
 use coproduce_domain::text::FieldErrors;
@@ -18,6 +18,7 @@ use serde::Deserialize;
 
 use super::{Chrome, PageError, render, show_date};
 use crate::AppState;
+use crate::auth::Viewer;
 
 pub struct FeedbackView {
     pub days: u16,
@@ -188,19 +189,26 @@ struct Dashboard {
 
 pub async fn page(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path(raw): Path<String>,
     Query(q): Query<PeriodForm>,
 ) -> Response {
-    let Ok(id) = raw.parse::<i64>() else {
-        return PageError::NotFound.respond(&state);
+    // Another organisation's dashboard is, to this viewer, a page that does not exist.
+    let Some(id) = raw.parse::<i64>().ok().filter(|id| viewer.sees(*id)) else {
+        return PageError::NotFound.respond(&state, &viewer);
     };
-    match build(&state, id, q).await {
+    match build(&state, &viewer, id, q).await {
         Ok(d) => render(StatusCode::OK, &d),
-        Err(e) => e.respond(&state),
+        Err(e) => e.respond(&state, &viewer),
     }
 }
 
-async fn build(state: &AppState, id: i64, q: PeriodForm) -> Result<Dashboard, PageError> {
+async fn build(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    q: PeriodForm,
+) -> Result<Dashboard, PageError> {
     let store = &state.store;
     let organisation = store.organisation(id).await?;
     let today = crate::today();
@@ -231,7 +239,10 @@ async fn build(state: &AppState, id: i64, q: PeriodForm) -> Result<Dashboard, Pa
         .map(Into::into)
         .collect();
     let projects = store
-        .projects(PageRequest::first(PageRequest::MAX_LIMIT), Some(id))
+        .projects(
+            PageRequest::first(PageRequest::MAX_LIMIT),
+            Within::Parent(id),
+        )
         .await?
         .items
         .into_iter()
@@ -243,7 +254,7 @@ async fn build(state: &AppState, id: i64, q: PeriodForm) -> Result<Dashboard, Pa
         })
         .collect();
     Ok(Dashboard {
-        chrome: Chrome::new(state, "home"),
+        chrome: Chrome::new(state, viewer, "home"),
         kind: organisation.kind.label(),
         organisation,
         from,

@@ -5,43 +5,92 @@
 //! reference, and the page shows the reference.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
 use coproduce_domain::Vocabulary;
+use coproduce_domain::account::Capability as C;
 use coproduce_domain::templates;
 use coproduce_domain::time;
 use coproduce_store::{PageRequest, StoreError};
 use serde::Deserialize;
 
+use crate::auth::Viewer;
+use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
+mod account;
+mod accounts;
 mod charters;
 mod dashboard;
+mod recovery;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home))
-        .route("/organisations/{id}", get(dashboard::page))
-        .route("/charters", get(charters::list))
-        .route("/charters/{id}", get(charters::page))
+pub fn routes(r: Routes) -> Routes {
+    let r = r
+        .get("/", C::ReadPublic, home)
+        .get("/organisations/{id}", C::ReadDashboard, dashboard::page)
+        .get("/charters", C::ReadPublic, charters::list)
+        .get("/charters/{id}", C::ReadPublic, charters::page);
+    let r = account::routes(r);
+    let r = accounts::routes(r);
+    recovery::routes(r)
 }
 
-/// What the page frame needs: which part of the site this is, and whether it is the demo.
+/// What the page frame needs: which part of the site this is, whether it is the demo,
+/// and who is signed in (with the form token their sign-out button carries).
 pub struct Chrome {
     pub section: &'static str,
     pub demo: bool,
+    pub account_name: Option<String>,
+    pub csrf: String,
+    pub manages_accounts: bool,
 }
 
 impl Chrome {
-    pub fn new(state: &AppState, section: &'static str) -> Self {
+    pub fn new(state: &AppState, viewer: &Viewer, section: &'static str) -> Self {
         Chrome {
             section,
             demo: state.demo,
+            account_name: viewer.account().map(|a| a.name.clone()),
+            csrf: viewer.csrf().unwrap_or_default().to_string(),
+            manages_accounts: viewer.can(C::ManageAccounts),
         }
     }
+
+    /// The frame for pages shown before the viewer is known (errors from the guard).
+    pub fn bare(viewer: &Viewer) -> Self {
+        Chrome {
+            section: "",
+            demo: false,
+            account_name: viewer.account().map(|a| a.name.clone()),
+            csrf: viewer.csrf().unwrap_or_default().to_string(),
+            manages_accounts: viewer.can(C::ManageAccounts),
+        }
+    }
+}
+
+/// Percent-encodes a value for a query string.
+pub fn url_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A 403 page that says why.
+pub fn forbidden(viewer: &Viewer, message: &str) -> Response {
+    render(
+        StatusCode::FORBIDDEN,
+        &ErrorPage {
+            chrome: Chrome::bare(viewer),
+            heading: "You cannot do this".into(),
+            paragraphs: vec![message.to_string()],
+        },
+    )
 }
 
 /// Renders a template into a response, or an error page if rendering fails.
@@ -77,13 +126,13 @@ pub enum PageError {
 }
 
 impl PageError {
-    pub fn respond(self, state: &AppState) -> Response {
+    pub fn respond(self, state: &AppState, viewer: &Viewer) -> Response {
         match self {
-            PageError::NotFound => not_found_page(state),
+            PageError::NotFound => not_found_page(state, viewer),
             PageError::Internal(reference) => render(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 &ErrorPage {
-                    chrome: Chrome::new(state, ""),
+                    chrome: Chrome::new(state, viewer, ""),
                     heading: "Sorry, there is a problem with the service".into(),
                     paragraphs: vec![
                         "Try again later.".into(),
@@ -109,11 +158,11 @@ impl From<StoreError> for PageError {
     }
 }
 
-fn not_found_page(state: &AppState) -> Response {
+fn not_found_page(state: &AppState, viewer: &Viewer) -> Response {
     render(
         StatusCode::NOT_FOUND,
         &ErrorPage {
-            chrome: Chrome::new(state, ""),
+            chrome: Chrome::new(state, viewer, ""),
             heading: "Page not found".into(),
             paragraphs: vec![
                 "If you typed the web address, check it is correct.".into(),
@@ -125,11 +174,15 @@ fn not_found_page(state: &AppState) -> Response {
 
 /// The answer for any address nothing else matched: a problem report under `/api/`,
 /// a helpful page elsewhere.
-pub async fn not_found(State(state): State<AppState>, OriginalUri(uri): OriginalUri) -> Response {
+pub async fn not_found(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    OriginalUri(uri): OriginalUri,
+) -> Response {
     if uri.path().starts_with("/api/") {
         ApiError::NotFound("There is nothing at this address.".into()).into_response()
     } else {
-        not_found_page(&state)
+        not_found_page(&state, &viewer)
     }
 }
 
@@ -152,7 +205,11 @@ pub struct AfterQuery {
     after: Option<String>,
 }
 
-async fn home(State(state): State<AppState>, Query(q): Query<AfterQuery>) -> Response {
+async fn home(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<AfterQuery>,
+) -> Response {
     let after = q.after.as_deref().and_then(|a| a.parse::<i64>().ok());
     let page = match state
         .store
@@ -160,12 +217,12 @@ async fn home(State(state): State<AppState>, Query(q): Query<AfterQuery>) -> Res
         .await
     {
         Ok(p) => p,
-        Err(e) => return PageError::from(e).respond(&state),
+        Err(e) => return PageError::from(e).respond(&state, &viewer),
     };
     render(
         StatusCode::OK,
         &Home {
-            chrome: Chrome::new(&state, "home"),
+            chrome: Chrome::new(&state, &viewer, "home"),
             next: page.next_after.map(|a| format!("/?after={a}")),
             organisations: page
                 .items

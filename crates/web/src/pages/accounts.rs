@@ -1,0 +1,193 @@
+//! Administrators' list of accounts, and inviting someone to an account.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use coproduce_domain::Vocabulary;
+use coproduce_domain::account::{Capability as C, Role};
+use coproduce_domain::text::{self, FieldError, FieldErrors};
+use coproduce_store::accounts::AccountFields;
+use coproduce_store::{PageRequest, StoreError, Within};
+use serde::Deserialize;
+
+use super::account::FormField;
+use super::{AfterQuery, Chrome, PageError, render};
+use crate::AppState;
+use crate::auth::{INVITATION, INVITATION_LIFETIME, Viewer, single_use_link};
+use crate::routes::Routes;
+
+pub fn routes(r: Routes) -> Routes {
+    r.get("/accounts", C::ManageAccounts, list)
+        .post("/accounts", C::ManageAccounts, invite)
+}
+
+#[derive(Template)]
+#[template(path = "accounts.html")]
+struct AccountsPage {
+    chrome: Chrome,
+    errors: Vec<FieldError>,
+    notice: Option<String>,
+    link: Option<String>,
+    accounts: Vec<(String, String, &'static str, &'static str)>,
+    next: Option<String>,
+    name: FormField,
+    email: FormField,
+    roles: Vec<(&'static str, &'static str)>,
+    role: String,
+    role_error: Option<String>,
+    organisations: Vec<(i64, String)>,
+    organisation: String,
+    organisation_error: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct InviteForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    organisation: String,
+}
+
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    after: Option<i64>,
+    form: &InviteForm,
+    errors: Vec<FieldError>,
+    notice: Option<(String, Option<String>)>,
+) -> Result<AccountsPage, PageError> {
+    let page = state
+        .store
+        .accounts(PageRequest::new(after, Some(100)), Within::All)
+        .await?;
+    let organisations = state
+        .store
+        .organisations(PageRequest::first(PageRequest::MAX_LIMIT))
+        .await?
+        .items
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let error_of = |f: &str| {
+        errors
+            .iter()
+            .find(|e| e.field == f)
+            .map(|e| e.message.clone())
+    };
+    Ok(AccountsPage {
+        chrome: Chrome::new(state, viewer, "accounts"),
+        notice: notice.as_ref().map(|n| n.0.clone()),
+        link: notice.and_then(|n| n.1),
+        next: page.next_after.map(|a| format!("/accounts?after={a}")),
+        accounts: page
+            .items
+            .into_iter()
+            .map(|a| {
+                let status = if a.password_hash.is_some() {
+                    "Active"
+                } else {
+                    "Invited"
+                };
+                (a.name, a.email, a.role.label(), status)
+            })
+            .collect(),
+        name: FormField::new("name", "Name", "text")
+            .autocomplete("off")
+            .value(&form.name)
+            .errors(&errors),
+        email: FormField::new("email", "Email address", "email")
+            .autocomplete("off")
+            .value(&form.email)
+            .errors(&errors),
+        roles: Role::ALL.iter().map(|r| (r.slug(), r.label())).collect(),
+        role: form.role.clone(),
+        role_error: error_of("role"),
+        organisations,
+        organisation: form.organisation.clone(),
+        organisation_error: error_of("organisation"),
+        errors,
+    })
+}
+
+async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<AfterQuery>,
+) -> Response {
+    let after = q.after.as_deref().and_then(|a| a.parse().ok());
+    match page(&state, &viewer, after, &InviteForm::default(), vec![], None).await {
+        Ok(p) => render(StatusCode::OK, &p),
+        Err(e) => e.respond(&state, &viewer),
+    }
+}
+
+async fn invite(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<InviteForm>,
+) -> Response {
+    let result = async {
+        let mut errs = FieldErrors::new();
+        let name = errs.take("name", text::required(&form.name, text::SHORT).map_err(|e| format!("Name {e}")));
+        let email = errs.take("email", text::email(&form.email).map_err(|_| "Enter an email address in the right form, like name@example.org".to_string()));
+        let role = errs.take("role", Role::parse(&form.role).map_err(|_| "Choose a role".to_string()));
+        let organisation_id = match form.organisation.trim() {
+            "" => None,
+            raw => match raw.parse::<i64>() {
+                Ok(id) if state.store.organisation(id).await.is_ok() => Some(id),
+                _ => {
+                    errs.add("organisation", "Choose an organisation from the list");
+                    None
+                }
+            },
+        };
+        match (role, organisation_id) {
+            (Some(Role::Administrator), Some(_)) => errs.add("organisation", "An administrator sees every organisation: choose \"None\""),
+            (Some(r), None) if r != Role::Administrator => errs.add("organisation", "Choose the organisation this person belongs to"),
+            _ => {}
+        }
+        let (Some(name), Some(email), Some(role)) = (name, email, role) else {
+            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &viewer, None, &form, errs.0, None).await?));
+        };
+        if !errs.is_empty() {
+            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &viewer, None, &form, errs.0, None).await?));
+        }
+        let fields = AccountFields { email: email.clone(), name: name.clone(), role, organisation_id };
+        let account = match state.store.create_account(&fields, coproduce_store::now()).await {
+            Ok(a) => a,
+            Err(StoreError::Duplicate(m)) => {
+                let errors = vec![FieldError { field: "email".into(), message: format!("There is already an account for {email}") }];
+                let _ = m;
+                return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &viewer, None, &form, errors, None).await?));
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let link = single_use_link(&state.store, account.id, INVITATION, INVITATION_LIFETIME, &state.config.public_url)
+            .await
+            .map_err(|e| PageError::Internal(crate::error::ApiError::internal(&e).reference()))?;
+        let notice = match &state.config.mailer {
+            Some(mailer) => {
+                let body = format!(
+                    "Hello {name},\n\nYou are invited to Coproduce, where your organisation plans and records co-production.\n\nTo choose your password, open this link. It works once, for 7 days:\n{link}\n\nIf you did not expect this email, you can ignore it.\n"
+                );
+                match mailer.send(&email, "You are invited to Coproduce", body).await {
+                    Ok(()) => (format!("We have emailed an invitation to {email}."), None),
+                    Err(e) => {
+                        tracing::error!(error = %e, "invitation email not sent");
+                        (format!("The invitation email to {email} could not be sent. Give them this link yourself, privately. It works once, for 7 days:"), Some(link))
+                    }
+                }
+            }
+            None => (format!("This Coproduce cannot send email. Give {email} this link yourself, privately. It works once, for 7 days:"), Some(link)),
+        };
+        Ok(render(StatusCode::CREATED, &page(&state, &viewer, None, &InviteForm::default(), vec![], Some(notice)).await?))
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}

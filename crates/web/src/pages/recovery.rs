@@ -1,0 +1,366 @@
+//! Invitations and password resets: emailed single-use links that let a person choose
+//! a password.
+//!
+//! A link works once, until it expires. A used, expired or altered link gets a page
+//! that says so and changes nothing. Asking for a reset answers the same whether or
+//! not the address has an account.
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use coproduce_domain::account::{Capability as C, check_password};
+use coproduce_domain::text::{FieldError, FieldErrors};
+use serde::Deserialize;
+
+use super::account::{FormField, MessagePage};
+use super::{Chrome, PageError, render};
+use crate::AppState;
+use crate::auth::{
+    INVITATION, PASSWORD_RESET, RESET_LIFETIME, Viewer, password, secret, single_use_link,
+};
+use crate::routes::Routes;
+
+pub fn routes(r: Routes) -> Routes {
+    r.get("/password-reset", C::ReadPublic, reset_request_page)
+        .post("/password-reset", C::ReadPublic, reset_request)
+        .get("/password-reset/{token}", C::ReadPublic, reset_page)
+        .post("/password-reset/{token}", C::ReadPublic, reset_set)
+        .get("/invitations/{token}", C::ReadPublic, invitation_page)
+        .post("/invitations/{token}", C::ReadPublic, invitation_set)
+}
+
+#[derive(Template)]
+#[template(path = "simple_form.html")]
+pub struct SimpleForm {
+    pub chrome: Chrome,
+    pub errors: Vec<FieldError>,
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub action: String,
+    pub fields: Vec<FormField>,
+    pub button: &'static str,
+}
+
+fn message(
+    state: &AppState,
+    viewer: &Viewer,
+    heading: &str,
+    paragraphs: Vec<String>,
+    link: Option<(&str, &str)>,
+) -> MessagePage {
+    MessagePage {
+        chrome: Chrome::new(state, viewer, "sign-in"),
+        heading: heading.into(),
+        paragraphs,
+        secret: None,
+        link: link.map(|(a, b)| (a.to_string(), b.to_string())),
+    }
+}
+
+fn reset_request_form(
+    state: &AppState,
+    viewer: &Viewer,
+    errors: Vec<FieldError>,
+    email: &str,
+) -> SimpleForm {
+    SimpleForm {
+        chrome: Chrome::new(state, viewer, "sign-in"),
+        heading: "Reset your password".into(),
+        paragraphs: vec!["Tell us the email address you sign in with. We will email you a link to choose a new password.".into()],
+        action: "/password-reset".into(),
+        fields: vec![FormField::new("email", "Email address", "email")
+            .autocomplete("username")
+            .value(email)
+            .errors(&errors)],
+        errors,
+        button: "Send the link",
+    }
+}
+
+async fn reset_request_page(State(state): State<AppState>, viewer: Viewer) -> Response {
+    render(
+        StatusCode::OK,
+        &reset_request_form(&state, &viewer, vec![], ""),
+    )
+}
+
+#[derive(Deserialize, Default)]
+pub struct EmailForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// Reset emails allowed to one address in the failure window.
+const RESETS_PER_WINDOW: i64 = 3;
+
+async fn reset_request(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<EmailForm>,
+) -> Response {
+    let email = match coproduce_domain::text::email(&form.email) {
+        Ok(e) => e,
+        Err(_) => {
+            let errors = vec![FieldError {
+                field: "email".into(),
+                message: "Enter an email address in the right form, like name@example.org".into(),
+            }];
+            return render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &reset_request_form(&state, &viewer, errors, &form.email),
+            );
+        }
+    };
+    let Some(mailer) = state.config.mailer.clone() else {
+        return render(
+            StatusCode::OK,
+            &message(
+                &state,
+                &viewer,
+                "Ask an administrator",
+                vec!["This Coproduce cannot send email. Ask an administrator of your organisation to reset your password.".into()],
+                None,
+            ),
+        );
+    };
+    let result = async {
+        let now = coproduce_store::now();
+        let subject = format!("reset:{email}");
+        let recent = state.store.failures_since(&subject, now - chrono::Duration::minutes(15)).await?;
+        if recent < RESETS_PER_WINDOW
+            && let Some(account) = state.store.account_by_email(&email).await?
+        {
+            state.store.record_failure(&subject, now).await?;
+            let link = single_use_link(&state.store, account.id, PASSWORD_RESET, RESET_LIFETIME, &state.config.public_url)
+                .await
+                .map_err(|e| PageError::Internal(crate::error::ApiError::internal(&e).reference()))?;
+            let body = format!(
+                "Hello {},\n\nSomeone asked to reset the password for your Coproduce account.\n\nTo choose a new password, open this link. It works once, for 1 hour:\n{link}\n\nIf you did not ask for this, you can ignore this email. Your password has not changed.\n",
+                account.name
+            );
+            if let Err(e) = mailer.send(&account.email, "Reset your Coproduce password", body).await {
+                tracing::error!(error = %e, "password reset email not sent");
+            }
+        }
+        Ok::<_, PageError>(())
+    }
+    .await;
+    if let Err(e) = result {
+        return e.respond(&state, &viewer);
+    }
+    render(
+        StatusCode::OK,
+        &message(
+            &state,
+            &viewer,
+            "Check your email",
+            vec![
+                format!("If {email} has a Coproduce account, we have sent it a link to choose a new password."),
+                "The link works once, for 1 hour. If nothing arrives, check your junk mail, or ask an administrator.".into(),
+            ],
+            Some(("/sign-in", "Back to sign in")),
+        ),
+    )
+}
+
+fn set_password_form(
+    state: &AppState,
+    viewer: &Viewer,
+    action: String,
+    heading: &str,
+    errors: Vec<FieldError>,
+) -> SimpleForm {
+    SimpleForm {
+        chrome: Chrome::new(state, viewer, "sign-in"),
+        heading: heading.into(),
+        paragraphs: vec!["Choose a password of at least 10 characters. Three or four random words are easy to remember and hard to guess.".into()],
+        action,
+        fields: vec![
+            FormField::new("password", "New password", "password")
+                .autocomplete("new-password")
+                .errors(&errors),
+            FormField::new("confirm", "Type the new password again", "password")
+                .autocomplete("new-password")
+                .errors(&errors),
+        ],
+        errors,
+        button: "Save password",
+    }
+}
+
+fn link_not_working(state: &AppState, viewer: &Viewer, purpose: &str) -> Response {
+    let (again, label) = if purpose == INVITATION {
+        ("/sign-in", "Go to sign in")
+    } else {
+        ("/password-reset", "Ask for a new link")
+    };
+    render(
+        StatusCode::GONE,
+        &message(
+            state,
+            viewer,
+            "This link does not work",
+            vec![
+                "The link has been used already, has expired, or was not copied in full. Nothing has been changed.".into(),
+                if purpose == INVITATION {
+                    "If you have not chosen a password yet, ask the person who invited you to send a new invitation.".into()
+                } else {
+                    "You can ask for a new link.".into()
+                },
+            ],
+            Some((again, label)),
+        ),
+    )
+}
+
+async fn link_page(
+    state: &AppState,
+    viewer: &Viewer,
+    purpose: &str,
+    token: &str,
+    action: String,
+    heading: &str,
+) -> Response {
+    match state
+        .store
+        .email_token_account(purpose, &secret::hash(token), coproduce_store::now())
+        .await
+    {
+        Ok(Some(_)) => render(
+            StatusCode::OK,
+            &set_password_form(state, viewer, action, heading, vec![]),
+        ),
+        Ok(None) => link_not_working(state, viewer, purpose),
+        Err(e) => PageError::from(e).respond(state, viewer),
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct PasswordForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn set_from_link(
+    state: &AppState,
+    viewer: &Viewer,
+    purpose: &str,
+    token: &str,
+    form: PasswordForm,
+    action: String,
+    heading: &str,
+) -> Response {
+    let mut errs = FieldErrors::new();
+    if let Err(e) = check_password(&form.password) {
+        errs.add("password", format!("The password {e}"));
+    } else if form.password != form.confirm {
+        errs.add("confirm", "The two passwords are not the same");
+    }
+    if !errs.is_empty() {
+        // Only say what is wrong with the password if the link itself still works.
+        return match state
+            .store
+            .email_token_account(purpose, &secret::hash(token), coproduce_store::now())
+            .await
+        {
+            Ok(Some(_)) => render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &set_password_form(state, viewer, action, heading, errs.0),
+            ),
+            Ok(None) => link_not_working(state, viewer, purpose),
+            Err(e) => PageError::from(e).respond(state, viewer),
+        };
+    }
+    let hash = match password::hash(form.password).await {
+        Ok(h) => h,
+        Err(e) => {
+            return PageError::Internal(crate::error::ApiError::internal(&e).reference())
+                .respond(state, viewer);
+        }
+    };
+    match state
+        .store
+        .use_email_token_for_password(purpose, &secret::hash(token), &hash, coproduce_store::now())
+        .await
+    {
+        Ok(Some(_)) => Redirect::to("/sign-in?password-set=1").into_response(),
+        Ok(None) => link_not_working(state, viewer, purpose),
+        Err(e) => PageError::from(e).respond(state, viewer),
+    }
+}
+
+async fn reset_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(token): Path<String>,
+) -> Response {
+    let action = format!("/password-reset/{token}");
+    link_page(
+        &state,
+        &viewer,
+        PASSWORD_RESET,
+        &token,
+        action,
+        "Choose a new password",
+    )
+    .await
+}
+
+async fn reset_set(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(token): Path<String>,
+    Form(form): Form<PasswordForm>,
+) -> Response {
+    let action = format!("/password-reset/{token}");
+    set_from_link(
+        &state,
+        &viewer,
+        PASSWORD_RESET,
+        &token,
+        form,
+        action,
+        "Choose a new password",
+    )
+    .await
+}
+
+async fn invitation_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(token): Path<String>,
+) -> Response {
+    let action = format!("/invitations/{token}");
+    link_page(
+        &state,
+        &viewer,
+        INVITATION,
+        &token,
+        action,
+        "Welcome to Coproduce: choose your password",
+    )
+    .await
+}
+
+async fn invitation_set(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(token): Path<String>,
+    Form(form): Form<PasswordForm>,
+) -> Response {
+    let action = format!("/invitations/{token}");
+    set_from_link(
+        &state,
+        &viewer,
+        INVITATION,
+        &token,
+        form,
+        action,
+        "Welcome to Coproduce: choose your password",
+    )
+    .await
+}

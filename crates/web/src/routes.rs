@@ -1,0 +1,236 @@
+//! The route table: every route, with the capability it needs, in one place.
+//!
+//! Routes are added through [`Routes`], never straight to the axum router, so no route
+//! can exist without a declared capability, and [`table`] can list them all for the
+//! permission tests. The guard added to each route refuses:
+//! - a viewer whose role lacks the capability (401 signed out, 403 signed in; a page
+//!   sends the signed-out to the sign-in page instead);
+//! - a state-changing request sent from another site (403, nothing changed);
+//! - a state-changing request with a session but without the session's form token
+//!   (403, nothing changed);
+//! - a state-changing request with a read-only API token (403).
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::handler::Handler;
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::middleware::{Next, from_fn_with_state};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{MethodRouter, get, post, put};
+use coproduce_domain::account::Capability;
+
+use crate::auth::{Credential, Viewer, secret};
+use crate::{ApiError, AppState};
+
+/// One route: method, path pattern and the capability it needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteEntry {
+    pub method: Method,
+    pub path: &'static str,
+    pub capability: Capability,
+}
+
+/// The router being built, and the table of what was added.
+pub struct Routes {
+    router: Router<AppState>,
+    table: Vec<RouteEntry>,
+}
+
+impl Default for Routes {
+    fn default() -> Self {
+        Routes {
+            router: Router::new(),
+            table: Vec::new(),
+        }
+    }
+}
+
+impl Routes {
+    fn add(
+        mut self,
+        method: Method,
+        path: &'static str,
+        capability: Capability,
+        route: MethodRouter<AppState>,
+    ) -> Self {
+        self.table.push(RouteEntry {
+            method,
+            path,
+            capability,
+        });
+        self.router = self.router.route(
+            path,
+            route.route_layer(from_fn_with_state(capability, guard)),
+        );
+        self
+    }
+
+    pub fn get<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        c: Capability,
+        h: H,
+    ) -> Self {
+        self.add(Method::GET, path, c, get(h))
+    }
+
+    pub fn post<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        c: Capability,
+        h: H,
+    ) -> Self {
+        self.add(Method::POST, path, c, post(h))
+    }
+
+    pub fn put<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        c: Capability,
+        h: H,
+    ) -> Self {
+        self.add(Method::PUT, path, c, put(h))
+    }
+
+    pub fn into_parts(self) -> (Router<AppState>, Vec<RouteEntry>) {
+        (self.router, self.table)
+    }
+}
+
+/// Every route of the application.
+pub fn table() -> Vec<RouteEntry> {
+    crate::routes_of_app().into_parts().1
+}
+
+fn is_api(path: &str) -> bool {
+    path.starts_with("/api/")
+}
+
+/// Whether a state-changing request came from a page of this site. Browsers send
+/// `Sec-Fetch-Site` and `Origin`; a request with neither (a script or a test client)
+/// carries no cookies a browser would add on its own, so it is let through to the
+/// session and token checks.
+fn from_this_site(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return matches!(site, "same-origin" | "none");
+    }
+    match (
+        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+        headers.get(header::HOST).and_then(|v| v.to_str().ok()),
+    ) {
+        (Some(origin), Some(host)) => origin
+            .split_once("://")
+            .map(|(_, rest)| rest.trim_end_matches('/') == host)
+            .unwrap_or(false),
+        (Some(_), None) => false,
+        (None, _) => true,
+    }
+}
+
+/// The largest form body read: forms are short.
+const MAX_FORM: usize = 256 * 1024;
+
+async fn guard(State(capability): State<Capability>, req: Request, next: Next) -> Response {
+    let viewer = req
+        .extensions()
+        .get::<Viewer>()
+        .cloned()
+        .unwrap_or_default();
+    let path = req.uri().path().to_string();
+    let api = is_api(&path);
+    if !viewer.can(capability) {
+        return match (viewer.account().is_some(), api) {
+            (false, true) => ApiError::Unauthorised(
+                "Sign in, or send an API token as `Authorization: Bearer ...`.".into(),
+            )
+            .into_response(),
+            (false, false) => {
+                let next_page = req
+                    .uri()
+                    .path_and_query()
+                    .map(|p| p.as_str())
+                    .unwrap_or("/");
+                Redirect::to(&format!(
+                    "/sign-in?next={}",
+                    crate::pages::url_encode(next_page)
+                ))
+                .into_response()
+            }
+            (true, true) => {
+                ApiError::Forbidden("Your role does not allow this.".into()).into_response()
+            }
+            (true, false) => {
+                crate::pages::forbidden(&viewer, "Your role does not allow you to see this page.")
+            }
+        };
+    }
+    let changes_state = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if !changes_state {
+        return next.run(req).await;
+    }
+    let refuse = |message: &str| -> Response {
+        if api {
+            ApiError::Forbidden(message.to_string()).into_response()
+        } else {
+            crate::pages::forbidden(&viewer, message)
+        }
+    };
+    match &viewer.signed_in {
+        Some((_, Credential::Token { write: false })) => {
+            return refuse(
+                "This API token can only read. Create a token with write access to change things.",
+            );
+        }
+        Some((_, Credential::Token { write: true })) => return next.run(req).await,
+        _ => {}
+    }
+    if !from_this_site(req.headers()) {
+        return refuse(
+            "This request came from another website, so it was not carried out. Nothing was changed. If you meant to do this, go back to Coproduce and try again from there.",
+        );
+    }
+    let Some(expected) = viewer.csrf().map(str::to_string) else {
+        // Signed out: only the sign-in and account recovery forms change state, and
+        // they are protected by the origin check above.
+        return next.run(req).await;
+    };
+    let (parts, body) = req.into_parts();
+    let is_form = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    let header_token = parts
+        .headers
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let (token, body) = if is_form {
+        let bytes = match axum::body::to_bytes(body, MAX_FORM).await {
+            Ok(b) => b,
+            Err(_) => {
+                return (StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.").into_response();
+            }
+        };
+        let token = url_form_field(&bytes, "csrf");
+        (token, Body::from(bytes))
+    } else {
+        (header_token, body)
+    };
+    match token {
+        Some(t) if secret::same(&t, &expected) => next.run(Request::from_parts(parts, body)).await,
+        _ => refuse(
+            "This form is out of date or did not come from Coproduce, so nothing was changed. Go back, reload the page and try again.",
+        ),
+    }
+}
+
+/// One field of a URL-encoded form body.
+fn url_form_field(body: &[u8], name: &str) -> Option<String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}
