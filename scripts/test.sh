@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test Coproduce has, from a fresh clone. It installs what it needs first:
-# the npm packages from package-lock.json, and Debian's chromium for the browser tests.
+# the npm packages from package-lock.json, Debian's chromium for the browser tests,
+# and aiosmtpd (a real SMTP server) in target/test-venv for the email tests.
 #
 # Storage, API and page tests run on SQLite and on PostgreSQL. PostgreSQL is taken from
 # COPRODUCE_TEST_POSTGRES (default postgres://postgres@127.0.0.1:5432/); each test
@@ -21,6 +22,14 @@ fi
 
 step "Installing npm packages from the lockfile"
 npm ci --no-audit --no-fund --loglevel=error
+
+step "Installing the test SMTP server (aiosmtpd, from tests/smtp/requirements.txt)"
+if [ ! -x target/test-venv/bin/python ] || ! target/test-venv/bin/python -c 'import aiosmtpd' 2>/dev/null; then
+  mkdir -p target
+  python3 -m venv target/test-venv
+  target/test-venv/bin/pip install --quiet --disable-pip-version-check -r tests/smtp/requirements.txt
+fi
+export COPRODUCE_TEST_PYTHON="$PWD/target/test-venv/bin/python"
 
 export COPRODUCE_TEST_POSTGRES="${COPRODUCE_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/}"
 pg_hostport=$(printf '%s' "$COPRODUCE_TEST_POSTGRES" | sed -E 's#^[a-z]+://([^@/]*@)?([^/?]*).*#\2#')

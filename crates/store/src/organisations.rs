@@ -97,10 +97,11 @@ pub(crate) async fn insert_organisation(
 ) -> Result<i64, StoreError> {
     let id = on_tx!(tx, |c| {
         sqlx::query_scalar::<_, i64>(
-            "INSERT INTO organisations (name, kind, created_at) VALUES ($1, $2, $3) RETURNING id",
+            "INSERT INTO organisations (name, kind, require_second_factor, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(&f.name)
         .bind(f.kind.slug())
+        .bind(f.require_second_factor)
         .bind(now())
         .fetch_one(c)
         .await

@@ -1,0 +1,452 @@
+//! The permission matrix: every route, for every role and for the public, on SQLite
+//! and PostgreSQL. The expected answers are written out here by hand, independently of
+//! the capability table in the code; a route added without a row here fails, and so
+//! does a row for a route that no longer exists.
+// Tests may panic on anything unexpected: that is how they fail.
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use axum::http::{Method, StatusCode};
+use coproduce_domain::account::Role;
+use coproduce_domain::organisation::OrganisationKind;
+use coproduce_store::organisations::OrganisationFields;
+use coproduce_store::{Store, backend_tests};
+use coproduce_web::auth::secret;
+use serde_json::json;
+use support::{As, Reply, account_with_token, request, session_for};
+
+/// Who asks: the public, or a signed-in role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Public,
+    Admin,
+    Lead,
+    Staff,
+    Participant,
+    Partner,
+    Board,
+}
+
+use Who::*;
+
+const EVERYONE: &[Who] = &[Public, Admin, Lead, Staff, Participant, Partner, Board];
+const SIGNED_IN: &[Who] = &[Admin, Lead, Staff, Participant, Partner, Board];
+const DASHBOARD: &[Who] = &[Admin, Lead, Staff, Partner, Board];
+const READ_WORK: &[Who] = &[Admin, Lead, Staff, Board];
+const WRITE_WORK: &[Who] = &[Admin, Lead, Staff];
+const PEOPLE_READ: &[Who] = &[Admin, Lead, Staff];
+const LEADS: &[Who] = &[Admin, Lead];
+const ADMIN_ONLY: &[Who] = &[Admin];
+
+/// Every route and who may use it.
+const MATRIX: &[(&str, &str, &[Who])] = &[
+    ("GET", "/", EVERYONE),
+    ("GET", "/organisations/{id}", DASHBOARD),
+    ("GET", "/charters", EVERYONE),
+    ("GET", "/charters/{id}", EVERYONE),
+    ("GET", "/sign-in", EVERYONE),
+    ("POST", "/sign-in", EVERYONE),
+    ("GET", "/sign-in/code", EVERYONE),
+    ("POST", "/sign-in/code", EVERYONE),
+    ("POST", "/sign-out", SIGNED_IN),
+    ("POST", "/sign-out-everywhere", SIGNED_IN),
+    ("GET", "/account", SIGNED_IN),
+    ("POST", "/account/tokens", SIGNED_IN),
+    ("POST", "/account/tokens/{id}/revoke", SIGNED_IN),
+    ("GET", "/account/second-factor", SIGNED_IN),
+    ("POST", "/account/second-factor", SIGNED_IN),
+    ("POST", "/account/second-factor/off", SIGNED_IN),
+    ("GET", "/accounts", ADMIN_ONLY),
+    ("POST", "/accounts", ADMIN_ONLY),
+    ("GET", "/password-reset", EVERYONE),
+    ("POST", "/password-reset", EVERYONE),
+    ("GET", "/password-reset/{token}", EVERYONE),
+    ("POST", "/password-reset/{token}", EVERYONE),
+    ("GET", "/invitations/{token}", EVERYONE),
+    ("POST", "/invitations/{token}", EVERYONE),
+    ("GET", "/api/v1/organisations", EVERYONE),
+    ("POST", "/api/v1/organisations", ADMIN_ONLY),
+    ("GET", "/api/v1/organisations/{id}", EVERYONE),
+    ("PUT", "/api/v1/organisations/{id}", ADMIN_ONLY),
+    ("GET", "/api/v1/charters", EVERYONE),
+    ("POST", "/api/v1/charters", LEADS),
+    ("GET", "/api/v1/charters/{id}", EVERYONE),
+    ("PUT", "/api/v1/charters/{id}", LEADS),
+    ("GET", "/api/v1/charters/{id}/signatories", EVERYONE),
+    ("POST", "/api/v1/charters/{id}/signatories", LEADS),
+    ("GET", "/api/v1/charter-templates", EVERYONE),
+    ("POST", "/api/v1/charter-templates/{key}/adopt", LEADS),
+    ("GET", "/api/v1/people", PEOPLE_READ),
+    ("POST", "/api/v1/people", LEADS),
+    ("GET", "/api/v1/people/{id}", PEOPLE_READ),
+    ("PUT", "/api/v1/people/{id}", LEADS),
+    ("GET", "/api/v1/projects", READ_WORK),
+    ("POST", "/api/v1/projects", WRITE_WORK),
+    ("GET", "/api/v1/projects/{id}", READ_WORK),
+    ("PUT", "/api/v1/projects/{id}", WRITE_WORK),
+    ("GET", "/api/v1/activities", READ_WORK),
+    ("POST", "/api/v1/activities", WRITE_WORK),
+    ("GET", "/api/v1/activities/{id}", READ_WORK),
+    ("PUT", "/api/v1/activities/{id}", WRITE_WORK),
+    ("GET", "/api/v1/activities/{id}/attendance", READ_WORK),
+    (
+        "PUT",
+        "/api/v1/activities/{id}/attendance/{person_id}",
+        WRITE_WORK,
+    ),
+    ("GET", "/api/v1/inputs", READ_WORK),
+    ("POST", "/api/v1/inputs", WRITE_WORK),
+    ("GET", "/api/v1/inputs/{id}", READ_WORK),
+    ("PUT", "/api/v1/inputs/{id}", WRITE_WORK),
+    (
+        "GET",
+        "/api/v1/organisations/{id}/indicators/feedback-within-days",
+        DASHBOARD,
+    ),
+    ("GET", "/api/openapi.json", EVERYONE),
+    ("GET", "/healthz", EVERYONE),
+    ("GET", "/readyz", EVERYONE),
+    ("GET", "/assets/{*path}", EVERYONE),
+];
+
+/// The records one organisation has, for filling in paths.
+struct Fixture {
+    organisation: i64,
+    charter: i64,
+    person: i64,
+    project: i64,
+    activity: i64,
+    input: i64,
+}
+
+async fn fixture(store: &Store, name: &str) -> Fixture {
+    let o = store
+        .create_organisation(&OrganisationFields {
+            name: name.into(),
+            kind: OrganisationKind::NhsTrust,
+            require_second_factor: false,
+        })
+        .await
+        .unwrap();
+    let id = |r: Reply| r.json()["id"].as_i64().unwrap();
+    let person = id(support::post(
+        store,
+        "/api/v1/people",
+        json!({"organisation_id": o.id, "name": "Ann", "role": "participant"}),
+    )
+    .await);
+    let (_, project, activity) = seed_in(store, o.id).await;
+    let input = id(support::post(store, "/api/v1/inputs", json!({"activity_id": activity, "said": "More evening meetings", "received_on": "2026-05-01"})).await);
+    let charter = store
+        .charter_by_key("las-pflas")
+        .await
+        .map(|c| c.id)
+        .unwrap_or(0);
+    Fixture {
+        organisation: o.id,
+        charter,
+        person,
+        project,
+        activity,
+        input,
+    }
+}
+
+async fn seed_in(store: &Store, org: i64) -> (i64, i64, i64) {
+    let p = support::post(
+        store,
+        "/api/v1/projects",
+        json!({"organisation_id": org, "title": "Project", "stage": "design", "level": "service"}),
+    )
+    .await;
+    let project = p.json()["id"].as_i64().unwrap();
+    let a = support::post(
+        store,
+        "/api/v1/activities",
+        json!({"project_id": project, "title": "Workshop", "activity_type": "workshop", "mode": "face-to-face", "rung": "co-design", "starts_at": "2026-05-01T10:00", "ends_at": "2026-05-01T12:00"}),
+    )
+    .await;
+    (org, project, a.json()["id"].as_i64().unwrap())
+}
+
+fn fill(path: &str, f: &Fixture) -> String {
+    let id = if path.starts_with("/api/v1/people/") {
+        f.person
+    } else if path.starts_with("/api/v1/projects/") {
+        f.project
+    } else if path.starts_with("/api/v1/activities/") {
+        f.activity
+    } else if path.starts_with("/api/v1/inputs/") {
+        f.input
+    } else if path.contains("/charters/") {
+        f.charter
+    } else if path.starts_with("/account/tokens/") {
+        999_999
+    } else {
+        f.organisation
+    };
+    path.replace("{id}", &id.to_string())
+        .replace("{person_id}", &f.person.to_string())
+        .replace("{key}", "scie")
+        .replace("{token}", "cpe_not_a_real_link")
+        .replace("{*path}", "app.css")
+}
+
+/// Whether the answer is a refusal by the permission check.
+fn refused(r: &Reply) -> bool {
+    r.status == StatusCode::UNAUTHORIZED
+        || r.status == StatusCode::FORBIDDEN
+        || (r.status == StatusCode::SEE_OTHER
+            && r.location
+                .as_deref()
+                .is_some_and(|l| l.starts_with("/sign-in?next=")))
+}
+
+async fn ask(
+    store: &Store,
+    who: Who,
+    accounts: &[(Who, i64, &str)],
+    method: &Method,
+    path: &str,
+) -> Reply {
+    let api = path.starts_with("/api/");
+    let changes = *method != Method::GET;
+    if who == Public {
+        let (body, ct) = if api {
+            ("{}", "application/json")
+        } else {
+            ("", "application/x-www-form-urlencoded")
+        };
+        return request(
+            store,
+            As::Public,
+            method.clone(),
+            path,
+            changes.then_some(body),
+            ct,
+        )
+        .await;
+    }
+    let (_, id, token) = accounts.iter().find(|(w, _, _)| *w == who).unwrap();
+    if api {
+        return request(
+            store,
+            As::Token(token),
+            method.clone(),
+            path,
+            changes.then_some("{}"),
+            "application/json",
+        )
+        .await;
+    }
+    // Pages: a fresh session, and its form token on anything that changes state.
+    let cookie = session_for(store, *id).await;
+    let body = format!("csrf={}", secret::csrf_token(&cookie));
+    request(
+        store,
+        As::Cookie(&cookie),
+        method.clone(),
+        path,
+        changes.then_some(body.as_str()),
+        "application/x-www-form-urlencoded",
+    )
+    .await
+}
+
+async fn every_route_answers_every_role_as_the_matrix_says(store: Store) {
+    store
+        .import_charter(&coproduce_domain::templates::get("las-pflas").unwrap())
+        .await
+        .unwrap();
+    let a = fixture(&store, "Trust A").await;
+    let accounts = vec![
+        (
+            Admin,
+            account_with_token(&store, Role::Administrator, None, "cpt_m_admin").await,
+            "cpt_m_admin",
+        ),
+        (
+            Lead,
+            account_with_token(
+                &store,
+                Role::InvolvementLead,
+                Some(a.organisation),
+                "cpt_m_lead",
+            )
+            .await,
+            "cpt_m_lead",
+        ),
+        (
+            Staff,
+            account_with_token(&store, Role::Staff, Some(a.organisation), "cpt_m_staff").await,
+            "cpt_m_staff",
+        ),
+        (
+            Participant,
+            account_with_token(
+                &store,
+                Role::Participant,
+                Some(a.organisation),
+                "cpt_m_participant",
+            )
+            .await,
+            "cpt_m_participant",
+        ),
+        (
+            Partner,
+            account_with_token(&store, Role::Partner, Some(a.organisation), "cpt_m_partner").await,
+            "cpt_m_partner",
+        ),
+        (
+            Board,
+            account_with_token(
+                &store,
+                Role::BoardViewer,
+                Some(a.organisation),
+                "cpt_m_board",
+            )
+            .await,
+            "cpt_m_board",
+        ),
+    ];
+    let table = coproduce_web::routes::table();
+    let mut problems = Vec::new();
+    for entry in &table {
+        let row = MATRIX
+            .iter()
+            .find(|(m, p, _)| *m == entry.method.as_str() && *p == entry.path);
+        let Some((_, _, allowed)) = row else {
+            problems.push(format!(
+                "{} {} has no row in the permission matrix",
+                entry.method, entry.path
+            ));
+            continue;
+        };
+        let path = fill(entry.path, &a);
+        for who in EVERYONE {
+            let r = ask(&store, *who, &accounts, &entry.method, &path).await;
+            let expected = allowed.contains(who);
+            if refused(&r) == expected {
+                problems.push(format!(
+                    "{} {path} as {who:?}: expected {}, got {} {}",
+                    entry.method,
+                    if expected { "allowed" } else { "refused" },
+                    r.status,
+                    r.location.clone().unwrap_or_default()
+                ));
+            }
+            assert_ne!(
+                r.status,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "{} {path} as {who:?}: {}",
+                entry.method,
+                r.text
+            );
+        }
+    }
+    for (m, p, _) in MATRIX {
+        if !table
+            .iter()
+            .any(|e| e.method.as_str() == *m && e.path == *p)
+        {
+            problems.push(format!("{m} {p} is in the matrix but is not a route"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+async fn one_organisations_records_never_show_to_anothers_staff(store: Store) {
+    let a = fixture(&store, "Trust A").await;
+    let b = fixture(&store, "Trust B").await;
+    account_with_token(&store, Role::Staff, Some(a.organisation), "cpt_staff_a").await;
+    let token = As::Token("cpt_staff_a");
+    let get = |path: String| {
+        let store = store.clone();
+        async move { request(&store, token, Method::GET, &path, None, "").await }
+    };
+    for path in [
+        format!("/api/v1/projects/{}", b.project),
+        format!("/api/v1/activities/{}", b.activity),
+        format!("/api/v1/activities/{}/attendance", b.activity),
+        format!("/api/v1/inputs/{}", b.input),
+        format!("/api/v1/people/{}", b.person),
+        format!("/api/v1/people?organisation_id={}", b.organisation),
+        format!("/api/v1/projects?organisation_id={}", b.organisation),
+        format!(
+            "/api/v1/organisations/{}/indicators/feedback-within-days",
+            b.organisation
+        ),
+        format!("/organisations/{}", b.organisation),
+    ] {
+        assert_eq!(
+            get(path.clone()).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+    // Lists show only the viewer's organisation.
+    for (path, own) in [
+        ("/api/v1/projects", a.project),
+        ("/api/v1/activities", a.activity),
+        ("/api/v1/inputs", a.input),
+        ("/api/v1/people", a.person),
+    ] {
+        let items = get(path.to_string()).await.json()["items"]
+            .as_array()
+            .unwrap()
+            .clone();
+        let ids: Vec<i64> = items.iter().map(|i| i["id"].as_i64().unwrap()).collect();
+        assert_eq!(ids, [own], "{path}");
+    }
+    let bad = request(
+        &store,
+        token,
+        Method::GET,
+        &format!("/api/v1/activities?project_id={}", b.project),
+        None,
+        "",
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Writing into, or moving records to, another organisation is refused as if it did not exist.
+    let r = request(&store, token, Method::POST, "/api/v1/projects", Some(&json!({"organisation_id": b.organisation, "title": "x", "stage": "design", "level": "service"}).to_string()), "application/json").await;
+    assert_eq!(r.fields(), ["organisation_id"]);
+    let r = request(&store, token, Method::PUT, &format!("/api/v1/projects/{}", b.project), Some(&json!({"organisation_id": a.organisation, "title": "Taken", "stage": "design", "level": "service"}).to_string()), "application/json").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = request(
+        &store,
+        token,
+        Method::POST,
+        "/api/v1/inputs",
+        Some(
+            &json!({"activity_id": b.activity, "said": "x", "received_on": "2026-05-01"})
+                .to_string(),
+        ),
+        "application/json",
+    )
+    .await;
+    assert_eq!(r.fields(), ["activity_id"]);
+    let r = request(
+        &store,
+        token,
+        Method::PUT,
+        &format!("/api/v1/activities/{}/attendance/{}", a.activity, b.person),
+        Some(&json!({"status": "attended"}).to_string()),
+        "application/json",
+    )
+    .await;
+    assert_eq!(r.fields(), ["person_id"]);
+    // An administrator sees both.
+    assert_eq!(
+        support::get(&store, &format!("/api/v1/projects/{}", b.project))
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
+backend_tests!(
+    every_route_answers_every_role_as_the_matrix_says,
+    one_organisations_records_never_show_to_anothers_staff,
+);
