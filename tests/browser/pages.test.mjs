@@ -28,6 +28,17 @@ const PAGES = [
   ['dashboard-no-data', '/organisations/1?from-day=1&from-month=1&from-year=2001&to-day=31&to-month=12&to-year=2001', 'No data', LEAD],
   ['dashboard-errors', '/organisations/1?from-day=31&from-month=13&from-year=2026&to-day=&to-month=4&to-year=2026', 'There is a problem', LEAD],
   ['dashboard-empty', '/organisations/2', 'There are no projects yet', ADMIN],
+  ['projects', '/projects', 'Start a project', LEAD],
+  ['project', '/projects/1', 'Add an activity', LEAD],
+  ['project-new-errors', '/projects/new', 'There is a problem', LEAD, async (page) => {
+    await page.click('button[type=submit]:has-text("Start the project")');
+  }],
+  ['activity-new-errors', '/projects/1/activities/new', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#starts', '01:30');
+    await page.click('button[type=submit]:has-text("Add the activity")');
+  }],
+  ['activity', '/activities/1', 'You said, we did', LEAD],
+  ['answer', '/inputs/1/edit', 'Record the answer', LEAD],
   ['charters', '/charters', 'Built-in templates', null],
   ['charter-las', '/charters/1', 'Signatories', null],
   ['charter-ladder', '/charters/5', 'Rung: Co-production', null],
@@ -124,5 +135,37 @@ test('keyboard only: sign in, skip to content, then open an organisation', async
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Show this period');
   await Promise.all([page.waitForURL('**/organisations/1?*'), page.keyboard.press('Enter')]);
   assert.ok((await page.textContent('main')).includes('No data'));
+  await context.close();
+});
+
+test('keyboard only: start a project, fixing a mistake on the way', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, server.base, server.signIns[LEAD]);
+  await page.goto(server.base + '/projects/new');
+  // Send the empty form from the keyboard: the error summary takes focus's place.
+  await page.focus('#title');
+  await page.keyboard.type('Young carers\' voices');
+  // Tab past every radio group to the button and press it, without choosing.
+  for (let i = 0; i < 12; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement.tagName === 'BUTTON')) break;
+  }
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  assert.ok((await page.textContent('.nhsuk-error-summary')).includes('Choose the stage the project is at'));
+  assert.equal(await page.inputValue('#title'), "Young carers' voices", 'what was typed is kept');
+  // Follow the error link to the stage radios, choose with the arrow keys.
+  await page.focus('a[href="#stage"]');
+  await page.keyboard.press('Enter');
+  await page.focus('#stage');
+  await page.keyboard.press('Space');
+  await page.focus('#level');
+  await page.keyboard.press('Space');
+  await page.focus('#scope_and_limits');
+  await page.keyboard.type('We can change how we listen, not the budget.');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Start the project');
+  await Promise.all([page.waitForURL(/\/projects\/\d+$/), page.keyboard.press('Enter')]);
+  assert.ok((await page.textContent('h1')).includes("Young carers' voices"));
   await context.close();
 });

@@ -59,6 +59,18 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/account/second-factor/off", SIGNED_IN),
     ("GET", "/accounts", ADMIN_ONLY),
     ("POST", "/accounts", ADMIN_ONLY),
+    ("GET", "/projects", READ_WORK),
+    ("GET", "/projects/new", WRITE_WORK),
+    ("POST", "/projects", WRITE_WORK),
+    ("GET", "/projects/{id}", READ_WORK),
+    ("GET", "/projects/{id}/edit", WRITE_WORK),
+    ("POST", "/projects/{id}", WRITE_WORK),
+    ("GET", "/projects/{id}/activities/new", WRITE_WORK),
+    ("POST", "/projects/{id}/activities", WRITE_WORK),
+    ("GET", "/activities/{id}", READ_WORK),
+    ("POST", "/activities/{id}/inputs", WRITE_WORK),
+    ("GET", "/inputs/{id}/edit", WRITE_WORK),
+    ("POST", "/inputs/{id}", WRITE_WORK),
     ("GET", "/password-reset", EVERYONE),
     ("POST", "/password-reset", EVERYONE),
     ("GET", "/password-reset/{token}", EVERYONE),
@@ -173,11 +185,11 @@ async fn seed_in(store: &Store, org: i64) -> (i64, i64, i64) {
 fn fill(path: &str, f: &Fixture) -> String {
     let id = if path.starts_with("/api/v1/people/") {
         f.person
-    } else if path.starts_with("/api/v1/projects/") {
+    } else if path.starts_with("/api/v1/projects/") || path.starts_with("/projects/") {
         f.project
-    } else if path.starts_with("/api/v1/activities/") {
+    } else if path.starts_with("/api/v1/activities/") || path.starts_with("/activities/") {
         f.activity
-    } else if path.starts_with("/api/v1/inputs/") {
+    } else if path.starts_with("/api/v1/inputs/") || path.starts_with("/inputs/") {
         f.input
     } else if path.contains("/charters/") {
         f.charter

@@ -108,7 +108,7 @@ pub struct ActivityBody {
 }
 
 impl ActivityBody {
-    fn check(&self) -> Result<ActivityFields, ApiError> {
+    pub(crate) fn check(&self) -> Result<ActivityFields, ApiError> {
         let mut errs = FieldErrors::new();
         let project_id = id_field(&mut errs, "project_id", self.project_id);
         let title = required(&mut errs, "title", &self.title, SHORT);

@@ -79,7 +79,7 @@ pub struct InputBody {
 }
 
 impl InputBody {
-    fn check(&self) -> Result<InputFields, ApiError> {
+    pub(crate) fn check(&self) -> Result<InputFields, ApiError> {
         let mut errs = FieldErrors::new();
         let activity_id = id_field(&mut errs, "activity_id", self.activity_id);
         let said = required(&mut errs, "said", &self.said, LONG);

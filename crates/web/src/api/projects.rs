@@ -78,7 +78,7 @@ pub struct ProjectBody {
 }
 
 impl ProjectBody {
-    fn check(&self) -> Result<ProjectFields, ApiError> {
+    pub(crate) fn check(&self) -> Result<ProjectFields, ApiError> {
         let mut errs = FieldErrors::new();
         let organisation_id = id_field(&mut errs, "organisation_id", self.organisation_id);
         let title = required(&mut errs, "title", &self.title, SHORT);

@@ -11,6 +11,7 @@ use coproduce_domain::account::{Capability as C, Role};
 use coproduce_domain::text::{FieldError, FieldErrors};
 use serde::Deserialize;
 
+pub use super::forms::FormField;
 use super::{Chrome, PageError, render};
 use crate::AppState;
 use crate::auth::{ABSOLUTE_LIMIT, Credential, SESSION_COOKIE, Viewer, password, secret};
@@ -33,69 +34,6 @@ pub fn routes(r: Routes) -> Routes {
             C::OwnAccount,
             second_factor_off,
         )
-}
-
-/// One text input, as `field.html` shows it.
-pub struct FormField {
-    pub id: &'static str,
-    pub label: &'static str,
-    pub hint: Option<String>,
-    pub value: String,
-    pub error: Option<String>,
-    pub kind: &'static str,
-    pub autocomplete: &'static str,
-    pub width: Option<&'static str>,
-    pub spellcheck_off: bool,
-    pub inputmode: &'static str,
-}
-
-impl FormField {
-    pub fn new(id: &'static str, label: &'static str, kind: &'static str) -> Self {
-        FormField {
-            id,
-            label,
-            hint: None,
-            value: String::new(),
-            error: None,
-            kind,
-            autocomplete: "",
-            width: None,
-            spellcheck_off: false,
-            inputmode: "",
-        }
-    }
-
-    /// A short code typed from a phone: digits keyboard, no spelling check.
-    pub fn numeric_code(mut self) -> Self {
-        self.inputmode = "numeric";
-        self.spellcheck_off = true;
-        self.width = Some("nhsuk-input--width-10");
-        self
-    }
-
-    pub fn autocomplete(mut self, a: &'static str) -> Self {
-        self.autocomplete = a;
-        self
-    }
-
-    pub fn hint(mut self, h: impl Into<String>) -> Self {
-        self.hint = Some(h.into());
-        self
-    }
-
-    pub fn value(mut self, v: impl Into<String>) -> Self {
-        self.value = v.into();
-        self
-    }
-
-    /// Shows the first error recorded for this field, if any.
-    pub fn errors(mut self, errors: &[FieldError]) -> Self {
-        self.error = errors
-            .iter()
-            .find(|e| e.field == self.id)
-            .map(|e| e.message.clone());
-        self
-    }
 }
 
 /// Failed sign-ins allowed against one email address in the window below.

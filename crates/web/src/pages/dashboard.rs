@@ -11,11 +11,12 @@ use coproduce_store::charters::Adoption;
 use coproduce_store::organisations::Organisation;
 use coproduce_store::{PageRequest, Within};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use coproduce_domain::text::FieldErrors;
 use coproduce_domain::time::date_from_parts;
 use serde::Deserialize;
 
+use super::forms::DateField;
 use super::{Chrome, PageError, render, show_date};
 use crate::AppState;
 use crate::auth::Viewer;
@@ -70,44 +71,6 @@ pub struct PeriodForm {
     to_month: String,
     #[serde(rename = "to-year", default)]
     to_year: String,
-}
-
-/// One date field of the form, as shown: what was typed, or the date in use.
-pub struct DateField {
-    pub id: &'static str,
-    pub legend: &'static str,
-    pub hint: &'static str,
-    pub day: String,
-    pub month: String,
-    pub year: String,
-    pub error: Option<String>,
-}
-
-impl DateField {
-    fn typed(
-        id: &'static str,
-        legend: &'static str,
-        hint: &'static str,
-        d: &str,
-        m: &str,
-        y: &str,
-    ) -> Self {
-        DateField {
-            id,
-            legend,
-            hint,
-            day: d.trim().to_string(),
-            month: m.trim().to_string(),
-            year: y.trim().to_string(),
-            error: None,
-        }
-    }
-
-    fn show(&mut self, date: NaiveDate) {
-        self.day = date.day().to_string();
-        self.month = date.month().to_string();
-        self.year = date.year().to_string();
-    }
 }
 
 impl PeriodForm {

@@ -23,7 +23,9 @@ mod account;
 mod accounts;
 mod charters;
 mod dashboard;
+mod forms;
 mod recovery;
+mod work;
 
 pub fn routes(r: Routes) -> Routes {
     let r = r
@@ -33,6 +35,7 @@ pub fn routes(r: Routes) -> Routes {
         .get("/charters/{id}", C::ReadPublic, charters::page);
     let r = account::routes(r);
     let r = accounts::routes(r);
+    let r = work::routes(r);
     recovery::routes(r)
 }
 
@@ -44,6 +47,7 @@ pub struct Chrome {
     pub account_name: Option<String>,
     pub csrf: String,
     pub manages_accounts: bool,
+    pub reads_work: bool,
 }
 
 impl Chrome {
@@ -54,6 +58,7 @@ impl Chrome {
             account_name: viewer.account().map(|a| a.name.clone()),
             csrf: viewer.csrf().unwrap_or_default().to_string(),
             manages_accounts: viewer.can(C::ManageAccounts),
+            reads_work: viewer.can(C::ReadWork),
         }
     }
 
@@ -65,6 +70,7 @@ impl Chrome {
             account_name: viewer.account().map(|a| a.name.clone()),
             csrf: viewer.csrf().unwrap_or_default().to_string(),
             manages_accounts: viewer.can(C::ManageAccounts),
+            reads_work: viewer.can(C::ReadWork),
         }
     }
 }

@@ -1,0 +1,254 @@
+//! The pieces forms are made of, as the templates `field.html`, `textarea.html`,
+//! `radios.html` and `select.html` show them: each keeps what the person typed or
+//! chose, and the error on it.
+
+use coproduce_domain::Vocabulary;
+use coproduce_domain::text::FieldError;
+
+/// One text input, as `field.html` shows it.
+pub struct FormField {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub hint: Option<String>,
+    pub value: String,
+    pub error: Option<String>,
+    pub kind: &'static str,
+    pub autocomplete: &'static str,
+    pub width: Option<&'static str>,
+    pub spellcheck_off: bool,
+    pub inputmode: &'static str,
+}
+
+impl FormField {
+    pub fn new(id: &'static str, label: &'static str, kind: &'static str) -> Self {
+        FormField {
+            id,
+            label,
+            hint: None,
+            value: String::new(),
+            error: None,
+            kind,
+            autocomplete: "",
+            width: None,
+            spellcheck_off: false,
+            inputmode: "",
+        }
+    }
+
+    /// A short code typed from a phone: digits keyboard, no spelling check.
+    pub fn numeric_code(mut self) -> Self {
+        self.inputmode = "numeric";
+        self.spellcheck_off = true;
+        self.width = Some("nhsuk-input--width-10");
+        self
+    }
+
+    pub fn autocomplete(mut self, a: &'static str) -> Self {
+        self.autocomplete = a;
+        self
+    }
+
+    pub fn hint(mut self, h: impl Into<String>) -> Self {
+        self.hint = Some(h.into());
+        self
+    }
+
+    pub fn value(mut self, v: impl Into<String>) -> Self {
+        self.value = v.into();
+        self
+    }
+
+    /// Shows the first error recorded for this field, if any.
+    pub fn errors(mut self, errors: &[FieldError]) -> Self {
+        self.error = errors
+            .iter()
+            .find(|e| e.field == self.id)
+            .map(|e| e.message.clone());
+        self
+    }
+}
+
+/// The first error recorded for a field.
+pub fn error_of(errors: &[FieldError], id: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|e| e.field == id)
+        .map(|e| e.message.clone())
+}
+
+/// One choice among radios or in a select.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub hint: Option<String>,
+}
+
+/// A set of radios, one of which may be chosen.
+pub struct Radios {
+    pub id: &'static str,
+    pub legend: &'static str,
+    pub hint: Option<String>,
+    pub options: Vec<Choice>,
+    pub selected: String,
+    pub error: Option<String>,
+}
+
+impl Radios {
+    /// Radios for every value of a vocabulary, with an optional hint for each.
+    pub fn of<V: Vocabulary>(
+        id: &'static str,
+        legend: &'static str,
+        selected: &str,
+        errors: &[FieldError],
+        hint: impl Fn(V) -> Option<String>,
+    ) -> Self {
+        Radios {
+            id,
+            legend,
+            hint: None,
+            options: V::ALL
+                .iter()
+                .map(|v| Choice {
+                    value: v.slug().into(),
+                    label: v.label().into(),
+                    hint: hint(*v),
+                })
+                .collect(),
+            selected: selected.into(),
+            error: error_of(errors, id),
+        }
+    }
+
+    pub fn hint(mut self, h: impl Into<String>) -> Self {
+        self.hint = Some(h.into());
+        self
+    }
+}
+
+/// A drop-down list.
+pub struct Select {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub options: Vec<Choice>,
+    pub selected: String,
+    pub error: Option<String>,
+}
+
+impl Select {
+    pub fn of<V: Vocabulary>(
+        id: &'static str,
+        label: &'static str,
+        selected: &str,
+        errors: &[FieldError],
+    ) -> Self {
+        Select {
+            id,
+            label,
+            options: V::ALL
+                .iter()
+                .map(|v| Choice {
+                    value: v.slug().into(),
+                    label: v.label().into(),
+                    hint: None,
+                })
+                .collect(),
+            selected: selected.into(),
+            error: error_of(errors, id),
+        }
+    }
+}
+
+/// One date typed as day, month and year (the NHS date input).
+pub struct DateField {
+    pub id: &'static str,
+    pub legend: &'static str,
+    pub hint: &'static str,
+    pub day: String,
+    pub month: String,
+    pub year: String,
+    pub error: Option<String>,
+}
+
+impl DateField {
+    pub fn typed(
+        id: &'static str,
+        legend: &'static str,
+        hint: &'static str,
+        d: &str,
+        m: &str,
+        y: &str,
+    ) -> Self {
+        DateField {
+            id,
+            legend,
+            hint,
+            day: d.trim().to_string(),
+            month: m.trim().to_string(),
+            year: y.trim().to_string(),
+            error: None,
+        }
+    }
+
+    pub fn show(&mut self, date: chrono::NaiveDate) {
+        use chrono::Datelike;
+        self.day = date.day().to_string();
+        self.month = date.month().to_string();
+        self.year = date.year().to_string();
+    }
+
+    /// Reads the date typed: `Ok(None)` when all three parts are empty.
+    pub fn read(&self, what: &'static str) -> Result<Option<chrono::NaiveDate>, String> {
+        coproduce_domain::time::date_from_parts(what, &self.day, &self.month, &self.year)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// One part of a form page (`form_page.html`).
+pub enum Part {
+    Field(FormField),
+    Text(FormField),
+    Choose(Radios),
+    Pick(Select),
+    Date(DateField),
+}
+
+/// A page holding one form.
+#[derive(askama::Template)]
+#[template(path = "form_page.html")]
+pub struct FormPage {
+    pub chrome: super::Chrome,
+    pub errors: Vec<FieldError>,
+    pub back: Option<(String, String)>,
+    pub caption: Option<String>,
+    pub heading: String,
+    pub intro: Vec<String>,
+    pub action: String,
+    pub parts: Vec<Part>,
+    pub button: &'static str,
+}
+
+impl Part {
+    /// The id the error summary links to for this part.
+    fn anchor(&self) -> String {
+        match self {
+            Part::Field(f) | Part::Text(f) => f.id.to_string(),
+            Part::Choose(r) => r.id.to_string(),
+            Part::Pick(s) => s.id.to_string(),
+            Part::Date(d) => format!("{}-day", d.id),
+        }
+    }
+}
+
+impl FormPage {
+    /// Puts the error summary in the order of the form, as people read it.
+    pub fn ordered(mut self) -> Self {
+        let anchors: Vec<String> = self.parts.iter().map(Part::anchor).collect();
+        self.errors.sort_by_key(|e| {
+            anchors
+                .iter()
+                .position(|a| *a == e.field)
+                .unwrap_or(usize::MAX)
+        });
+        self
+    }
+}

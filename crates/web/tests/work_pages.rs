@@ -1,0 +1,445 @@
+//! Recording the work from the web pages: projects, activities, "you said, we did",
+//! with every bad input shown back with its error and what was typed kept.
+// Tests may panic on anything unexpected: that is how they fail.
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use axum::http::{Method, StatusCode};
+use coproduce_domain::account::Role;
+use coproduce_store::organisations::OrganisationFields;
+use coproduce_store::{Store, backend_tests};
+use coproduce_web::auth::secret;
+use support::{As, Reply, account_with_token, request, session_for};
+
+const FORM: &str = "application/x-www-form-urlencoded";
+
+struct Staff {
+    store: Store,
+    cookie: String,
+}
+
+impl Staff {
+    async fn new(store: &Store) -> (Staff, i64) {
+        let org = store
+            .create_organisation(&OrganisationFields {
+                name: "Trust".into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            })
+            .await
+            .unwrap()
+            .id;
+        let id = account_with_token(store, Role::Staff, Some(org), "cpt_work_staff").await;
+        let cookie = session_for(store, id).await;
+        (
+            Staff {
+                store: store.clone(),
+                cookie,
+            },
+            org,
+        )
+    }
+
+    async fn get(&self, uri: &str) -> Reply {
+        request(
+            &self.store,
+            As::Cookie(&self.cookie),
+            Method::GET,
+            uri,
+            None,
+            "",
+        )
+        .await
+    }
+
+    async fn post(&self, uri: &str, pairs: &[(&str, &str)]) -> Reply {
+        let csrf = secret::csrf_token(&self.cookie);
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(pairs);
+        let body = serde_urlencoded::to_string(&all).unwrap();
+        request(
+            &self.store,
+            As::Cookie(&self.cookie),
+            Method::POST,
+            uri,
+            Some(&body),
+            FORM,
+        )
+        .await
+    }
+}
+
+async fn a_project_is_started_and_changed_from_the_pages(store: Store) {
+    let (staff, org) = Staff::new(&store).await;
+    assert!(
+        staff
+            .get("/projects/new")
+            .await
+            .text
+            .contains("Start a project")
+    );
+    let r = staff
+        .post(
+            "/projects",
+            &[
+                ("title", "  "),
+                ("stage", "planning"),
+                ("scope_and_limits", "<b>kept</b>"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in [
+        "Project name must not be empty",
+        "Choose the stage the project is at",
+        "Choose the level at which people take part",
+    ] {
+        assert!(r.text.contains(message), "{message}: {}", r.text);
+    }
+    assert!(
+        r.text.contains("&#60;b&#62;kept&#60;/b&#62;"),
+        "what was typed is kept, escaped"
+    );
+    assert!(
+        r.text.contains("href=\"#stage\""),
+        "the summary links to the first radio"
+    );
+    let r = staff
+        .post(
+            "/projects",
+            &[
+                ("title", "Falls prevention"),
+                ("stage", "initiation"),
+                ("level", "service"),
+                (
+                    "scope_and_limits",
+                    "We can change the leaflet, not the budget.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let path = r.location.unwrap();
+    let page = staff.get(&path).await;
+    assert!(
+        page.text.contains("Falls prevention") && page.text.contains("We can change the leaflet")
+    );
+    let p = store
+        .project(path.trim_start_matches("/projects/").parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        p.organisation_id, org,
+        "staff start projects in their own organisation"
+    );
+    let r = staff
+        .post(
+            &path,
+            &[
+                ("title", "Falls prevention, phase 2"),
+                ("stage", "design"),
+                ("level", "service"),
+                ("scope_and_limits", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = staff.get(&path).await;
+    assert!(page.text.contains("phase 2") && page.text.contains("Not stated yet"));
+    assert!(staff.get("/projects").await.text.contains("phase 2"));
+    // Another organisation is out of reach, even by typing its id into the form.
+    let r = staff
+        .post(
+            "/projects",
+            &[
+                ("organisation_id", "999"),
+                ("title", "x"),
+                ("stage", "design"),
+                ("level", "service"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::SEE_OTHER,
+        "the organisation field is ignored for staff"
+    );
+}
+
+async fn activities_are_added_in_london_time(store: Store) {
+    let (staff, _) = Staff::new(&store).await;
+    let r = staff
+        .post(
+            "/projects",
+            &[
+                ("title", "Night services"),
+                ("stage", "design"),
+                ("level", "service"),
+            ],
+        )
+        .await;
+    let project = r.location.unwrap();
+    let add = format!("{project}/activities");
+    let good = [
+        ("title", "Night workshop"),
+        ("activity_type", "workshop"),
+        ("mode", "face-to-face"),
+        ("rung", "co-design"),
+    ];
+    let with = |extra: &[(&'static str, &'static str)]| {
+        let mut v: Vec<(&str, &str)> = good.to_vec();
+        v.extend_from_slice(extra);
+        v
+    };
+    let r = staff
+        .post(
+            &add,
+            &with(&[
+                ("date-day", "29"),
+                ("date-month", "3"),
+                ("date-year", "2026"),
+                ("starts", "01:30"),
+                ("ends", "03:00"),
+            ]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("does not exist in London"), "{}", r.text);
+    let r = staff
+        .post(
+            &add,
+            &with(&[
+                ("date-day", "31"),
+                ("date-month", "2"),
+                ("date-year", "2026"),
+                ("starts", "half ten"),
+                ("ends", ""),
+            ]),
+        )
+        .await;
+    assert!(r.text.contains("The date must be a real date"));
+    assert!(
+        r.text
+            .contains("Enter the start time as hours and minutes, like 14:30")
+    );
+    assert!(r.text.contains("Enter the end time"));
+    assert!(r.text.contains("value=\"half ten\""));
+    let r = staff
+        .post(
+            &add,
+            &with(&[
+                ("date-day", "1"),
+                ("date-month", "5"),
+                ("date-year", "2026"),
+                ("starts", "12:00"),
+                ("ends", "11:00"),
+            ]),
+        )
+        .await;
+    assert!(
+        r.text.contains("The end time must be after the start time"),
+        "{}",
+        r.text
+    );
+    let r = staff
+        .post(
+            &add,
+            &with(&[
+                ("date-day", "25"),
+                ("date-month", "10"),
+                ("date-year", "2026"),
+                ("starts", "00:30"),
+                ("ends", "03:30"),
+            ]),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let activity = r.location.unwrap();
+    let page = staff.get(&activity).await;
+    assert!(
+        page.text.contains("Sunday 25 October 2026, 00:30 to 03:30"),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("Co-design"));
+}
+
+async fn you_said_we_did_is_recorded_and_answered(store: Store) {
+    let (staff, _) = Staff::new(&store).await;
+    let project = staff
+        .post(
+            "/projects",
+            &[
+                ("title", "Maternity"),
+                ("stage", "design"),
+                ("level", "service"),
+            ],
+        )
+        .await
+        .location
+        .unwrap();
+    let activity = staff
+        .post(
+            &format!("{project}/activities"),
+            &[
+                ("title", "Listening event"),
+                ("activity_type", "event"),
+                ("mode", "hybrid"),
+                ("rung", "engagement"),
+                ("date-day", "1"),
+                ("date-month", "5"),
+                ("date-year", "2026"),
+                ("starts", "10:00"),
+                ("ends", "12:00"),
+            ],
+        )
+        .await
+        .location
+        .unwrap();
+    let r = staff
+        .post(&format!("{activity}/inputs"), &[("said", "")])
+        .await;
+    assert!(r.text.contains("What people said must not be empty"));
+    let r = staff
+        .post(
+            &format!("{activity}/inputs"),
+            &[("said", "Provide interpreters <please>")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = staff.get(&activity).await;
+    assert!(
+        page.text.contains("Provide interpreters &#60;please&#62;")
+            && page.text.contains("Not fed back yet")
+    );
+    let input = page
+        .text
+        .split("/inputs/")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    let edit = format!("/inputs/{input}");
+    assert!(
+        staff
+            .get(&format!("{edit}/edit"))
+            .await
+            .text
+            .contains("Record the answer")
+    );
+    let today = coproduce_domain::time::london_date(chrono::Utc::now());
+    let (d, m, y) = (
+        today.format("%-d").to_string(),
+        today.format("%-m").to_string(),
+        today.format("%Y").to_string(),
+    );
+    let r = staff
+        .post(
+            &edit,
+            &[
+                ("said", "Provide interpreters"),
+                ("received_on-day", &d),
+                ("received_on-month", &m),
+                ("received_on-year", &y),
+                ("response", ""),
+                ("response_status", "done"),
+                ("fed_back_on-day", &d),
+                ("fed_back_on-month", &m),
+                ("fed_back_on-year", &y),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text.contains("write what was done") || r.text.contains("Write what was done"),
+        "{}",
+        r.text
+    );
+    let r = staff
+        .post(
+            &edit,
+            &[
+                ("said", "Provide interpreters"),
+                ("received_on-day", &d),
+                ("received_on-month", &m),
+                ("received_on-year", &y),
+                ("response", "Interpreters are booked for every event."),
+                ("response_status", "done"),
+                ("fed_back_on-day", "40"),
+                ("fed_back_on-month", &m),
+                ("fed_back_on-year", &y),
+            ],
+        )
+        .await;
+    assert!(
+        r.text
+            .contains("The date it was fed back must be a real date"),
+        "{}",
+        r.text
+    );
+    let r = staff
+        .post(
+            &edit,
+            &[
+                ("said", "Provide interpreters"),
+                ("received_on-day", &d),
+                ("received_on-month", &m),
+                ("received_on-year", &y),
+                ("response", "Interpreters are booked for every event."),
+                ("response_status", "done"),
+                ("fed_back_on-day", &d),
+                ("fed_back_on-month", &m),
+                ("fed_back_on-year", &y),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = staff.get(&activity).await;
+    assert!(page.text.contains("Interpreters are booked") && page.text.contains("Fed back"));
+}
+
+async fn other_organisations_work_is_not_found(store: Store) {
+    let (staff, _) = Staff::new(&store).await;
+    let other = store
+        .create_organisation(&OrganisationFields {
+            name: "Other".into(),
+            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+            require_second_factor: false,
+        })
+        .await
+        .unwrap()
+        .id;
+    let p = support::post(&store, "/api/v1/projects", serde_json::json!({"organisation_id": other, "title": "Secret", "stage": "design", "level": "service"})).await;
+    let id = p.json()["id"].as_i64().unwrap();
+    for uri in [
+        format!("/projects/{id}"),
+        format!("/projects/{id}/edit"),
+        format!("/projects/{id}/activities/new"),
+    ] {
+        let r = staff.get(&uri).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(!r.text.contains("Secret"));
+    }
+    let r = staff
+        .post(
+            &format!("/projects/{id}"),
+            &[
+                ("title", "Taken"),
+                ("stage", "design"),
+                ("level", "service"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(!staff.get("/projects").await.text.contains("Secret"));
+}
+
+backend_tests!(
+    a_project_is_started_and_changed_from_the_pages,
+    activities_are_added_in_london_time,
+    you_said_we_did_is_recorded_and_answered,
+    other_organisations_work_is_not_found,
+);
