@@ -17,6 +17,17 @@ const PAGES = [
     await page.click('button[type=submit]:has-text("Sign in")');
   }],
   ['password-reset', '/password-reset', 'Reset your password', null],
+  ['accessibility', '/accessibility', 'Accessibility statement', null],
+  ['sign-in-polish', '/sign-in', 'Nie pamiętam hasła', null, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a[hreflang=pl]')]);
+  }],
+  ['sign-in-easy-read', '/sign-in', 'Is this your first time?', null, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('text=Easy Read: turn on')]);
+  }],
+  ['home-polish-easy-read', '/', 'Coproduce pomaga ludziom', null, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a[hreflang=pl]')]);
+    await Promise.all([page.waitForNavigation(), page.click('a[href="/preferences/easy-read/on"]')]);
+  }],
   ['link-not-working', '/invitations/cpe_nothing', 'This link does not work', null],
   ['account', '/account', 'API tokens', LEAD],
   ['accounts', '/accounts', 'Invite someone', ADMIN],

@@ -99,15 +99,26 @@ impl Audience {
     }
 }
 
+/// Why a new password was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PasswordProblem {
+    #[error("must be at least 10 characters long")]
+    TooShort,
+    #[error("must be 200 characters or fewer")]
+    TooLong,
+    #[error("is too easy to guess: try three or four random words")]
+    TooEasy,
+}
+
 /// Checks a new password: long enough to resist guessing, short enough to hash, and
 /// not one of the passwords most often tried.
-pub fn check_password(p: &str) -> Result<(), String> {
+pub fn check_password(p: &str) -> Result<(), PasswordProblem> {
     let n = p.chars().count();
     if n < 10 {
-        return Err("must be at least 10 characters long".into());
+        return Err(PasswordProblem::TooShort);
     }
     if n > 200 {
-        return Err("must be 200 characters or fewer".into());
+        return Err(PasswordProblem::TooLong);
     }
     let lower = p.to_lowercase();
     const COMMON: [&str; 8] = [
@@ -123,7 +134,7 @@ pub fn check_password(p: &str) -> Result<(), String> {
     if COMMON.iter().any(|c| lower.starts_with(c))
         || p.chars().all(|c| c == p.chars().next().unwrap_or(' '))
     {
-        return Err("is too easy to guess: try three or four random words".into());
+        return Err(PasswordProblem::TooEasy);
     }
     Ok(())
 }

@@ -15,6 +15,7 @@ mod assets;
 pub mod auth;
 mod error;
 mod health;
+pub mod i18n;
 pub mod mail;
 mod openapi;
 mod pages;

@@ -160,35 +160,30 @@ async fn guard(State(capability): State<Capability>, req: Request, next: Next) -
             (true, true) => {
                 ApiError::Forbidden("Your role does not allow this.".into()).into_response()
             }
-            (true, false) => {
-                crate::pages::forbidden(&viewer, "Your role does not allow you to see this page.")
-            }
+            (true, false) => crate::pages::forbidden(&viewer, &viewer.tr.t("forbidden-role")),
         };
     }
     let changes_state = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if !changes_state {
         return next.run(req).await;
     }
-    let refuse = |message: &str| -> Response {
+    // The API answers programs in British English; pages speak the viewer's language.
+    let refuse = |key: &str| -> Response {
         if api {
-            ApiError::Forbidden(message.to_string()).into_response()
+            ApiError::Forbidden(crate::i18n::Tr::default().t(key)).into_response()
         } else {
-            crate::pages::forbidden(&viewer, message)
+            crate::pages::forbidden(&viewer, &viewer.tr.t(key))
         }
     };
     match &viewer.signed_in {
         Some((_, Credential::Token { write: false })) => {
-            return refuse(
-                "This API token can only read. Create a token with write access to change things.",
-            );
+            return refuse("forbidden-read-token");
         }
         Some((_, Credential::Token { write: true })) => return next.run(req).await,
         _ => {}
     }
     if !from_this_site(req.headers()) {
-        return refuse(
-            "This request came from another website, so it was not carried out. Nothing was changed. If you meant to do this, go back to Coproduce and try again from there.",
-        );
+        return refuse("forbidden-other-site");
     }
     let Some(expected) = viewer.csrf().map(str::to_string) else {
         // Signed out: only the sign-in and account recovery forms change state, and
@@ -220,9 +215,7 @@ async fn guard(State(capability): State<Capability>, req: Request, next: Next) -
     };
     match token {
         Some(t) if secret::same(&t, &expected) => next.run(Request::from_parts(parts, body)).await,
-        _ => refuse(
-            "This form is out of date or did not come from Coproduce, so nothing was changed. Go back, reload the page and try again.",
-        ),
+        _ => refuse("forbidden-stale-form"),
     }
 }
 

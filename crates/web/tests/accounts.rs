@@ -214,41 +214,19 @@ async fn wrong_passwords_and_unknown_emails_look_the_same(store: Store) {
     let org = organisation(&store, false).await;
     account(&store, "ann@trust.example", Role::Staff, Some(org)).await;
     let st = state(&store, None, "http://coproduce.test");
-    // Warm up the connection pool, then alternate, so neither side pays for set-up.
-    sign_in(&st, "warm-up@trust.example", "not the password").await;
-    let (mut wrong_time, mut unknown_time) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
-    let (mut wrong, mut unknown) = (None, None);
-    for round in 0..2 {
-        let started = std::time::Instant::now();
-        wrong = Some(sign_in(&st, "ann@trust.example", "not the password").await);
-        wrong_time += started.elapsed();
-        let started = std::time::Instant::now();
-        unknown = Some(
-            sign_in(
-                &st,
-                &format!("nobody{round}@trust.example"),
-                "not the password",
-            )
-            .await,
-        );
-        unknown_time += started.elapsed();
-    }
-    let (wrong, unknown) = (wrong.unwrap(), unknown.unwrap());
+    // (That both paths run a full Argon2id check, so they take the same time, is
+    // tested where it is decided: auth::password::check.)
+    let wrong = sign_in(&st, "ann@trust.example", "not the password").await;
+    let unknown = sign_in(&st, "nobody@trust.example", "not the password").await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(unknown.status, wrong.status);
     let message = "The email address or password is not right";
     assert!(wrong.text.contains(message) && unknown.text.contains(message));
     assert_eq!(
         wrong.text.replace("ann@trust.example", "E"),
-        unknown.text.replace("nobody1@trust.example", "E")
+        unknown.text.replace("nobody@trust.example", "E")
     );
     assert!(wrong.set_cookie.is_none() && unknown.set_cookie.is_none());
-    // Both check a password hash; neither returns early. (A generous bound: this is
-    // about a hash being checked at all, not about speed.)
-    assert!(
-        unknown_time * 3 > wrong_time,
-        "unknown {unknown_time:?}, wrong {wrong_time:?}"
-    );
     // Missing fields are named.
     let r = sign_in(&st, "", "").await;
     assert!(r.text.contains("Enter your email address") && r.text.contains("Enter your password"));

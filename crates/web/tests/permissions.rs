@@ -71,6 +71,9 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/activities/{id}/inputs", WRITE_WORK),
     ("GET", "/inputs/{id}/edit", WRITE_WORK),
     ("POST", "/inputs/{id}", WRITE_WORK),
+    ("GET", "/preferences/language/{code}", EVERYONE),
+    ("GET", "/preferences/easy-read/{on}", EVERYONE),
+    ("GET", "/accessibility", EVERYONE),
     ("GET", "/password-reset", EVERYONE),
     ("POST", "/password-reset", EVERYONE),
     ("GET", "/password-reset/{token}", EVERYONE),
@@ -203,6 +206,8 @@ fn fill(path: &str, f: &Fixture) -> String {
         .replace("{key}", "scie")
         .replace("{token}", "cpe_not_a_real_link")
         .replace("{*path}", "app.css")
+        .replace("{code}", "pl")
+        .replace("{on}", "on")
 }
 
 /// Whether the answer is a refusal by the permission check.

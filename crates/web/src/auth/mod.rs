@@ -26,6 +26,11 @@ use coproduce_store::accounts::Account;
 
 use crate::{ApiError, AppState};
 
+/// The cookie that remembers the chosen language.
+pub const LANGUAGE_COOKIE: &str = "coproduce_language";
+/// The cookie that remembers Easy Read: `on` or absent.
+pub const EASY_READ_COOKIE: &str = "coproduce_easy_read";
+
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "coproduce_session";
 /// A session ends after this long without a request.
@@ -98,6 +103,8 @@ pub struct Viewer {
     pub pending_second_factor: Option<(i64, Account)>,
     /// A session cookie was sent but had expired: say so on the sign-in page.
     pub session_expired: bool,
+    /// The language and Easy Read choice this browser made.
+    pub tr: crate::i18n::Tr,
 }
 
 impl Viewer {
@@ -198,7 +205,15 @@ pub fn expired(last_seen: DateTime<Utc>, expires_at: DateTime<Utc>, now: DateTim
 /// refused at once rather than treated as the public.
 pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let now = coproduce_store::now();
-    let mut viewer = Viewer::default();
+    let mut viewer = Viewer {
+        tr: crate::i18n::Tr {
+            lang: cookie(req.headers(), LANGUAGE_COOKIE)
+                .and_then(crate::i18n::Lang::parse)
+                .unwrap_or_default(),
+            easy: cookie(req.headers(), EASY_READ_COOKIE) == Some("on"),
+        },
+        ..Viewer::default()
+    };
     let bearer = req
         .headers()
         .get(header::AUTHORIZATION)

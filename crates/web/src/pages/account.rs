@@ -82,13 +82,14 @@ fn sign_in_form(
     next: String,
     email: &str,
 ) -> SignInPage {
+    let tr = viewer.tr;
     SignInPage {
-        chrome: Chrome::new(state, viewer, "sign-in"),
-        email: FormField::new("email", "Email address", "email")
+        chrome: Chrome::participant(state, viewer, "sign-in"),
+        email: FormField::new("email", tr.t("email-label"), "email")
             .autocomplete("username")
             .value(email)
             .errors(&errors),
-        password: FormField::new("password", "Password", "password")
+        password: FormField::new("password", tr.t("password-label"), "password")
             .autocomplete("current-password")
             .errors(&errors),
         errors,
@@ -107,12 +108,13 @@ async fn sign_in_page(
     viewer: Viewer,
     Query(q): Query<SignInQuery>,
 ) -> Response {
+    let tr = viewer.tr;
     let notice = if q.signed_out.is_some() {
-        Some("You have signed out.".to_string())
+        Some(tr.t("signed-out-notice"))
     } else if q.password_set.is_some() {
-        Some("Your password is saved. Sign in with it now.".to_string())
+        Some(tr.t("password-set-notice"))
     } else if viewer.session_expired {
-        Some("You were signed out because you had not used Coproduce for 30 minutes, or had been signed in for 12 hours. Sign in again to carry on.".to_string())
+        Some(tr.t("expired-notice"))
     } else {
         None
     };
@@ -216,10 +218,10 @@ async fn sign_in(
     let next = safe_next(Some(&form.next));
     let mut errs = FieldErrors::new();
     if email.is_empty() {
-        errs.add("email", "Enter your email address");
+        errs.add("email", viewer.tr.t("enter-email"));
     }
     if form.password.is_empty() {
-        errs.add("password", "Enter your password");
+        errs.add("password", viewer.tr.t("enter-password"));
     }
     if !errs.is_empty() {
         let page = sign_in_form(&state, &viewer, errs.0, None, next, &form.email);
@@ -266,19 +268,17 @@ async fn try_sign_in(
     if state.store.failures_since(&by_email, since).await? >= ACCOUNT_FAILURES
         || state.store.failures_since(&by_address, since).await? >= ADDRESS_FAILURES
     {
-        return Ok(Err(
-            "There have been too many attempts to sign in. Wait 15 minutes, then try again, or reset your password.".into(),
-        ));
+        return Ok(Err(viewer.tr.t("sign-in-too-many")));
     }
     let account = state.store.account_by_email(email).await?;
     let stored = account.as_ref().and_then(|a| a.password_hash.clone());
     if !password::verify(password_given, stored).await {
         state.store.record_failure(&by_email, now).await?;
         state.store.record_failure(&by_address, now).await?;
-        return Ok(Err("The email address or password is not right".into()));
+        return Ok(Err(viewer.tr.t("sign-in-wrong")));
     }
     let Some(account) = account else {
-        return Ok(Err("The email address or password is not right".into()));
+        return Ok(Err(viewer.tr.t("sign-in-wrong")));
     };
     state.store.clear_failures(&by_email).await?;
     let required = match account.organisation_id {
@@ -328,7 +328,7 @@ async fn sign_out_everywhere(State(state): State<AppState>, viewer: Viewer) -> R
 pub struct TokenRow {
     id: i64,
     name: String,
-    scope: &'static str,
+    scope: String,
     last_used: String,
     revoked: bool,
 }
@@ -359,9 +359,10 @@ async fn account_view(
     let Some(a) = viewer.account() else {
         return Err(PageError::NotFound);
     };
+    let tr = viewer.tr;
     let organisation = match a.organisation_id {
         Some(org) => state.store.organisation(org).await?.name,
-        None => "Every organisation (administrator)".into(),
+        None => tr.t("every-organisation"),
     };
     let tokens = state
         .store
@@ -371,20 +372,20 @@ async fn account_view(
         .map(|t| TokenRow {
             id: t.id,
             scope: if t.scope == "write" {
-                "Read and change"
+                tr.t("token-write")
             } else {
-                "Read only"
+                tr.t("token-read")
             },
             last_used: t
                 .last_used_at
-                .map(coproduce_domain::time::show)
-                .unwrap_or_else(|| "Never".into()),
+                .map(|t| tr.date_time(t))
+                .unwrap_or_else(|| tr.t("token-never")),
             revoked: t.revoked_at.is_some(),
             name: t.name,
         })
         .collect();
     Ok(AccountPage {
-        chrome: Chrome::new(state, viewer, "account"),
+        chrome: Chrome::participant(state, viewer, "account"),
         name: a.name.clone(),
         email: a.email.clone(),
         role: a.role.label(),
@@ -393,8 +394,8 @@ async fn account_view(
         // Participants and partners have nothing the API serves them yet.
         api_access: a.role.can(C::ReadWork) || a.role.can(C::ManageCharters),
         tokens,
-        token_name: FormField::new("name", "Name", "text")
-            .hint("What the token is for, such as \"Monthly report script\"")
+        token_name: FormField::new("name", tr.t("token-name-label"), "text")
+            .hint(tr.t("token-name-hint"))
             .value(name_typed)
             .errors(&errors),
         token_scope: scope_typed.to_string(),
@@ -440,7 +441,7 @@ async fn create_token(
     let scope = match form.scope.as_str() {
         "read" | "write" => Some(form.scope.clone()),
         _ => {
-            errs.add("scope-read", "Choose what the token may do");
+            errs.add("scope-read", viewer.tr.t("token-scope-missing"));
             None
         }
     };
@@ -449,10 +450,10 @@ async fn create_token(
             .0
             .into_iter()
             .map(|e| FieldError {
-                message: if e.field == "name" {
-                    format!("Name {}", e.message)
-                } else {
-                    e.message
+                message: match (e.field.as_str(), e.message.contains("empty")) {
+                    ("name", true) => viewer.tr.t("token-name-empty"),
+                    ("name", false) => viewer.tr.t("token-name-long"),
+                    _ => e.message,
                 },
                 field: e.field,
             })
@@ -465,20 +466,26 @@ async fn create_token(
     let token = secret::generate("cpt_");
     match state
         .store
-        .create_api_token(account.id, &name, &scope, &secret::hash(&token), coproduce_store::now())
+        .create_api_token(
+            account.id,
+            &name,
+            &scope,
+            &secret::hash(&token),
+            coproduce_store::now(),
+        )
         .await
     {
         Ok(_) => render(
             StatusCode::CREATED,
             &MessagePage {
-                chrome: Chrome::new(&state, &viewer, "account"),
-                heading: "Your new API token".into(),
+                chrome: Chrome::participant(&state, &viewer, "account"),
+                heading: viewer.tr.t("token-created-heading"),
                 paragraphs: vec![
-                    format!("Copy the token \"{name}\" now and keep it somewhere safe. You will not see it again."),
-                    "Send it with each API request as the header Authorization: Bearer followed by the token.".into(),
+                    viewer.tr.t1("token-created-copy", "name", &name),
+                    viewer.tr.t("token-created-use"),
                 ],
                 secret: Some(token),
-                link: Some(("/account".into(), "Back to your account".into())),
+                link: Some(("/account".into(), viewer.tr.t("back-to-account"))),
             },
         ),
         Err(e) => PageError::from(e).respond(&state, &viewer),
@@ -515,7 +522,7 @@ struct CodePage {
     action: &'static str,
     next: String,
     code: FormField,
-    button: &'static str,
+    button: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -538,6 +545,7 @@ fn code_form(
     next: String,
     errors: Vec<FieldError>,
 ) -> CodePage {
+    let tr = viewer.tr;
     let key = if setup {
         account.totp_secret.clone()
     } else {
@@ -547,33 +555,31 @@ fn code_form(
         .as_deref()
         .and_then(|k| crate::auth::second_factor::setup_url(k, &account.email));
     CodePage {
-        chrome: Chrome::new(state, viewer, "sign-in"),
+        chrome: Chrome::participant(state, viewer, "sign-in"),
         heading: if setup {
-            "Set up your second factor".into()
+            tr.t("code-setup-heading")
         } else {
-            "Enter your code".into()
+            tr.t("code-heading")
         },
         paragraphs: if setup {
-            vec![
-                "Your organisation asks staff to prove who they are with a code from an authenticator app, as well as a password.".into(),
-                "Add Coproduce to an authenticator app on your phone (such as Microsoft Authenticator or Google Authenticator), then type the 6-digit code it shows.".into(),
-            ]
+            vec![tr.t("code-setup-why"), tr.t("code-setup-how")]
         } else {
-            vec![
-                "Open your authenticator app and type the 6-digit code it shows for Coproduce."
-                    .into(),
-            ]
+            vec![tr.t("code-intro")]
         },
         key,
         setup_url,
         action,
         next,
-        code: FormField::new("code", "6-digit code", "text")
+        code: FormField::new("code", tr.t("code-label"), "text")
             .autocomplete("one-time-code")
             .numeric_code()
             .errors(&errors),
         errors,
-        button: if setup { "Turn on" } else { "Continue" },
+        button: if setup {
+            tr.t("code-turn-on")
+        } else {
+            tr.t("code-continue")
+        },
     }
 }
 
@@ -621,6 +627,7 @@ async fn code_page(
 /// when it is right.
 async fn check_code(
     state: &AppState,
+    tr: crate::i18n::Tr,
     account: &coproduce_store::accounts::Account,
     code: &str,
 ) -> Result<Option<String>, PageError> {
@@ -632,9 +639,7 @@ async fn check_code(
         .await?
         >= CODE_FAILURES
     {
-        return Ok(Some(
-            "There have been too many wrong codes. Wait 15 minutes, then try again.".into(),
-        ));
+        return Ok(Some(tr.t("code-too-many")));
     }
     let right = account
         .totp_secret
@@ -646,10 +651,9 @@ async fn check_code(
     } else {
         state.store.record_failure(&subject, now).await?;
         Ok(Some(if code.trim().is_empty() {
-            "Enter the 6-digit code from your authenticator app".into()
+            tr.t("code-empty")
         } else {
-            "The code is not right. Check your authenticator app and type the code it shows now"
-                .into()
+            tr.t("code-wrong")
         }))
     }
 }
@@ -664,7 +668,7 @@ async fn code_given(
     };
     let next = safe_next(Some(&form.next));
     let result = async {
-        if let Some(message) = check_code(&state, &account, &form.code).await? {
+        if let Some(message) = check_code(&state, viewer.tr, &account, &form.code).await? {
             let errors = vec![FieldError {
                 field: "code".into(),
                 message,
@@ -730,7 +734,7 @@ async fn setup_confirm(
         return PageError::NotFound.respond(&state, &viewer);
     };
     let result = async {
-        if let Some(message) = check_code(&state, &account, &form.code).await? {
+        if let Some(message) = check_code(&state, viewer.tr, &account, &form.code).await? {
             let errors = vec![FieldError {
                 field: "code".into(),
                 message,
@@ -762,11 +766,16 @@ async fn second_factor_off(State(state): State<AppState>, viewer: Viewer) -> Res
     };
     let result = async {
         let required = match account.organisation_id {
-            Some(org) if account.role.is_staff() => state.store.organisation(org).await?.require_second_factor,
+            Some(org) if account.role.is_staff() => {
+                state.store.organisation(org).await?.require_second_factor
+            }
             _ => false,
         };
         if required {
-            return Ok(super::forbidden(&viewer, "Your organisation requires staff to use a second factor, so it cannot be turned off."));
+            return Ok(super::forbidden(
+                &viewer,
+                &viewer.tr.t("second-factor-required"),
+            ));
         }
         state.store.set_totp(account.id, None, false).await?;
         Ok(Redirect::to("/account").into_response())

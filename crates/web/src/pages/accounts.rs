@@ -173,10 +173,9 @@ async fn invite(
             .map_err(|e| PageError::Internal(crate::error::ApiError::internal(&e).reference()))?;
         let notice = match &state.config.mailer {
             Some(mailer) => {
-                let body = format!(
-                    "Hello {name},\n\nYou are invited to Coproduce, where your organisation plans and records co-production.\n\nTo choose your password, open this link. It works once, for 7 days:\n{link}\n\nIf you did not expect this email, you can ignore it.\n"
-                );
-                match mailer.send(&email, "You are invited to Coproduce", body).await {
+                let tr = crate::i18n::Tr::default();
+                let body = tr.t2("invitation-email-body", ("name", &name), ("link", &link));
+                match mailer.send(&email, &tr.t("invitation-email-subject"), body).await {
                     Ok(()) => (format!("We have emailed an invitation to {email}."), None),
                     Err(e) => {
                         tracing::error!(error = %e, "invitation email not sent");

@@ -4,11 +4,10 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use coproduce_domain::Vocabulary;
 use coproduce_store::PageRequest;
 use coproduce_store::charters::CharterRecord;
 
-use super::{Chrome, PageError, render, show_date, template_titles};
+use super::{Chrome, PageError, render, template_titles};
 use crate::AppState;
 use crate::auth::Viewer;
 
@@ -29,7 +28,7 @@ pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Response {
         Ok(page) => render(
             StatusCode::OK,
             &List {
-                chrome: Chrome::new(&state, &viewer, "charters"),
+                chrome: Chrome::participant(&state, &viewer, "charters"),
                 charters: page.items,
                 templates: template_titles(),
             },
@@ -49,15 +48,15 @@ struct CommitmentView {
     key: String,
     text: String,
     source_ref: String,
-    kind: &'static str,
-    rung: Option<&'static str>,
-    indicator: Option<&'static str>,
+    kind: String,
+    rung: Option<String>,
+    indicator: Option<String>,
 }
 
 struct SignatoryView {
     organisation_id: i64,
     organisation_name: String,
-    status: &'static str,
+    status: String,
     signed: bool,
     signed_on: String,
 }
@@ -67,7 +66,7 @@ struct SignatoryView {
 struct Page {
     chrome: Chrome,
     record: CharterRecord,
-    commitment_count: usize,
+    commitment_summary: String,
     sections: Vec<SectionView>,
     signatories: Vec<SignatoryView>,
 }
@@ -90,7 +89,11 @@ pub async fn page(
         Ok(r) => r,
         Err(e) => return PageError::from(e).respond(&state, &viewer),
     };
-    let commitment_count = charter.commitment_count();
+    let commitment_summary = viewer.tr.t2(
+        "charter-commitment-count",
+        ("n", charter.commitment_count()),
+        ("sections", charter.sections.len()),
+    );
     let sections = charter
         .sections
         .into_iter()
@@ -108,9 +111,9 @@ pub async fn page(
                     key: c.key,
                     text: c.text,
                     source_ref: c.source_ref,
-                    kind: c.kind.label(),
-                    rung: c.rung.map(|r| r.label()),
-                    indicator: c.indicator.map(|i| i.label()),
+                    kind: viewer.tr.label(c.kind),
+                    rung: c.rung.map(|r| viewer.tr.label(r)),
+                    indicator: c.indicator.map(|i| viewer.tr.label(i)),
                 })
                 .collect(),
         })
@@ -120,20 +123,20 @@ pub async fn page(
         .map(|s| SignatoryView {
             organisation_id: s.organisation_id,
             organisation_name: s.organisation_name,
-            status: s.status.label(),
+            status: viewer.tr.label(s.status),
             signed: s.signed_on.is_some(),
             signed_on: s
                 .signed_on
-                .map(show_date)
-                .unwrap_or_else(|| "Not yet".into()),
+                .map(|d| viewer.tr.date(d))
+                .unwrap_or_else(|| viewer.tr.t("not-yet")),
         })
         .collect();
     render(
         StatusCode::OK,
         &Page {
-            chrome: Chrome::new(&state, &viewer, "charters"),
+            chrome: Chrome::participant(&state, &viewer, "charters"),
             record,
-            commitment_count,
+            commitment_summary,
             sections,
             signatories,
         },

@@ -8,7 +8,7 @@ use coproduce_domain::text::FieldError;
 /// One text input, as `field.html` shows it.
 pub struct FormField {
     pub id: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub hint: Option<String>,
     pub value: String,
     pub error: Option<String>,
@@ -20,10 +20,10 @@ pub struct FormField {
 }
 
 impl FormField {
-    pub fn new(id: &'static str, label: &'static str, kind: &'static str) -> Self {
+    pub fn new(id: &'static str, label: impl Into<String>, kind: &'static str) -> Self {
         FormField {
             id,
-            label,
+            label: label.into(),
             hint: None,
             value: String::new(),
             error: None,

@@ -8,7 +8,6 @@ use askama::Template;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Capability as C;
 use coproduce_domain::templates;
 use coproduce_domain::time;
@@ -16,6 +15,7 @@ use coproduce_store::{PageRequest, StoreError};
 use serde::Deserialize;
 
 use crate::auth::Viewer;
+use crate::i18n::Tr;
 use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
@@ -24,6 +24,7 @@ mod accounts;
 mod charters;
 mod dashboard;
 mod forms;
+mod preferences;
 mod recovery;
 mod work;
 
@@ -36,12 +37,17 @@ pub fn routes(r: Routes) -> Routes {
     let r = account::routes(r);
     let r = accounts::routes(r);
     let r = work::routes(r);
+    let r = preferences::routes(r);
     recovery::routes(r)
 }
 
 /// What the page frame needs: which part of the site this is, whether it is the demo,
-/// and who is signed in (with the form token their sign-out button carries).
+/// who is signed in (with the form token their sign-out button carries), and the
+/// words to use. Pages for participants are `translated`: they speak the chosen
+/// language and offer Easy Read; the others are in British English.
 pub struct Chrome {
+    pub tr: Tr,
+    pub translated: bool,
     pub section: &'static str,
     pub demo: bool,
     pub account_name: Option<String>,
@@ -53,6 +59,8 @@ pub struct Chrome {
 impl Chrome {
     pub fn new(state: &AppState, viewer: &Viewer, section: &'static str) -> Self {
         Chrome {
+            tr: Tr::default(),
+            translated: false,
             section,
             demo: state.demo,
             account_name: viewer.account().map(|a| a.name.clone()),
@@ -62,9 +70,28 @@ impl Chrome {
         }
     }
 
+    /// Every language: (tag, own name, whether it is the one in use).
+    pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
+        crate::i18n::Lang::ALL
+            .iter()
+            .map(|l| (l.code(), l.own_name(), *l == self.tr.lang))
+            .collect()
+    }
+
+    /// The frame for a page participants use: in their language, with Easy Read.
+    pub fn participant(state: &AppState, viewer: &Viewer, section: &'static str) -> Self {
+        Chrome {
+            tr: viewer.tr,
+            translated: true,
+            ..Chrome::new(state, viewer, section)
+        }
+    }
+
     /// The frame for pages shown before the viewer is known (errors from the guard).
     pub fn bare(viewer: &Viewer) -> Self {
         Chrome {
+            tr: viewer.tr,
+            translated: true,
             section: "",
             demo: false,
             account_name: viewer.account().map(|a| a.name.clone()),
@@ -93,7 +120,7 @@ pub fn forbidden(viewer: &Viewer, message: &str) -> Response {
         StatusCode::FORBIDDEN,
         &ErrorPage {
             chrome: Chrome::bare(viewer),
-            heading: "You cannot do this".into(),
+            heading: viewer.tr.t("forbidden-heading"),
             paragraphs: vec![message.to_string()],
         },
     )
@@ -138,13 +165,11 @@ impl PageError {
             PageError::Internal(reference) => render(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 &ErrorPage {
-                    chrome: Chrome::new(state, viewer, ""),
-                    heading: "Sorry, there is a problem with the service".into(),
+                    chrome: Chrome::participant(state, viewer, ""),
+                    heading: viewer.tr.t("error-heading"),
                     paragraphs: vec![
-                        "Try again later.".into(),
-                        format!(
-                            "If it happens again, tell your administrator and quote reference {reference}."
-                        ),
+                        viewer.tr.t("error-try-later"),
+                        viewer.tr.t1("error-reference", "reference", &reference),
                     ],
                 },
             ),
@@ -168,11 +193,11 @@ fn not_found_page(state: &AppState, viewer: &Viewer) -> Response {
     render(
         StatusCode::NOT_FOUND,
         &ErrorPage {
-            chrome: Chrome::new(state, viewer, ""),
-            heading: "Page not found".into(),
+            chrome: Chrome::participant(state, viewer, ""),
+            heading: viewer.tr.t("not-found-heading"),
             paragraphs: vec![
-                "If you typed the web address, check it is correct.".into(),
-                "If you pasted the web address, check you copied the entire address.".into(),
+                viewer.tr.t("not-found-typed"),
+                viewer.tr.t("not-found-pasted"),
             ],
         },
     )
@@ -195,7 +220,7 @@ pub async fn not_found(
 pub struct OrganisationCard {
     pub id: i64,
     pub name: String,
-    pub kind: &'static str,
+    pub kind: String,
 }
 
 #[derive(Template)]
@@ -228,7 +253,7 @@ async fn home(
     render(
         StatusCode::OK,
         &Home {
-            chrome: Chrome::new(&state, &viewer, "home"),
+            chrome: Chrome::participant(&state, &viewer, "home"),
             next: page.next_after.map(|a| format!("/?after={a}")),
             organisations: page
                 .items
@@ -236,7 +261,7 @@ async fn home(
                 .map(|o| OrganisationCard {
                     id: o.id,
                     name: o.name,
-                    kind: o.kind.label(),
+                    kind: viewer.tr.label(o.kind),
                 })
                 .collect(),
         },

@@ -10,7 +10,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use coproduce_domain::account::{Capability as C, check_password};
+use coproduce_domain::account::{Capability as C, PasswordProblem, check_password};
 use coproduce_domain::text::{FieldError, FieldErrors};
 use serde::Deserialize;
 
@@ -40,7 +40,7 @@ pub struct SimpleForm {
     pub paragraphs: Vec<String>,
     pub action: String,
     pub fields: Vec<FormField>,
-    pub button: &'static str,
+    pub button: String,
 }
 
 fn message(
@@ -51,7 +51,7 @@ fn message(
     link: Option<(&str, &str)>,
 ) -> MessagePage {
     MessagePage {
-        chrome: Chrome::new(state, viewer, "sign-in"),
+        chrome: Chrome::participant(state, viewer, "sign-in"),
         heading: heading.into(),
         paragraphs,
         secret: None,
@@ -66,16 +66,18 @@ fn reset_request_form(
     email: &str,
 ) -> SimpleForm {
     SimpleForm {
-        chrome: Chrome::new(state, viewer, "sign-in"),
-        heading: "Reset your password".into(),
-        paragraphs: vec!["Tell us the email address you sign in with. We will email you a link to choose a new password.".into()],
+        chrome: Chrome::participant(state, viewer, "sign-in"),
+        heading: viewer.tr.t("reset-heading"),
+        paragraphs: vec![viewer.tr.t("reset-intro")],
         action: "/password-reset".into(),
-        fields: vec![FormField::new("email", "Email address", "email")
-            .autocomplete("username")
-            .value(email)
-            .errors(&errors)],
+        fields: vec![
+            FormField::new("email", viewer.tr.t("email-label"), "email")
+                .autocomplete("username")
+                .value(email)
+                .errors(&errors),
+        ],
         errors,
-        button: "Send the link",
+        button: viewer.tr.t("reset-send"),
     }
 }
 
@@ -105,7 +107,7 @@ async fn reset_request(
         Err(_) => {
             let errors = vec![FieldError {
                 field: "email".into(),
-                message: "Enter an email address in the right form, like name@example.org".into(),
+                message: viewer.tr.t("email-wrong"),
             }];
             return render(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -119,8 +121,8 @@ async fn reset_request(
             &message(
                 &state,
                 &viewer,
-                "Ask an administrator",
-                vec!["This Coproduce cannot send email. Ask an administrator of your organisation to reset your password.".into()],
+                &viewer.tr.t("no-email-heading"),
+                vec![viewer.tr.t("no-email")],
                 None,
             ),
         );
@@ -128,19 +130,30 @@ async fn reset_request(
     let result = async {
         let now = coproduce_store::now();
         let subject = format!("reset:{email}");
-        let recent = state.store.failures_since(&subject, now - chrono::Duration::minutes(15)).await?;
+        let recent = state
+            .store
+            .failures_since(&subject, now - chrono::Duration::minutes(15))
+            .await?;
         if recent < RESETS_PER_WINDOW
             && let Some(account) = state.store.account_by_email(&email).await?
         {
             state.store.record_failure(&subject, now).await?;
-            let link = single_use_link(&state.store, account.id, PASSWORD_RESET, RESET_LIFETIME, &state.config.public_url)
+            let link = single_use_link(
+                &state.store,
+                account.id,
+                PASSWORD_RESET,
+                RESET_LIFETIME,
+                &state.config.public_url,
+            )
+            .await
+            .map_err(|e| PageError::Internal(crate::error::ApiError::internal(&e).reference()))?;
+            let body = viewer
+                .tr
+                .t2("reset-email-body", ("name", &account.name), ("link", &link));
+            if let Err(e) = mailer
+                .send(&account.email, &viewer.tr.t("reset-email-subject"), body)
                 .await
-                .map_err(|e| PageError::Internal(crate::error::ApiError::internal(&e).reference()))?;
-            let body = format!(
-                "Hello {},\n\nSomeone asked to reset the password for your Coproduce account.\n\nTo choose a new password, open this link. It works once, for 1 hour:\n{link}\n\nIf you did not ask for this, you can ignore this email. Your password has not changed.\n",
-                account.name
-            );
-            if let Err(e) = mailer.send(&account.email, "Reset your Coproduce password", body).await {
+            {
                 tracing::error!(error = %e, "password reset email not sent");
             }
         }
@@ -155,12 +168,12 @@ async fn reset_request(
         &message(
             &state,
             &viewer,
-            "Check your email",
+            &viewer.tr.t("check-email-heading"),
             vec![
-                format!("If {email} has a Coproduce account, we have sent it a link to choose a new password."),
-                "The link works once, for 1 hour. If nothing arrives, check your junk mail, or ask an administrator.".into(),
+                viewer.tr.t1("check-email-sent", "email", &email),
+                viewer.tr.t("check-email-help"),
             ],
-            Some(("/sign-in", "Back to sign in")),
+            Some(("/sign-in", &viewer.tr.t("back-to-sign-in"))),
         ),
     )
 }
@@ -173,44 +186,44 @@ fn set_password_form(
     errors: Vec<FieldError>,
 ) -> SimpleForm {
     SimpleForm {
-        chrome: Chrome::new(state, viewer, "sign-in"),
-        heading: heading.into(),
-        paragraphs: vec!["Choose a password of at least 10 characters. Three or four random words are easy to remember and hard to guess.".into()],
+        chrome: Chrome::participant(state, viewer, "sign-in"),
+        heading: viewer.tr.t(heading),
+        paragraphs: vec![viewer.tr.t("new-password-intro")],
         action,
         fields: vec![
-            FormField::new("password", "New password", "password")
+            FormField::new("password", viewer.tr.t("new-password-label"), "password")
                 .autocomplete("new-password")
                 .errors(&errors),
-            FormField::new("confirm", "Type the new password again", "password")
+            FormField::new("confirm", viewer.tr.t("confirm-password-label"), "password")
                 .autocomplete("new-password")
                 .errors(&errors),
         ],
         errors,
-        button: "Save password",
+        button: viewer.tr.t("save-password"),
     }
 }
 
 fn link_not_working(state: &AppState, viewer: &Viewer, purpose: &str) -> Response {
     let (again, label) = if purpose == INVITATION {
-        ("/sign-in", "Go to sign in")
+        ("/sign-in", viewer.tr.t("go-to-sign-in"))
     } else {
-        ("/password-reset", "Ask for a new link")
+        ("/password-reset", viewer.tr.t("ask-new-link"))
     };
     render(
         StatusCode::GONE,
         &message(
             state,
             viewer,
-            "This link does not work",
+            &viewer.tr.t("link-broken-heading"),
             vec![
-                "The link has been used already, has expired, or was not copied in full. Nothing has been changed.".into(),
+                viewer.tr.t("link-broken"),
                 if purpose == INVITATION {
-                    "If you have not chosen a password yet, ask the person who invited you to send a new invitation.".into()
+                    viewer.tr.t("link-broken-invitation")
                 } else {
-                    "You can ask for a new link.".into()
+                    viewer.tr.t("link-broken-reset")
                 },
             ],
-            Some((again, label)),
+            Some((again, &label)),
         ),
     )
 }
@@ -256,9 +269,16 @@ async fn set_from_link(
 ) -> Response {
     let mut errs = FieldErrors::new();
     if let Err(e) = check_password(&form.password) {
-        errs.add("password", format!("The password {e}"));
+        errs.add(
+            "password",
+            viewer.tr.t(match e {
+                PasswordProblem::TooShort => "password-short",
+                PasswordProblem::TooLong => "password-long",
+                PasswordProblem::TooEasy => "password-easy",
+            }),
+        );
     } else if form.password != form.confirm {
-        errs.add("confirm", "The two passwords are not the same");
+        errs.add("confirm", viewer.tr.t("passwords-differ"));
     }
     if !errs.is_empty() {
         // Only say what is wrong with the password if the link itself still works.
@@ -305,7 +325,7 @@ async fn reset_page(
         PASSWORD_RESET,
         &token,
         action,
-        "Choose a new password",
+        "new-password-heading",
     )
     .await
 }
@@ -324,7 +344,7 @@ async fn reset_set(
         &token,
         form,
         action,
-        "Choose a new password",
+        "new-password-heading",
     )
     .await
 }
@@ -341,7 +361,7 @@ async fn invitation_page(
         INVITATION,
         &token,
         action,
-        "Welcome to Coproduce: choose your password",
+        "welcome-heading",
     )
     .await
 }
@@ -360,7 +380,7 @@ async fn invitation_set(
         &token,
         form,
         action,
-        "Welcome to Coproduce: choose your password",
+        "welcome-heading",
     )
     .await
 }

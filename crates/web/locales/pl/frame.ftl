@@ -1,0 +1,46 @@
+## Ramka wokół każdej strony.
+
+service-name = Coproduce
+title-suffix = Coproduce
+skip-to-content = Przejdź do treści
+menu = Menu
+nav-organisations = Organizacje
+nav-charters = Karty
+nav-projects = Projekty
+nav-accounts = Konta
+nav-your-account = Twoje konto
+sign-in = Zaloguj się
+sign-out = Wyloguj się
+demo-banner-strong = Wersja demonstracyjna.
+demo-banner = Wszystkie organizacje, osoby i spotkania są tu zmyślone, aby pokazać, jak działa Coproduce.
+demo-banner-role = Zalogowano jako: { $role }
+footer-links = Przydatne linki
+footer-api = Opis API (OpenAPI)
+footer-accessibility = Deklaracja dostępności
+footer-about = Coproduce: otwarte oprogramowanie do współtworzenia usług zdrowotnych i opieki społecznej.
+choose-language = Język
+easy-read-on = Tekst łatwy do czytania: włącz
+easy-read-off = Tekst łatwy do czytania: wyłącz
+there-is-a-problem = Wystąpił problem
+error-prefix = Błąd:
+information-prefix = Informacja:
+back-to-account = Wróć do swojego konta
+back-to-sign-in = Wróć do logowania
+
+## Strony z informacją o błędzie.
+
+not-found-heading = Nie znaleziono strony
+not-found-typed = Jeśli adres strony został wpisany ręcznie, sprawdź, czy jest poprawny.
+not-found-pasted = Jeśli adres został wklejony, sprawdź, czy skopiowano go w całości.
+    .easy = Sprawdź adres strony. Może być w nim błąd.
+error-heading = Przepraszamy, wystąpił problem z serwisem
+error-try-later = Spróbuj ponownie później.
+error-reference = Jeśli to się powtórzy, powiadom administratora i podaj numer zgłoszenia { $reference }.
+forbidden-heading = Nie możesz tego zrobić
+forbidden-role = Twoja rola nie pozwala na wyświetlenie tej strony.
+forbidden-other-site = To żądanie przyszło z innej strony internetowej, więc go nie wykonano. Nic nie zostało zmienione. Jeśli chcesz to zrobić, wróć do Coproduce i spróbuj ponownie stamtąd.
+forbidden-stale-form = Ten formularz jest nieaktualny albo nie pochodzi z Coproduce, więc nic nie zostało zmienione. Wróć, odśwież stronę i spróbuj ponownie.
+forbidden-read-token = Ten token API pozwala tylko na odczyt. Utwórz token z prawem do zmian, aby coś zmienić.
+error-go-home = Przejdź do listy organizacji
+error-or = albo
+error-see-charters = zobacz karty

@@ -1,0 +1,234 @@
+//! Words people read: every message comes from the Fluent files in `locales/`, in
+//! British English and, for the pages participants use, in Polish.
+//!
+//! A message may have an `.easy` attribute: its Easy Read form, with short sentences
+//! and hard words explained, shown when a person turns Easy Read on.
+//!
+//! This module must not hold any text itself: text lives in the `.ftl` files.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en-GB",
+        // Unicode isolation marks would show up in HTML attributes and tests.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The languages Coproduce speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    EnGb,
+    Pl,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::EnGb, Lang::Pl];
+
+    /// The language tag, as in `<html lang>` and the cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::EnGb => "en-GB",
+            Lang::Pl => "pl",
+        }
+    }
+
+    /// The language's name in itself, for the switcher.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::EnGb => "English",
+            Lang::Pl => "Polski",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code))
+    }
+
+    fn id(self) -> LanguageIdentifier {
+        self.code().parse().unwrap_or_default()
+    }
+}
+
+/// Looks messages up in one language, in Easy Read where asked and available.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tr {
+    pub lang: Lang,
+    pub easy: bool,
+}
+
+impl Tr {
+    /// The message `key`; its `.easy` form when Easy Read is on and one exists. A key
+    /// with no message at all shows as the key, so a gap is seen, never hidden.
+    pub fn t(&self, key: &str) -> String {
+        self.lookup(key, None)
+    }
+
+    /// The message `key` with one argument.
+    pub fn t1(&self, key: &str, name: &'static str, value: impl ToString) -> String {
+        let mut args = HashMap::new();
+        args.insert(Cow::Borrowed(name), FluentValue::from(value.to_string()));
+        self.lookup(key, Some(&args))
+    }
+
+    /// The message `key` with two arguments.
+    pub fn t2(
+        &self,
+        key: &str,
+        a: (&'static str, impl ToString),
+        b: (&'static str, impl ToString),
+    ) -> String {
+        let mut args = HashMap::new();
+        args.insert(Cow::Borrowed(a.0), FluentValue::from(a.1.to_string()));
+        args.insert(Cow::Borrowed(b.0), FluentValue::from(b.1.to_string()));
+        self.lookup(key, Some(&args))
+    }
+
+    /// A vocabulary value's label (`organisation kind`, `rung`...) in this language:
+    /// the message `vocab-NOUN-SLUG` if there is one, the English label otherwise.
+    pub fn label<V: coproduce_domain::Vocabulary>(&self, v: V) -> String {
+        let key = format!("vocab-{}-{}", V::NOUN.replace(' ', "-"), v.slug());
+        LOCALES
+            .try_lookup_complete(&self.lang.id(), &key, None)
+            .unwrap_or_else(|| v.label().to_string())
+    }
+
+    /// A date as people read it in this language: "27 December 2025", "27.12.2025".
+    pub fn date(&self, d: chrono::NaiveDate) -> String {
+        match self.lang {
+            Lang::EnGb => coproduce_domain::time::show_date(d),
+            Lang::Pl => d.format("%d.%m.%Y").to_string(),
+        }
+    }
+
+    /// A moment as people read it in this language, on a London clock.
+    pub fn date_time(&self, t: chrono::DateTime<chrono::Utc>) -> String {
+        match self.lang {
+            Lang::EnGb => coproduce_domain::time::show(t),
+            Lang::Pl => t
+                .with_timezone(&chrono_tz::Europe::London)
+                .format("%d.%m.%Y, %H:%M")
+                .to_string(),
+        }
+    }
+
+    fn lookup(
+        &self,
+        key: &str,
+        args: Option<&HashMap<Cow<'static, str>, FluentValue<'_>>>,
+    ) -> String {
+        let id = self.lang.id();
+        if self.easy
+            && let Some(s) = LOCALES.try_lookup_complete(&id, &format!("{key}.easy"), args)
+        {
+            return s;
+        }
+        LOCALES
+            .try_lookup_complete(&id, key, args)
+            .unwrap_or_else(|| key.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_come_in_both_languages_and_easy_read() {
+        let en = Tr::default();
+        let pl = Tr {
+            lang: Lang::Pl,
+            easy: false,
+        };
+        assert_eq!(en.t("sign-in"), "Sign in");
+        assert_ne!(pl.t("sign-in"), "Sign in");
+        let easy = Tr {
+            lang: Lang::EnGb,
+            easy: true,
+        };
+        assert_ne!(easy.t("sign-in-new"), en.t("sign-in-new"));
+        assert_eq!(
+            easy.t("sign-in"),
+            en.t("sign-in"),
+            "no .easy form: the plain one"
+        );
+        assert_eq!(en.t("no-such-message"), "no-such-message");
+        assert!(
+            en.t1("demo-banner-role", "role", "Administrator")
+                .contains("Administrator")
+        );
+    }
+
+    /// The messages (and their attributes) a Fluent file defines.
+    fn ids(src: &str) -> std::collections::BTreeSet<String> {
+        let mut out = std::collections::BTreeSet::new();
+        let mut current = String::new();
+        for line in src.lines() {
+            if let Some((id, _)) = line.split_once(" =")
+                && !line.starts_with(' ')
+                && !line.starts_with('#')
+                && !id.is_empty()
+            {
+                current = id.to_string();
+                out.insert(current.clone());
+            } else if let Some(attr) = line.trim_start().strip_prefix('.')
+                && line.starts_with(' ')
+                && let Some((name, _)) = attr.split_once(" =")
+            {
+                out.insert(format!("{current}.{name}"));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn polish_has_every_message_english_has() {
+        let files = [
+            (
+                "frame",
+                include_str!("../locales/en-GB/frame.ftl"),
+                include_str!("../locales/pl/frame.ftl"),
+            ),
+            (
+                "public",
+                include_str!("../locales/en-GB/public.ftl"),
+                include_str!("../locales/pl/public.ftl"),
+            ),
+            (
+                "account",
+                include_str!("../locales/en-GB/account.ftl"),
+                include_str!("../locales/pl/account.ftl"),
+            ),
+            (
+                "recovery",
+                include_str!("../locales/en-GB/recovery.ftl"),
+                include_str!("../locales/pl/recovery.ftl"),
+            ),
+        ];
+        for (name, en, pl) in files {
+            let (en, pl) = (ids(en), ids(pl));
+            let missing: Vec<_> = en
+                .iter()
+                .filter(|k| !k.ends_with(".easy") && !pl.contains(*k))
+                .collect();
+            assert!(missing.is_empty(), "{name}.ftl: Polish lacks {missing:?}");
+            let extra: Vec<_> = pl
+                .iter()
+                .filter(|k| !k.ends_with(".easy") && !en.contains(*k))
+                .collect();
+            assert!(
+                extra.is_empty(),
+                "{name}.ftl: Polish has {extra:?} that English does not"
+            );
+        }
+    }
+}
