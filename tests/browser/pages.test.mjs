@@ -50,6 +50,16 @@ const PAGES = [
   }],
   ['activity', '/activities/1', 'You said, we did', LEAD],
   ['answer', '/inputs/1/edit', 'Record the answer', LEAD],
+  ['people', '/people', 'Add a person', LEAD],
+  ['person-new-errors', '/people/new', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#email', 'not-an-email');
+    await page.click('button[type=submit]:has-text("Add the person")');
+  }],
+  ['organisation-settings', '/organisations/1/settings', 'Organisation settings', ADMIN],
+  ['charters-manage', '/charters', 'Adopt a built-in charter', LEAD],
+  ['charter-signatory-errors', '/charters/1', 'There is a problem', LEAD, async (page) => {
+    await page.click('button[type=submit]:has-text("Record")');
+  }],
   ['charters', '/charters', 'Built-in templates', null],
   ['charter-las', '/charters/1', 'Signatories', null],
   ['charter-ladder', '/charters/5', 'Rung: Co-production', null],

@@ -193,3 +193,105 @@ fn migrate_then_demo_once() {
     let o = coproduce(&dir, &["demo"]);
     assert_eq!(o.status.code(), Some(1), "a second demo load is refused");
 }
+
+#[test]
+fn the_first_administrator_is_made_from_the_command_line() {
+    let dir = workdir("admin");
+    let o = coproduce(
+        &dir,
+        &[
+            "admin",
+            "create",
+            "--email",
+            "Ann@Trust.example",
+            "--name",
+            "Ann Smith",
+            "--public-url",
+            "https://coproduce.example/",
+        ],
+    );
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.contains("ann@trust.example"), "{out}");
+    let link = out
+        .lines()
+        .find(|l| l.starts_with("https://coproduce.example/invitations/cpe_"))
+        .unwrap_or_default();
+    assert!(!link.is_empty(), "a link to choose a password: {out}");
+    let o = coproduce(
+        &dir,
+        &[
+            "admin",
+            "create",
+            "--email",
+            "ann@trust.example",
+            "--name",
+            "Ann",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "the same email twice is refused");
+    let o = coproduce(
+        &dir,
+        &[
+            "admin",
+            "create",
+            "--email",
+            "not-an-email",
+            "--name",
+            "Ann",
+        ],
+    );
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("--email"), "{err}");
+    // With a password on standard input.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coproduce"))
+        .args([
+            "admin",
+            "create",
+            "--email",
+            "bo@trust.example",
+            "--name",
+            "Bo",
+            "--password-stdin",
+        ])
+        .current_dir(&dir)
+        .env_remove("DATABASE_URL")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"short\n").unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "a weak password is refused");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("at least 10 characters"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_coproduce"))
+        .args([
+            "admin",
+            "create",
+            "--email",
+            "bo@trust.example",
+            "--name",
+            "Bo",
+            "--password-stdin",
+        ])
+        .current_dir(&dir)
+        .env_remove("DATABASE_URL")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"correct horse battery\n")
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("Sign in at http://127.0.0.1:8080/sign-in")
+    );
+}

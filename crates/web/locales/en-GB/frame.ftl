@@ -7,6 +7,7 @@ menu = Menu
 nav-organisations = Organisations
 nav-charters = Charters
 nav-projects = Projects
+nav-people = People
 nav-accounts = Accounts
 nav-your-account = Your account
 sign-in = Sign in

@@ -7,6 +7,7 @@ menu = Menu
 nav-organisations = Organizacje
 nav-charters = Karty
 nav-projects = Projekty
+nav-people = Osoby
 nav-accounts = Konta
 nav-your-account = Twoje konto
 sign-in = Zaloguj się

@@ -66,7 +66,7 @@ pub struct OrganisationBody {
 }
 
 impl OrganisationBody {
-    fn check(&self) -> Result<OrganisationFields, ApiError> {
+    pub(crate) fn check(&self) -> Result<OrganisationFields, ApiError> {
         let mut errs = FieldErrors::new();
         let name = required(&mut errs, "name", &self.name, SHORT);
         let kind = vocab(&mut errs, "kind", &self.kind);

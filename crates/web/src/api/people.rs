@@ -68,7 +68,7 @@ pub struct PersonBody {
 }
 
 impl PersonBody {
-    fn check(&self) -> Result<PersonFields, ApiError> {
+    pub(crate) fn check(&self) -> Result<PersonFields, ApiError> {
         let mut errs = FieldErrors::new();
         let organisation_id = id_field(&mut errs, "organisation_id", self.organisation_id);
         let name = required(&mut errs, "name", &self.name, SHORT);

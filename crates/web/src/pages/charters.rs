@@ -7,6 +7,17 @@ use axum::response::Response;
 use coproduce_store::PageRequest;
 use coproduce_store::charters::CharterRecord;
 
+use axum::Form;
+use axum::response::{IntoResponse, Redirect};
+use coproduce_domain::Vocabulary;
+use coproduce_domain::account::Capability as C;
+use coproduce_domain::charter::SignatoryStatus;
+use coproduce_domain::templates;
+use coproduce_domain::text::FieldError;
+use coproduce_store::StoreError;
+use serde::Deserialize;
+
+use super::forms::{Choice, DateField, Radios, Select, error_of};
 use super::{Chrome, PageError, render, template_titles};
 use crate::AppState;
 use crate::auth::Viewer;
@@ -15,26 +26,84 @@ use crate::auth::Viewer;
 #[template(path = "charters.html")]
 struct List {
     chrome: Chrome,
+    errors: Vec<FieldError>,
     charters: Vec<CharterRecord>,
     templates: Vec<(String, String)>,
+    can_manage: bool,
+    adopt: Select,
+}
+
+async fn list_page(
+    state: &AppState,
+    viewer: &Viewer,
+    errors: Vec<FieldError>,
+) -> Result<List, PageError> {
+    let page = state
+        .store
+        .charters(PageRequest::first(PageRequest::MAX_LIMIT))
+        .await?;
+    Ok(List {
+        chrome: Chrome::participant(state, viewer, "charters"),
+        charters: page.items,
+        templates: template_titles(),
+        can_manage: viewer.can(C::ManageCharters),
+        adopt: Select {
+            id: "template",
+            label: viewer.tr.t("adopt-label"),
+            options: templates::all()
+                .into_iter()
+                .map(|c| Choice {
+                    value: c.key,
+                    label: c.title,
+                    hint: None,
+                })
+                .collect(),
+            selected: String::new(),
+            error: error_of(&errors, "template"),
+        },
+        errors,
+    })
 }
 
 pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Response {
-    match state
-        .store
-        .charters(PageRequest::first(PageRequest::MAX_LIMIT))
-        .await
-    {
-        Ok(page) => render(
-            StatusCode::OK,
-            &List {
-                chrome: Chrome::participant(&state, &viewer, "charters"),
-                charters: page.items,
-                templates: template_titles(),
-            },
-        ),
-        Err(e) => PageError::from(e).respond(&state, &viewer),
+    match list_page(&state, &viewer, vec![]).await {
+        Ok(p) => render(StatusCode::OK, &p),
+        Err(e) => e.respond(&state, &viewer),
     }
+}
+
+#[derive(Deserialize, Default)]
+pub struct AdoptForm {
+    #[serde(default)]
+    template: String,
+}
+
+/// Adopts a built-in charter: stores it as a charter version of this Coproduce.
+pub async fn adopt(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(f): Form<AdoptForm>,
+) -> Response {
+    let result = async {
+        let problem = match templates::get(f.template.trim()) {
+            None => viewer.tr.t("adopt-choose"),
+            Some(charter) => match state.store.import_charter(&charter).await {
+                Ok(r) => return Ok(Redirect::to(&format!("/charters/{}", r.id)).into_response()),
+                Err(StoreError::Duplicate(_)) => viewer.tr.t("adopt-already"),
+                Err(e) => return Err(PageError::from(e)),
+            },
+        };
+        let errors = vec![FieldError {
+            field: "template".into(),
+            message: problem,
+        }];
+        Ok(render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &list_page(&state, &viewer, errors).await?,
+        ))
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
 }
 
 struct SectionView {
@@ -65,31 +134,42 @@ struct SignatoryView {
 #[template(path = "charter.html")]
 struct Page {
     chrome: Chrome,
+    errors: Vec<FieldError>,
     record: CharterRecord,
     commitment_summary: String,
     sections: Vec<SectionView>,
     signatories: Vec<SignatoryView>,
+    can_manage: bool,
+    organisation: Select,
+    status: Radios,
+    signed_on: DateField,
 }
 
-pub async fn page(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-) -> Response {
-    let Ok(id) = raw.parse::<i64>() else {
-        return PageError::NotFound.respond(&state, &viewer);
-    };
-    let result = async {
-        let (record, charter) = state.store.charter(id).await?;
-        let signatories = state.store.signatories(id).await?;
-        Ok::<_, coproduce_store::StoreError>((record, charter, signatories))
-    }
-    .await;
-    let (record, charter, signatories) = match result {
-        Ok(r) => r,
-        Err(e) => return PageError::from(e).respond(&state, &viewer),
-    };
-    let commitment_summary = viewer.tr.t2(
+#[derive(Deserialize, Default)]
+pub struct SignatoryForm {
+    #[serde(default)]
+    organisation_id: String,
+    #[serde(default)]
+    status: String,
+    #[serde(rename = "signed_on-day", default)]
+    day: String,
+    #[serde(rename = "signed_on-month", default)]
+    month: String,
+    #[serde(rename = "signed_on-year", default)]
+    year: String,
+}
+
+async fn charter_view(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    f: &SignatoryForm,
+    errors: Vec<FieldError>,
+) -> Result<Page, PageError> {
+    let (record, charter) = state.store.charter(id).await?;
+    let signatories = state.store.signatories(id).await?;
+    let tr = viewer.tr;
+    let commitment_summary = tr.t2(
         "charter-commitment-count",
         ("n", charter.commitment_count()),
         ("sections", charter.sections.len()),
@@ -111,9 +191,9 @@ pub async fn page(
                     key: c.key,
                     text: c.text,
                     source_ref: c.source_ref,
-                    kind: viewer.tr.label(c.kind),
-                    rung: c.rung.map(|r| viewer.tr.label(r)),
-                    indicator: c.indicator.map(|i| viewer.tr.label(i)),
+                    kind: tr.label(c.kind),
+                    rung: c.rung.map(|r| tr.label(r)),
+                    indicator: c.indicator.map(|i| tr.label(i)),
                 })
                 .collect(),
         })
@@ -123,22 +203,169 @@ pub async fn page(
         .map(|s| SignatoryView {
             organisation_id: s.organisation_id,
             organisation_name: s.organisation_name,
-            status: viewer.tr.label(s.status),
+            status: tr.label(s.status),
             signed: s.signed_on.is_some(),
             signed_on: s
                 .signed_on
-                .map(|d| viewer.tr.date(d))
-                .unwrap_or_else(|| viewer.tr.t("not-yet")),
+                .map(|d| tr.date(d))
+                .unwrap_or_else(|| tr.t("not-yet")),
         })
         .collect();
-    render(
-        StatusCode::OK,
-        &Page {
-            chrome: Chrome::participant(&state, &viewer, "charters"),
-            record,
-            commitment_summary,
-            sections,
-            signatories,
+    let can_manage = viewer.can(C::ManageCharters);
+    let organisations = if can_manage {
+        state
+            .store
+            .organisations(PageRequest::first(PageRequest::MAX_LIMIT))
+            .await?
+            .items
+    } else {
+        Vec::new()
+    };
+    let mut signed_on = DateField::typed("signed_on", "", "", &f.day, &f.month, &f.year);
+    signed_on.error = error_of(&errors, "signed_on-day");
+    Ok(Page {
+        chrome: Chrome::participant(state, viewer, "charters"),
+        record,
+        commitment_summary,
+        sections,
+        signatories,
+        can_manage,
+        organisation: Select {
+            id: "organisation_id",
+            label: tr.t("organisation-column"),
+            options: organisations
+                .into_iter()
+                .map(|o| Choice {
+                    value: o.id.to_string(),
+                    label: o.name,
+                    hint: None,
+                })
+                .collect(),
+            selected: f.organisation_id.clone(),
+            error: error_of(&errors, "organisation_id"),
         },
-    )
+        status: Radios {
+            id: "status",
+            legend: "",
+            hint: None,
+            options: SignatoryStatus::ALL
+                .iter()
+                .map(|s| Choice {
+                    value: s.slug().into(),
+                    label: tr.label(*s),
+                    hint: None,
+                })
+                .collect(),
+            selected: f.status.clone(),
+            error: error_of(&errors, "status"),
+        },
+        signed_on,
+        errors,
+    })
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let id = raw.parse::<i64>().map_err(|_| PageError::NotFound)?;
+        charter_view(&state, &viewer, id, &SignatoryForm::default(), vec![]).await
+    }
+    .await;
+    match result {
+        Ok(p) => render(StatusCode::OK, &p),
+        Err(e) => e.respond(&state, &viewer),
+    }
+}
+
+/// Records that an organisation was invited to sign, signed, or declined.
+pub async fn add_signatory(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(f): Form<SignatoryForm>,
+) -> Response {
+    let result = async {
+        let id = raw.parse::<i64>().map_err(|_| PageError::NotFound)?;
+        state.store.charter_record(id).await?;
+        let tr = viewer.tr;
+        let today = crate::today();
+        let mut errors = Vec::new();
+        let organisation = match f.organisation_id.trim().parse::<i64>() {
+            Ok(o) if state.store.organisation(o).await.is_ok() => Some(o),
+            _ => {
+                errors.push(FieldError {
+                    field: "organisation_id".into(),
+                    message: tr.t("signatory-choose-organisation"),
+                });
+                None
+            }
+        };
+        let status = SignatoryStatus::parse(f.status.trim()).ok();
+        if status.is_none() {
+            errors.push(FieldError {
+                field: "status".into(),
+                message: tr.t("signatory-choose-status"),
+            });
+        }
+        let signed_on = match coproduce_domain::time::date_from_parts("", &f.day, &f.month, &f.year)
+        {
+            Ok(Some(d)) if d > today => {
+                errors.push(FieldError {
+                    field: "signed_on-day".into(),
+                    message: tr.t("signatory-date-future"),
+                });
+                None
+            }
+            Ok(d) => d,
+            Err(_) => {
+                errors.push(FieldError {
+                    field: "signed_on-day".into(),
+                    message: tr.t("signatory-date-real"),
+                });
+                None
+            }
+        };
+        match (status, signed_on) {
+            (Some(SignatoryStatus::Signed), None)
+                if !errors.iter().any(|e| e.field == "signed_on-day") =>
+            {
+                errors.push(FieldError {
+                    field: "signed_on-day".into(),
+                    message: tr.t("signatory-date-needed"),
+                });
+            }
+            (Some(s), Some(_)) if s != SignatoryStatus::Signed => {
+                errors.push(FieldError {
+                    field: "signed_on-day".into(),
+                    message: tr.t("signatory-date-only-signed"),
+                });
+            }
+            _ => {}
+        }
+        if let (Some(org), Some(status), true) = (organisation, status, errors.is_empty()) {
+            match state
+                .store
+                .add_signatory(id, org, status, signed_on.unwrap_or(today), signed_on)
+                .await
+            {
+                Ok(_) => return Ok(Redirect::to(&format!("/charters/{id}")).into_response()),
+                Err(StoreError::Duplicate(_)) => {
+                    errors.push(FieldError {
+                        field: "organisation_id".into(),
+                        message: tr.t("signatory-already"),
+                    });
+                }
+                Err(e) => return Err(PageError::from(e)),
+            }
+        }
+        Ok(render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &charter_view(&state, &viewer, id, &f, errors).await?,
+        ))
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
 }

@@ -128,7 +128,7 @@ impl Radios {
 /// A drop-down list.
 pub struct Select {
     pub id: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub options: Vec<Choice>,
     pub selected: String,
     pub error: Option<String>,
@@ -143,7 +143,7 @@ impl Select {
     ) -> Self {
         Select {
             id,
-            label,
+            label: label.into(),
             options: V::ALL
                 .iter()
                 .map(|v| Choice {

@@ -26,6 +26,7 @@ mod dashboard;
 mod forms;
 mod preferences;
 mod recovery;
+mod register;
 mod work;
 
 pub fn routes(r: Routes) -> Routes {
@@ -33,11 +34,18 @@ pub fn routes(r: Routes) -> Routes {
         .get("/", C::ReadPublic, home)
         .get("/organisations/{id}", C::ReadDashboard, dashboard::page)
         .get("/charters", C::ReadPublic, charters::list)
-        .get("/charters/{id}", C::ReadPublic, charters::page);
+        .get("/charters/{id}", C::ReadPublic, charters::page)
+        .post("/charters/adopt", C::ManageCharters, charters::adopt)
+        .post(
+            "/charters/{id}/signatories",
+            C::ManageCharters,
+            charters::add_signatory,
+        );
     let r = account::routes(r);
     let r = accounts::routes(r);
     let r = work::routes(r);
     let r = preferences::routes(r);
+    let r = register::routes(r);
     recovery::routes(r)
 }
 
@@ -54,6 +62,7 @@ pub struct Chrome {
     pub csrf: String,
     pub manages_accounts: bool,
     pub reads_work: bool,
+    pub reads_people: bool,
 }
 
 impl Chrome {
@@ -67,6 +76,7 @@ impl Chrome {
             csrf: viewer.csrf().unwrap_or_default().to_string(),
             manages_accounts: viewer.can(C::ManageAccounts),
             reads_work: viewer.can(C::ReadWork),
+            reads_people: viewer.can(C::ReadPeople),
         }
     }
 
@@ -98,6 +108,7 @@ impl Chrome {
             csrf: viewer.csrf().unwrap_or_default().to_string(),
             manages_accounts: viewer.can(C::ManageAccounts),
             reads_work: viewer.can(C::ReadWork),
+            reads_people: viewer.can(C::ReadPeople),
         }
     }
 }

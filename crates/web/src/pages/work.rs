@@ -144,7 +144,7 @@ async fn project_form(
             .await?;
         parts.push(Part::Pick(Select {
             id: "organisation_id",
-            label: "Organisation",
+            label: "Organisation".into(),
             options: orgs
                 .items
                 .into_iter()
@@ -615,7 +615,7 @@ pub struct InputView {
 
 #[derive(Template)]
 #[template(path = "activity.html")]
-struct ActivityPage {
+pub(super) struct ActivityPage {
     chrome: Chrome,
     errors: Vec<FieldError>,
     activity: coproduce_store::activities::Activity,
@@ -629,9 +629,11 @@ struct ActivityPage {
     inputs: Vec<InputView>,
     can_write: bool,
     said: FormField,
+    who: Select,
+    came: Radios,
 }
 
-async fn activity_view(
+pub(super) async fn activity_view(
     state: &AppState,
     viewer: &Viewer,
     id: i64,
@@ -687,6 +689,34 @@ async fn activity_view(
         attendance,
         inputs,
         can_write: viewer.can(C::WriteWork),
+        who: Select {
+            id: "person_id",
+            label: "Who".into(),
+            options: state
+                .store
+                .people(
+                    PageRequest::first(PageRequest::MAX_LIMIT),
+                    Within::Parent(project.organisation_id),
+                )
+                .await?
+                .items
+                .into_iter()
+                .map(|p| Choice {
+                    value: p.id.to_string(),
+                    label: p.name,
+                    hint: None,
+                })
+                .collect(),
+            selected: String::new(),
+            error: error_of(&errors, "person_id"),
+        },
+        came: Radios::of::<coproduce_domain::person::AttendanceStatus>(
+            "status",
+            "Did they come?",
+            "",
+            &errors,
+            |_| None,
+        ),
         said: FormField::new("said", "What did people say?", "text")
             .hint("One point at a time, in their words where you can.")
             .value(said)

@@ -1,0 +1,298 @@
+//! The register, organisation settings, attendance and charter management, from the
+//! pages, with bad input shown back and nothing stored.
+// Tests may panic on anything unexpected: that is how they fail.
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use axum::http::{Method, StatusCode};
+use coproduce_domain::account::Role;
+use coproduce_store::organisations::OrganisationFields;
+use coproduce_store::{PageRequest, Store, Within, backend_tests};
+use coproduce_web::auth::secret;
+use support::{As, Reply, account_with_token, request, session_for};
+
+const FORM: &str = "application/x-www-form-urlencoded";
+
+struct Browser {
+    store: Store,
+    cookie: String,
+}
+
+impl Browser {
+    async fn as_role(store: &Store, role: Role, org: Option<i64>, token: &str) -> Browser {
+        let id = account_with_token(store, role, org, token).await;
+        Browser {
+            store: store.clone(),
+            cookie: session_for(store, id).await,
+        }
+    }
+
+    async fn get(&self, uri: &str) -> Reply {
+        request(
+            &self.store,
+            As::Cookie(&self.cookie),
+            Method::GET,
+            uri,
+            None,
+            "",
+        )
+        .await
+    }
+
+    async fn post(&self, uri: &str, pairs: &[(&str, &str)]) -> Reply {
+        let csrf = secret::csrf_token(&self.cookie);
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(pairs);
+        let body = serde_urlencoded::to_string(&all).unwrap();
+        request(
+            &self.store,
+            As::Cookie(&self.cookie),
+            Method::POST,
+            uri,
+            Some(&body),
+            FORM,
+        )
+        .await
+    }
+}
+
+async fn organisation(store: &Store, name: &str) -> i64 {
+    store
+        .create_organisation(&OrganisationFields {
+            name: name.into(),
+            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+            require_second_factor: false,
+        })
+        .await
+        .unwrap()
+        .id
+}
+
+async fn people_are_added_to_the_register(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_reg_lead").await;
+    let r = lead
+        .post(
+            "/people",
+            &[("name", ""), ("role", "king"), ("email", "nope")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for m in [
+        "Full name must not be empty",
+        "Choose how they take part",
+        "Enter an email address in the right form",
+    ] {
+        assert!(r.text.contains(m), "{m}: {}", r.text);
+    }
+    assert!(r.text.contains("value=\"nope\""));
+    let r = lead
+        .post(
+            "/people",
+            &[
+                ("name", "Amara Okafor"),
+                ("role", "participant"),
+                ("email", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.location.as_deref(), Some("/people"));
+    assert!(lead.get("/people").await.text.contains("Amara Okafor"));
+    let people = store
+        .people(PageRequest::first(10), Within::Parent(org))
+        .await
+        .unwrap();
+    assert_eq!(people.items.len(), 1);
+}
+
+async fn administrators_add_organisations_and_require_the_second_factor(store: Store) {
+    let admin = Browser::as_role(&store, Role::Administrator, None, "cpt_reg_admin").await;
+    let r = admin
+        .post(
+            "/organisations",
+            &[
+                ("name", ""),
+                ("kind", "castle"),
+                ("require_second_factor", "no"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text.contains("Name must not be empty")
+            && r.text.contains("Choose the kind of organisation"),
+        "{}",
+        r.text
+    );
+    let r = admin
+        .post(
+            "/organisations",
+            &[
+                ("name", "Eastvale Council"),
+                ("kind", "local-authority"),
+                ("require_second_factor", "no"),
+            ],
+        )
+        .await;
+    let path = r.location.unwrap();
+    let id: i64 = path.trim_start_matches("/organisations/").parse().unwrap();
+    let r = admin
+        .post(
+            &format!("{path}/settings"),
+            &[
+                ("name", "Eastvale Council"),
+                ("kind", "local-authority"),
+                ("require_second_factor", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(store.organisation(id).await.unwrap().require_second_factor);
+    assert!(
+        admin
+            .get(&format!("{path}/settings"))
+            .await
+            .text
+            .contains("value=\"yes\" checked")
+    );
+}
+
+async fn attendance_is_recorded_on_the_activity_page(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let other = organisation(&store, "Other").await;
+    let staff = Browser::as_role(&store, Role::Staff, Some(org), "cpt_reg_staff").await;
+    let p = support::post(&store, "/api/v1/projects", serde_json::json!({"organisation_id": org, "title": "P", "stage": "design", "level": "service"})).await;
+    let a = support::post(&store, "/api/v1/activities", serde_json::json!({"project_id": p.json()["id"], "title": "Forum", "activity_type": "meeting", "mode": "virtual", "rung": "engagement", "starts_at": "2026-05-01T18:00", "ends_at": "2026-05-01T19:30"})).await;
+    let activity = format!("/activities/{}", a.json()["id"]);
+    let mine = support::post(
+        &store,
+        "/api/v1/people",
+        serde_json::json!({"organisation_id": org, "name": "Bill Hughes", "role": "participant"}),
+    )
+    .await
+    .json()["id"]
+        .as_i64()
+        .unwrap();
+    let theirs = support::post(&store, "/api/v1/people", serde_json::json!({"organisation_id": other, "name": "Hidden Person", "role": "participant"})).await.json()["id"].as_i64().unwrap();
+    let page = staff.get(&activity).await;
+    assert!(page.text.contains("Bill Hughes") && !page.text.contains("Hidden Person"));
+    assert!(page.text.contains("No one recorded yet"));
+    let r = staff
+        .post(
+            &format!("{activity}/attendance"),
+            &[("person_id", &theirs.to_string()), ("status", "attended")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("Choose a person from the list"));
+    let r = staff
+        .post(
+            &format!("{activity}/attendance"),
+            &[("person_id", &mine.to_string()), ("status", "")],
+        )
+        .await;
+    assert!(r.text.contains("Choose whether they came"));
+    let r = staff
+        .post(
+            &format!("{activity}/attendance"),
+            &[("person_id", &mine.to_string()), ("status", "attended")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = staff.get(&activity).await;
+    assert!(
+        page.text
+            .contains("nhsuk-summary-list__value\">Bill Hughes</dd>"),
+        "{}",
+        page.text
+    );
+}
+
+async fn charters_are_adopted_and_signed_from_the_pages(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_reg_lead2").await;
+    assert!(
+        lead.get("/charters")
+            .await
+            .text
+            .contains("Adopt a built-in charter")
+    );
+    let r = lead
+        .post("/charters/adopt", &[("template", "nonsense")])
+        .await;
+    assert!(r.text.contains("Choose a charter from the list"));
+    let r = lead.post("/charters/adopt", &[("template", "scie")]).await;
+    let path = r.location.unwrap();
+    let r = lead.post("/charters/adopt", &[("template", "scie")]).await;
+    assert!(r.text.contains("This charter is already adopted"));
+    let sig = format!("{path}/signatories");
+    let r = lead
+        .post(
+            &sig,
+            &[("organisation_id", &org.to_string()), ("status", "signed")],
+        )
+        .await;
+    assert!(r.text.contains("Enter the date the organisation signed"));
+    let r = lead
+        .post(
+            &sig,
+            &[
+                ("organisation_id", &org.to_string()),
+                ("status", "invited"),
+                ("signed_on-day", "1"),
+                ("signed_on-month", "1"),
+                ("signed_on-year", "2026"),
+            ],
+        )
+        .await;
+    assert!(
+        r.text
+            .contains("Only an organisation that signed has a date signed")
+    );
+    let r = lead
+        .post(
+            &sig,
+            &[
+                ("organisation_id", &org.to_string()),
+                ("status", "signed"),
+                ("signed_on-day", "1"),
+                ("signed_on-month", "1"),
+                ("signed_on-year", "2999"),
+            ],
+        )
+        .await;
+    assert!(r.text.contains("The date signed cannot be in the future"));
+    let r = lead
+        .post(
+            &sig,
+            &[
+                ("organisation_id", &org.to_string()),
+                ("status", "signed"),
+                ("signed_on-day", "15"),
+                ("signed_on-month", "1"),
+                ("signed_on-year", "2026"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = lead.get(&path).await;
+    assert!(page.text.contains("15 January 2026"));
+    let r = lead
+        .post(
+            &sig,
+            &[("organisation_id", &org.to_string()), ("status", "invited")],
+        )
+        .await;
+    assert!(r.text.contains("already on the list of signatories"));
+    // Participants see the charter but not the forms.
+    let pat = Browser::as_role(&store, Role::Participant, Some(org), "cpt_reg_pat").await;
+    assert!(!pat.get(&path).await.text.contains("Record a signatory"));
+}
+
+backend_tests!(
+    people_are_added_to_the_register,
+    administrators_add_organisations_and_require_the_second_factor,
+    attendance_is_recorded_on_the_activity_page,
+    charters_are_adopted_and_signed_from_the_pages,
+);
