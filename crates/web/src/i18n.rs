@@ -80,6 +80,16 @@ impl Tr {
         self.lookup(key, Some(&args))
     }
 
+    /// The message `key` with whole-number arguments, which Fluent can choose plural
+    /// forms by.
+    pub fn tn(&self, key: &str, numbers: &[(&'static str, i64)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = numbers
+            .iter()
+            .map(|(name, n)| (Cow::Borrowed(*name), FluentValue::from(*n)))
+            .collect();
+        self.lookup(key, Some(&args))
+    }
+
     /// The message `key` with two arguments.
     pub fn t2(
         &self,

@@ -4,6 +4,7 @@ service-name = Coproduce
 title-suffix = Coproduce
 skip-to-content = Skip to main content
 menu = Menu
+breadcrumb = Breadcrumb
 nav-organisations = Organisations
 nav-charters = Charters
 nav-projects = Projects

@@ -4,6 +4,7 @@ service-name = Coproduce
 title-suffix = Coproduce
 skip-to-content = Przejdź do treści
 menu = Menu
+breadcrumb = Ścieżka nawigacji
 nav-organisations = Organizacje
 nav-charters = Karty
 nav-projects = Projekty

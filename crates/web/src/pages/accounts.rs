@@ -90,18 +90,18 @@ async fn page(
             .into_iter()
             .map(|a| {
                 let status = if a.password_hash.is_some() {
-                    "Active"
+                    "staff-active"
                 } else {
-                    "Invited"
+                    "staff-invited"
                 };
                 (a.name, a.email, a.role.label(), status)
             })
             .collect(),
-        name: FormField::new("name", "Name", "text")
+        name: FormField::new("name", "staff-name", "text")
             .autocomplete("off")
             .value(&form.name)
             .errors(&errors),
-        email: FormField::new("email", "Email address", "email")
+        email: FormField::new("email", "staff-email-address", "email")
             .autocomplete("off")
             .value(&form.email)
             .errors(&errors),

@@ -88,16 +88,16 @@ impl PeriodForm {
         let mut errs = FieldErrors::new();
         let mut from = DateField::typed(
             "from",
-            "From",
-            "For example, 1 4 2026",
+            "staff-from",
+            "staff-for-example-1-4-2026",
             &self.from_day,
             &self.from_month,
             &self.from_year,
         );
         let mut to = DateField::typed(
             "to",
-            "To",
-            "For example, 31 3 2027",
+            "staff-to",
+            "staff-for-example-31-3-2027",
             &self.to_day,
             &self.to_month,
             &self.to_year,

@@ -144,7 +144,7 @@ async fn organisation_choice(
         .await?;
     Ok(Part::Pick(Select {
         id: "organisation_id",
-        label: "Organisation".into(),
+        label: "staff-organisation".into(),
         options: orgs
             .items
             .into_iter()
@@ -173,20 +173,20 @@ async fn person_form(
         parts.push(organisation_choice(state, &f.organisation_id, &errors).await?);
     }
     parts.push(Part::Field(
-        FormField::new("name", "Full name", "text")
+        FormField::new("name", "staff-full-name", "text")
             .autocomplete("off")
             .value(&f.name)
             .errors(&errors),
     ));
     parts.push(Part::Choose(Radios::of::<PersonRole>(
         "role",
-        "How do they take part?",
+        "staff-how-do-they-take-part",
         &f.role,
         &errors,
         |_| None,
     )));
     parts.push(Part::Field(
-        FormField::new("email", "Email address (optional)", "email")
+        FormField::new("email", "staff-email-address-optional", "email")
             .autocomplete("off")
             .value(&f.email)
             .errors(&errors),
@@ -194,13 +194,13 @@ async fn person_form(
     Ok(FormPage {
         chrome: Chrome::new(state, viewer, "people"),
         errors,
-        back: Some(("/people".into(), "People".into())),
+        back: Some(("/people".into(), "staff-people".into())),
         caption: None,
-        heading: "Add a person".into(),
+        heading: "staff-add-a-person".into(),
         intro: vec![],
         action: "/people".into(),
         parts,
-        button: "Add the person",
+        button: "staff-add-the-person",
     }
     .ordered())
 }
@@ -287,20 +287,17 @@ fn organisation_form(
 ) -> FormPage {
     let second_factor = Radios {
         id: "require_second_factor",
-        legend: "Must staff give a code from an authenticator app when they sign in?",
-        hint: Some(
-            "This applies to administrators, involvement leads and staff of this organisation."
-                .into(),
-        ),
+        legend: "staff-must-staff-give-a-code-from",
+        hint: Some("staff-this-applies-to-administrators-involvement-leads".into()),
         options: vec![
             Choice {
                 value: "yes".into(),
-                label: "Yes".into(),
+                label: "staff-yes".into(),
                 hint: None,
             },
             Choice {
                 value: "no".into(),
-                label: "No".into(),
+                label: "staff-no".into(),
                 hint: None,
             },
         ],
@@ -316,15 +313,15 @@ fn organisation_form(
         back: Some(match editing {
             Some(id) => (
                 format!("/organisations/{id}"),
-                "Back to the organisation".into(),
+                "staff-back-to-the-organisation".into(),
             ),
-            None => ("/".into(), "Organisations".into()),
+            None => ("/".into(), "staff-organisations".into()),
         }),
         caption: None,
         heading: if editing.is_some() {
-            "Organisation settings".into()
+            "staff-organisation-settings".into()
         } else {
-            "Add an organisation".into()
+            "staff-add-an-organisation".into()
         },
         intro: vec![],
         action: match editing {
@@ -333,13 +330,13 @@ fn organisation_form(
         },
         parts: vec![
             Part::Field(
-                FormField::new("name", "Name", "text")
+                FormField::new("name", "staff-name", "text")
                     .value(&f.name)
                     .errors(&errors),
             ),
             Part::Pick(Select::of::<OrganisationKind>(
                 "kind",
-                "What kind of organisation is it?",
+                "staff-what-kind-of-organisation-is-it",
                 &f.kind,
                 &errors,
             )),
@@ -347,9 +344,9 @@ fn organisation_form(
         ],
         errors,
         button: if editing.is_some() {
-            "Save settings"
+            "staff-save-settings"
         } else {
-            "Add the organisation"
+            "staff-add-the-organisation"
         },
     }
     .ordered()

@@ -144,7 +144,7 @@ async fn project_form(
             .await?;
         parts.push(Part::Pick(Select {
             id: "organisation_id",
-            label: "Organisation".into(),
+            label: "staff-organisation".into(),
             options: orgs
                 .items
                 .into_iter()
@@ -159,30 +159,30 @@ async fn project_form(
         }));
     }
     parts.push(Part::Field(
-        FormField::new("title", "Project name", "text")
+        FormField::new("title", "staff-project-name", "text")
             .value(&f.title)
             .errors(&errors),
     ));
     parts.push(Part::Choose(
         Radios::of::<Stage>(
             "stage",
-            "What stage is the project at?",
+            "staff-what-stage-is-the-project-at",
             &f.stage,
             &errors,
             |_| None,
         )
-        .hint("Involving people from the start means at initiation or design."),
+        .hint("staff-involving-people-from-the-start-means"),
     ));
     parts.push(Part::Choose(Radios::of::<Level>(
         "level",
-        "At what level do people take part?",
+        "staff-at-what-level-do-people-take",
         &f.level,
         &errors,
         |_| None,
     )));
     parts.push(Part::Text(
-        FormField::new("scope_and_limits", "Scope and limits", "text")
-            .hint("Say what people can change, and what is fixed and why. People should know this before the first activity.")
+        FormField::new("scope_and_limits", "staff-scope-and-limits", "text")
+            .hint("staff-say-what-people-can-change-and")
             .value(&f.scope_and_limits)
             .errors(&errors),
     ));
@@ -190,14 +190,17 @@ async fn project_form(
         chrome: Chrome::new(state, viewer, "projects"),
         errors,
         back: Some(match editing {
-            Some(id) => (format!("/projects/{id}"), "Back to the project".into()),
-            None => ("/projects".into(), "Projects".into()),
+            Some(id) => (
+                format!("/projects/{id}"),
+                "staff-back-to-the-project".into(),
+            ),
+            None => ("/projects".into(), "staff-projects".into()),
         }),
         caption: None,
         heading: if editing.is_some() {
-            "Change the project".into()
+            "staff-change-the-project".into()
         } else {
-            "Start a project".into()
+            "staff-start-a-project".into()
         },
         intro: vec![],
         action: match editing {
@@ -206,9 +209,9 @@ async fn project_form(
         },
         parts,
         button: if editing.is_some() {
-            "Save changes"
+            "staff-save-changes"
         } else {
-            "Start the project"
+            "staff-start-the-project"
         },
     }
     .ordered())
@@ -419,8 +422,8 @@ fn activity_form(
 ) -> FormPage {
     let mut date = DateField::typed(
         "date",
-        "Date",
-        "For example, 14 3 2027",
+        "staff-date",
+        "staff-for-example-14-3-2027",
         &f.day,
         &f.month,
         &f.year,
@@ -430,27 +433,27 @@ fn activity_form(
         chrome: Chrome::new(state, viewer, "projects"),
         back: Some((
             format!("/projects/{}", project.id),
-            "Back to the project".into(),
+            "staff-back-to-the-project".into(),
         )),
         caption: Some(project.title.clone()),
-        heading: "Add an activity".into(),
+        heading: "staff-add-an-activity".into(),
         intro: vec![],
         action: format!("/projects/{}/activities", project.id),
         parts: vec![
             Part::Field(
-                FormField::new("title", "Name of the activity", "text")
+                FormField::new("title", "staff-name-of-the-activity", "text")
                     .value(&f.title)
                     .errors(&errors),
             ),
             Part::Pick(Select::of::<ActivityType>(
                 "activity_type",
-                "What sort of activity is it?",
+                "staff-what-sort-of-activity-is-it",
                 &f.activity_type,
                 &errors,
             )),
             Part::Choose(Radios::of::<Mode>(
                 "mode",
-                "Where do people take part?",
+                "staff-where-do-people-take-part",
                 &f.mode,
                 &errors,
                 |_| None,
@@ -458,31 +461,31 @@ fn activity_form(
             Part::Choose(
                 Radios::of::<Rung>(
                     "rung",
-                    "Which rung of the ladder does it honestly reach?",
+                    "staff-which-rung-of-the-ladder-does",
                     &f.rung,
                     &errors,
                     |r| Some(r.meaning().into()),
                 )
-                .hint("Be honest: a consultation is not co-production. The rung is reported."),
+                .hint("staff-be-honest-a-consultation-is-not"),
             ),
             Part::Date(date),
             Part::Field(
-                FormField::new("starts", "Start time", "text")
-                    .hint("London time, for example 14:30")
+                FormField::new("starts", "staff-start-time", "text")
+                    .hint("staff-london-time-for-example-14-30")
                     .value(&f.starts)
                     .errors(&errors)
                     .numeric_code(),
             ),
             Part::Field(
-                FormField::new("ends", "End time", "text")
-                    .hint("London time, for example 16:00")
+                FormField::new("ends", "staff-end-time", "text")
+                    .hint("staff-london-time-for-example-16-00")
                     .value(&f.ends)
                     .errors(&errors)
                     .numeric_code(),
             ),
         ],
         errors,
-        button: "Add the activity",
+        button: "staff-add-the-activity",
     }
     .ordered()
 }
@@ -691,7 +694,7 @@ pub(super) async fn activity_view(
         can_write: viewer.can(C::WriteWork),
         who: Select {
             id: "person_id",
-            label: "Who".into(),
+            label: "staff-who".into(),
             options: state
                 .store
                 .people(
@@ -712,13 +715,13 @@ pub(super) async fn activity_view(
         },
         came: Radios::of::<coproduce_domain::person::AttendanceStatus>(
             "status",
-            "Did they come?",
+            "staff-did-they-come",
             "",
             &errors,
             |_| None,
         ),
-        said: FormField::new("said", "What did people say?", "text")
-            .hint("One point at a time, in their words where you can.")
+        said: FormField::new("said", "staff-what-did-people-say", "text")
+            .hint("staff-one-point-at-a-time-in")
             .value(said)
             .errors(&errors),
         errors,
@@ -816,8 +819,8 @@ fn answer_form(
 ) -> FormPage {
     let mut received = DateField::typed(
         "received_on",
-        "When did people say it?",
-        "For example, 14 3 2027",
+        "staff-when-did-people-say-it",
+        "staff-for-example-14-3-2027",
         &f.received_day,
         &f.received_month,
         &f.received_year,
@@ -825,8 +828,8 @@ fn answer_form(
     received.error = error_of(&errors, "received_on-day");
     let mut fed = DateField::typed(
         "fed_back_on",
-        "When did the answer reach the people who said it?",
-        "Leave this empty until you have told them. For example, 28 3 2027",
+        "staff-when-did-the-answer-reach-the",
+        "staff-fed-back-hint",
         &f.fed_day,
         &f.fed_month,
         &f.fed_year,
@@ -836,28 +839,28 @@ fn answer_form(
         chrome: Chrome::new(state, viewer, "projects"),
         back: Some((
             format!("/activities/{activity_id}"),
-            "Back to the activity".into(),
+            "staff-back-to-the-activity".into(),
         )),
-        caption: Some("You said, we did".into()),
-        heading: "Record the answer".into(),
+        caption: Some("staff-you-said-we-did".into()),
+        heading: "staff-record-the-answer".into(),
         intro: vec![],
         action: format!("/inputs/{input_id}"),
         parts: vec![
             Part::Text(
-                FormField::new("said", "What people said", "text")
+                FormField::new("said", "staff-what-people-said", "text")
                     .value(&f.said)
                     .errors(&errors),
             ),
             Part::Date(received),
             Part::Text(
-                FormField::new("response", "What we did, will do, or why we cannot", "text")
-                    .hint("Write it so the people who said it can understand it.")
+                FormField::new("response", "staff-what-we-did-will-do-or", "text")
+                    .hint("staff-write-it-so-the-people-who")
                     .value(&f.response)
                     .errors(&errors),
             ),
             Part::Choose(Radios::of::<ResponseStatus>(
                 "response_status",
-                "Is it done?",
+                "staff-is-it-done",
                 &f.response_status,
                 &errors,
                 |_| None,
@@ -865,7 +868,7 @@ fn answer_form(
             Part::Date(fed),
         ],
         errors,
-        button: "Save the answer",
+        button: "staff-save-the-answer",
     }
     .ordered()
 }
