@@ -5,57 +5,11 @@
 
 mod support;
 
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_store::organisations::OrganisationFields;
 use coproduce_store::{PageRequest, Store, Within, backend_tests};
-use coproduce_web::auth::secret;
-use support::{As, Reply, account_with_token, request, session_for};
-
-const FORM: &str = "application/x-www-form-urlencoded";
-
-struct Browser {
-    store: Store,
-    cookie: String,
-}
-
-impl Browser {
-    async fn as_role(store: &Store, role: Role, org: Option<i64>, token: &str) -> Browser {
-        let id = account_with_token(store, role, org, token).await;
-        Browser {
-            store: store.clone(),
-            cookie: session_for(store, id).await,
-        }
-    }
-
-    async fn get(&self, uri: &str) -> Reply {
-        request(
-            &self.store,
-            As::Cookie(&self.cookie),
-            Method::GET,
-            uri,
-            None,
-            "",
-        )
-        .await
-    }
-
-    async fn post(&self, uri: &str, pairs: &[(&str, &str)]) -> Reply {
-        let csrf = secret::csrf_token(&self.cookie);
-        let mut all = vec![("csrf", csrf.as_str())];
-        all.extend_from_slice(pairs);
-        let body = serde_urlencoded::to_string(&all).unwrap();
-        request(
-            &self.store,
-            As::Cookie(&self.cookie),
-            Method::POST,
-            uri,
-            Some(&body),
-            FORM,
-        )
-        .await
-    }
-}
+use support::Browser;
 
 async fn organisation(store: &Store, name: &str) -> i64 {
     store

@@ -252,3 +252,55 @@ pub async fn seed(store: &Store) -> (i64, i64, i64) {
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
     (org, project, a.json()["id"].as_i64().unwrap())
 }
+
+/// A browser signed in with a session: pages are fetched with its cookie, and forms
+/// are sent with its form token, as the real pages send them.
+pub struct Browser {
+    pub store: Store,
+    pub cookie: String,
+}
+
+impl Browser {
+    /// Signs in an account with this role (made once per token name).
+    pub async fn as_role(
+        store: &Store,
+        role: Role,
+        organisation_id: Option<i64>,
+        token: &str,
+    ) -> Browser {
+        let id = account_with_token(store, role, organisation_id, token).await;
+        Browser {
+            store: store.clone(),
+            cookie: session_for(store, id).await,
+        }
+    }
+
+    pub async fn get(&self, uri: &str) -> Reply {
+        request(
+            &self.store,
+            As::Cookie(&self.cookie),
+            Method::GET,
+            uri,
+            None,
+            "",
+        )
+        .await
+    }
+
+    /// Sends a form, adding the session's form token.
+    pub async fn post(&self, uri: &str, pairs: &[(&str, &str)]) -> Reply {
+        let csrf = secret::csrf_token(&self.cookie);
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(pairs);
+        let body = serde_urlencoded::to_string(&all).unwrap();
+        request(
+            &self.store,
+            As::Cookie(&self.cookie),
+            Method::POST,
+            uri,
+            Some(&body),
+            "application/x-www-form-urlencoded",
+        )
+        .await
+    }
+}

@@ -5,73 +5,31 @@
 
 mod support;
 
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_store::organisations::OrganisationFields;
 use coproduce_store::{Store, backend_tests};
-use coproduce_web::auth::secret;
-use support::{As, Reply, account_with_token, request, session_for};
+use support::Browser;
 
-const FORM: &str = "application/x-www-form-urlencoded";
-
-struct Staff {
-    store: Store,
-    cookie: String,
-}
-
-impl Staff {
-    async fn new(store: &Store) -> (Staff, i64) {
-        let org = store
-            .create_organisation(&OrganisationFields {
-                name: "Trust".into(),
-                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-                require_second_factor: false,
-            })
-            .await
-            .unwrap()
-            .id;
-        let id = account_with_token(store, Role::Staff, Some(org), "cpt_work_staff").await;
-        let cookie = session_for(store, id).await;
-        (
-            Staff {
-                store: store.clone(),
-                cookie,
-            },
-            org,
-        )
-    }
-
-    async fn get(&self, uri: &str) -> Reply {
-        request(
-            &self.store,
-            As::Cookie(&self.cookie),
-            Method::GET,
-            uri,
-            None,
-            "",
-        )
+/// A member of staff of a new organisation, signed in.
+async fn staff(store: &Store) -> (Browser, i64) {
+    let org = store
+        .create_organisation(&OrganisationFields {
+            name: "Trust".into(),
+            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+            require_second_factor: false,
+        })
         .await
-    }
-
-    async fn post(&self, uri: &str, pairs: &[(&str, &str)]) -> Reply {
-        let csrf = secret::csrf_token(&self.cookie);
-        let mut all = vec![("csrf", csrf.as_str())];
-        all.extend_from_slice(pairs);
-        let body = serde_urlencoded::to_string(&all).unwrap();
-        request(
-            &self.store,
-            As::Cookie(&self.cookie),
-            Method::POST,
-            uri,
-            Some(&body),
-            FORM,
-        )
-        .await
-    }
+        .unwrap()
+        .id;
+    (
+        Browser::as_role(store, Role::Staff, Some(org), "cpt_work_staff").await,
+        org,
+    )
 }
 
 async fn a_project_is_started_and_changed_from_the_pages(store: Store) {
-    let (staff, org) = Staff::new(&store).await;
+    let (staff, org) = staff(&store).await;
     assert!(
         staff
             .get("/projects/new")
@@ -168,7 +126,7 @@ async fn a_project_is_started_and_changed_from_the_pages(store: Store) {
 }
 
 async fn activities_are_added_in_london_time(store: Store) {
-    let (staff, _) = Staff::new(&store).await;
+    let (staff, _) = staff(&store).await;
     let r = staff
         .post(
             "/projects",
@@ -266,7 +224,7 @@ async fn activities_are_added_in_london_time(store: Store) {
 }
 
 async fn you_said_we_did_is_recorded_and_answered(store: Store) {
-    let (staff, _) = Staff::new(&store).await;
+    let (staff, _) = staff(&store).await;
     let project = staff
         .post(
             "/projects",
@@ -402,7 +360,7 @@ async fn you_said_we_did_is_recorded_and_answered(store: Store) {
 }
 
 async fn other_organisations_work_is_not_found(store: Store) {
-    let (staff, _) = Staff::new(&store).await;
+    let (staff, _) = staff(&store).await;
     let other = store
         .create_organisation(&OrganisationFields {
             name: "Other".into(),

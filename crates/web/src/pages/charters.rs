@@ -18,7 +18,7 @@ use coproduce_store::StoreError;
 use serde::Deserialize;
 
 use super::forms::{Choice, DateField, Radios, Select, error_of};
-use super::{Chrome, PageError, render, template_titles};
+use super::{Chrome, PageError, render, show, template_titles};
 use crate::AppState;
 use crate::auth::Viewer;
 
@@ -274,10 +274,7 @@ pub async fn page(
         charter_view(&state, &viewer, id, &SignatoryForm::default(), vec![]).await
     }
     .await;
-    match result {
-        Ok(p) => render(StatusCode::OK, &p),
-        Err(e) => e.respond(&state, &viewer),
-    }
+    show(&state, &viewer, result)
 }
 
 /// Records that an organisation was invited to sign, signed, or declined.

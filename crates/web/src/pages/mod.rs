@@ -163,6 +163,18 @@ struct ErrorPage {
     paragraphs: Vec<String>,
 }
 
+/// Shows a page, or the error that stopped it.
+pub fn show<T: Template>(
+    state: &AppState,
+    viewer: &Viewer,
+    page: Result<T, PageError>,
+) -> Response {
+    match page {
+        Ok(p) => render(StatusCode::OK, &p),
+        Err(e) => e.respond(state, viewer),
+    }
+}
+
 /// A page that could not be shown.
 pub enum PageError {
     NotFound,

@@ -14,13 +14,13 @@ use coproduce_domain::text::FieldError;
 use coproduce_store::{PageRequest, Within};
 use serde::Deserialize;
 
-use super::forms::{Choice, FormField, FormPage, Part, Radios, Select, error_of};
-use super::{AfterQuery, Chrome, PageError, render};
+use super::forms::{Choice, FormField, FormPage, Part, Radios, Select, error_of, field_errors};
+use super::{AfterQuery, Chrome, PageError, render, show};
+use crate::AppState;
 use crate::api::organisations::OrganisationBody;
 use crate::api::people::PersonBody;
 use crate::auth::Viewer;
 use crate::routes::Routes;
-use crate::{ApiError, AppState};
 
 pub fn routes(r: Routes) -> Routes {
     r.get("/people", C::ReadPeople, people)
@@ -51,14 +51,6 @@ pub fn routes(r: Routes) -> Routes {
             C::WriteWork,
             record_attendance,
         )
-}
-
-fn field_errors(e: ApiError) -> Result<Vec<FieldError>, PageError> {
-    match e {
-        ApiError::Invalid(fields) => Ok(fields),
-        ApiError::NotFound(_) => Err(PageError::NotFound),
-        other => Err(PageError::Internal(other.reference())),
-    }
 }
 
 /// Field messages as people read them on a page.
@@ -115,10 +107,7 @@ async fn people(
         })
     }
     .await;
-    match result {
-        Ok(p) => render(StatusCode::OK, &p),
-        Err(e) => e.respond(&state, &viewer),
-    }
+    show(&state, &viewer, result)
 }
 
 #[derive(Deserialize, Default)]
@@ -379,10 +368,7 @@ async fn organisation_settings(
         Ok::<_, PageError>(organisation_form(&state, &viewer, &f, vec![], Some(id)))
     }
     .await;
-    match result {
-        Ok(p) => render(StatusCode::OK, &p),
-        Err(e) => e.respond(&state, &viewer),
-    }
+    show(&state, &viewer, result)
 }
 
 async fn save(

@@ -19,14 +19,16 @@ use coproduce_store::projects::Project;
 use coproduce_store::{PageRequest, Within};
 use serde::Deserialize;
 
-use super::forms::{Choice, DateField, FormField, FormPage, Part, Radios, Select, error_of};
-use super::{AfterQuery, Chrome, PageError, render};
+use super::forms::{
+    Choice, DateField, FormField, FormPage, Part, Radios, Select, error_of, field_errors,
+};
+use super::{AfterQuery, Chrome, PageError, render, show};
+use crate::AppState;
 use crate::api::activities::ActivityBody;
 use crate::api::inputs::InputBody;
 use crate::api::projects::ProjectBody;
 use crate::auth::Viewer;
 use crate::routes::Routes;
-use crate::{ApiError, AppState};
 
 pub fn routes(r: Routes) -> Routes {
     r.get("/projects", C::ReadWork, list)
@@ -41,16 +43,6 @@ pub fn routes(r: Routes) -> Routes {
         .post("/activities/{id}/inputs", C::WriteWork, add_input)
         .get("/inputs/{id}/edit", C::WriteWork, edit_input)
         .post("/inputs/{id}", C::WriteWork, update_input)
-}
-
-/// Turns an API error into what a page shows: field errors stay, a missing or hidden
-/// record becomes "not found", anything else is a fault.
-fn page_error(e: ApiError) -> Result<Vec<FieldError>, PageError> {
-    match e {
-        ApiError::Invalid(fields) => Ok(fields),
-        ApiError::NotFound(_) => Err(PageError::NotFound),
-        other => Err(PageError::Internal(other.reference())),
-    }
 }
 
 fn id_of(raw: &str) -> Result<i64, PageError> {
@@ -106,10 +98,7 @@ async fn list(
         })
     }
     .await;
-    match result {
-        Ok(p) => render(StatusCode::OK, &p),
-        Err(e) => e.respond(&state, &viewer),
-    }
+    show(&state, &viewer, result)
 }
 
 #[derive(Deserialize, Default)]
@@ -256,7 +245,7 @@ async fn save_project(
     let fields = match checked {
         Ok(fields) => fields,
         Err(e) => {
-            let errors = page_error(e)?
+            let errors = field_errors(e)?
                 .into_iter()
                 .map(|mut e| {
                     e.message = friendly(&e.field, &e.message);
@@ -340,10 +329,7 @@ async fn edit_project(
         project_form(&state, &viewer, &f, vec![], Some(p.id)).await
     }
     .await;
-    match result {
-        Ok(p) => render(StatusCode::OK, &p),
-        Err(e) => e.respond(&state, &viewer),
-    }
+    show(&state, &viewer, result)
 }
 
 #[derive(Template)]
@@ -385,10 +371,7 @@ async fn project_page(
         })
     }
     .await;
-    match result {
-        Ok(p) => render(StatusCode::OK, &p),
-        Err(e) => e.respond(&state, &viewer),
-    }
+    show(&state, &viewer, result)
 }
 
 #[derive(Deserialize, Default)]
@@ -575,7 +558,7 @@ async fn create_activity(
                 &activity_form(&state, &viewer, &project, &f, errors),
             )),
             Err(e) => {
-                for mut e in page_error(e)? {
+                for mut e in field_errors(e)? {
                     // Times are checked only when they could be read above.
                     let known = |field: &str| {
                         errors
@@ -735,10 +718,7 @@ async fn activity_page(
     Path(raw): Path<String>,
 ) -> Response {
     let result = async { activity_view(&state, &viewer, id_of(&raw)?, "", vec![]).await }.await;
-    match result {
-        Ok(p) => render(StatusCode::OK, &p),
-        Err(e) => e.respond(&state, &viewer),
-    }
+    show(&state, &viewer, result)
 }
 
 #[derive(Deserialize, Default)]
@@ -771,7 +751,7 @@ async fn add_input(
                 Ok(Redirect::to(&format!("/activities/{id}")).into_response())
             }
             Err(e) => {
-                let errors = page_error(e)?
+                let errors = field_errors(e)?
                     .into_iter()
                     .map(|mut e| {
                         e.message = friendly(&e.field, &e.message);
@@ -922,10 +902,7 @@ async fn edit_input(
         ))
     }
     .await;
-    match result {
-        Ok(p) => render(StatusCode::OK, &p),
-        Err(e) => e.respond(&state, &viewer),
-    }
+    show(&state, &viewer, result)
 }
 
 async fn update_input(
@@ -988,7 +965,7 @@ async fn update_input(
                 &answer_form(&state, &viewer, input.id, input.activity_id, &f, errors),
             )),
             Err(e) => {
-                for mut e in page_error(e)? {
+                for mut e in field_errors(e)? {
                     match e.field.as_str() {
                         "received_on" | "fed_back_on" => {
                             e.message = capitalise(&format!("the date {}", e.message));
