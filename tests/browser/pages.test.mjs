@@ -18,6 +18,17 @@ const PAGES = [
   }],
   ['password-reset', '/password-reset', 'Reset your password', null],
   ['accessibility', '/accessibility', 'Accessibility statement', null],
+  ['password-reset-sent', '/password-reset', 'Ask an administrator', null, async (page) => {
+    await page.fill('#email', 'someone@example.org');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Send the link")')]);
+  }],
+  ['second-factor-setup', '/account/second-factor', 'Your setup key', LEAD],
+  ['token-created', '/account', 'Your new API token', LEAD, async (page) => {
+    await page.fill('#name', 'Monthly report');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Create token")')]);
+  }],
+  ['organisation-new', '/organisations/new', 'Add an organisation', ADMIN],
+  ['project-edit', '/projects/1/edit', 'Change the project', LEAD],
   ['sign-in-polish', '/sign-in', 'Nie pamiętam hasła', null, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('a[hreflang=pl]')]);
   }],

@@ -50,6 +50,7 @@ impl From<Adoption> for AdoptionView {
 }
 
 pub struct ProjectRow {
+    pub id: i64,
     pub title: String,
     pub stage: &'static str,
     pub level: &'static str,
@@ -210,6 +211,7 @@ async fn build(
         .items
         .into_iter()
         .map(|p| ProjectRow {
+            id: p.id,
             title: p.title,
             stage: p.stage.label(),
             level: p.level.label(),
