@@ -71,6 +71,10 @@ const PAGES = [
   ['charter-signatory-errors', '/charters/1', 'There is a problem', LEAD, async (page) => {
     await page.click('button[type=submit]:has-text("Record")');
   }],
+  ['charter-settings-errors', '/charters/1/settings', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#feedback_days', '0');
+    await page.click('button[type=submit]:has-text("Save settings")');
+  }],
   ['charters', '/charters', 'Built-in templates', null],
   ['charter-las', '/charters/1', 'Signatories', null],
   ['charter-ladder', '/charters/5', 'Rung: Co-production', null],

@@ -47,6 +47,8 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/charters/{id}", EVERYONE),
     ("POST", "/charters/adopt", LEADS),
     ("POST", "/charters/{id}/signatories", LEADS),
+    ("GET", "/charters/{id}/settings", LEADS),
+    ("POST", "/charters/{id}/settings", LEADS),
     ("GET", "/sign-in", EVERYONE),
     ("POST", "/sign-in", EVERYONE),
     ("GET", "/sign-in/code", EVERYONE),

@@ -239,9 +239,47 @@ async fn charters_are_adopted_and_signed_from_the_pages(store: Store) {
         )
         .await;
     assert!(r.text.contains("already on the list of signatories"));
+    // Its settings change; its text does not.
+    let settings = format!("{path}/settings");
+    assert!(lead.get(&settings).await.text.contains("Charter settings"));
+    let r = lead
+        .post(
+            &settings,
+            &[
+                ("title", ""),
+                ("summary", ""),
+                ("feedback_days", "soon"),
+                ("review_months", "99"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for m in [
+        "Title must not be empty",
+        "Enter a whole number, like 28",
+        "Enter a number of months from 1 to 36",
+    ] {
+        assert!(r.text.contains(m), "{m}: {}", r.text);
+    }
+    assert!(r.text.contains("value=\"soon\""));
+    let r = lead
+        .post(
+            &settings,
+            &[
+                ("title", "SCIE charter, as we use it"),
+                ("summary", ""),
+                ("feedback_days", "14"),
+                ("review_months", "12"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = lead.get(&path).await;
+    assert!(page.text.contains("SCIE charter, as we use it") && page.text.contains("14 days"));
     // Participants see the charter but not the forms.
     let pat = Browser::as_role(&store, Role::Participant, Some(org), "cpt_reg_pat").await;
-    assert!(!pat.get(&path).await.text.contains("Record a signatory"));
+    let seen = pat.get(&path).await.text;
+    assert!(!seen.contains("Record a signatory") && !seen.contains("Change the charter"));
 }
 
 backend_tests!(

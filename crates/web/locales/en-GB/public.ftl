@@ -107,3 +107,4 @@ signatory-already = This organisation is already on the list of signatories
 day = Day
 month = Month
 year = Year
+charter-change-settings = Change the charter's settings

@@ -139,3 +139,19 @@ staff-to = To
 staff-for-example-1-4-2026 = For example, 1 4 2026
 staff-for-example-31-3-2027 = For example, 31 3 2027
 staff-fed-back-hint = Leave this empty until you have told them. For example, 28 3 2027
+
+## Charter settings.
+
+staff-back-to-the-charter = Back to the charter
+staff-charter-settings = Charter settings
+staff-charter-settings-intro = The text of a charter version cannot change: a new text is a new version. Its title, summary and settings can.
+staff-charter-title = Title
+staff-charter-summary = Summary
+staff-charter-feedback-days = Days within which people hear what happened to what they said
+staff-charter-feedback-days-hint = A whole number from 1 to 365
+staff-charter-review-months = Reviewed at least every so many months
+staff-charter-review-months-hint = A whole number from 1 to 36
+staff-charter-feedback-days-range = Enter a number of days from 1 to 365
+staff-charter-review-months-range = Enter a number of months from 1 to 36
+staff-enter-a-whole-number = Enter a whole number, like 28
+staff-change-charter-settings = Change the charter's settings

@@ -107,3 +107,4 @@ signatory-already = Ta organizacja jest już na liście sygnatariuszy
 day = Dzień
 month = Miesiąc
 year = Rok
+charter-change-settings = Zmień ustawienia karty

@@ -104,6 +104,37 @@ pub struct CharterUpdateBody {
     pub settings: SettingsOut,
 }
 
+impl CharterUpdateBody {
+    pub(crate) fn check(&self) -> Result<CharterFields, ApiError> {
+        let mut errs = FieldErrors::new();
+        let title = required(&mut errs, "title", &self.title, SHORT);
+        let summary = optional(&mut errs, "summary", self.summary.as_deref(), LONG);
+        let mut setting = |field: &str, v: i64, max: i64| {
+            if (1..=max).contains(&v) {
+                Some(v as u16)
+            } else {
+                errs.add(field, format!("must be between 1 and {max} (it is {v})"));
+                None
+            }
+        };
+        let feedback_days = setting("settings.feedback_days", self.settings.feedback_days, 365);
+        let review_months = setting("settings.review_months", self.settings.review_months, 36);
+        let (Some(title), Some(summary), Some(feedback_days), Some(review_months)) =
+            (title, summary, feedback_days, review_months)
+        else {
+            return Err(errs.into());
+        };
+        Ok(CharterFields {
+            title,
+            summary,
+            settings: CharterSettings {
+                feedback_days,
+                review_months,
+            },
+        })
+    }
+}
+
 /// An organisation invited to sign, or that has signed, a charter version.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SignatoryOut {
@@ -196,32 +227,7 @@ pub async fn update(
     Id(id): Id,
     ApiJson(body): ApiJson<CharterUpdateBody>,
 ) -> Result<Json<CharterSummaryOut>, ApiError> {
-    let mut errs = FieldErrors::new();
-    let title = required(&mut errs, "title", &body.title, SHORT);
-    let summary = optional(&mut errs, "summary", body.summary.as_deref(), LONG);
-    let mut setting = |field: &str, v: i64, max: i64| {
-        if (1..=max).contains(&v) {
-            Some(v as u16)
-        } else {
-            errs.add(field, format!("must be between 1 and {max} (it is {v})"));
-            None
-        }
-    };
-    let feedback_days = setting("settings.feedback_days", body.settings.feedback_days, 365);
-    let review_months = setting("settings.review_months", body.settings.review_months, 36);
-    let (Some(title), Some(summary), Some(feedback_days), Some(review_months)) =
-        (title, summary, feedback_days, review_months)
-    else {
-        return Err(errs.into());
-    };
-    let fields = CharterFields {
-        title,
-        summary,
-        settings: CharterSettings {
-            feedback_days,
-            review_months,
-        },
-    };
+    let fields = body.check()?;
     Ok(Json(s.store.update_charter(id, &fields).await?.into()))
 }
 

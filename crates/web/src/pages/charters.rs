@@ -17,9 +17,12 @@ use coproduce_domain::text::FieldError;
 use coproduce_store::StoreError;
 use serde::Deserialize;
 
-use super::forms::{Choice, DateField, Radios, Select, error_of};
+use super::forms::{
+    Choice, DateField, FormField, FormPage, Part, Radios, Select, error_of, field_errors,
+};
 use super::{Chrome, PageError, render, show, template_titles};
 use crate::AppState;
+use crate::api::charters::{CharterUpdateBody, SettingsOut};
 use crate::auth::Viewer;
 
 #[derive(Template)]
@@ -362,6 +365,154 @@ pub async fn add_signatory(
             StatusCode::UNPROCESSABLE_ENTITY,
             &charter_view(&state, &viewer, id, &f, errors).await?,
         ))
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+#[derive(Deserialize, Default)]
+pub struct SettingsForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    summary: String,
+    #[serde(default)]
+    feedback_days: String,
+    #[serde(default)]
+    review_months: String,
+}
+
+fn settings_form(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    f: &SettingsForm,
+    errors: Vec<FieldError>,
+) -> FormPage {
+    FormPage {
+        chrome: Chrome::new(state, viewer, "charters"),
+        back: Some((
+            format!("/charters/{id}"),
+            "staff-back-to-the-charter".into(),
+        )),
+        caption: None,
+        heading: "staff-charter-settings".into(),
+        intro: vec!["staff-charter-settings-intro".into()],
+        action: format!("/charters/{id}/settings"),
+        parts: vec![
+            Part::Field(
+                FormField::new("title", "staff-charter-title", "text")
+                    .value(&f.title)
+                    .errors(&errors),
+            ),
+            Part::Text(
+                FormField::new("summary", "staff-charter-summary", "text")
+                    .value(&f.summary)
+                    .errors(&errors),
+            ),
+            Part::Field(
+                FormField::new("feedback_days", "staff-charter-feedback-days", "text")
+                    .hint("staff-charter-feedback-days-hint")
+                    .value(&f.feedback_days)
+                    .errors(&errors)
+                    .numeric_code(),
+            ),
+            Part::Field(
+                FormField::new("review_months", "staff-charter-review-months", "text")
+                    .hint("staff-charter-review-months-hint")
+                    .value(&f.review_months)
+                    .errors(&errors)
+                    .numeric_code(),
+            ),
+        ],
+        errors,
+        button: "staff-save-settings",
+    }
+    .ordered()
+}
+
+pub async fn settings_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let id = raw.parse::<i64>().map_err(|_| PageError::NotFound)?;
+        let r = state.store.charter_record(id).await?;
+        let f = SettingsForm {
+            title: r.title,
+            summary: r.summary.unwrap_or_default(),
+            feedback_days: r.feedback_days.to_string(),
+            review_months: r.review_months.to_string(),
+        };
+        Ok::<_, PageError>(settings_form(&state, &viewer, id, &f, vec![]))
+    }
+    .await;
+    show(&state, &viewer, result)
+}
+
+/// A whole number typed into a form, or an error naming the field.
+fn whole_number(field: &str, raw: &str, errors: &mut Vec<FieldError>) -> i64 {
+    match raw.trim().parse::<i64>() {
+        Ok(n) => n,
+        Err(_) => {
+            errors.push(FieldError {
+                field: field.into(),
+                message: "staff-enter-a-whole-number".into(),
+            });
+            1
+        }
+    }
+}
+
+pub async fn save_settings(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(f): Form<SettingsForm>,
+) -> Response {
+    let result = async {
+        let id = raw.parse::<i64>().map_err(|_| PageError::NotFound)?;
+        state.store.charter_record(id).await?;
+        let mut errors = Vec::new();
+        let body = CharterUpdateBody {
+            title: f.title.clone(),
+            summary: Some(f.summary.clone()),
+            settings: SettingsOut {
+                feedback_days: whole_number("feedback_days", &f.feedback_days, &mut errors),
+                review_months: whole_number("review_months", &f.review_months, &mut errors),
+            },
+        };
+        match body.check() {
+            Ok(fields) if errors.is_empty() => {
+                state.store.update_charter(id, &fields).await?;
+                Ok(Redirect::to(&format!("/charters/{id}")).into_response())
+            }
+            Ok(_) => Ok(render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &settings_form(&state, &viewer, id, &f, errors),
+            )),
+            Err(e) => {
+                for mut e in field_errors(e)? {
+                    e.field = e.field.trim_start_matches("settings.").to_string();
+                    if errors.iter().any(|x: &FieldError| x.field == e.field) {
+                        continue;
+                    }
+                    e.message = match e.field.as_str() {
+                        "title" => format!("Title {}", e.message),
+                        "summary" => format!("Summary {}", e.message),
+                        "feedback_days" => "staff-charter-feedback-days-range".into(),
+                        "review_months" => "staff-charter-review-months-range".into(),
+                        _ => e.message,
+                    };
+                    errors.push(e);
+                }
+                Ok(render(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &settings_form(&state, &viewer, id, &f, errors),
+                ))
+            }
+        }
     }
     .await;
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))

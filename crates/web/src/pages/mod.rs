@@ -40,6 +40,16 @@ pub fn routes(r: Routes) -> Routes {
             "/charters/{id}/signatories",
             C::ManageCharters,
             charters::add_signatory,
+        )
+        .get(
+            "/charters/{id}/settings",
+            C::ManageCharters,
+            charters::settings_page,
+        )
+        .post(
+            "/charters/{id}/settings",
+            C::ManageCharters,
+            charters::save_settings,
         );
     let r = account::routes(r);
     let r = accounts::routes(r);
