@@ -1,0 +1,279 @@
+//! The second factor: setting it up, and giving a code at sign-in.
+
+use super::sign_in::{FAILURE_WINDOW, SignInQuery, landing, safe_next, start_session};
+#[allow(unused_imports)]
+use super::*;
+
+#[derive(Template)]
+#[template(path = "code.html")]
+pub(super) struct CodePage {
+    chrome: Chrome,
+    errors: Vec<FieldError>,
+    heading: String,
+    paragraphs: Vec<String>,
+    key: Option<String>,
+    setup_url: Option<String>,
+    action: &'static str,
+    next: String,
+    code: FormField,
+    button: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct CodeForm {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// Wrong codes allowed against one account in the failure window.
+pub(super) const CODE_FAILURES: i64 = 5;
+
+pub(super) fn code_form(
+    state: &AppState,
+    viewer: &Viewer,
+    account: &coproduce_store::accounts::Account,
+    setup: bool,
+    action: &'static str,
+    next: String,
+    errors: Vec<FieldError>,
+) -> CodePage {
+    let tr = viewer.tr;
+    let key = if setup {
+        account.totp_secret.clone()
+    } else {
+        None
+    };
+    let setup_url = key
+        .as_deref()
+        .and_then(|k| crate::auth::second_factor::setup_url(k, &account.email));
+    CodePage {
+        chrome: Chrome::participant(state, viewer, "sign-in"),
+        heading: if setup {
+            tr.t("code-setup-heading")
+        } else {
+            tr.t("code-heading")
+        },
+        paragraphs: if setup {
+            vec![tr.t("code-setup-why"), tr.t("code-setup-how")]
+        } else {
+            vec![tr.t("code-intro")]
+        },
+        key,
+        setup_url,
+        action,
+        next,
+        code: FormField::new("code", tr.t("code-label"), "text")
+            .autocomplete("one-time-code")
+            .numeric_code()
+            .errors(&errors),
+        errors,
+        button: if setup {
+            tr.t("code-turn-on")
+        } else {
+            tr.t("code-continue")
+        },
+    }
+}
+
+/// Gives the pending session's account a secret to set up if it has none.
+pub(super) async fn ensure_secret(
+    state: &AppState,
+    account: &mut coproduce_store::accounts::Account,
+) -> Result<(), PageError> {
+    if account.totp_secret.is_none() {
+        let s = crate::auth::second_factor::new_secret();
+        state.store.set_totp(account.id, Some(&s), false).await?;
+        account.totp_secret = Some(s);
+    }
+    Ok(())
+}
+
+pub(super) async fn code_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<SignInQuery>,
+) -> Response {
+    let Some((_, mut account)) = viewer.pending_second_factor.clone() else {
+        return Redirect::to("/sign-in").into_response();
+    };
+    let setup = !account.totp_enabled;
+    if setup && let Err(e) = ensure_secret(&state, &mut account).await {
+        return e.respond(&state, &viewer);
+    }
+    let next = safe_next(q.next.as_deref());
+    render(
+        StatusCode::OK,
+        &code_form(
+            &state,
+            &viewer,
+            &account,
+            setup,
+            "/sign-in/code",
+            next,
+            vec![],
+        ),
+    )
+}
+
+/// Checks a typed code against the account's secret, with a throttle. `Ok(None)`
+/// when it is right.
+pub(super) async fn check_code(
+    state: &AppState,
+    tr: crate::i18n::Tr,
+    account: &coproduce_store::accounts::Account,
+    code: &str,
+) -> Result<Option<String>, PageError> {
+    let now = coproduce_store::now();
+    let subject = format!("code:{}", account.id);
+    if state
+        .store
+        .failures_since(&subject, now - FAILURE_WINDOW)
+        .await?
+        >= CODE_FAILURES
+    {
+        return Ok(Some(tr.t("code-too-many")));
+    }
+    let right = account
+        .totp_secret
+        .as_deref()
+        .is_some_and(|s| crate::auth::second_factor::check(s, &account.email, code));
+    if right {
+        state.store.clear_failures(&subject).await?;
+        Ok(None)
+    } else {
+        state.store.record_failure(&subject, now).await?;
+        Ok(Some(if code.trim().is_empty() {
+            tr.t("code-empty")
+        } else {
+            tr.t("code-wrong")
+        }))
+    }
+}
+
+pub(super) async fn code_given(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    let Some((_, account)) = viewer.pending_second_factor.clone() else {
+        return Redirect::to("/sign-in").into_response();
+    };
+    let next = safe_next(Some(&form.next));
+    let result = async {
+        if let Some(message) = check_code(&state, viewer.tr, &account, &form.code).await? {
+            let errors = vec![FieldError {
+                field: "code".into(),
+                message,
+            }];
+            let page = code_form(
+                &state,
+                &viewer,
+                &account,
+                !account.totp_enabled,
+                "/sign-in/code",
+                next.clone(),
+                errors,
+            );
+            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
+        }
+        if !account.totp_enabled {
+            state
+                .store
+                .set_totp(account.id, account.totp_secret.as_deref(), true)
+                .await?;
+        }
+        let to = if next.is_empty() {
+            landing(account.role, account.organisation_id)
+        } else {
+            next.clone()
+        };
+        start_session(&state, &viewer, account.id, true, &to).await
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+pub(super) async fn setup_page(State(state): State<AppState>, viewer: Viewer) -> Response {
+    let Some(mut account) = viewer.account().cloned() else {
+        return PageError::NotFound.respond(&state, &viewer);
+    };
+    if account.totp_enabled {
+        return Redirect::to("/account").into_response();
+    }
+    if let Err(e) = ensure_secret(&state, &mut account).await {
+        return e.respond(&state, &viewer);
+    }
+    render(
+        StatusCode::OK,
+        &code_form(
+            &state,
+            &viewer,
+            &account,
+            true,
+            "/account/second-factor",
+            String::new(),
+            vec![],
+        ),
+    )
+}
+
+pub(super) async fn setup_confirm(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    let Some(account) = viewer.account().cloned() else {
+        return PageError::NotFound.respond(&state, &viewer);
+    };
+    let result = async {
+        if let Some(message) = check_code(&state, viewer.tr, &account, &form.code).await? {
+            let errors = vec![FieldError {
+                field: "code".into(),
+                message,
+            }];
+            let page = code_form(
+                &state,
+                &viewer,
+                &account,
+                true,
+                "/account/second-factor",
+                String::new(),
+                errors,
+            );
+            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
+        }
+        state
+            .store
+            .set_totp(account.id, account.totp_secret.as_deref(), true)
+            .await?;
+        Ok(Redirect::to("/account").into_response())
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+pub(super) async fn second_factor_off(State(state): State<AppState>, viewer: Viewer) -> Response {
+    let Some(account) = viewer.account().cloned() else {
+        return PageError::NotFound.respond(&state, &viewer);
+    };
+    let result = async {
+        let required = match account.organisation_id {
+            Some(org) if account.role.is_staff() => {
+                state.store.organisation(org).await?.require_second_factor
+            }
+            _ => false,
+        };
+        if required {
+            return Ok(crate::pages::forbidden(
+                &viewer,
+                &viewer.tr.t("second-factor-required"),
+            ));
+        }
+        state.store.set_totp(account.id, None, false).await?;
+        Ok(Redirect::to("/account").into_response())
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}

@@ -1,0 +1,105 @@
+//! Projects, their activities, and "you said, we did": the pages staff record the
+//! work on. The rules are the API's: forms are turned into the same bodies and checked
+//! by the same code, so a page and the API can never disagree.
+
+mod activities;
+mod projects;
+mod said;
+
+pub(crate) use said::activity_view;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveTime;
+use coproduce_domain::Vocabulary;
+use coproduce_domain::account::Capability as C;
+use coproduce_domain::activity::{ActivityType, Mode};
+use coproduce_domain::input::ResponseStatus;
+use coproduce_domain::ladder::{Level, Rung, Stage};
+use coproduce_domain::text::FieldError;
+use coproduce_domain::time;
+use coproduce_store::projects::Project;
+use coproduce_store::{PageRequest, Within};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::api::activities::ActivityBody;
+use crate::api::inputs::InputBody;
+use crate::api::projects::ProjectBody;
+use crate::auth::Viewer;
+use crate::pages::forms::{
+    Choice, DateField, FormField, FormPage, Part, Radios, Select, error_of, field_errors,
+};
+use crate::pages::{AfterQuery, Chrome, PageError, render, show};
+use crate::routes::Routes;
+
+pub fn routes(r: Routes) -> Routes {
+    use activities::*;
+    use projects::*;
+    use said::*;
+    r.get("/projects", C::ReadWork, list)
+        .get("/projects/new", C::WriteWork, new_project)
+        .post("/projects", C::WriteWork, create_project)
+        .get("/projects/{id}", C::ReadWork, project_page)
+        .get("/projects/{id}/edit", C::WriteWork, edit_project)
+        .post("/projects/{id}", C::WriteWork, update_project)
+        .get("/projects/{id}/activities/new", C::WriteWork, new_activity)
+        .post("/projects/{id}/activities", C::WriteWork, create_activity)
+        .get("/activities/{id}", C::ReadWork, activity_page)
+        .post("/activities/{id}/inputs", C::WriteWork, add_input)
+        .get("/inputs/{id}/edit", C::WriteWork, edit_input)
+        .post("/inputs/{id}", C::WriteWork, update_input)
+}
+
+pub(super) fn id_of(raw: &str) -> Result<i64, PageError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|i| *i > 0)
+        .ok_or(PageError::NotFound)
+}
+
+/// A project the viewer may see, or "not found".
+pub(super) async fn visible_project(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<Project, PageError> {
+    let p = state.store.project(id).await?;
+    if viewer.sees(p.organisation_id) {
+        Ok(p)
+    } else {
+        Err(PageError::NotFound)
+    }
+}
+
+/// An API message as a person reads it on a form, following the NHS error message style.
+pub(super) fn friendly(field: &str, message: &str) -> String {
+    let name = match field {
+        "title" => "Project name",
+        "said" => "What people said",
+        "response" => "The answer",
+        "scope_and_limits" => "Scope and limits",
+        "organisation_id" => return "Choose an organisation".into(),
+        "stage" => return "Choose the stage the project is at".into(),
+        "level" => return "Choose the level at which people take part".into(),
+        "activity_type" => return "Choose what sort of activity it is".into(),
+        "mode" => return "Choose where people take part".into(),
+        "rung" => return "Choose the rung of the ladder the activity reaches".into(),
+        "response_status" => {
+            return "Choose whether it was done, will be done, or cannot be done".into();
+        }
+        _ => return capitalise(message),
+    };
+    format!("{name} {message}")
+}
+
+pub(super) fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

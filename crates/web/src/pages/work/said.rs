@@ -1,0 +1,403 @@
+//! An activity's page: who came, "you said, we did", and recording the answer.
+
+#[allow(unused_imports)]
+use super::*;
+
+pub struct InputView {
+    id: i64,
+    said: String,
+    received: String,
+    response: Option<String>,
+    fed_back: Option<String>,
+    overdue: bool,
+}
+
+#[derive(Template)]
+#[template(path = "activity.html")]
+pub(crate) struct ActivityPage {
+    chrome: Chrome,
+    errors: Vec<FieldError>,
+    activity: coproduce_store::activities::Activity,
+    project_title: String,
+    kind: &'static str,
+    when: String,
+    mode: &'static str,
+    rung: &'static str,
+    rung_meaning: &'static str,
+    attendance: Vec<String>,
+    inputs: Vec<InputView>,
+    can_write: bool,
+    said: FormField,
+    who: Select,
+    came: Radios,
+}
+
+pub(crate) async fn activity_view(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    said: &str,
+    errors: Vec<FieldError>,
+) -> Result<ActivityPage, PageError> {
+    let activity = state.store.activity(id).await?;
+    let project = visible_project(state, viewer, activity.project_id).await?;
+    let promise = state
+        .store
+        .feedback_promise(project.organisation_id)
+        .await?;
+    let today = crate::today();
+    let inputs = state
+        .store
+        .inputs(
+            PageRequest::first(PageRequest::MAX_LIMIT),
+            Within::Parent(id),
+        )
+        .await?
+        .items
+        .into_iter()
+        .map(|i| InputView {
+            id: i.id,
+            overdue: i.fed_back_on.is_none()
+                && (today - i.received_on).num_days() > i64::from(promise.days),
+            said: i.said,
+            received: time::show_date(i.received_on),
+            response: i.response,
+            fed_back: i.fed_back_on.map(time::show_date),
+        })
+        .collect();
+    let attendance = state
+        .store
+        .attendance(id)
+        .await?
+        .into_iter()
+        .filter(|a| a.status == coproduce_domain::person::AttendanceStatus::Attended)
+        .map(|a| a.person_name)
+        .collect();
+    Ok(ActivityPage {
+        chrome: Chrome::new(state, viewer, "projects"),
+        project_title: project.title,
+        kind: activity.activity_type.label(),
+        when: format!(
+            "{} to {}",
+            time::show(activity.starts_at),
+            time::show_time(activity.ends_at)
+        ),
+        mode: activity.mode.label(),
+        rung: activity.rung.label(),
+        rung_meaning: activity.rung.meaning(),
+        attendance,
+        inputs,
+        can_write: viewer.can(C::WriteWork),
+        who: Select {
+            id: "person_id",
+            label: "staff-who".into(),
+            options: state
+                .store
+                .people(
+                    PageRequest::first(PageRequest::MAX_LIMIT),
+                    Within::Parent(project.organisation_id),
+                )
+                .await?
+                .items
+                .into_iter()
+                .map(|p| Choice {
+                    value: p.id.to_string(),
+                    label: p.name,
+                    hint: None,
+                })
+                .collect(),
+            selected: String::new(),
+            error: error_of(&errors, "person_id"),
+        },
+        came: Radios::of::<coproduce_domain::person::AttendanceStatus>(
+            "status",
+            "staff-did-they-come",
+            "",
+            &errors,
+            |_| None,
+        ),
+        said: FormField::new("said", "staff-what-did-people-say", "text")
+            .hint("staff-one-point-at-a-time-in")
+            .value(said)
+            .errors(&errors),
+        errors,
+        activity,
+    })
+}
+
+pub(super) async fn activity_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async { activity_view(&state, &viewer, id_of(&raw)?, "", vec![]).await }.await;
+    show(&state, &viewer, result)
+}
+
+#[derive(Deserialize, Default)]
+pub struct SaidForm {
+    #[serde(default)]
+    said: String,
+}
+
+pub(super) async fn add_input(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(f): Form<SaidForm>,
+) -> Response {
+    let result = async {
+        let id = id_of(&raw)?;
+        activity_view(&state, &viewer, id, "", vec![]).await?;
+        let body = InputBody {
+            activity_id: id,
+            said: f.said.clone(),
+            received_on: crate::today().to_string(),
+            response: None,
+            response_status: None,
+            responded_on: None,
+            fed_back_on: None,
+        };
+        match body.check() {
+            Ok(fields) => {
+                state.store.create_input(&fields).await?;
+                Ok(Redirect::to(&format!("/activities/{id}")).into_response())
+            }
+            Err(e) => {
+                let errors = field_errors(e)?
+                    .into_iter()
+                    .map(|mut e| {
+                        e.message = friendly(&e.field, &e.message);
+                        e
+                    })
+                    .collect();
+                let page = activity_view(&state, &viewer, id, &f.said, errors).await?;
+                Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
+            }
+        }
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+#[derive(Deserialize, Default)]
+pub struct AnswerForm {
+    #[serde(default)]
+    said: String,
+    #[serde(default)]
+    response: String,
+    #[serde(default)]
+    response_status: String,
+    #[serde(rename = "received_on-day", default)]
+    received_day: String,
+    #[serde(rename = "received_on-month", default)]
+    received_month: String,
+    #[serde(rename = "received_on-year", default)]
+    received_year: String,
+    #[serde(rename = "fed_back_on-day", default)]
+    fed_day: String,
+    #[serde(rename = "fed_back_on-month", default)]
+    fed_month: String,
+    #[serde(rename = "fed_back_on-year", default)]
+    fed_year: String,
+}
+
+pub(super) fn answer_form(
+    state: &AppState,
+    viewer: &Viewer,
+    input_id: i64,
+    activity_id: i64,
+    f: &AnswerForm,
+    errors: Vec<FieldError>,
+) -> FormPage {
+    let mut received = DateField::typed(
+        "received_on",
+        "staff-when-did-people-say-it",
+        "staff-for-example-14-3-2027",
+        &f.received_day,
+        &f.received_month,
+        &f.received_year,
+    );
+    received.error = error_of(&errors, "received_on-day");
+    let mut fed = DateField::typed(
+        "fed_back_on",
+        "staff-when-did-the-answer-reach-the",
+        "staff-fed-back-hint",
+        &f.fed_day,
+        &f.fed_month,
+        &f.fed_year,
+    );
+    fed.error = error_of(&errors, "fed_back_on-day");
+    FormPage {
+        chrome: Chrome::new(state, viewer, "projects"),
+        back: Some((
+            format!("/activities/{activity_id}"),
+            "staff-back-to-the-activity".into(),
+        )),
+        caption: Some("staff-you-said-we-did".into()),
+        heading: "staff-record-the-answer".into(),
+        intro: vec![],
+        action: format!("/inputs/{input_id}"),
+        parts: vec![
+            Part::Text(
+                FormField::new("said", "staff-what-people-said", "text")
+                    .value(&f.said)
+                    .errors(&errors),
+            ),
+            Part::Date(received),
+            Part::Text(
+                FormField::new("response", "staff-what-we-did-will-do-or", "text")
+                    .hint("staff-write-it-so-the-people-who")
+                    .value(&f.response)
+                    .errors(&errors),
+            ),
+            Part::Choose(Radios::of::<ResponseStatus>(
+                "response_status",
+                "staff-is-it-done",
+                &f.response_status,
+                &errors,
+                |_| None,
+            )),
+            Part::Date(fed),
+        ],
+        errors,
+        button: "staff-save-the-answer",
+    }
+    .ordered()
+}
+
+/// The input an id names, if the viewer may see it, with its activity's id.
+pub(super) async fn visible_input(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<coproduce_store::inputs::Input, PageError> {
+    let input = state.store.input(id).await?;
+    let org = state
+        .store
+        .organisation_of_activity(input.activity_id)
+        .await?;
+    if viewer.sees(org) {
+        Ok(input)
+    } else {
+        Err(PageError::NotFound)
+    }
+}
+
+pub(super) async fn edit_input(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let i = visible_input(&state, &viewer, id_of(&raw)?).await?;
+        let mut f = AnswerForm {
+            said: i.said.clone(),
+            response: i.response.clone().unwrap_or_default(),
+            response_status: i.response_status.clone().unwrap_or_default(),
+            ..Default::default()
+        };
+        let mut d = DateField::typed("", "", "", "", "", "");
+        d.show(i.received_on);
+        (f.received_day, f.received_month, f.received_year) =
+            (d.day.clone(), d.month.clone(), d.year.clone());
+        if let Some(fed) = i.fed_back_on {
+            d.show(fed);
+            (f.fed_day, f.fed_month, f.fed_year) = (d.day, d.month, d.year);
+        }
+        Ok::<_, PageError>(answer_form(
+            &state,
+            &viewer,
+            i.id,
+            i.activity_id,
+            &f,
+            vec![],
+        ))
+    }
+    .await;
+    show(&state, &viewer, result)
+}
+
+pub(super) async fn update_input(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(f): Form<AnswerForm>,
+) -> Response {
+    let result = async {
+        let input = visible_input(&state, &viewer, id_of(&raw)?).await?;
+        let mut errors = Vec::new();
+        let mut date = |field: &str, what: &'static str, d: &str, m: &str, y: &str| {
+            match coproduce_domain::time::date_from_parts(what, d, m, y) {
+                Ok(v) => v.map(|d| d.to_string()),
+                Err(e) => {
+                    errors.push(FieldError {
+                        field: format!("{field}-day"),
+                        message: e.to_string(),
+                    });
+                    None
+                }
+            }
+        };
+        let received = date(
+            "received_on",
+            "The date people said it",
+            &f.received_day,
+            &f.received_month,
+            &f.received_year,
+        );
+        let fed_back = date(
+            "fed_back_on",
+            "The date it was fed back",
+            &f.fed_day,
+            &f.fed_month,
+            &f.fed_year,
+        );
+        let response = Some(f.response.clone()).filter(|r| !r.trim().is_empty());
+        let body = InputBody {
+            activity_id: input.activity_id,
+            said: f.said.clone(),
+            received_on: received
+                .clone()
+                .unwrap_or_else(|| input.received_on.to_string()),
+            responded_on: fed_back
+                .clone()
+                .or(input.responded_on.map(|d| d.to_string()))
+                .filter(|_| response.is_some()),
+            response,
+            response_status: Some(f.response_status.clone()),
+            fed_back_on: fed_back,
+        };
+        match body.check() {
+            Ok(fields) if errors.is_empty() => {
+                state.store.update_input(input.id, &fields).await?;
+                Ok(Redirect::to(&format!("/activities/{}", input.activity_id)).into_response())
+            }
+            Ok(_) => Ok(render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &answer_form(&state, &viewer, input.id, input.activity_id, &f, errors),
+            )),
+            Err(e) => {
+                for mut e in field_errors(e)? {
+                    match e.field.as_str() {
+                        "received_on" | "fed_back_on" => {
+                            e.message = capitalise(&format!("the date {}", e.message));
+                            e.field = format!("{}-day", e.field);
+                        }
+                        "responded_on" => continue,
+                        _ => e.message = friendly(&e.field, &e.message),
+                    }
+                    if !errors.iter().any(|x: &FieldError| x.field == e.field) {
+                        errors.push(e);
+                    }
+                }
+                Ok(render(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &answer_form(&state, &viewer, input.id, input.activity_id, &f, errors),
+                ))
+            }
+        }
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
