@@ -75,6 +75,10 @@ const PAGES = [
     await page.fill('#feedback_days', '0');
     await page.click('button[type=submit]:has-text("Save settings")');
   }],
+  ['charter-import-errors', '/charters', 'There is a problem', LEAD, async (page) => {
+    await page.setInputFiles('#file', { name: 'bad.toml', mimeType: 'text/plain', buffer: Buffer.from('format = 1\n[charter\n') });
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Import")')]);
+  }],
   ['charters', '/charters', 'Built-in templates', null],
   ['charter-las', '/charters/1', 'Signatories', null],
   ['charter-ladder', '/charters/5', 'Rung: Co-production', null],

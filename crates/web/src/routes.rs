@@ -7,7 +7,8 @@
 //!   sends the signed-out to the sign-in page instead);
 //! - a state-changing request sent from another site (403, nothing changed);
 //! - a state-changing request with a session but without the session's form token
-//!   (403, nothing changed);
+//!   (403, nothing changed): in the body of a form, in the `X-CSRF-Token` header, or
+//!   for a file upload in the form's address;
 //! - a state-changing request with a read-only API token (403).
 
 use axum::Router;
@@ -196,11 +197,25 @@ async fn guard(State(capability): State<Capability>, req: Request, next: Next) -
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    let header_token = parts
+    let is_upload = parts
         .headers
-        .get("x-csrf-token")
+        .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    // A file upload cannot carry the token in a header without script, and its body
+    // is too large to read here twice, so its form names the token in its address.
+    let header_token = if is_upload {
+        parts
+            .uri
+            .query()
+            .and_then(|q| url_form_field(q.as_bytes(), "csrf"))
+    } else {
+        parts
+            .headers
+            .get("x-csrf-token")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
     let (token, body) = if is_form {
         let bytes = match axum::body::to_bytes(body, MAX_FORM).await {
             Ok(b) => b,

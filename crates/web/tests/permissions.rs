@@ -46,6 +46,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/charters", EVERYONE),
     ("GET", "/charters/{id}", EVERYONE),
     ("POST", "/charters/adopt", LEADS),
+    ("POST", "/charters/import", LEADS),
     ("POST", "/charters/{id}/signatories", LEADS),
     ("GET", "/charters/{id}/settings", LEADS),
     ("POST", "/charters/{id}/settings", LEADS),

@@ -282,7 +282,69 @@ async fn charters_are_adopted_and_signed_from_the_pages(store: Store) {
     assert!(!seen.contains("Record a signatory") && !seen.contains("Change the charter"));
 }
 
+async fn charters_are_imported_from_a_file(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_reg_lead3").await;
+    assert!(
+        lead.get("/charters")
+            .await
+            .text
+            .contains("Import a charter file")
+    );
+    let good =
+        coproduce_domain::charter_file::write(&coproduce_domain::templates::get("scie").unwrap())
+            .replace("key = \"scie\"", "key = \"our-scie\"")
+            .replace("version = \"undated\"", "version = \"2027\"");
+    let r = lead
+        .upload("/charters/import", "ours.toml", good.as_bytes(), false)
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "the form token is required"
+    );
+    let bad = good.replacen(
+        "kind = \"principle\"",
+        "kind = \"principle\"\nrung = \"co-operation\"",
+        1,
+    );
+    let r = lead
+        .upload("/charters/import", "bad.toml", bad.as_bytes(), true)
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text
+            .contains("field `sections[0].commitments[0].rung`: unknown rung"),
+        "{}",
+        r.text
+    );
+    assert!(r.text.contains("line "));
+    for (content, message) in [
+        (&b""[..], "The file is empty"),
+        (&[0xff, 0xfe, 0x00][..], "The file is not a text file"),
+    ] {
+        let r = lead
+            .upload("/charters/import", "x.toml", content, true)
+            .await;
+        assert!(r.text.contains(message), "{message}");
+    }
+    assert!(
+        store.charter_by_key("our-scie").await.is_err(),
+        "nothing was stored"
+    );
+    let r = lead
+        .upload("/charters/import", "ours.toml", good.as_bytes(), true)
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    assert!(lead.get(&r.location.unwrap()).await.text.contains("2027"));
+    let r = lead
+        .upload("/charters/import", "ours.toml", good.as_bytes(), true)
+        .await;
+    assert!(r.text.contains("is already stored"));
+}
+
 backend_tests!(
+    charters_are_imported_from_a_file,
     people_are_added_to_the_register,
     administrators_add_organisations_and_require_the_second_factor,
     attendance_is_recorded_on_the_activity_page,

@@ -304,3 +304,49 @@ impl Browser {
         .await
     }
 }
+
+impl Browser {
+    /// Uploads one file as the form field `file`, with the form token in the address
+    /// as the page's form sends it (or without it, when `with_token` is false).
+    pub async fn upload(&self, uri: &str, name: &str, content: &[u8], with_token: bool) -> Reply {
+        let boundary = "coproduce-test-boundary";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(content);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let uri = if with_token {
+            format!("{uri}?csrf={}", secret::csrf_token(&self.cookie))
+        } else {
+            uri.to_string()
+        };
+        let app = app(state(&self.store));
+        let req = Request::builder()
+            .method(Method::POST)
+            .uri(uri)
+            .header(header::COOKIE, format!("coproduce_session={}", self.cookie))
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(Body::from(body))
+            .unwrap();
+        let res = app.oneshot(req).await.unwrap();
+        let status = res.status();
+        let location = res
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Reply {
+            status,
+            set_cookie: None,
+            csp: String::new(),
+            content_type: String::new(),
+            location,
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+}

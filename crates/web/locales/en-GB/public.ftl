@@ -108,3 +108,14 @@ day = Day
 month = Month
 year = Year
 charter-change-settings = Change the charter's settings
+
+import-heading = Import a charter file
+import-label = Charter file
+import-hint = A file in the charter format (TOML), such as one written by "coproduce charter export". Nothing is stored unless the whole file is right.
+import-button = Import
+import-choose = Choose a charter file
+import-empty = The file is empty
+import-too-large = The file must be smaller than 2 MB
+import-not-text = The file is not a text file: choose a charter file in TOML
+import-unreadable = The file could not be read: try again
+import-duplicate = Charter "{ $key }" version "{ $version }" is already stored: give the new text a new version

@@ -108,3 +108,14 @@ day = Dzień
 month = Miesiąc
 year = Rok
 charter-change-settings = Zmień ustawienia karty
+
+import-heading = Zaimportuj plik karty
+import-label = Plik karty
+import-hint = Plik w formacie kart (TOML), na przykład zapisany poleceniem „coproduce charter export”. Nic nie zostanie zapisane, jeśli cały plik nie jest poprawny.
+import-button = Zaimportuj
+import-choose = Wybierz plik karty
+import-empty = Plik jest pusty
+import-too-large = Plik musi być mniejszy niż 2 MB
+import-not-text = To nie jest plik tekstowy: wybierz plik karty w formacie TOML
+import-unreadable = Nie udało się odczytać pliku: spróbuj ponownie
+import-duplicate = Karta „{ $key }” w wersji „{ $version }” jest już zapisana: nadaj nowemu tekstowi nową wersję

@@ -30,6 +30,7 @@ use crate::auth::Viewer;
 struct List {
     chrome: Chrome,
     errors: Vec<FieldError>,
+    file_errors: Vec<String>,
     charters: Vec<CharterRecord>,
     templates: Vec<(String, String)>,
     can_manage: bool,
@@ -47,6 +48,11 @@ async fn list_page(
         .await?;
     Ok(List {
         chrome: Chrome::participant(state, viewer, "charters"),
+        file_errors: errors
+            .iter()
+            .filter(|e| e.field == "file")
+            .map(|e| e.message.clone())
+            .collect(),
         charters: page.items,
         templates: template_titles(),
         can_manage: viewer.can(C::ManageCharters),
@@ -513,6 +519,75 @@ pub async fn save_settings(
                 ))
             }
         }
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+/// The largest charter file read from the web: far more than any real charter.
+const MAX_CHARTER_FILE: usize = 2 * 1024 * 1024;
+
+/// Stores a charter from an uploaded file (the charter file format). Nothing is stored
+/// unless the whole file is right; every problem is listed with its line.
+pub async fn import(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    mut form: axum::extract::Multipart,
+) -> Response {
+    let result = async {
+        let tr = viewer.tr;
+        let mut text = None;
+        let mut problems = Vec::new();
+        loop {
+            match form.next_field().await {
+                Ok(Some(field)) if field.name() == Some("file") => match field.bytes().await {
+                    Ok(bytes) if bytes.is_empty() => problems.push(tr.t("import-empty")),
+                    Ok(bytes) if bytes.len() > MAX_CHARTER_FILE => {
+                        problems.push(tr.t("import-too-large"))
+                    }
+                    Ok(bytes) => match String::from_utf8(bytes.to_vec()) {
+                        Ok(t) => text = Some(t),
+                        Err(_) => problems.push(tr.t("import-not-text")),
+                    },
+                    Err(_) => problems.push(tr.t("import-too-large")),
+                },
+                Ok(Some(_)) => {}
+                Ok(None) => break,
+                Err(_) => {
+                    problems.push(tr.t("import-unreadable"));
+                    break;
+                }
+            }
+        }
+        if let Some(text) = text {
+            match coproduce_domain::charter_file::parse(&text) {
+                Ok(charter) => match state.store.import_charter(&charter).await {
+                    Ok(r) => {
+                        return Ok(Redirect::to(&format!("/charters/{}", r.id)).into_response());
+                    }
+                    Err(StoreError::Duplicate(_)) => problems.push(tr.t2(
+                        "import-duplicate",
+                        ("key", &charter.key),
+                        ("version", &charter.version),
+                    )),
+                    Err(e) => return Err(PageError::from(e)),
+                },
+                Err(errs) => problems.extend(errs.0.iter().map(ToString::to_string)),
+            }
+        } else if problems.is_empty() {
+            problems.push(tr.t("import-choose"));
+        }
+        let errors = problems
+            .into_iter()
+            .map(|message| FieldError {
+                field: "file".into(),
+                message,
+            })
+            .collect();
+        Ok(render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &list_page(&state, &viewer, errors).await?,
+        ))
     }
     .await;
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))

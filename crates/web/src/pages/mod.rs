@@ -41,6 +41,7 @@ pub fn routes(r: Routes) -> Routes {
             C::ManageCharters,
             charters::add_signatory,
         )
+        .post("/charters/import", C::ManageCharters, charters::import)
         .get(
             "/charters/{id}/settings",
             C::ManageCharters,
