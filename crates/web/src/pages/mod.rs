@@ -270,6 +270,30 @@ pub struct AfterQuery {
     after: Option<String>,
 }
 
+impl AfterQuery {
+    /// The page of a list asked for: the rows after `?after=`, `limit` of them.
+    pub fn page(&self, limit: i64) -> PageRequest {
+        PageRequest::new(
+            self.after.as_deref().and_then(|a| a.parse().ok()),
+            Some(limit),
+        )
+    }
+}
+
+/// How far a list of an organisation's records reaches for this viewer: their own
+/// organisation, or everything for those who see every organisation.
+pub fn own_records(viewer: &Viewer) -> Result<coproduce_store::Within, PageError> {
+    viewer
+        .scope(None)
+        .map(|o| {
+            o.map_or(
+                coproduce_store::Within::All,
+                coproduce_store::Within::Parent,
+            )
+        })
+        .map_err(|_| PageError::NotFound)
+}
+
 async fn home(
     State(state): State<AppState>,
     viewer: Viewer,

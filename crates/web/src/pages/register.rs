@@ -11,11 +11,11 @@ use coproduce_domain::account::Capability as C;
 use coproduce_domain::organisation::OrganisationKind;
 use coproduce_domain::person::{AttendanceStatus, PersonRole};
 use coproduce_domain::text::FieldError;
-use coproduce_store::{PageRequest, Within};
+use coproduce_store::PageRequest;
 use serde::Deserialize;
 
 use super::forms::{Choice, FormField, FormPage, Part, Radios, Select, error_of, field_errors};
-use super::{AfterQuery, Chrome, PageError, render, show};
+use super::{AfterQuery, Chrome, PageError, own_records, render, show};
 use crate::AppState;
 use crate::api::organisations::OrganisationBody;
 use crate::api::people::PersonBody;
@@ -86,14 +86,9 @@ async fn people(
     Query(q): Query<AfterQuery>,
 ) -> Response {
     let result = async {
-        let within = viewer
-            .scope(None)
-            .map_err(|_| PageError::NotFound)?
-            .map_or(Within::All, Within::Parent);
-        let after = q.after.as_deref().and_then(|a| a.parse().ok());
         let page = state
             .store
-            .people(PageRequest::new(after, Some(50)), within)
+            .people(q.page(50), own_records(&viewer)?)
             .await?;
         Ok::<_, PageError>(PeoplePage {
             chrome: Chrome::new(&state, &viewer, "people"),

@@ -33,7 +33,7 @@ use crate::auth::Viewer;
 use crate::pages::forms::{
     Choice, DateField, FormField, FormPage, Part, Radios, Select, error_of, field_errors,
 };
-use crate::pages::{AfterQuery, Chrome, PageError, render, show};
+use crate::pages::{AfterQuery, Chrome, PageError, own_records, render, show};
 use crate::routes::Routes;
 
 pub fn routes(r: Routes) -> Routes {

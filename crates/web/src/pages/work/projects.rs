@@ -18,14 +18,9 @@ pub(super) async fn list(
     Query(q): Query<AfterQuery>,
 ) -> Response {
     let result = async {
-        let within = viewer
-            .scope(None)
-            .map_err(|_| PageError::NotFound)?
-            .map_or(Within::All, Within::Parent);
-        let after = q.after.as_deref().and_then(|a| a.parse().ok());
         let page = state
             .store
-            .projects(PageRequest::new(after, Some(50)), within)
+            .projects(q.page(50), own_records(&viewer)?)
             .await?;
         Ok::<_, PageError>(ProjectsPage {
             chrome: Chrome::new(&state, &viewer, "projects"),
