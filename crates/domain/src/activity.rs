@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::text::Problem;
 use crate::vocabulary;
 
 vocabulary! {
@@ -33,24 +34,18 @@ pub struct Schedule {
     ends_at: DateTime<Utc>,
 }
 
-/// Why a schedule was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ScheduleError {
-    #[error("must be after the start time")]
-    EndsBeforeItStarts,
-    #[error("an activity can last at most 14 days")]
-    TooLong,
-}
+/// The longest an activity can last; a longer span is almost always a typing mistake.
+pub const MAX_DAYS: i64 = 14;
 
 impl Schedule {
     /// Checks that the activity ends after it starts, and lasts no more than 14 days
     /// (a longer span is almost always a typing mistake in the year or month).
-    pub fn new(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> Result<Self, ScheduleError> {
+    pub fn new(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> Result<Self, Problem> {
         if ends_at <= starts_at {
-            return Err(ScheduleError::EndsBeforeItStarts);
+            return Err(Problem::EndsBeforeItStarts);
         }
-        if ends_at - starts_at > Duration::days(14) {
-            return Err(ScheduleError::TooLong);
+        if ends_at - starts_at > Duration::days(MAX_DAYS) {
+            return Err(Problem::ActivityTooLong(MAX_DAYS));
         }
         Ok(Self { starts_at, ends_at })
     }
@@ -75,7 +70,7 @@ mod tests {
     use super::*;
     use crate::time::parse_london;
 
-    fn schedule(start: &str, end: &str) -> Result<Schedule, ScheduleError> {
+    fn schedule(start: &str, end: &str) -> Result<Schedule, Problem> {
         Schedule::new(parse_london(start).unwrap(), parse_london(end).unwrap())
     }
 
@@ -83,15 +78,15 @@ mod tests {
     fn ends_after_it_starts() {
         assert_eq!(
             schedule("2026-05-01T10:00", "2026-05-01T09:00"),
-            Err(ScheduleError::EndsBeforeItStarts)
+            Err(Problem::EndsBeforeItStarts)
         );
         assert_eq!(
             schedule("2026-05-01T10:00", "2026-05-01T10:00"),
-            Err(ScheduleError::EndsBeforeItStarts)
+            Err(Problem::EndsBeforeItStarts)
         );
         assert_eq!(
             schedule("2026-05-01T10:00", "2027-05-01T12:00"),
-            Err(ScheduleError::TooLong)
+            Err(Problem::ActivityTooLong(14))
         );
     }
 

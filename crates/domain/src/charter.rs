@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::indicator::{DEFAULT_FEEDBACK_DAYS, IndicatorKey};
 use crate::ladder::Rung;
-use crate::text::{self, FieldErrors};
+use crate::text::{self, FieldErrors, Problem};
 use crate::{Vocabulary, vocabulary};
 
 vocabulary! {
@@ -144,7 +144,7 @@ pub struct Commitment {
 }
 
 /// Checks a charter key: 2 to 60 lowercase letters, digits and single hyphens.
-pub fn parse_key(s: &str) -> Result<String, String> {
+pub fn parse_key(s: &str) -> Result<String, Problem> {
     let ok = (2..=60).contains(&s.len())
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -154,17 +154,15 @@ pub fn parse_key(s: &str) -> Result<String, String> {
     if ok {
         Ok(s.to_string())
     } else {
-        Err(format!(
-            "\"{s}\" is not a charter key: use 2 to 60 lowercase letters, digits and hyphens, like las-pflas"
-        ))
+        Err(Problem::NotCharterKey(s.to_string()))
     }
 }
 
-fn in_range(v: Option<i64>, min: i64, max: i64, default: u16) -> Result<u16, String> {
+fn in_range(v: Option<i64>, min: i64, max: i64, default: u16) -> Result<u16, Problem> {
     match v {
         None => Ok(default),
         Some(n) if (min..=max).contains(&n) => Ok(n as u16),
-        Some(n) => Err(format!("must be between {min} and {max} (it is {n})")),
+        Some(given) => Err(Problem::OutOfRange { min, max, given }),
     }
 }
 
@@ -188,7 +186,7 @@ impl Charter {
             in_range(d.settings.review_months, 1, 36, defaults.review_months),
         );
         if d.sections.is_empty() {
-            errs.add("sections", "a charter needs at least one section");
+            errs.add("sections", Problem::NoSections);
         }
         let mut section_keys = HashSet::new();
         let mut commitment_keys = HashSet::new();
@@ -199,7 +197,13 @@ impl Charter {
             if let Some(k) = &skey
                 && !section_keys.insert(k.clone())
             {
-                errs.add(at("key"), format!("section key \"{k}\" is used twice"));
+                errs.add(
+                    at("key"),
+                    Problem::KeyUsedTwice {
+                        what: "section",
+                        key: k.clone(),
+                    },
+                );
             }
             let stitle = errs.take(&at("title"), text::required(&s.title, text::SHORT));
             let sref = errs.take(
@@ -208,7 +212,7 @@ impl Charter {
             );
             let intro = errs.take(&at("intro"), text::optional(s.intro.as_deref(), text::LONG));
             if s.commitments.is_empty() {
-                errs.add(at("commitments"), "a section needs at least one commitment");
+                errs.add(at("commitments"), Problem::NoCommitments);
             }
             let mut commitments = Vec::with_capacity(s.commitments.len());
             for (j, c) in s.commitments.iter().enumerate() {
@@ -217,7 +221,13 @@ impl Charter {
                 if let Some(k) = &ckey
                     && !commitment_keys.insert(k.clone())
                 {
-                    errs.add(at("key"), format!("commitment key \"{k}\" is used twice"));
+                    errs.add(
+                        at("key"),
+                        Problem::KeyUsedTwice {
+                            what: "commitment",
+                            key: k.clone(),
+                        },
+                    );
                 }
                 let ctext = errs.take(&at("text"), text::required(&c.text, text::LONG));
                 let cref = errs.take(

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::charter::{Charter, CharterDraft, CommitmentDraft, SectionDraft, SettingsDraft};
+use crate::text::Problem;
 
 /// The only format version that exists.
 pub const FORMAT: i64 = 1;
@@ -20,7 +21,11 @@ pub const FORMAT: i64 = 1;
 pub struct FileProblem {
     pub line: Option<usize>,
     pub field: Option<String>,
+    /// In British English; a page words it from `problem` where there is one.
     pub message: String,
+    /// Why the charter's checks refused the field; `None` for a problem with the
+    /// file's TOML itself, which the TOML reader describes.
+    pub problem: Option<Problem>,
 }
 
 impl fmt::Display for FileProblem {
@@ -142,16 +147,19 @@ pub fn parse(src: &str) -> Result<Charter, FileErrors> {
             line: e.span().map(|s| line_of(src, s.start)),
             field: None,
             message: e.message().trim().to_string(),
+            problem: None,
         }])
     })?;
     if *file.format.get_ref() != FORMAT {
+        let unknown = Problem::UnknownFormat {
+            given: *file.format.get_ref(),
+            known: FORMAT,
+        };
         return Err(FileErrors(vec![FileProblem {
             line: Some(line_of(src, file.format.span().start)),
             field: Some("format".into()),
-            message: format!(
-                "format {} is not known; this version reads format {FORMAT}",
-                file.format.get_ref()
-            ),
+            message: unknown.to_string(),
+            problem: Some(unknown),
         }]));
     }
     // Where each field path sits in the file, to name lines in the checks' errors.
@@ -215,6 +223,7 @@ pub fn parse(src: &str) -> Result<Charter, FileErrors> {
                     line: lines.get(&e.field).copied(),
                     field: Some(e.field),
                     message: e.message,
+                    problem: e.problem,
                 })
                 .collect(),
         )

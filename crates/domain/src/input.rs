@@ -14,7 +14,7 @@ vocabulary! {
 
 use chrono::NaiveDate;
 
-use crate::text::FieldErrors;
+use crate::text::{FieldErrors, Problem};
 
 /// The answer to an input and its dates, to be checked together.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,24 +31,15 @@ pub struct Answer<'a> {
 /// input was received or after today.
 pub fn check_answer(a: &Answer<'_>, today: NaiveDate, errs: &mut FieldErrors) {
     if a.received_on > today {
-        errs.add("received_on", "cannot be in the future");
+        errs.add("received_on", Problem::InFuture);
     }
     match (a.response.is_some(), a.status.is_some()) {
-        (true, false) => errs.add(
-            "response_status",
-            "say whether it was done, will be done, or cannot be done",
-        ),
-        (false, true) => errs.add(
-            "response",
-            "write what was done, will be done, or why it cannot be done",
-        ),
+        (true, false) => errs.add("response_status", Problem::NeedsStatus),
+        (false, true) => errs.add("response", Problem::NeedsResponse),
         _ => {}
     }
     if a.fed_back_on.is_some() && a.response.is_none() {
-        errs.add(
-            "fed_back_on",
-            "record the response before the date it was fed back",
-        );
+        errs.add("fed_back_on", Problem::FedBackBeforeResponse);
     }
     for (field, date) in [
         ("responded_on", a.responded_on),
@@ -56,9 +47,9 @@ pub fn check_answer(a: &Answer<'_>, today: NaiveDate, errs: &mut FieldErrors) {
     ] {
         if let Some(d) = date {
             if d < a.received_on {
-                errs.add(field, "cannot be before the input was received");
+                errs.add(field, Problem::BeforeReceived);
             } else if d > today {
-                errs.add(field, "cannot be in the future");
+                errs.add(field, Problem::InFuture);
             }
         }
     }

@@ -52,6 +52,16 @@ pub struct UnknownValue {
     pub expected: Vec<&'static str>,
 }
 
+impl From<UnknownValue> for text::Problem {
+    fn from(u: UnknownValue) -> Self {
+        text::Problem::Unknown {
+            noun: u.noun,
+            given: u.given,
+            expected: u.expected,
+        }
+    }
+}
+
 /// Declares a [`Vocabulary`] enum from `Variant => ("slug", "Label")` pairs.
 #[macro_export]
 macro_rules! vocabulary {

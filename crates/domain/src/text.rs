@@ -10,7 +10,230 @@ use std::fmt;
 pub struct FieldError {
     /// The field's name as the person sent it (`title`, `sections[2].key`).
     pub field: String,
+    /// The problem in words: British English from a check, or text a page has already
+    /// put in the reader's language.
     pub message: String,
+    /// Why the value was refused, when a check refused it: what a translation is made
+    /// from. `None` for a message a page wrote itself.
+    pub problem: Option<Problem>,
+}
+
+impl FieldError {
+    /// A problem found by a check, in British English until a page words it.
+    pub fn new(field: impl Into<String>, problem: impl Into<Problem>) -> Self {
+        let problem = problem.into();
+        FieldError {
+            field: field.into(),
+            message: problem.to_string(),
+            problem: Some(problem),
+        }
+    }
+
+    /// A message already worded for the reader.
+    pub fn worded(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+            problem: None,
+        }
+    }
+}
+
+/// Why a value was refused: every reason a check in Coproduce gives. Each has a code,
+/// the id its translations are found by (`why-CODE` in the web interface's Fluent
+/// files), and the values the message names. The British English here is for the API,
+/// the command line and logs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("must not be empty")]
+    Empty,
+    #[error("must be {max} characters or fewer (it is {len})")]
+    TooLong { max: usize, len: usize },
+    #[error("must not contain control characters")]
+    ControlCharacter,
+    #[error("\"{0}\" is not an email address, like name@example.org")]
+    NotEmail(String),
+    #[error(
+        "\"{0}\" is not a charter key: use 2 to 60 lowercase letters, digits and hyphens, like las-pflas"
+    )]
+    NotCharterKey(String),
+    #[error("must be between {min} and {max} (it is {given})")]
+    OutOfRange { min: i64, max: i64, given: i64 },
+    #[error("must be a whole number from {min} to {max}")]
+    NotWholeNumber { min: i64, max: i64 },
+    #[error("must be an id: a whole number above 0")]
+    NotAnId,
+    #[error("there is no {noun} with id {id}")]
+    NoSuch { noun: &'static str, id: i64 },
+    #[error("unknown {noun} \"{given}\"; expected one of {}", expected.join(", "))]
+    Unknown {
+        noun: &'static str,
+        given: String,
+        expected: Vec<&'static str>,
+    },
+    #[error(
+        "\"{0}\" is not a date and time; use 2026-03-14T18:30 (London time) or 2026-03-14T18:30:00+00:00"
+    )]
+    NotDateTime(String),
+    #[error(
+        "{} does not exist in London: the clocks go forward an hour that night. Choose a time after 02:00",
+        crate::time::show_clock(*.0)
+    )]
+    TimeDoesNotExist(chrono::NaiveDateTime),
+    #[error(
+        "{} happens twice in London: the clocks go back an hour that night. Add +01:00 for the first time or +00:00 for the second",
+        crate::time::show_clock(*.0)
+    )]
+    TimeHappensTwice(chrono::NaiveDateTime),
+    #[error("\"{0}\" is not a date; use the form 2026-03-14")]
+    NotDate(String),
+    #[error("must include a {0}")]
+    DateLacks(&'static str),
+    #[error("must be a real date")]
+    DateNotReal,
+    #[error("must be after the start time")]
+    EndsBeforeItStarts,
+    #[error("an activity can last at most {0} days")]
+    ActivityTooLong(i64),
+    #[error("cannot be in the future")]
+    InFuture,
+    #[error("cannot be before the input was received")]
+    BeforeReceived,
+    #[error("say whether it was done, will be done, or cannot be done")]
+    NeedsStatus,
+    #[error("write what was done, will be done, or why it cannot be done")]
+    NeedsResponse,
+    #[error("record the response before the date it was fed back")]
+    FedBackBeforeResponse,
+    #[error("must be on or before the end of the period")]
+    StartsAfterEnd,
+    #[error("format {given} is not known; this version reads format {known}")]
+    UnknownFormat { given: i64, known: i64 },
+    #[error("a charter needs at least one section")]
+    NoSections,
+    #[error("a section needs at least one commitment")]
+    NoCommitments,
+    #[error("{what} key \"{key}\" is used twice")]
+    KeyUsedTwice { what: &'static str, key: String },
+    #[error("give the date the organisation signed")]
+    NeedsSignedDate,
+    #[error("only a signed charter has a date of signing")]
+    DateOnlyWhenSigned,
+}
+
+impl Problem {
+    /// Every code a problem can have, for the test that each has a translation.
+    pub const CODES: [&'static str; 30] = [
+        "empty",
+        "too-long",
+        "control-character",
+        "not-email",
+        "not-charter-key",
+        "out-of-range",
+        "not-whole-number",
+        "not-an-id",
+        "no-such",
+        "unknown",
+        "not-date-time",
+        "time-does-not-exist",
+        "time-happens-twice",
+        "not-date",
+        "date-lacks",
+        "date-not-real",
+        "ends-before-it-starts",
+        "activity-too-long",
+        "in-future",
+        "before-received",
+        "needs-status",
+        "needs-response",
+        "fed-back-before-response",
+        "starts-after-end",
+        "unknown-format",
+        "no-sections",
+        "no-commitments",
+        "key-used-twice",
+        "needs-signed-date",
+        "date-only-when-signed",
+    ];
+
+    /// The id translations know this problem by.
+    pub fn code(&self) -> &'static str {
+        use Problem::*;
+        match self {
+            Empty => "empty",
+            TooLong { .. } => "too-long",
+            ControlCharacter => "control-character",
+            NotEmail(_) => "not-email",
+            NotCharterKey(_) => "not-charter-key",
+            OutOfRange { .. } => "out-of-range",
+            NotWholeNumber { .. } => "not-whole-number",
+            NotAnId => "not-an-id",
+            NoSuch { .. } => "no-such",
+            Unknown { .. } => "unknown",
+            NotDateTime(_) => "not-date-time",
+            TimeDoesNotExist(_) => "time-does-not-exist",
+            TimeHappensTwice(_) => "time-happens-twice",
+            NotDate(_) => "not-date",
+            DateLacks(_) => "date-lacks",
+            DateNotReal => "date-not-real",
+            EndsBeforeItStarts => "ends-before-it-starts",
+            ActivityTooLong(_) => "activity-too-long",
+            InFuture => "in-future",
+            BeforeReceived => "before-received",
+            NeedsStatus => "needs-status",
+            NeedsResponse => "needs-response",
+            FedBackBeforeResponse => "fed-back-before-response",
+            StartsAfterEnd => "starts-after-end",
+            UnknownFormat { .. } => "unknown-format",
+            NoSections => "no-sections",
+            NoCommitments => "no-commitments",
+            KeyUsedTwice { .. } => "key-used-twice",
+            NeedsSignedDate => "needs-signed-date",
+            DateOnlyWhenSigned => "date-only-when-signed",
+        }
+    }
+
+    /// The values the message names, by the names translations use. A date-time is
+    /// given as `date` (`2026-03-29`) and `time` (`01:30`), for the page to show in the
+    /// reader's language.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        use Problem::*;
+        match self {
+            TooLong { max, len } => vec![("max", max.to_string()), ("len", len.to_string())],
+            NotEmail(g) | NotCharterKey(g) | NotDateTime(g) | NotDate(g) => {
+                vec![("given", g.clone())]
+            }
+            OutOfRange { min, max, given } => vec![
+                ("min", min.to_string()),
+                ("max", max.to_string()),
+                ("given", given.to_string()),
+            ],
+            NotWholeNumber { min, max } => {
+                vec![("min", min.to_string()), ("max", max.to_string())]
+            }
+            Unknown {
+                noun,
+                given,
+                expected,
+            } => vec![
+                ("noun", noun.to_string()),
+                ("given", given.clone()),
+                ("expected", expected.join(", ")),
+            ],
+            TimeDoesNotExist(t) | TimeHappensTwice(t) => vec![
+                ("date", t.date().format("%Y-%m-%d").to_string()),
+                ("time", t.format("%H:%M").to_string()),
+            ],
+            NoSuch { noun, id } => vec![("noun", noun.to_string()), ("id", id.to_string())],
+            DateLacks(part) => vec![("part", part.to_string())],
+            UnknownFormat { given, known } => {
+                vec![("given", given.to_string()), ("known", known.to_string())]
+            }
+            ActivityTooLong(days) => vec![("days", days.to_string())],
+            KeyUsedTwice { what, key } => vec![("what", what.to_string()), ("key", key.clone())],
+            _ => vec![],
+        }
+    }
 }
 
 impl fmt::Display for FieldError {
@@ -28,11 +251,13 @@ impl FieldErrors {
         Self::default()
     }
 
-    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.0.push(FieldError {
-            field: field.into(),
-            message: message.into(),
-        });
+    pub fn add(&mut self, field: impl Into<String>, problem: impl Into<Problem>) {
+        self.0.push(FieldError::new(field, problem));
+    }
+
+    /// Records a message already worded for the reader.
+    pub fn add_worded(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push(FieldError::worded(field, message));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -40,11 +265,11 @@ impl FieldErrors {
     }
 
     /// Keeps the value if it parsed, records the error under `field` if not.
-    pub fn take<T, E: fmt::Display>(&mut self, field: &str, result: Result<T, E>) -> Option<T> {
+    pub fn take<T, E: Into<Problem>>(&mut self, field: &str, result: Result<T, E>) -> Option<T> {
         match result {
             Ok(v) => Some(v),
             Err(e) => {
-                self.add(field, e.to_string());
+                self.add(field, e);
                 None
             }
         }
@@ -68,6 +293,16 @@ impl fmt::Display for FieldErrors {
 }
 
 impl std::error::Error for FieldErrors {}
+
+impl From<TextError> for Problem {
+    fn from(e: TextError) -> Self {
+        match e {
+            TextError::Empty => Problem::Empty,
+            TextError::TooLong { max, len } => Problem::TooLong { max, len },
+            TextError::ControlCharacter => Problem::ControlCharacter,
+        }
+    }
+}
 
 /// Why a piece of text was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -118,7 +353,7 @@ pub const LONG: usize = 10_000;
 
 /// Checks an email address enough to catch typing mistakes: one `@`, a dot in the
 /// domain, no spaces. Whether it is deliverable is only known by sending to it.
-pub fn email(s: &str) -> Result<String, String> {
+pub fn email(s: &str) -> Result<String, Problem> {
     let t = s.trim();
     let ok = t.len() <= 254
         && !t.chars().any(char::is_whitespace)
@@ -135,9 +370,7 @@ pub fn email(s: &str) -> Result<String, String> {
     if ok {
         Ok(t.to_lowercase())
     } else {
-        Err(format!(
-            "\"{t}\" is not an email address, like name@example.org"
-        ))
+        Err(Problem::NotEmail(t.to_string()))
     }
 }
 
@@ -157,6 +390,69 @@ mod tests {
         assert_eq!(required("two\nlines", 10), Ok("two\nlines".into()));
         assert_eq!(optional(Some(" "), 10), Ok(None));
         assert_eq!(optional(None, 10), Ok(None));
+    }
+
+    #[test]
+    fn every_problem_has_one_known_code() {
+        let t = chrono::NaiveDate::from_ymd_opt(2026, 3, 29)
+            .and_then(|d| d.and_hms_opt(1, 30, 0))
+            .unwrap_or_default();
+        let samples = [
+            Problem::Empty,
+            Problem::TooLong { max: 1, len: 2 },
+            Problem::ControlCharacter,
+            Problem::NotEmail("x".into()),
+            Problem::NotCharterKey("x".into()),
+            Problem::OutOfRange {
+                min: 1,
+                max: 2,
+                given: 3,
+            },
+            Problem::NotWholeNumber { min: 1, max: 2 },
+            Problem::NotAnId,
+            Problem::NoSuch {
+                noun: "person",
+                id: 1,
+            },
+            Problem::Unknown {
+                noun: "rung",
+                given: "x".into(),
+                expected: vec![],
+            },
+            Problem::NotDateTime("x".into()),
+            Problem::TimeDoesNotExist(t),
+            Problem::TimeHappensTwice(t),
+            Problem::NotDate("x".into()),
+            Problem::DateLacks("day"),
+            Problem::DateNotReal,
+            Problem::EndsBeforeItStarts,
+            Problem::ActivityTooLong(14),
+            Problem::InFuture,
+            Problem::BeforeReceived,
+            Problem::NeedsStatus,
+            Problem::NeedsResponse,
+            Problem::FedBackBeforeResponse,
+            Problem::StartsAfterEnd,
+            Problem::UnknownFormat { given: 2, known: 1 },
+            Problem::NoSections,
+            Problem::NoCommitments,
+            Problem::KeyUsedTwice {
+                what: "section",
+                key: "a".into(),
+            },
+            Problem::NeedsSignedDate,
+            Problem::DateOnlyWhenSigned,
+        ];
+        let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
+        assert_eq!(
+            codes,
+            Problem::CODES,
+            "CODES lists each problem's code once, in order"
+        );
+        assert_eq!(
+            Problem::TimeDoesNotExist(t).to_string(),
+            "01:30 on 29 March 2026 does not exist in London: the clocks go forward an hour that night. Choose a time after 02:00"
+        );
     }
 
     #[test]

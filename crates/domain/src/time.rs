@@ -10,29 +10,12 @@
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
 use chrono_tz::Europe::London;
 
-/// Why a date or time was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum TimeError {
-    #[error(
-        "\"{0}\" is not a date and time; use 2026-03-14T18:30 (London time) or 2026-03-14T18:30:00+00:00"
-    )]
-    Malformed(String),
-    #[error(
-        "{0} does not exist in London: the clocks go forward an hour that night. Choose a time after 02:00"
-    )]
-    DoesNotExist(String),
-    #[error(
-        "{0} happens twice in London: the clocks go back an hour that night. Add +01:00 for the first time or +00:00 for the second"
-    )]
-    Ambiguous(String),
-    #[error("\"{0}\" is not a date; use the form 2026-03-14")]
-    MalformedDate(String),
-}
+use crate::text::Problem;
 
 /// Reads a time given either with an offset (RFC 3339) or as a London wall-clock time
 /// (`YYYY-MM-DDTHH:MM` or with seconds; a space may stand for the `T`). The result is
 /// in UTC, to the second.
-pub fn parse_london(s: &str) -> Result<DateTime<Utc>, TimeError> {
+pub fn parse_london(s: &str) -> Result<DateTime<Utc>, Problem> {
     let t = s.trim();
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
         return Ok(truncate(dt.with_timezone(&Utc)));
@@ -45,52 +28,38 @@ pub fn parse_london(s: &str) -> Result<DateTime<Utc>, TimeError> {
     ]
     .iter()
     .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
-    .ok_or_else(|| TimeError::Malformed(t.to_string()))?;
+    .ok_or_else(|| Problem::NotDateTime(t.to_string()))?;
     from_london(naive)
 }
 
 /// Turns a London wall-clock time into UTC, refusing the times the clock changes make
 /// missing or doubled.
-pub fn from_london(naive: NaiveDateTime) -> Result<DateTime<Utc>, TimeError> {
-    let shown = naive.format("%H:%M on %-d %B %Y").to_string();
+pub fn from_london(naive: NaiveDateTime) -> Result<DateTime<Utc>, Problem> {
     match London.from_local_datetime(&naive) {
         LocalResult::Single(dt) => Ok(truncate(dt.with_timezone(&Utc))),
-        LocalResult::None => Err(TimeError::DoesNotExist(shown)),
-        LocalResult::Ambiguous(_, _) => Err(TimeError::Ambiguous(shown)),
+        LocalResult::None => Err(Problem::TimeDoesNotExist(naive)),
+        LocalResult::Ambiguous(_, _) => Err(Problem::TimeHappensTwice(naive)),
     }
 }
 
 /// Reads a calendar date, `YYYY-MM-DD`.
-pub fn parse_date(s: &str) -> Result<NaiveDate, TimeError> {
+pub fn parse_date(s: &str) -> Result<NaiveDate, Problem> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| TimeError::MalformedDate(s.trim().to_string()))
+        .map_err(|_| Problem::NotDate(s.trim().to_string()))
 }
 
-/// Why a date typed as day, month and year was refused; the messages follow the NHS
-/// date input pattern.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DatePartsError {
-    #[error("{0} must include a {1}")]
-    Missing(&'static str, &'static str),
-    #[error("{0} must be a real date")]
-    NotReal(&'static str),
-}
-
-/// Reads a date typed as separate day, month and year fields. All three empty means
-/// "not given"; `what` names the date in messages ("The start date").
-pub fn date_from_parts(
-    what: &'static str,
-    day: &str,
-    month: &str,
-    year: &str,
-) -> Result<Option<NaiveDate>, DatePartsError> {
+/// Reads a date typed as separate day, month and year fields, as the NHS date input
+/// pattern asks: all three empty means "not given"; a missing part is named
+/// ([`Problem::DateLacks`]); a day that is not on the calendar is
+/// [`Problem::DateNotReal`].
+pub fn date_from_parts(day: &str, month: &str, year: &str) -> Result<Option<NaiveDate>, Problem> {
     let (d, m, y) = (day.trim(), month.trim(), year.trim());
     if d.is_empty() && m.is_empty() && y.is_empty() {
         return Ok(None);
     }
     for (value, name) in [(d, "day"), (m, "month"), (y, "year")] {
         if value.is_empty() {
-            return Err(DatePartsError::Missing(what, name));
+            return Err(Problem::DateLacks(name));
         }
     }
     let number = |s: &str| s.parse::<u32>().ok();
@@ -98,9 +67,9 @@ pub fn date_from_parts(
         (Some(d), Some(m), Some(y)) if (1000..=9999).contains(&y) => {
             NaiveDate::from_ymd_opt(y as i32, m, d)
                 .map(Some)
-                .ok_or(DatePartsError::NotReal(what))
+                .ok_or(Problem::DateNotReal)
         }
-        _ => Err(DatePartsError::NotReal(what)),
+        _ => Err(Problem::DateNotReal),
     }
 }
 
@@ -119,6 +88,11 @@ pub fn show(dt: DateTime<Utc>) -> String {
     dt.with_timezone(&London)
         .format("%A %-d %B %Y, %H:%M")
         .to_string()
+}
+
+/// "01:30 on 29 March 2026": a wall-clock time as typed, for messages.
+pub fn show_clock(t: NaiveDateTime) -> String {
+    t.format("%H:%M on %-d %B %Y").to_string()
 }
 
 /// "18:30" on a London clock.
@@ -196,28 +170,16 @@ mod tests {
 
     #[test]
     fn dates_typed_in_parts() {
-        let check = |d, m, y| date_from_parts("The start date", d, m, y).map_err(|e| e.to_string());
+        let check = |d, m, y| date_from_parts(d, m, y);
         assert_eq!(check("", " ", ""), Ok(None));
         assert_eq!(
             check("1", "4", "2026"),
             Ok(Some(parse_date("2026-04-01").unwrap()))
         );
-        assert_eq!(
-            check("29", "2", "2026"),
-            Err("The start date must be a real date".into())
-        );
-        assert_eq!(
-            check("1", "", "2026"),
-            Err("The start date must include a month".into())
-        );
-        assert_eq!(
-            check("x", "4", "2026"),
-            Err("The start date must be a real date".into())
-        );
-        assert_eq!(
-            check("1", "4", "26"),
-            Err("The start date must be a real date".into())
-        );
+        assert_eq!(check("29", "2", "2026"), Err(Problem::DateNotReal));
+        assert_eq!(check("1", "", "2026"), Err(Problem::DateLacks("month")));
+        assert_eq!(check("x", "4", "2026"), Err(Problem::DateNotReal));
+        assert_eq!(check("1", "4", "26"), Err(Problem::DateNotReal));
     }
 
     #[test]

@@ -48,15 +48,21 @@ pub struct Problem {
 pub struct ProblemField {
     /// The field's path in the request, like `name` or `sections[0].key`.
     pub field: String,
+    /// Why, as a stable code a client can translate from (`empty`, `too-long`); absent
+    /// where the message comes from reading the JSON itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
     pub message: String,
 }
 
 impl ApiError {
     pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
-        ApiError::Invalid(vec![FieldError {
-            field: field.into(),
-            message: message.into(),
-        }])
+        ApiError::Invalid(vec![FieldError::worded(field, message)])
+    }
+
+    /// A value a check refused, on one field.
+    pub fn refused(field: impl Into<String>, problem: coproduce_domain::text::Problem) -> Self {
+        ApiError::Invalid(vec![FieldError::new(field, problem)])
     }
 
     /// Logs an unexpected failure and returns the error that shows only a reference.
@@ -95,22 +101,18 @@ impl ApiError {
             | ApiError::NotFound(m)
             | ApiError::Conflict(m) => (m.clone(), vec![]),
             ApiError::Invalid(fields) => (
-                match fields.len() {
-                    1 => "1 field is not acceptable: see errors".to_string(),
-                    n => format!("{n} fields are not acceptable: see errors"),
-                },
+                crate::i18n::API.tn("api-fields-not-acceptable", &[("n", fields.len() as i64)]),
                 fields
                     .iter()
                     .map(|f| ProblemField {
                         field: f.field.clone(),
+                        code: f.problem.as_ref().map(|p| p.code()),
                         message: f.message.clone(),
                     })
                     .collect(),
             ),
             ApiError::Internal(reference) => (
-                format!(
-                    "Something went wrong on our side. If it happens again, quote reference {reference}."
-                ),
+                crate::i18n::API.t1("api-internal", "reference", reference),
                 vec![],
             ),
         };
@@ -133,9 +135,9 @@ impl From<FieldErrors> for ApiError {
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NotFound => ApiError::NotFound("There is nothing with that id.".into()),
+            StoreError::NotFound => ApiError::NotFound(crate::i18n::API.t("api-nothing-with-id")),
             StoreError::Missing { field, noun, id } => {
-                ApiError::field(field, format!("there is no {noun} with id {id}"))
+                ApiError::refused(field, coproduce_domain::text::Problem::NoSuch { noun, id })
             }
             StoreError::Duplicate(m) => ApiError::Conflict(m),
             other => ApiError::internal(&other),

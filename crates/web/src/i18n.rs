@@ -59,6 +59,12 @@ impl Lang {
     }
 }
 
+/// The words of the JSON API, which answers programs in British English.
+pub const API: Tr = Tr {
+    lang: Lang::EnGb,
+    easy: false,
+};
+
 /// Looks messages up in one language, in Easy Read where asked and available.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Tr {
@@ -110,6 +116,25 @@ impl Tr {
         LOCALES
             .try_lookup_complete(&self.lang.id(), &key, None)
             .unwrap_or_else(|| v.label().to_string())
+    }
+
+    /// Why a check refused a value, in this language: the message `why-CODE`, with the
+    /// field's name (already in this language) as `$field` and the problem's values. A
+    /// `date` value is shown as this language writes dates.
+    pub fn why(&self, problem: &coproduce_domain::text::Problem, field: &str) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue<'_>> = problem
+            .args()
+            .into_iter()
+            .map(|(name, value)| {
+                let value = match chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+                    Ok(d) if name == "date" => self.date(d),
+                    _ => value,
+                };
+                (Cow::Borrowed(name), FluentValue::from(value))
+            })
+            .collect();
+        args.insert(Cow::Borrowed("field"), FluentValue::from(field.to_string()));
+        self.lookup(&format!("why-{}", problem.code()), Some(&args))
     }
 
     /// A date as people read it in this language: "27 December 2025", "27.12.2025".
@@ -223,6 +248,11 @@ mod tests {
                 include_str!("../locales/en-GB/recovery.ftl"),
                 include_str!("../locales/pl/recovery.ftl"),
             ),
+            (
+                "problems",
+                include_str!("../locales/en-GB/problems.ftl"),
+                include_str!("../locales/pl/problems.ftl"),
+            ),
         ];
         for (name, en, pl) in files {
             let (en, pl) = (ids(en), ids(pl));
@@ -240,5 +270,52 @@ mod tests {
                 "{name}.ftl: Polish has {extra:?} that English does not"
             );
         }
+    }
+
+    #[test]
+    fn every_problem_a_check_gives_is_worded_in_both_languages() {
+        use coproduce_domain::text::Problem;
+        let names = [
+            "field", "max", "len", "given", "min", "noun", "id", "time", "date", "part", "days",
+            "what", "key", "known", "expected",
+        ];
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = names
+            .into_iter()
+            .map(|n| (Cow::Borrowed(n), FluentValue::from("x")))
+            .collect();
+        for lang in Lang::ALL {
+            for code in Problem::CODES {
+                let key = format!("why-{code}");
+                assert!(
+                    LOCALES
+                        .try_lookup_complete(&lang.id(), &key, Some(&args))
+                        .is_some(),
+                    "{} has no message {key}",
+                    lang.code()
+                );
+            }
+        }
+        let en = Tr::default();
+        let pl = Tr {
+            lang: Lang::Pl,
+            easy: false,
+        };
+        let empty = Problem::Empty;
+        assert_eq!(
+            en.why(&empty, "Project name"),
+            "Project name must not be empty"
+        );
+        assert_eq!(pl.why(&empty, "Nazwa"), "Pole „Nazwa” nie może być puste");
+        assert_eq!(
+            en.why(&Problem::DateLacks("month"), "The start date"),
+            "The start date must include a month"
+        );
+        let clocks = chrono::NaiveDate::from_ymd_opt(2026, 3, 29)
+            .and_then(|d| d.and_hms_opt(1, 30, 0))
+            .map(Problem::TimeDoesNotExist);
+        let clocks = clocks.as_ref().map(|p| (en.why(p, ""), pl.why(p, "")));
+        let (en_clocks, pl_clocks) = clocks.unwrap_or_default();
+        assert!(en_clocks.starts_with("01:30 on 29 March 2026 does not exist"));
+        assert!(pl_clocks.starts_with("Godzina 01:30 w dniu 29.03.2026"));
     }
 }

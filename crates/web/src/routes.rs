@@ -142,10 +142,9 @@ async fn guard(State(capability): State<Capability>, req: Request, next: Next) -
     let api = is_api(&path);
     if !viewer.can(capability) {
         return match (viewer.account().is_some(), api) {
-            (false, true) => ApiError::Unauthorised(
-                "Sign in, or send an API token as `Authorization: Bearer ...`.".into(),
-            )
-            .into_response(),
+            (false, true) => {
+                ApiError::Unauthorised(crate::i18n::API.t("api-sign-in")).into_response()
+            }
             (false, false) => {
                 let next_page = req
                     .uri()
@@ -159,7 +158,7 @@ async fn guard(State(capability): State<Capability>, req: Request, next: Next) -
                 .into_response()
             }
             (true, true) => {
-                ApiError::Forbidden("Your role does not allow this.".into()).into_response()
+                ApiError::Forbidden(crate::i18n::API.t("api-role-does-not-allow")).into_response()
             }
             (true, false) => crate::pages::forbidden(&viewer, &viewer.tr.t("forbidden-role")),
         };
@@ -171,7 +170,7 @@ async fn guard(State(capability): State<Capability>, req: Request, next: Next) -
     // The API answers programs in British English; pages speak the viewer's language.
     let refuse = |key: &str| -> Response {
         if api {
-            ApiError::Forbidden(crate::i18n::Tr::default().t(key)).into_response()
+            ApiError::Forbidden(crate::i18n::API.t(key)).into_response()
         } else {
             crate::pages::forbidden(&viewer, &viewer.tr.t(key))
         }
@@ -220,7 +219,12 @@ async fn guard(State(capability): State<Capability>, req: Request, next: Next) -
         let bytes = match axum::body::to_bytes(body, MAX_FORM).await {
             Ok(b) => b,
             Err(_) => {
-                return (StatusCode::PAYLOAD_TOO_LARGE, "The form is too large.").into_response();
+                let tr = viewer.tr;
+                return crate::pages::refusal(
+                    &viewer,
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    &tr.t("form-too-large"),
+                );
             }
         };
         let token = url_form_field(&bytes, "csrf");

@@ -133,6 +133,16 @@ async fn values_that_are_not_acceptable_are_422_naming_the_field(store: Store) {
         r.json()["errors"][0]["message"],
         format!("there is no organisation with id {}", project + 1000)
     );
+    // Each refusal carries a code a client can translate from.
+    assert_eq!(r.json()["errors"][0]["code"], "no-such");
+    let r = post(
+        &store,
+        "/api/v1/projects",
+        json!({"organisation_id": org, "title": " ", "stage": "design", "level": "service"}),
+    )
+    .await;
+    assert_eq!(r.json()["errors"][0]["code"], "empty");
+    assert_eq!(r.json()["errors"][0]["message"], "must not be empty");
     check(
         json!({"organisation_id": -4, "title": "x", "stage": "design", "level": "service"}),
         &["organisation_id"],

@@ -6,15 +6,30 @@
 mod support;
 
 use axum::http::{Method, StatusCode};
+use coproduce_domain::account::Role;
 use coproduce_store::{Store, backend_tests};
+use coproduce_web::auth::secret;
 use support::{As, request_to, state};
 
 async fn get_with_cookies(store: &Store, uri: &str, cookies: &str) -> support::Reply {
+    with_cookies(store, Method::GET, uri, cookies, "").await
+}
+
+/// A request with these cookies; a non-empty `form` is sent as a form body.
+async fn with_cookies(
+    store: &Store,
+    method: Method,
+    uri: &str,
+    cookies: &str,
+    form: &str,
+) -> support::Reply {
     let app = coproduce_web::app(state(store));
     let req = axum::http::Request::builder()
+        .method(method)
         .uri(uri)
         .header("cookie", cookies)
-        .body(axum::body::Body::empty())
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from(form.to_string()))
         .unwrap();
     let res = tower::ServiceExt::oneshot(app, req).await.unwrap();
     let status = res.status();
@@ -86,24 +101,42 @@ async fn the_choice_of_language_is_remembered(store: Store) {
         );
     }
     // Errors on a Polish form are in Polish.
-    let body = "email=&password=&next=";
-    let app = coproduce_web::app(state(&store));
-    let req = axum::http::Request::builder()
-        .method("POST")
-        .uri("/sign-in")
-        .header("cookie", "coproduce_language=pl")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(axum::body::Body::from(body))
-        .unwrap();
-    let res = tower::ServiceExt::oneshot(app, req).await.unwrap();
-    let bytes = http_body_util::BodyExt::collect(res.into_body())
-        .await
-        .unwrap()
-        .to_bytes();
-    let text = String::from_utf8_lossy(&bytes);
+    let r = with_cookies(
+        &store,
+        Method::POST,
+        "/sign-in",
+        "coproduce_language=pl",
+        "email=&password=&next=",
+    )
+    .await;
     assert!(
-        text.contains("Wystąpił problem") && text.contains("Wpisz swój adres e-mail"),
-        "{text}"
+        r.text.contains("Wystąpił problem") && r.text.contains("Wpisz swój adres e-mail"),
+        "{}",
+        r.text
+    );
+    // So are the problems the shared checks find: here, a token name that is too long.
+    let id = support::account_with_token(&store, Role::Participant, None, "cpt_polish").await;
+    let session = support::session_for(&store, id).await;
+    let form = serde_urlencoded::to_string([
+        ("csrf", secret::csrf_token(&session).as_str()),
+        ("name", &"x".repeat(101)),
+        ("scope", "read"),
+    ])
+    .unwrap();
+    let r = with_cookies(
+        &store,
+        Method::POST,
+        "/account/tokens",
+        &format!("coproduce_session={session}; coproduce_language=pl"),
+        &form,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text
+            .contains("Pole „Nazwa” może mieć najwyżej 100 znaków (ma 101)"),
+        "{}",
+        r.text
     );
 }
 

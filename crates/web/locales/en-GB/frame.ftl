@@ -43,6 +43,7 @@ forbidden-role = Your role does not allow you to see this page.
 forbidden-other-site = This request came from another website, so it was not carried out. Nothing was changed. If you meant to do this, go back to Coproduce and try again from there.
 forbidden-stale-form = This form is out of date or did not come from Coproduce, so nothing was changed. Go back, reload the page and try again.
 forbidden-read-token = This API token can only read. Create a token with write access to change things.
+form-too-large = The form is too large to send, so nothing was changed. Go back and make what you typed shorter.
 error-go-home = Go to the list of organisations
 error-or = or
 error-see-charters = see the charters

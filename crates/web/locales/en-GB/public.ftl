@@ -119,3 +119,4 @@ import-too-large = The file must be smaller than 2 MB
 import-not-text = The file is not a text file: choose a charter file in TOML
 import-unreadable = The file could not be read: try again
 import-duplicate = Charter "{ $key }" version "{ $version }" is already stored: give the new text a new version
+import-problem-line = Line { $line }: { $why }

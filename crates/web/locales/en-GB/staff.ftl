@@ -155,3 +155,41 @@ staff-charter-feedback-days-range = Enter a number of days from 1 to 365
 staff-charter-review-months-range = Enter a number of months from 1 to 36
 staff-enter-a-whole-number = Enter a whole number, like 28
 staff-change-charter-settings = Change the charter's settings
+
+## Inviting people to accounts
+staff-choose-organisation-listed = Choose an organisation from the list
+staff-administrator-no-organisation = An administrator sees every organisation: choose "None"
+staff-choose-their-organisation = Choose the organisation this person belongs to
+staff-enter-email-form = Enter an email address in the right form, like name@example.org
+staff-choose-role = Choose a role
+staff-account-exists = There is already an account for { $email }
+staff-invitation-sent = We have emailed an invitation to { $email }.
+staff-invitation-not-sent = The invitation email to { $email } could not be sent. Give them this link yourself, privately. It works once, for 7 days:
+staff-invitation-no-email = This Coproduce cannot send email. Give { $email } this link yourself, privately. It works once, for 7 days:
+
+## What a form says is wrong, and how it names its fields in those messages.
+staff-choose-a-person-listed = Choose a person from the list
+staff-choose-an-organisation = Choose an organisation
+staff-choose-how-they-take-part = Choose how they take part
+staff-choose-the-activity-type = Choose what sort of activity it is
+staff-choose-the-kind-of-organisation = Choose the kind of organisation
+staff-choose-the-level = Choose the level at which people take part
+staff-choose-the-mode = Choose where people take part
+staff-choose-the-response-status = Choose whether it was done, will be done, or cannot be done
+staff-choose-the-rung = Choose the rung of the ladder the activity reaches
+staff-choose-the-stage = Choose the stage the project is at
+staff-choose-whether-they-came = Choose whether they came
+staff-enter-the-activity-date = Enter the date of the activity
+staff-enter-starts = Enter the start time
+staff-starts-as-clock = Enter the start time as hours and minutes, like 14:30
+staff-enter-ends = Enter the end time
+staff-ends-as-clock = Enter the end time as hours and minutes, like 14:30
+staff-start-after-end = The start date must be on or before the end date
+staff-the-answer = The answer
+staff-the-date = The date
+staff-the-start-time = The start time
+staff-the-end-time = The end time
+staff-the-date-fed-back = The date it was fed back
+staff-the-date-said = The date people said it
+staff-the-end-date = The end date
+staff-the-start-date = The start date

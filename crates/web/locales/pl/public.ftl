@@ -119,3 +119,4 @@ import-too-large = Plik musi być mniejszy niż 2 MB
 import-not-text = To nie jest plik tekstowy: wybierz plik karty w formacie TOML
 import-unreadable = Nie udało się odczytać pliku: spróbuj ponownie
 import-duplicate = Karta „{ $key }” w wersji „{ $version }” jest już zapisana: nadaj nowemu tekstowi nową wersję
+import-problem-line = Wiersz { $line }: { $why }

@@ -275,7 +275,7 @@ pub async fn set_attendance(
     let parse = |raw: &str| raw.parse::<i64>().ok().filter(|n| *n > 0);
     let (Some(id), Some(person_id)) = (parse(&id), parse(&person_id)) else {
         return Err(ApiError::NotFound(
-            "There is nothing at this address: ids are whole numbers above 0.".into(),
+            crate::i18n::API.t("api-ids-are-whole-numbers"),
         ));
     };
     viewer.check(s.store.organisation_of_activity(id).await?)?;
@@ -283,9 +283,12 @@ pub async fn set_attendance(
     match s.store.person(person_id).await {
         Ok(p) if viewer.sees(p.organisation_id) => {}
         Ok(_) | Err(coproduce_store::StoreError::NotFound) => {
-            return Err(ApiError::field(
+            return Err(ApiError::refused(
                 "person_id",
-                format!("there is no person with id {person_id}"),
+                coproduce_domain::text::Problem::NoSuch {
+                    noun: "person",
+                    id: person_id,
+                },
             ));
         }
         Err(e) => return Err(e.into()),
@@ -302,7 +305,7 @@ pub async fn set_attendance(
         .map_err(|e| match e {
             coproduce_store::StoreError::Missing {
                 noun: "activity", ..
-            } => ApiError::NotFound("There is no activity with that id.".into()),
+            } => ApiError::NotFound(crate::i18n::API.t("api-no-activity")),
             other => other.into(),
         })?;
     Ok(Json(a.into()))

@@ -8,7 +8,7 @@ use coproduce_domain::account::Capability as C;
 use coproduce_domain::charter::{
     Charter, CharterDraft, CharterSettings, SectionDraft, SignatoryStatus,
 };
-use coproduce_domain::text::{FieldErrors, LONG, SHORT};
+use coproduce_domain::text::{FieldErrors, LONG, Problem as Why, SHORT};
 use coproduce_domain::{templates, time};
 use coproduce_store::charters::{CharterFields, CharterRecord, Signatory};
 use serde::{Deserialize, Serialize};
@@ -113,7 +113,14 @@ impl CharterUpdateBody {
             if (1..=max).contains(&v) {
                 Some(v as u16)
             } else {
-                errs.add(field, format!("must be between 1 and {max} (it is {v})"));
+                errs.add(
+                    field,
+                    Why::OutOfRange {
+                        min: 1,
+                        max,
+                        given: v,
+                    },
+                );
                 None
             }
         };
@@ -264,7 +271,7 @@ pub async fn add_signatory(
         None | Some("") => Some(None),
         Some(v) => match time::parse_date(v) {
             Ok(d) if d > today => {
-                errs.add(field, "cannot be in the future");
+                errs.add(field, Why::InFuture);
                 None
             }
             other => errs.take(field, other).map(Some),
@@ -273,10 +280,10 @@ pub async fn add_signatory(
     let invited_on = date("invited_on", &body.invited_on);
     let signed_on = date("signed_on", &body.signed_on);
     if status == Some(SignatoryStatus::Signed) && signed_on == Some(None) {
-        errs.add("signed_on", "give the date the organisation signed");
+        errs.add("signed_on", Why::NeedsSignedDate);
     }
     if status.is_some_and(|s| s != SignatoryStatus::Signed) && matches!(signed_on, Some(Some(_))) {
-        errs.add("signed_on", "only a signed charter has a date of signing");
+        errs.add("signed_on", Why::DateOnlyWhenSigned);
     }
     let (Some(organisation_id), Some(status), Some(invited_on), Some(signed_on)) =
         (organisation_id, status, invited_on, signed_on)
@@ -319,7 +326,7 @@ pub async fn adopt_template(
     Path(key): Path<String>,
 ) -> Result<Response, ApiError> {
     let charter = templates::get(&key)
-        .ok_or_else(|| ApiError::NotFound(format!("There is no built-in template \"{key}\".")))?;
+        .ok_or_else(|| ApiError::NotFound(crate::i18n::API.t1("api-no-template", "key", key)))?;
     let r = s.store.import_charter(&charter).await?;
     Ok(created(
         format!("/api/v1/charters/{}", r.id),

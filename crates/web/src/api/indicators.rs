@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use chrono::NaiveDate;
 use coproduce_domain::account::Capability as C;
-use coproduce_domain::text::FieldErrors;
+use coproduce_domain::text::{FieldErrors, Problem as Why};
 use coproduce_domain::time;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -54,7 +54,7 @@ impl PeriodQuery {
             let to = to.unwrap_or(today);
             let from = from.unwrap_or_else(|| to - chrono::Duration::days(364));
             if from > to {
-                errs.add("from", "must be on or before the end of the period");
+                errs.add("from", Why::StartsAfterEnd);
             }
             return errs.finish(|| Period { from, to });
         }

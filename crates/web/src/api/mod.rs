@@ -11,7 +11,7 @@ use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use coproduce_domain::Vocabulary;
-use coproduce_domain::text::FieldErrors;
+use coproduce_domain::text::{FieldErrors, Problem};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use utoipa::openapi::schema::{Object, SchemaType, Type};
@@ -36,9 +36,12 @@ pub fn visible_organisation(viewer: &Viewer, organisation_id: i64) -> Result<(),
     if viewer.sees(organisation_id) {
         Ok(())
     } else {
-        Err(ApiError::field(
+        Err(ApiError::refused(
             "organisation_id",
-            format!("there is no organisation with id {organisation_id}"),
+            Problem::NoSuch {
+                noun: "organisation",
+                id: organisation_id,
+            },
         ))
     }
 }
@@ -53,9 +56,12 @@ pub async fn visible_project(
 ) -> Result<i64, ApiError> {
     match s.store.organisation_of_project(project_id).await {
         Ok(org) if viewer.sees(org) => Ok(org),
-        Ok(_) | Err(StoreError::NotFound) => Err(ApiError::field(
+        Ok(_) | Err(StoreError::NotFound) => Err(ApiError::refused(
             field,
-            format!("there is no project with id {project_id}"),
+            Problem::NoSuch {
+                noun: "project",
+                id: project_id,
+            },
         )),
         Err(e) => Err(e.into()),
     }
@@ -71,9 +77,12 @@ pub async fn visible_activity(
 ) -> Result<i64, ApiError> {
     match s.store.organisation_of_activity(activity_id).await {
         Ok(org) if viewer.sees(org) => Ok(org),
-        Ok(_) | Err(StoreError::NotFound) => Err(ApiError::field(
+        Ok(_) | Err(StoreError::NotFound) => Err(ApiError::refused(
             field,
-            format!("there is no activity with id {activity_id}"),
+            Problem::NoSuch {
+                noun: "activity",
+                id: activity_id,
+            },
         )),
         Err(e) => Err(e.into()),
     }
@@ -125,24 +134,27 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             })
             .unwrap_or(false);
         if !is_json {
-            return Err(ApiError::BadRequest(
-                "Send the body as JSON, with the header Content-Type: application/json.".into(),
-            ));
+            return Err(ApiError::BadRequest(crate::i18n::API.t("api-send-json")));
         }
         let bytes = axum::body::Bytes::from_request(req, state)
             .await
             .map_err(|e| {
                 if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::BadRequest(format!("The body is larger than {MAX_BODY} bytes."))
+                    ApiError::BadRequest(crate::i18n::API.t1("api-body-too-large", "max", MAX_BODY))
                 } else {
-                    ApiError::BadRequest(format!("The body could not be read: {}", e.body_text()))
+                    ApiError::BadRequest(crate::i18n::API.t1(
+                        "api-body-unreadable",
+                        "why",
+                        e.body_text(),
+                    ))
                 }
             })?;
-        let value: serde_json::Value = serde_json::from_slice(&bytes)
-            .map_err(|e| ApiError::BadRequest(format!("The body is not valid JSON: {e}.")))?;
+        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+            ApiError::BadRequest(crate::i18n::API.t1("api-body-not-json", "why", e))
+        })?;
         if !value.is_object() {
             return Err(ApiError::BadRequest(
-                "The body must be a JSON object.".into(),
+                crate::i18n::API.t("api-body-not-object"),
             ));
         }
         serde_path_to_error::deserialize(value)
@@ -177,11 +189,13 @@ impl<S: Send + Sync> FromRequestParts<S> for Id {
         let axum::extract::Path(raw) =
             axum::extract::Path::<String>::from_request_parts(parts, state)
                 .await
-                .map_err(|_| ApiError::NotFound("There is nothing at this address.".into()))?;
+                .map_err(|_| ApiError::NotFound(crate::i18n::API.t("api-nothing-here")))?;
         match raw.parse::<i64>() {
             Ok(id) if id > 0 => Ok(Id(id)),
-            _ => Err(ApiError::NotFound(format!(
-                "\"{raw}\" is not an id: ids are whole numbers above 0."
+            _ => Err(ApiError::NotFound(crate::i18n::API.t1(
+                "api-not-an-id",
+                "given",
+                raw,
             ))),
         }
     }
@@ -245,7 +259,7 @@ pub fn parse_number(
     match raw.parse::<i64>() {
         Ok(n) if (min..=max).contains(&n) => Some(n),
         _ => {
-            errs.add(field, format!("must be a whole number from {min} to {max}"));
+            errs.add(field, Problem::NotWholeNumber { min, max });
             None
         }
     }
@@ -262,9 +276,10 @@ impl<S: Send + Sync, T: DeserializeOwned + Default> FromRequestParts<S> for ApiQ
             .await
             .map(|q| ApiQuery(q.0))
             .map_err(|e| {
-                ApiError::BadRequest(format!(
-                    "The query string is not acceptable: {}",
-                    e.body_text()
+                ApiError::BadRequest(crate::i18n::API.t1(
+                    "api-query-not-acceptable",
+                    "why",
+                    e.body_text(),
                 ))
             })
     }
@@ -341,7 +356,7 @@ pub fn id_field(errs: &mut FieldErrors, field: &str, id: i64) -> Option<i64> {
     if id > 0 {
         Some(id)
     } else {
-        errs.add(field, "must be an id: a whole number above 0");
+        errs.add(field, Problem::NotAnId);
         None
     }
 }

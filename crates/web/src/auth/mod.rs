@@ -144,12 +144,10 @@ impl Viewer {
             (Some(a), asked) if a.role.sees_every_organisation() => Ok(asked),
             (Some(a), Some(org)) if a.organisation_id == Some(org) => Ok(Some(org)),
             (Some(_), Some(_)) => Err(ApiError::NotFound(
-                "There is no organisation with that id that you can see.".into(),
+                crate::i18n::API.t("api-no-organisation-you-see"),
             )),
             (Some(a), None) => Ok(Some(a.organisation_id.unwrap_or(0))),
-            (None, _) => Err(ApiError::NotFound(
-                "There is nothing at this address.".into(),
-            )),
+            (None, _) => Err(ApiError::NotFound(crate::i18n::API.t("api-nothing-here"))),
         }
     }
 
@@ -159,7 +157,9 @@ impl Viewer {
         if self.sees(organisation_id) {
             Ok(())
         } else {
-            Err(ApiError::NotFound("There is nothing with that id.".into()))
+            Err(ApiError::NotFound(
+                crate::i18n::API.t("api-nothing-with-id"),
+            ))
         }
     }
 
@@ -231,7 +231,7 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
                 ));
             }
             Ok(None) => {
-                return ApiError::Unauthorised("The API token is not valid: it may have been revoked. Create a new one on your account page.".into())
+                return ApiError::Unauthorised(crate::i18n::API.t("api-token-not-valid"))
                     .into_response();
             }
             Err(e) => return ApiError::from(e).into_response(),

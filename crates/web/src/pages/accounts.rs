@@ -13,6 +13,7 @@ use coproduce_store::{PageRequest, StoreError, Within};
 use serde::Deserialize;
 
 use super::account::FormField;
+use super::forms::{Named, worded};
 use super::{AfterQuery, Chrome, PageError, render};
 use crate::AppState;
 use crate::auth::{INVITATION, INVITATION_LIFETIME, Viewer, single_use_link};
@@ -133,59 +134,111 @@ async fn invite(
     Form(form): Form<InviteForm>,
 ) -> Response {
     let result = async {
+        let tr = viewer.tr;
         let mut errs = FieldErrors::new();
-        let name = errs.take("name", text::required(&form.name, text::SHORT).map_err(|e| format!("Name {e}")));
-        let email = errs.take("email", text::email(&form.email).map_err(|_| "Enter an email address in the right form, like name@example.org".to_string()));
-        let role = errs.take("role", Role::parse(&form.role).map_err(|_| "Choose a role".to_string()));
+        let name = errs.take("name", text::required(&form.name, text::SHORT));
+        let email = errs.take("email", text::email(&form.email));
+        let role = errs.take("role", Role::parse(&form.role));
         let organisation_id = match form.organisation.trim() {
             "" => None,
             raw => match raw.parse::<i64>() {
                 Ok(id) if state.store.organisation(id).await.is_ok() => Some(id),
                 _ => {
-                    errs.add("organisation", "Choose an organisation from the list");
+                    errs.add_worded("organisation", tr.t("staff-choose-organisation-listed"));
                     None
                 }
             },
         };
         match (role, organisation_id) {
-            (Some(Role::Administrator), Some(_)) => errs.add("organisation", "An administrator sees every organisation: choose \"None\""),
-            (Some(r), None) if r != Role::Administrator => errs.add("organisation", "Choose the organisation this person belongs to"),
+            (Some(Role::Administrator), Some(_)) => {
+                errs.add_worded("organisation", tr.t("staff-administrator-no-organisation"))
+            }
+            (Some(r), None) if r != Role::Administrator => {
+                errs.add_worded("organisation", tr.t("staff-choose-their-organisation"))
+            }
             _ => {}
         }
-        let (Some(name), Some(email), Some(role)) = (name, email, role) else {
-            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &viewer, None, &form, errs.0, None).await?));
+        let errors = worded(
+            &tr,
+            errs.0,
+            &[
+                Named::As("name", "staff-name"),
+                Named::Always("email", "staff-enter-email-form"),
+                Named::Always("role", "staff-choose-role"),
+            ],
+        );
+        let (Some(name), Some(email), Some(role), true) = (name, email, role, errors.is_empty())
+        else {
+            let page = page(&state, &viewer, None, &form, errors, None).await?;
+            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
         };
-        if !errs.is_empty() {
-            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &viewer, None, &form, errs.0, None).await?));
-        }
-        let fields = AccountFields { email: email.clone(), name: name.clone(), role, organisation_id };
-        let account = match state.store.create_account(&fields, coproduce_store::now()).await {
+        let fields = AccountFields {
+            email: email.clone(),
+            name: name.clone(),
+            role,
+            organisation_id,
+        };
+        let account = match state
+            .store
+            .create_account(&fields, coproduce_store::now())
+            .await
+        {
             Ok(a) => a,
-            Err(StoreError::Duplicate(m)) => {
-                let errors = vec![FieldError { field: "email".into(), message: format!("There is already an account for {email}") }];
-                let _ = m;
-                return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page(&state, &viewer, None, &form, errors, None).await?));
+            Err(StoreError::Duplicate(_)) => {
+                let errors = vec![FieldError::worded(
+                    "email",
+                    tr.t1("staff-account-exists", "email", &email),
+                )];
+                let page = page(&state, &viewer, None, &form, errors, None).await?;
+                return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
             }
             Err(e) => return Err(e.into()),
         };
-        let link = single_use_link(&state.store, account.id, INVITATION, INVITATION_LIFETIME, &state.config.public_url)
-            .await
-            .map_err(|e| PageError::Internal(crate::error::ApiError::internal(&e).reference()))?;
+        let link = single_use_link(
+            &state.store,
+            account.id,
+            INVITATION,
+            INVITATION_LIFETIME,
+            &state.config.public_url,
+        )
+        .await
+        .map_err(|e| PageError::Internal(crate::error::ApiError::internal(&e).reference()))?;
         let notice = match &state.config.mailer {
             Some(mailer) => {
-                let tr = crate::i18n::Tr::default();
-                let body = tr.t2("invitation-email-body", ("name", &name), ("link", &link));
-                match mailer.send(&email, &tr.t("invitation-email-subject"), body).await {
-                    Ok(()) => (format!("We have emailed an invitation to {email}."), None),
+                // The invitation is in English: the person's language is not known yet.
+                let mail = crate::i18n::Tr::default();
+                let body = mail.t2("invitation-email-body", ("name", &name), ("link", &link));
+                match mailer
+                    .send(&email, &mail.t("invitation-email-subject"), body)
+                    .await
+                {
+                    Ok(()) => (tr.t1("staff-invitation-sent", "email", &email), None),
                     Err(e) => {
                         tracing::error!(error = %e, "invitation email not sent");
-                        (format!("The invitation email to {email} could not be sent. Give them this link yourself, privately. It works once, for 7 days:"), Some(link))
+                        (
+                            tr.t1("staff-invitation-not-sent", "email", &email),
+                            Some(link),
+                        )
                     }
                 }
             }
-            None => (format!("This Coproduce cannot send email. Give {email} this link yourself, privately. It works once, for 7 days:"), Some(link)),
+            None => (
+                tr.t1("staff-invitation-no-email", "email", &email),
+                Some(link),
+            ),
         };
-        Ok(render(StatusCode::CREATED, &page(&state, &viewer, None, &InviteForm::default(), vec![], Some(notice)).await?))
+        Ok(render(
+            StatusCode::CREATED,
+            &page(
+                &state,
+                &viewer,
+                None,
+                &InviteForm::default(),
+                vec![],
+                Some(notice),
+            )
+            .await?,
+        ))
     }
     .await;
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))

@@ -18,12 +18,14 @@ use coproduce_store::StoreError;
 use serde::Deserialize;
 
 use super::forms::{
-    Choice, DateField, FormField, FormPage, Part, Radios, Select, error_of, field_errors,
+    Choice, DateField, FormField, FormPage, Named, Part, Radios, Select, error_of, field_errors,
+    worded,
 };
 use super::{Chrome, PageError, render, show, template_titles};
 use crate::AppState;
 use crate::api::charters::{CharterUpdateBody, SettingsOut};
 use crate::auth::Viewer;
+use crate::i18n::Tr;
 
 #[derive(Template)]
 #[template(path = "charters.html")]
@@ -102,10 +104,7 @@ pub async fn adopt(
                 Err(e) => return Err(PageError::from(e)),
             },
         };
-        let errors = vec![FieldError {
-            field: "template".into(),
-            message: problem,
-        }];
+        let errors = vec![FieldError::worded("template", problem)];
         Ok(render(
             StatusCode::UNPROCESSABLE_ENTITY,
             &list_page(&state, &viewer, errors).await?,
@@ -302,35 +301,34 @@ pub async fn add_signatory(
         let organisation = match f.organisation_id.trim().parse::<i64>() {
             Ok(o) if state.store.organisation(o).await.is_ok() => Some(o),
             _ => {
-                errors.push(FieldError {
-                    field: "organisation_id".into(),
-                    message: tr.t("signatory-choose-organisation"),
-                });
+                errors.push(FieldError::worded(
+                    "organisation_id",
+                    tr.t("signatory-choose-organisation"),
+                ));
                 None
             }
         };
         let status = SignatoryStatus::parse(f.status.trim()).ok();
         if status.is_none() {
-            errors.push(FieldError {
-                field: "status".into(),
-                message: tr.t("signatory-choose-status"),
-            });
+            errors.push(FieldError::worded(
+                "status",
+                tr.t("signatory-choose-status"),
+            ));
         }
-        let signed_on = match coproduce_domain::time::date_from_parts("", &f.day, &f.month, &f.year)
-        {
+        let signed_on = match coproduce_domain::time::date_from_parts(&f.day, &f.month, &f.year) {
             Ok(Some(d)) if d > today => {
-                errors.push(FieldError {
-                    field: "signed_on-day".into(),
-                    message: tr.t("signatory-date-future"),
-                });
+                errors.push(FieldError::worded(
+                    "signed_on-day",
+                    tr.t("signatory-date-future"),
+                ));
                 None
             }
             Ok(d) => d,
             Err(_) => {
-                errors.push(FieldError {
-                    field: "signed_on-day".into(),
-                    message: tr.t("signatory-date-real"),
-                });
+                errors.push(FieldError::worded(
+                    "signed_on-day",
+                    tr.t("signatory-date-real"),
+                ));
                 None
             }
         };
@@ -338,16 +336,16 @@ pub async fn add_signatory(
             (Some(SignatoryStatus::Signed), None)
                 if !errors.iter().any(|e| e.field == "signed_on-day") =>
             {
-                errors.push(FieldError {
-                    field: "signed_on-day".into(),
-                    message: tr.t("signatory-date-needed"),
-                });
+                errors.push(FieldError::worded(
+                    "signed_on-day",
+                    tr.t("signatory-date-needed"),
+                ));
             }
             (Some(s), Some(_)) if s != SignatoryStatus::Signed => {
-                errors.push(FieldError {
-                    field: "signed_on-day".into(),
-                    message: tr.t("signatory-date-only-signed"),
-                });
+                errors.push(FieldError::worded(
+                    "signed_on-day",
+                    tr.t("signatory-date-only-signed"),
+                ));
             }
             _ => {}
         }
@@ -359,10 +357,10 @@ pub async fn add_signatory(
             {
                 Ok(_) => return Ok(Redirect::to(&format!("/charters/{id}")).into_response()),
                 Err(StoreError::Duplicate(_)) => {
-                    errors.push(FieldError {
-                        field: "organisation_id".into(),
-                        message: tr.t("signatory-already"),
-                    });
+                    errors.push(FieldError::worded(
+                        "organisation_id",
+                        tr.t("signatory-already"),
+                    ));
                 }
                 Err(e) => return Err(PageError::from(e)),
             }
@@ -458,14 +456,14 @@ pub async fn settings_page(
 }
 
 /// A whole number typed into a form, or an error naming the field.
-fn whole_number(field: &str, raw: &str, errors: &mut Vec<FieldError>) -> i64 {
+fn whole_number(tr: &Tr, field: &str, raw: &str, errors: &mut Vec<FieldError>) -> i64 {
     match raw.trim().parse::<i64>() {
         Ok(n) => n,
         Err(_) => {
-            errors.push(FieldError {
-                field: field.into(),
-                message: "staff-enter-a-whole-number".into(),
-            });
+            errors.push(FieldError::worded(
+                field,
+                tr.t("staff-enter-a-whole-number"),
+            ));
             1
         }
     }
@@ -485,8 +483,18 @@ pub async fn save_settings(
             title: f.title.clone(),
             summary: Some(f.summary.clone()),
             settings: SettingsOut {
-                feedback_days: whole_number("feedback_days", &f.feedback_days, &mut errors),
-                review_months: whole_number("review_months", &f.review_months, &mut errors),
+                feedback_days: whole_number(
+                    &viewer.tr,
+                    "feedback_days",
+                    &f.feedback_days,
+                    &mut errors,
+                ),
+                review_months: whole_number(
+                    &viewer.tr,
+                    "review_months",
+                    &f.review_months,
+                    &mut errors,
+                ),
             },
         };
         match body.check() {
@@ -501,18 +509,20 @@ pub async fn save_settings(
             Err(e) => {
                 for mut e in field_errors(e)? {
                     e.field = e.field.trim_start_matches("settings.").to_string();
-                    if errors.iter().any(|x: &FieldError| x.field == e.field) {
-                        continue;
+                    if !errors.iter().any(|x: &FieldError| x.field == e.field) {
+                        errors.push(e);
                     }
-                    e.message = match e.field.as_str() {
-                        "title" => format!("Title {}", e.message),
-                        "summary" => format!("Summary {}", e.message),
-                        "feedback_days" => "staff-charter-feedback-days-range".into(),
-                        "review_months" => "staff-charter-review-months-range".into(),
-                        _ => e.message,
-                    };
-                    errors.push(e);
                 }
+                let errors = worded(
+                    &viewer.tr,
+                    errors,
+                    &[
+                        Named::As("title", "staff-charter-title"),
+                        Named::As("summary", "staff-charter-summary"),
+                        Named::Always("feedback_days", "staff-charter-feedback-days-range"),
+                        Named::Always("review_months", "staff-charter-review-months-range"),
+                    ],
+                );
                 Ok(render(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     &settings_form(&state, &viewer, id, &f, errors),
@@ -572,17 +582,25 @@ pub async fn import(
                     )),
                     Err(e) => return Err(PageError::from(e)),
                 },
-                Err(errs) => problems.extend(errs.0.iter().map(ToString::to_string)),
+                Err(errs) => problems.extend(errs.0.iter().map(|p| {
+                    // A problem the charter's checks found is worded here; the TOML
+                    // reader's own description of a syntax error is quoted as it is.
+                    let why = match (&p.problem, &p.field) {
+                        (Some(problem), Some(field)) => tr.why(problem, field),
+                        _ => p.message.clone(),
+                    };
+                    match p.line {
+                        Some(line) => tr.t2("import-problem-line", ("line", line), ("why", why)),
+                        None => why,
+                    }
+                })),
             }
         } else if problems.is_empty() {
             problems.push(tr.t("import-choose"));
         }
         let errors = problems
             .into_iter()
-            .map(|message| FieldError {
-                field: "file".into(),
-                message,
-            })
+            .map(|message| FieldError::worded("file", message))
             .collect();
         Ok(render(
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -13,13 +13,13 @@ use coproduce_store::{PageRequest, Within};
 
 use chrono::NaiveDate;
 use coproduce_domain::text::FieldErrors;
-use coproduce_domain::time::date_from_parts;
 use serde::Deserialize;
 
 use super::forms::DateField;
 use super::{Chrome, PageError, render, show_date};
 use crate::AppState;
 use crate::auth::Viewer;
+use crate::i18n::Tr;
 
 pub struct FeedbackView {
     pub days: u16,
@@ -79,6 +79,7 @@ impl PeriodForm {
     /// show again, with an error on each that is wrong.
     fn read(
         &self,
+        tr: &Tr,
         today: NaiveDate,
     ) -> (
         Option<(NaiveDate, NaiveDate)>,
@@ -103,20 +104,17 @@ impl PeriodForm {
             &self.to_month,
             &self.to_year,
         );
-        let from_date = date_from_parts(
-            "The start date",
-            &self.from_day,
-            &self.from_month,
-            &self.from_year,
-        );
-        let to_date = date_from_parts("The end date", &self.to_day, &self.to_month, &self.to_year);
-        let (from_date, to_date) = match (from_date, to_date) {
+        let (from_date, to_date) = match (from.read(), to.read()) {
             (Ok(f), Ok(t)) => (f, t),
             (f, t) => {
-                for (field, r) in [(&mut from, f), (&mut to, t)] {
-                    if let Err(e) = r {
-                        field.error = Some(e.to_string());
-                        errs.add(field.id, e.to_string());
+                for (field, r, name) in [
+                    (&mut from, f, "staff-the-start-date"),
+                    (&mut to, t, "staff-the-end-date"),
+                ] {
+                    if let Err(problem) = r {
+                        let message = tr.why(&problem, &tr.t(name));
+                        field.error = Some(message.clone());
+                        errs.add_worded(field.id, message);
                     }
                 }
                 return (None, from, to, errs);
@@ -125,9 +123,9 @@ impl PeriodForm {
         let end = to_date.unwrap_or(today);
         let start = from_date.unwrap_or_else(|| end - chrono::Duration::days(364));
         if start > end {
-            let msg = "The start date must be on or before the end date".to_string();
-            from.error = Some(msg.clone());
-            errs.add("from", msg);
+            let message = tr.t("staff-start-after-end");
+            from.error = Some(message.clone());
+            errs.add_worded("from", message);
             return (None, from, to, errs);
         }
         from.show(start);
@@ -176,7 +174,7 @@ async fn build(
     let store = &state.store;
     let organisation = store.organisation(id).await?;
     let today = crate::today();
-    let (period, from, to, errors) = q.read(today);
+    let (period, from, to, errors) = q.read(&viewer.tr, today);
     let feedback = match period {
         Some((start, end)) => {
             let promise = store.feedback_promise(id).await?;

@@ -3,7 +3,9 @@
 //! chose, and the error on it.
 
 use coproduce_domain::Vocabulary;
-use coproduce_domain::text::FieldError;
+use coproduce_domain::text::{FieldError, Problem};
+
+use crate::i18n::Tr;
 
 /// One text input, as `field.html` shows it.
 pub struct FormField {
@@ -197,9 +199,8 @@ impl DateField {
     }
 
     /// Reads the date typed: `Ok(None)` when all three parts are empty.
-    pub fn read(&self, what: &'static str) -> Result<Option<chrono::NaiveDate>, String> {
-        coproduce_domain::time::date_from_parts(what, &self.day, &self.month, &self.year)
-            .map_err(|e| e.to_string())
+    pub fn read(&self) -> Result<Option<chrono::NaiveDate>, Problem> {
+        coproduce_domain::time::date_from_parts(&self.day, &self.month, &self.year)
     }
 }
 
@@ -261,4 +262,39 @@ pub fn field_errors(e: crate::ApiError) -> Result<Vec<FieldError>, super::PageEr
         crate::ApiError::NotFound(_) => Err(super::PageError::NotFound),
         other => Err(super::PageError::Internal(other.reference())),
     }
+}
+
+/// How a page names a field in its messages.
+#[derive(Debug, Clone, Copy)]
+pub enum Named {
+    /// `(field, key)`: the message with key `key` is the field's name, put into the
+    /// message for whatever problem the field has ("Project name must not be empty").
+    As(&'static str, &'static str),
+    /// `(field, key)`: the message with key `key` says what to do, whatever the
+    /// problem ("Choose an organisation"): for choices, where the problem's own words
+    /// would speak of ids and values.
+    Always(&'static str, &'static str),
+}
+
+/// Words every problem a check found in the reader's language, naming each field as
+/// the page does; a field the page does not name is "This answer". Messages a page
+/// wrote itself are kept.
+pub fn worded(tr: &Tr, errors: Vec<FieldError>, names: &[Named]) -> Vec<FieldError> {
+    errors
+        .into_iter()
+        .map(|mut e| {
+            let Some(problem) = &e.problem else {
+                return e;
+            };
+            let named = names.iter().find(|n| match n {
+                Named::As(f, _) | Named::Always(f, _) => *f == e.field,
+            });
+            e.message = match named {
+                Some(Named::Always(_, key)) => tr.t(key),
+                Some(Named::As(_, key)) => tr.why(problem, &tr.t(key)),
+                None => tr.why(problem, &tr.t("why-this-answer")),
+            };
+            e
+        })
+        .collect()
 }

@@ -138,8 +138,13 @@ pub fn url_encode(s: &str) -> String {
 
 /// A 403 page that says why.
 pub fn forbidden(viewer: &Viewer, message: &str) -> Response {
+    refusal(viewer, StatusCode::FORBIDDEN, message)
+}
+
+/// A page saying a request was refused and why; nothing was changed.
+pub fn refusal(viewer: &Viewer, status: StatusCode, message: &str) -> Response {
     render(
-        StatusCode::FORBIDDEN,
+        status,
         &ErrorPage {
             chrome: Chrome::bare(viewer),
             heading: viewer.tr.t("forbidden-heading"),
@@ -223,7 +228,7 @@ impl From<StoreError> for PageError {
     }
 }
 
-fn not_found_page(state: &AppState, viewer: &Viewer) -> Response {
+pub(crate) fn not_found_page(state: &AppState, viewer: &Viewer) -> Response {
     render(
         StatusCode::NOT_FOUND,
         &ErrorPage {
@@ -245,7 +250,7 @@ pub async fn not_found(
     OriginalUri(uri): OriginalUri,
 ) -> Response {
     if uri.path().starts_with("/api/") {
-        ApiError::NotFound("There is nothing at this address.".into()).into_response()
+        ApiError::NotFound(crate::i18n::API.t("api-nothing-here")).into_response()
     } else {
         not_found_page(&state, &viewer)
     }

@@ -50,11 +50,12 @@ fn remember(state: &AppState, name: &str, value: Option<&str>) -> HeaderValue {
 
 async fn set_language(
     State(state): State<AppState>,
+    viewer: Viewer,
     headers: HeaderMap,
     Path(code): Path<String>,
 ) -> Response {
     let Some(lang) = Lang::parse(&code) else {
-        return (StatusCode::NOT_FOUND, "There is no such language here.").into_response();
+        return super::not_found_page(&state, &viewer);
     };
     let mut res = Redirect::to(&back(&headers)).into_response();
     res.headers_mut().insert(
@@ -66,13 +67,14 @@ async fn set_language(
 
 async fn set_easy_read(
     State(state): State<AppState>,
+    viewer: Viewer,
     headers: HeaderMap,
     Path(on): Path<String>,
 ) -> Response {
     let value = match on.as_str() {
         "on" => Some("on"),
         "off" => None,
-        _ => return (StatusCode::NOT_FOUND, "Choose on or off.").into_response(),
+        _ => return super::not_found_page(&state, &viewer),
     };
     let mut res = Redirect::to(&back(&headers)).into_response();
     res.headers_mut().insert(

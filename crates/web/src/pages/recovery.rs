@@ -105,10 +105,7 @@ async fn reset_request(
     let email = match coproduce_domain::text::email(&form.email) {
         Ok(e) => e,
         Err(_) => {
-            let errors = vec![FieldError {
-                field: "email".into(),
-                message: viewer.tr.t("email-wrong"),
-            }];
+            let errors = vec![FieldError::worded("email", viewer.tr.t("email-wrong"))];
             return render(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &reset_request_form(&state, &viewer, errors, &form.email),
@@ -269,7 +266,7 @@ async fn set_from_link(
 ) -> Response {
     let mut errs = FieldErrors::new();
     if let Err(e) = check_password(&form.password) {
-        errs.add(
+        errs.add_worded(
             "password",
             viewer.tr.t(match e {
                 PasswordProblem::TooShort => "password-short",
@@ -278,7 +275,7 @@ async fn set_from_link(
             }),
         );
     } else if form.password != form.confirm {
-        errs.add("confirm", viewer.tr.t("passwords-differ"));
+        errs.add_worded("confirm", viewer.tr.t("passwords-differ"));
     }
     if !errs.is_empty() {
         // Only say what is wrong with the password if the link itself still works.

@@ -14,7 +14,9 @@ use coproduce_domain::text::FieldError;
 use coproduce_store::PageRequest;
 use serde::Deserialize;
 
-use super::forms::{Choice, FormField, FormPage, Part, Radios, Select, error_of, field_errors};
+use super::forms::{
+    Choice, FormField, FormPage, Named, Part, Radios, Select, error_of, field_errors, worded,
+};
 use super::{AfterQuery, Chrome, PageError, own_records, render, show};
 use crate::AppState;
 use crate::api::organisations::OrganisationBody;
@@ -51,24 +53,6 @@ pub fn routes(r: Routes) -> Routes {
             C::WriteWork,
             record_attendance,
         )
-}
-
-/// Field messages as people read them on a page.
-fn plain(errors: Vec<FieldError>, names: &[(&str, &str)]) -> Vec<FieldError> {
-    errors
-        .into_iter()
-        .map(|mut e| {
-            if let Some((_, name)) = names.iter().find(|(f, _)| *f == e.field) {
-                e.message =
-                    if e.message.starts_with("unknown") || e.message.starts_with("must be an id") {
-                        format!("Choose {}", name.to_lowercase())
-                    } else {
-                        format!("{name} {}", e.message)
-                    };
-            }
-            e
-        })
-        .collect()
 }
 
 #[derive(Template)]
@@ -222,25 +206,16 @@ async fn create_person(
                 Ok(Redirect::to("/people").into_response())
             }
             Err(e) => {
-                let errors = plain(
+                let errors = worded(
+                    &viewer.tr,
                     field_errors(e)?,
                     &[
-                        ("name", "Full name"),
-                        ("role", "How they take part"),
-                        ("organisation_id", "An organisation"),
+                        Named::As("name", "staff-full-name"),
+                        Named::Always("role", "staff-choose-how-they-take-part"),
+                        Named::Always("organisation_id", "staff-choose-an-organisation"),
+                        Named::Always("email", "staff-enter-email-form"),
                     ],
                 );
-                let errors = errors
-                    .into_iter()
-                    .map(|mut e| {
-                        if e.field == "email" {
-                            e.message =
-                                "Enter an email address in the right form, like name@example.org"
-                                    .into();
-                        }
-                        e
-                    })
-                    .collect();
                 Ok(render(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     &person_form(&state, &viewer, &f, errors).await?,
@@ -389,9 +364,13 @@ async fn save(
             Ok(Redirect::to(&format!("/organisations/{}", o.id)).into_response())
         }
         Err(e) => {
-            let errors = plain(
+            let errors = worded(
+                &viewer.tr,
                 field_errors(e)?,
-                &[("name", "Name"), ("kind", "The kind of organisation")],
+                &[
+                    Named::As("name", "staff-name"),
+                    Named::Always("kind", "staff-choose-the-kind-of-organisation"),
+                ],
             );
             Ok(render(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -460,10 +439,16 @@ async fn record_attendance(
             _ => {
                 let mut errors = Vec::new();
                 if !visible {
-                    errors.push(FieldError { field: "person_id".into(), message: "Choose a person from the list".into() });
+                    errors.push(FieldError::worded(
+                        "person_id",
+                        viewer.tr.t("staff-choose-a-person-listed"),
+                    ));
                 }
                 if status.is_none() {
-                    errors.push(FieldError { field: "status".into(), message: "Choose whether they came".into() });
+                    errors.push(FieldError::worded(
+                        "status",
+                        viewer.tr.t("staff-choose-whether-they-came"),
+                    ));
                 }
                 let page = super::work::activity_view(&state, &viewer, id, "", errors).await?;
                 Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))

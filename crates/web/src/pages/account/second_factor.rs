@@ -163,10 +163,7 @@ pub(super) async fn code_given(
     let next = safe_next(Some(&form.next));
     let result = async {
         if let Some(message) = check_code(&state, viewer.tr, &account, &form.code).await? {
-            let errors = vec![FieldError {
-                field: "code".into(),
-                message,
-            }];
+            let errors = vec![FieldError::worded("code", message)];
             let page = code_form(
                 &state,
                 &viewer,
@@ -229,10 +226,7 @@ pub(super) async fn setup_confirm(
     };
     let result = async {
         if let Some(message) = check_code(&state, viewer.tr, &account, &form.code).await? {
-            let errors = vec![FieldError {
-                field: "code".into(),
-                message,
-            }];
+            let errors = vec![FieldError::worded("code", message)];
             let page = code_form(
                 &state,
                 &viewer,

@@ -185,10 +185,10 @@ pub(super) async fn sign_in(
     let next = safe_next(Some(&form.next));
     let mut errs = FieldErrors::new();
     if email.is_empty() {
-        errs.add("email", viewer.tr.t("enter-email"));
+        errs.add_worded("email", viewer.tr.t("enter-email"));
     }
     if form.password.is_empty() {
-        errs.add("password", viewer.tr.t("enter-password"));
+        errs.add_worded("password", viewer.tr.t("enter-password"));
     }
     if !errs.is_empty() {
         let page = sign_in_form(&state, &viewer, errs.0, None, next, &form.email);
@@ -207,10 +207,7 @@ pub(super) async fn sign_in(
     {
         Ok(Ok(res)) => res,
         Ok(Err(message)) => {
-            let errors = vec![FieldError {
-                field: "email".into(),
-                message,
-            }];
+            let errors = vec![FieldError::worded("email", message)];
             let page = sign_in_form(&state, &viewer, errors, None, next, &form.email);
             render(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }

@@ -2,6 +2,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use crate::pages::forms::{Named, worded};
 
 pub struct TokenRow {
     id: i64,
@@ -119,23 +120,12 @@ pub(super) async fn create_token(
     let scope = match form.scope.as_str() {
         "read" | "write" => Some(form.scope.clone()),
         _ => {
-            errs.add("scope-read", viewer.tr.t("token-scope-missing"));
+            errs.add_worded("scope-read", viewer.tr.t("token-scope-missing"));
             None
         }
     };
     let (Some(name), Some(scope)) = (name, scope) else {
-        let errors = errs
-            .0
-            .into_iter()
-            .map(|e| FieldError {
-                message: match (e.field.as_str(), e.message.contains("empty")) {
-                    ("name", true) => viewer.tr.t("token-name-empty"),
-                    ("name", false) => viewer.tr.t("token-name-long"),
-                    _ => e.message,
-                },
-                field: e.field,
-            })
-            .collect();
+        let errors = worded(&viewer.tr, errs.0, &[Named::As("name", "token-name-label")]);
         return match account_view(&state, &viewer, errors, &form.name, &form.scope).await {
             Ok(page) => render(StatusCode::UNPROCESSABLE_ENTITY, &page),
             Err(e) => e.respond(&state, &viewer),

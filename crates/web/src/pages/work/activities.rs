@@ -117,28 +117,30 @@ pub(super) async fn new_activity(
     }
 }
 
-/// Reads "14:30" (or "9:05"); the error names the field.
+/// Reads "14:30" (or "9:05"). `field` is `starts` or `ends`; the message keys are
+/// `staff-enter-FIELD` (nothing typed) and `staff-FIELD-as-clock` (something else).
 pub(super) fn clock(
-    field: &str,
-    what: &str,
+    tr: &Tr,
+    field: &'static str,
     raw: &str,
     errors: &mut Vec<FieldError>,
 ) -> Option<NaiveTime> {
     match NaiveTime::parse_from_str(raw.trim(), "%H:%M") {
         Ok(t) => Some(t),
         Err(_) => {
-            errors.push(FieldError {
-                field: field.into(),
-                message: if raw.trim().is_empty() {
-                    format!("Enter the {what} time")
-                } else {
-                    format!("Enter the {what} time as hours and minutes, like 14:30")
-                },
-            });
+            let key = if raw.trim().is_empty() {
+                format!("staff-enter-{field}")
+            } else {
+                format!("staff-{field}-as-clock")
+            };
+            errors.push(FieldError::worded(field, tr.t(&key)));
             None
         }
     }
 }
+
+/// The activity form names its title as an activity's, the rest as [`NAMES`] does.
+const ACTIVITY_NAMES: &[Named] = &[Named::As("title", "staff-name-of-the-activity")];
 
 pub(super) async fn create_activity(
     State(state): State<AppState>,
@@ -148,27 +150,29 @@ pub(super) async fn create_activity(
 ) -> Response {
     let result = async {
         let project = visible_project(&state, &viewer, id_of(&raw)?).await?;
+        let tr = viewer.tr;
         let mut errors = Vec::new();
-        let date = DateField::typed("date", "", "", &f.day, &f.month, &f.year).read("The date");
+        let date = DateField::typed("date", "", "", &f.day, &f.month, &f.year).read();
         let date = match date {
             Ok(Some(d)) => Some(d),
             Ok(None) => {
-                errors.push(FieldError {
-                    field: "date-day".into(),
-                    message: "Enter the date of the activity".into(),
-                });
+                errors.push(FieldError::worded(
+                    "date-day",
+                    tr.t("staff-enter-the-activity-date"),
+                ));
                 None
             }
-            Err(m) => {
-                errors.push(FieldError {
-                    field: "date-day".into(),
-                    message: m,
-                });
+            Err(problem) => {
+                errors.extend(worded(
+                    &tr,
+                    vec![FieldError::new("date-day", problem)],
+                    NAMES,
+                ));
                 None
             }
         };
-        let starts = clock("starts", "start", &f.starts, &mut errors);
-        let ends = clock("ends", "end", &f.ends, &mut errors);
+        let starts = clock(&tr, "starts", &f.starts, &mut errors);
+        let ends = clock(&tr, "ends", &f.ends, &mut errors);
         let at = |t: Option<NaiveTime>| match (date, t) {
             (Some(d), Some(t)) => d.and_time(t).format("%Y-%m-%dT%H:%M").to_string(),
             _ => "2000-01-01T00:00".into(),
@@ -192,6 +196,7 @@ pub(super) async fn create_activity(
                 &activity_form(&state, &viewer, &project, &f, errors),
             )),
             Err(e) => {
+                let mut found = Vec::new();
                 for mut e in field_errors(e)? {
                     // Times are checked only when they could be read above.
                     let known = |field: &str| {
@@ -201,18 +206,14 @@ pub(super) async fn create_activity(
                     };
                     match e.field.as_str() {
                         "starts_at" if !known("starts") => e.field = "starts".into(),
-                        "ends_at" if !known("ends") => {
-                            e.field = "ends".into();
-                            e.message = capitalise(&format!("the end time {}", e.message));
-                        }
+                        "ends_at" if !known("ends") => e.field = "ends".into(),
                         "starts_at" | "ends_at" => continue,
-                        _ => e.message = friendly(&e.field, &e.message),
+                        _ => {}
                     }
-                    if e.field == "title" {
-                        e.message = e.message.replace("Project name", "Name of the activity");
-                    }
-                    errors.push(e);
+                    found.push(e);
                 }
+                let names: Vec<Named> = ACTIVITY_NAMES.iter().chain(NAMES).copied().collect();
+                errors.extend(worded(&tr, found, &names));
                 Ok(render(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     &activity_form(&state, &viewer, &project, &f, errors),

@@ -30,8 +30,10 @@ use crate::api::activities::ActivityBody;
 use crate::api::inputs::InputBody;
 use crate::api::projects::ProjectBody;
 use crate::auth::Viewer;
+use crate::i18n::Tr;
 use crate::pages::forms::{
-    Choice, DateField, FormField, FormPage, Part, Radios, Select, error_of, field_errors,
+    Choice, DateField, FormField, FormPage, Named, Part, Radios, Select, error_of, field_errors,
+    worded,
 };
 use crate::pages::{AfterQuery, Chrome, PageError, own_records, render, show};
 use crate::routes::Routes;
@@ -75,31 +77,23 @@ pub(super) async fn visible_project(
     }
 }
 
-/// An API message as a person reads it on a form, following the NHS error message style.
-pub(super) fn friendly(field: &str, message: &str) -> String {
-    let name = match field {
-        "title" => "Project name",
-        "said" => "What people said",
-        "response" => "The answer",
-        "scope_and_limits" => "Scope and limits",
-        "organisation_id" => return "Choose an organisation".into(),
-        "stage" => return "Choose the stage the project is at".into(),
-        "level" => return "Choose the level at which people take part".into(),
-        "activity_type" => return "Choose what sort of activity it is".into(),
-        "mode" => return "Choose where people take part".into(),
-        "rung" => return "Choose the rung of the ladder the activity reaches".into(),
-        "response_status" => {
-            return "Choose whether it was done, will be done, or cannot be done".into();
-        }
-        _ => return capitalise(message),
-    };
-    format!("{name} {message}")
-}
-
-pub(super) fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
+/// How the project, activity and "you said, we did" forms name their fields in
+/// messages, following the NHS error message style: a choice says what to choose.
+pub(super) const NAMES: &[Named] = &[
+    Named::As("title", "staff-project-name"),
+    Named::As("said", "staff-what-people-said"),
+    Named::As("response", "staff-the-answer"),
+    Named::As("scope_and_limits", "staff-scope-and-limits"),
+    Named::As("starts", "staff-the-start-time"),
+    Named::As("ends", "staff-the-end-time"),
+    Named::As("date-day", "staff-the-date"),
+    Named::As("received_on-day", "staff-the-date-said"),
+    Named::As("fed_back_on-day", "staff-the-date-fed-back"),
+    Named::Always("organisation_id", "staff-choose-an-organisation"),
+    Named::Always("stage", "staff-choose-the-stage"),
+    Named::Always("level", "staff-choose-the-level"),
+    Named::Always("activity_type", "staff-choose-the-activity-type"),
+    Named::Always("mode", "staff-choose-the-mode"),
+    Named::Always("rung", "staff-choose-the-rung"),
+    Named::Always("response_status", "staff-choose-the-response-status"),
+];

@@ -181,13 +181,7 @@ pub(super) async fn save_project(
     let fields = match checked {
         Ok(fields) => fields,
         Err(e) => {
-            let errors = field_errors(e)?
-                .into_iter()
-                .map(|mut e| {
-                    e.message = friendly(&e.field, &e.message);
-                    e
-                })
-                .collect();
+            let errors = worded(&viewer.tr, field_errors(e)?, NAMES);
             let page = project_form(state, viewer, &f, errors, editing).await?;
             return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
         }

@@ -164,13 +164,7 @@ pub(super) async fn add_input(
                 Ok(Redirect::to(&format!("/activities/{id}")).into_response())
             }
             Err(e) => {
-                let errors = field_errors(e)?
-                    .into_iter()
-                    .map(|mut e| {
-                        e.message = friendly(&e.field, &e.message);
-                        e
-                    })
-                    .collect();
+                let errors = worded(&viewer.tr, field_errors(e)?, NAMES);
                 let page = activity_view(&state, &viewer, id, &f.said, errors).await?;
                 Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
             }
@@ -327,32 +321,23 @@ pub(super) async fn update_input(
     let result = async {
         let input = visible_input(&state, &viewer, id_of(&raw)?).await?;
         let mut errors = Vec::new();
-        let mut date = |field: &str, what: &'static str, d: &str, m: &str, y: &str| {
-            match coproduce_domain::time::date_from_parts(what, d, m, y) {
+        let mut date =
+            |field: &str, d: &str, m: &str, y: &str| match coproduce_domain::time::date_from_parts(
+                d, m, y,
+            ) {
                 Ok(v) => v.map(|d| d.to_string()),
-                Err(e) => {
-                    errors.push(FieldError {
-                        field: format!("{field}-day"),
-                        message: e.to_string(),
-                    });
+                Err(problem) => {
+                    errors.push(FieldError::new(format!("{field}-day"), problem));
                     None
                 }
-            }
-        };
+            };
         let received = date(
             "received_on",
-            "The date people said it",
             &f.received_day,
             &f.received_month,
             &f.received_year,
         );
-        let fed_back = date(
-            "fed_back_on",
-            "The date it was fed back",
-            &f.fed_day,
-            &f.fed_month,
-            &f.fed_year,
-        );
+        let fed_back = date("fed_back_on", &f.fed_day, &f.fed_month, &f.fed_year);
         let response = Some(f.response.clone()).filter(|r| !r.trim().is_empty());
         let body = InputBody {
             activity_id: input.activity_id,
@@ -373,24 +358,25 @@ pub(super) async fn update_input(
                 state.store.update_input(input.id, &fields).await?;
                 Ok(Redirect::to(&format!("/activities/{}", input.activity_id)).into_response())
             }
-            Ok(_) => Ok(render(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &answer_form(&state, &viewer, input.id, input.activity_id, &f, errors),
-            )),
+            Ok(_) => {
+                let errors = worded(&viewer.tr, errors, NAMES);
+                Ok(render(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &answer_form(&state, &viewer, input.id, input.activity_id, &f, errors),
+                ))
+            }
             Err(e) => {
                 for mut e in field_errors(e)? {
                     match e.field.as_str() {
-                        "received_on" | "fed_back_on" => {
-                            e.message = capitalise(&format!("the date {}", e.message));
-                            e.field = format!("{}-day", e.field);
-                        }
+                        "received_on" | "fed_back_on" => e.field = format!("{}-day", e.field),
                         "responded_on" => continue,
-                        _ => e.message = friendly(&e.field, &e.message),
+                        _ => {}
                     }
                     if !errors.iter().any(|x: &FieldError| x.field == e.field) {
                         errors.push(e);
                     }
                 }
+                let errors = worded(&viewer.tr, errors, NAMES);
                 Ok(render(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     &answer_form(&state, &viewer, input.id, input.activity_id, &f, errors),

@@ -1,0 +1,41 @@
+## Why a check refused what someone typed or sent. Each message may name the field
+## as { $field }, already in the reader's language ("Project name", "The start date").
+
+why-this-answer = This answer
+why-empty = { $field } must not be empty
+why-too-long = { $field } must be { $max } characters or fewer (it is { $len })
+why-control-character = { $field } must not contain control characters
+why-not-email = "{ $given }" is not an email address, like name@example.org
+why-not-charter-key = "{ $given }" is not a charter key: use 2 to 60 lowercase letters, digits and hyphens, like las-pflas
+why-out-of-range = { $field } must be between { $min } and { $max } (it is { $given })
+why-not-whole-number = { $field } must be a whole number from { $min } to { $max }
+why-not-an-id = { $field } must be an id: a whole number above 0
+why-no-such = There is no { $noun } with id { $id }
+why-unknown = { $field }: "{ $given }" is not known; use one of { $expected }
+why-not-date-time = "{ $given }" is not a date and time: use 2026-03-14T18:30 (London time)
+why-time-does-not-exist = { $time } on { $date } does not exist in London: the clocks go forward an hour that night. Choose a time after 02:00
+why-time-happens-twice = { $time } on { $date } happens twice in London: the clocks go back an hour that night. Add +01:00 for the first time or +00:00 for the second
+why-not-date = "{ $given }" is not a date: use the form 2026-03-14
+why-date-lacks = { $field } must include a { $part ->
+        [day] day
+        [month] month
+       *[year] year
+    }
+why-date-not-real = { $field } must be a real date
+why-ends-before-it-starts = { $field } must be after the start time
+why-activity-too-long = An activity can last at most { $days } days
+why-in-future = { $field } cannot be in the future
+why-before-received = { $field } cannot be before the day people said it
+why-needs-status = Say whether it was done, will be done, or cannot be done
+why-needs-response = Write what was done, will be done, or why it cannot be done
+why-fed-back-before-response = Record the answer before the date it was fed back
+why-starts-after-end = { $field } must be on or before the end of the period
+why-unknown-format = Format { $given } is not known: this version reads format { $known }
+why-no-sections = A charter needs at least one section
+why-no-commitments = A section needs at least one commitment
+why-key-used-twice = { $what ->
+        [section] Section
+       *[commitment] Commitment
+    } key "{ $key }" is used twice
+why-needs-signed-date = Give the date the organisation signed
+why-date-only-when-signed = Only a signed charter has a date of signing

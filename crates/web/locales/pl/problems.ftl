@@ -1,0 +1,40 @@
+## Dlaczego sprawdzenie odrzuciło to, co ktoś wpisał lub wysłał.
+
+why-this-answer = Ta odpowiedź
+why-empty = Pole „{ $field }” nie może być puste
+why-too-long = Pole „{ $field }” może mieć najwyżej { $max } znaków (ma { $len })
+why-control-character = Pole „{ $field }” nie może zawierać znaków sterujących
+why-not-email = „{ $given }” nie jest adresem e-mail, takim jak imie@example.org
+why-not-charter-key = „{ $given }” nie jest kluczem karty: użyj od 2 do 60 małych liter, cyfr i łączników, na przykład las-pflas
+why-out-of-range = Pole „{ $field }” musi mieć wartość od { $min } do { $max } (ma { $given })
+why-not-whole-number = Pole „{ $field }” musi być liczbą całkowitą od { $min } do { $max }
+why-not-an-id = Pole „{ $field }” musi być identyfikatorem: liczbą całkowitą większą od 0
+why-no-such = Nie ma rekordu „{ $noun }” o identyfikatorze { $id }
+why-unknown = Pole „{ $field }”: „{ $given }” jest nieznane; użyj jednej z wartości: { $expected }
+why-not-date-time = „{ $given }” nie jest datą i godziną: użyj formy 2026-03-14T18:30 (czas londyński)
+why-time-does-not-exist = Godzina { $time } w dniu { $date } nie istnieje w Londynie: tej nocy zegary przesuwa się o godzinę do przodu. Wybierz godzinę po 02:00
+why-time-happens-twice = Godzina { $time } w dniu { $date } występuje w Londynie dwa razy: tej nocy zegary cofa się o godzinę. Dodaj +01:00 dla pierwszej albo +00:00 dla drugiej
+why-not-date = „{ $given }” nie jest datą: użyj formy 2026-03-14
+why-date-lacks = Pole „{ $field }” musi zawierać { $part ->
+        [day] dzień
+        [month] miesiąc
+       *[year] rok
+    }
+why-date-not-real = Pole „{ $field }” musi być prawdziwą datą
+why-ends-before-it-starts = Pole „{ $field }” musi być późniejsze niż godzina rozpoczęcia
+why-activity-too-long = Działanie może trwać najwyżej { $days } dni
+why-in-future = Pole „{ $field }” nie może być datą z przyszłości
+why-before-received = Pole „{ $field }” nie może być wcześniejsze niż dzień, w którym ludzie to powiedzieli
+why-needs-status = Powiedz, czy zostało to zrobione, zostanie zrobione, czy nie może zostać zrobione
+why-needs-response = Napisz, co zostało zrobione, co zostanie zrobione albo dlaczego nie można tego zrobić
+why-fed-back-before-response = Zapisz odpowiedź przed datą jej przekazania
+why-starts-after-end = Pole „{ $field }” musi być nie później niż koniec okresu
+why-unknown-format = Format { $given } jest nieznany: ta wersja czyta format { $known }
+why-no-sections = Karta potrzebuje co najmniej jednej części
+why-no-commitments = Część potrzebuje co najmniej jednego zobowiązania
+why-key-used-twice = Klucz { $what ->
+        [section] części
+       *[commitment] zobowiązania
+    } „{ $key }” jest użyty dwa razy
+why-needs-signed-date = Podaj datę podpisania przez organizację
+why-date-only-when-signed = Tylko podpisana karta ma datę podpisania
