@@ -137,23 +137,42 @@ impl Tr {
         self.lookup(&format!("why-{}", problem.code()), Some(&args))
     }
 
-    /// A date as people read it in this language: "27 December 2025", "27.12.2025".
+    /// A date as people read it in this language: "27 December 2025", "27 grudnia
+    /// 2025". The month names are Fluent messages (`month-1` to `month-12`).
     pub fn date(&self, d: chrono::NaiveDate) -> String {
-        match self.lang {
-            Lang::EnGb => coproduce_domain::time::show_date(d),
-            Lang::Pl => d.format("%d.%m.%Y").to_string(),
-        }
+        use chrono::Datelike;
+        let mut args = HashMap::new();
+        args.insert(Cow::Borrowed("day"), FluentValue::from(d.day().to_string()));
+        args.insert(
+            Cow::Borrowed("month"),
+            FluentValue::from(self.t(&format!("month-{}", d.month()))),
+        );
+        args.insert(
+            Cow::Borrowed("year"),
+            FluentValue::from(d.year().to_string()),
+        );
+        self.lookup("date", Some(&args))
     }
 
-    /// A moment as people read it in this language, on a London clock.
+    /// A moment as people read it in this language, on a London clock: "Tuesday 14
+    /// March 2026, 18:30".
     pub fn date_time(&self, t: chrono::DateTime<chrono::Utc>) -> String {
-        match self.lang {
-            Lang::EnGb => coproduce_domain::time::show(t),
-            Lang::Pl => t
-                .with_timezone(&chrono_tz::Europe::London)
-                .format("%d.%m.%Y, %H:%M")
-                .to_string(),
-        }
+        use chrono::Datelike;
+        let local = t.with_timezone(&chrono_tz::Europe::London);
+        let mut args = HashMap::new();
+        args.insert(
+            Cow::Borrowed("weekday"),
+            FluentValue::from(self.t(&format!("weekday-{}", local.weekday().number_from_monday()))),
+        );
+        args.insert(
+            Cow::Borrowed("date"),
+            FluentValue::from(self.date(local.date_naive())),
+        );
+        args.insert(
+            Cow::Borrowed("time"),
+            FluentValue::from(local.format("%H:%M").to_string()),
+        );
+        self.lookup("date-time", Some(&args))
     }
 
     fn lookup(
@@ -316,6 +335,11 @@ mod tests {
         let clocks = clocks.as_ref().map(|p| (en.why(p, ""), pl.why(p, "")));
         let (en_clocks, pl_clocks) = clocks.unwrap_or_default();
         assert!(en_clocks.starts_with("01:30 on 29 March 2026 does not exist"));
-        assert!(pl_clocks.starts_with("Godzina 01:30 w dniu 29.03.2026"));
+        assert!(pl_clocks.starts_with("Godzina 01:30 w dniu 29 marca 2026"));
+        let t = chrono::DateTime::parse_from_rfc3339("2026-07-14T17:30:00Z")
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .unwrap_or_default();
+        assert_eq!(en.date_time(t), "Tuesday 14 July 2026, 18:30");
+        assert_eq!(pl.date_time(t), "wtorek, 14 lipca 2026, 18:30");
     }
 }

@@ -47,3 +47,26 @@ form-too-large = The form is too large to send, so nothing was changed. Go back 
 error-go-home = Go to the list of organisations
 error-or = or
 error-see-charters = see the charters
+
+## Dates, as people read them: "14 March 2026", "Tuesday 14 March 2026, 18:30".
+date = { $day } { $month } { $year }
+date-time = { $weekday } { $date }, { $time }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday

@@ -47,3 +47,26 @@ form-too-large = Formularz jest za duży, aby go wysłać, więc nic nie został
 error-go-home = Przejdź do listy organizacji
 error-or = albo
 error-see-charters = zobacz karty
+
+## Daty: „14 marca 2026”, „wtorek, 14 marca 2026, 18:30”. Miesiące w dopełniaczu.
+date = { $day } { $month } { $year }
+date-time = { $weekday }, { $date }, { $time }
+month-1 = stycznia
+month-2 = lutego
+month-3 = marca
+month-4 = kwietnia
+month-5 = maja
+month-6 = czerwca
+month-7 = lipca
+month-8 = sierpnia
+month-9 = września
+month-10 = października
+month-11 = listopada
+month-12 = grudnia
+weekday-1 = poniedziałek
+weekday-2 = wtorek
+weekday-3 = środa
+weekday-4 = czwartek
+weekday-5 = piątek
+weekday-6 = sobota
+weekday-7 = niedziela
