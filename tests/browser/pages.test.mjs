@@ -64,7 +64,23 @@ const PAGES = [
   ['people', '/people', 'Add a person', LEAD],
   ['person-new-errors', '/people/new', 'There is a problem', LEAD, async (page) => {
     await page.fill('#email', 'not-an-email');
+    await page.fill('#phone', '12345');
     await page.click('button[type=submit]:has-text("Add the person")');
+  }],
+  ['person', '/people', 'Access and communication needs', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Leon Brooks")')]);
+  }],
+  ['person-need-errors', '/people', 'There is a problem', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Leon Brooks")')]);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add the need")')]);
+  }],
+  ['person-consent-errors', '/people', 'There is a problem', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Kate Lambert")')]);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Record the consent")')]);
+  }],
+  ['person-edit', '/people', 'Change their details', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Kate Lambert")')]);
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Change their details")')]);
   }],
   ['organisation-settings', '/organisations/1/settings', 'Organisation settings', ADMIN],
   ['charters-manage', '/charters', 'Adopt a built-in charter', LEAD],

@@ -10,9 +10,12 @@ pub mod account;
 pub mod activity;
 pub mod charter;
 pub mod charter_file;
+pub mod consent;
+pub mod equality;
 pub mod indicator;
 pub mod input;
 pub mod ladder;
+pub mod needs;
 pub mod organisation;
 pub mod person;
 pub mod templates;
@@ -40,6 +43,15 @@ pub trait Vocabulary: Sized + Copy + 'static {
                 given: s.to_string(),
                 expected: Self::ALL.iter().map(|v| v.slug()).collect(),
             })
+    }
+}
+
+/// The problem with a value that is none of a vocabulary's values.
+pub fn unknown<V: Vocabulary>(given: &str) -> text::Problem {
+    text::Problem::Unknown {
+        noun: V::NOUN,
+        given: given.to_string(),
+        expected: V::ALL.iter().map(|v| v.slug()).collect(),
     }
 }
 

@@ -53,6 +53,12 @@ pub enum Problem {
     ControlCharacter,
     #[error("\"{0}\" is not an email address, like name@example.org")]
     NotEmail(String),
+    #[error("\"{0}\" is not a phone number, like 020 7946 0000 or 07700 900123")]
+    NotPhone(String),
+    #[error("\"{0}\" is not a postcode, like LE1 6WW")]
+    NotPostcode(String),
+    #[error("\"{0}\" is not a postcode district, the first half of a postcode, like LE1 or E8")]
+    NotPostcodeDistrict(String),
     #[error(
         "\"{0}\" is not a charter key: use 2 to 60 lowercase letters, digits and hyphens, like las-pflas"
     )]
@@ -115,6 +121,14 @@ pub enum Problem {
     NoCommitments,
     #[error("{what} key \"{key}\" is used twice")]
     KeyUsedTwice { what: &'static str, key: String },
+    #[error("is needed to contact them the way they prefer")]
+    NeededForContact,
+    #[error("give the name of the parent or guardian who gave consent")]
+    NeedsGuardianName,
+    #[error("cannot be before the consent was given")]
+    WithdrawnBeforeGiven,
+    #[error("is under 18 and has no parent or guardian's consent on record")]
+    NeedsGuardianConsent,
     #[error("give the date the organisation signed")]
     NeedsSignedDate,
     #[error("only a signed charter has a date of signing")]
@@ -123,11 +137,14 @@ pub enum Problem {
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 30] = [
+    pub const CODES: [&'static str; 37] = [
         "empty",
         "too-long",
         "control-character",
         "not-email",
+        "not-phone",
+        "not-postcode",
+        "not-postcode-district",
         "not-charter-key",
         "out-of-range",
         "not-whole-number",
@@ -152,6 +169,10 @@ impl Problem {
         "no-sections",
         "no-commitments",
         "key-used-twice",
+        "needed-for-contact",
+        "needs-guardian-name",
+        "withdrawn-before-given",
+        "needs-guardian-consent",
         "needs-signed-date",
         "date-only-when-signed",
     ];
@@ -164,6 +185,9 @@ impl Problem {
             TooLong { .. } => "too-long",
             ControlCharacter => "control-character",
             NotEmail(_) => "not-email",
+            NotPhone(_) => "not-phone",
+            NotPostcode(_) => "not-postcode",
+            NotPostcodeDistrict(_) => "not-postcode-district",
             NotCharterKey(_) => "not-charter-key",
             OutOfRange { .. } => "out-of-range",
             NotWholeNumber { .. } => "not-whole-number",
@@ -188,6 +212,10 @@ impl Problem {
             NoSections => "no-sections",
             NoCommitments => "no-commitments",
             KeyUsedTwice { .. } => "key-used-twice",
+            NeededForContact => "needed-for-contact",
+            NeedsGuardianName => "needs-guardian-name",
+            WithdrawnBeforeGiven => "withdrawn-before-given",
+            NeedsGuardianConsent => "needs-guardian-consent",
             NeedsSignedDate => "needs-signed-date",
             DateOnlyWhenSigned => "date-only-when-signed",
         }
@@ -200,7 +228,13 @@ impl Problem {
         use Problem::*;
         match self {
             TooLong { max, len } => vec![("max", max.to_string()), ("len", len.to_string())],
-            NotEmail(g) | NotCharterKey(g) | NotDateTime(g) | NotDate(g) => {
+            NotEmail(g)
+            | NotPhone(g)
+            | NotPostcode(g)
+            | NotPostcodeDistrict(g)
+            | NotCharterKey(g)
+            | NotDateTime(g)
+            | NotDate(g) => {
                 vec![("given", g.clone())]
             }
             OutOfRange { min, max, given } => vec![
@@ -402,6 +436,9 @@ mod tests {
             Problem::TooLong { max: 1, len: 2 },
             Problem::ControlCharacter,
             Problem::NotEmail("x".into()),
+            Problem::NotPhone("x".into()),
+            Problem::NotPostcode("x".into()),
+            Problem::NotPostcodeDistrict("x".into()),
             Problem::NotCharterKey("x".into()),
             Problem::OutOfRange {
                 min: 1,
@@ -440,6 +477,10 @@ mod tests {
                 what: "section",
                 key: "a".into(),
             },
+            Problem::NeededForContact,
+            Problem::NeedsGuardianName,
+            Problem::WithdrawnBeforeGiven,
+            Problem::NeedsGuardianConsent,
             Problem::NeedsSignedDate,
             Problem::DateOnlyWhenSigned,
         ];

@@ -25,6 +25,9 @@ pub struct Account {
     pub password_hash: Option<String>,
     pub totp_secret: Option<String>,
     pub totp_enabled: bool,
+    /// The register entry of the person who holds the account, if linked: what
+    /// "my record" and "my data" show them.
+    pub person_id: Option<i64>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -87,6 +90,41 @@ pub struct ApiToken {
 has_id!(ApiToken);
 
 impl Store {
+    /// Links an account to the register entry of the person who holds it.
+    pub async fn link_account_to_person(
+        &self,
+        account_id: i64,
+        person_id: Option<i64>,
+    ) -> Result<(), StoreError> {
+        if let Some(p) = person_id {
+            self.require(
+                "SELECT 1 FROM people WHERE id = $1",
+                "person_id",
+                "person",
+                p,
+            )
+            .await?;
+        }
+        let rows = on_pool!(self, |p| sqlx::query(
+            "UPDATE accounts SET person_id = $1 WHERE id = $2"
+        )
+        .bind(person_id)
+        .bind(account_id)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(|e| {
+            if StoreError::is_unique_violation(&e) {
+                StoreError::Duplicate("that person already has an account".into())
+            } else {
+                e.into()
+            }
+        })?;
+        crate::db::updated(rows)
+    }
+}
+
+impl Store {
     pub async fn create_account(
         &self,
         f: &AccountFields,
@@ -103,7 +141,7 @@ impl Store {
 
     pub async fn account(&self, id: i64) -> Result<Account, StoreError> {
         self.by_id(
-            "SELECT a.id, a.email, a.name, a.role, a.organisation_id, a.password_hash, a.totp_secret, a.totp_enabled, a.created_at FROM accounts a WHERE a.id = $1",
+            "SELECT a.id, a.email, a.name, a.role, a.organisation_id, a.password_hash, a.totp_secret, a.totp_enabled, a.person_id, a.created_at FROM accounts a WHERE a.id = $1",
             id,
         )
         .await
@@ -112,7 +150,7 @@ impl Store {
     pub async fn account_by_email(&self, email: &str) -> Result<Option<Account>, StoreError> {
         Ok(on_pool!(self, |p| {
             sqlx::query_as::<_, Account>(
-                "SELECT a.id, a.email, a.name, a.role, a.organisation_id, a.password_hash, a.totp_secret, a.totp_enabled, a.created_at FROM accounts a WHERE a.email = $1",
+                "SELECT a.id, a.email, a.name, a.role, a.organisation_id, a.password_hash, a.totp_secret, a.totp_enabled, a.person_id, a.created_at FROM accounts a WHERE a.email = $1",
             )
             .bind(email)
             .fetch_optional(p)
@@ -127,9 +165,9 @@ impl Store {
         within: Within,
     ) -> Result<Page<Account>, StoreError> {
         self.page_within([
-            "SELECT a.id, a.email, a.name, a.role, a.organisation_id, a.password_hash, a.totp_secret, a.totp_enabled, a.created_at FROM accounts a WHERE a.id > $1 ORDER BY a.id LIMIT $2",
-            "SELECT a.id, a.email, a.name, a.role, a.organisation_id, a.password_hash, a.totp_secret, a.totp_enabled, a.created_at FROM accounts a WHERE a.id > $1 AND a.organisation_id = $3 ORDER BY a.id LIMIT $2",
-            "SELECT a.id, a.email, a.name, a.role, a.organisation_id, a.password_hash, a.totp_secret, a.totp_enabled, a.created_at FROM accounts a WHERE a.id > $1 AND a.organisation_id = $3 ORDER BY a.id LIMIT $2",
+            "SELECT a.id, a.email, a.name, a.role, a.organisation_id, a.password_hash, a.totp_secret, a.totp_enabled, a.person_id, a.created_at FROM accounts a WHERE a.id > $1 ORDER BY a.id LIMIT $2",
+            "SELECT a.id, a.email, a.name, a.role, a.organisation_id, a.password_hash, a.totp_secret, a.totp_enabled, a.person_id, a.created_at FROM accounts a WHERE a.id > $1 AND a.organisation_id = $3 ORDER BY a.id LIMIT $2",
+            "SELECT a.id, a.email, a.name, a.role, a.organisation_id, a.password_hash, a.totp_secret, a.totp_enabled, a.person_id, a.created_at FROM accounts a WHERE a.id > $1 AND a.organisation_id = $3 ORDER BY a.id LIMIT $2",
         ], page, within)
         .await
     }
@@ -204,7 +242,7 @@ impl Store {
     pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
         let row = on_pool!(self, |p| {
             sqlx::query_as::<_, SessionRow>(
-                "SELECT s.id AS session_id, s.second_factor_done, s.last_seen_at, s.expires_at, a.id, a.email, a.name, a.role, a.organisation_id, a.password_hash, a.totp_secret, a.totp_enabled, a.created_at FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
+                "SELECT s.id AS session_id, s.second_factor_done, s.last_seen_at, s.expires_at, a.id, a.email, a.name, a.role, a.organisation_id, a.password_hash, a.totp_secret, a.totp_enabled, a.person_id, a.created_at FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
             )
             .bind(token_hash)
             .fetch_optional(p)

@@ -8,17 +8,21 @@
 use chrono::{Days, NaiveDate, NaiveTime};
 use coproduce_domain::activity::{ActivityType, Mode, Schedule};
 use coproduce_domain::charter::SignatoryStatus;
+use coproduce_domain::consent::{ConsentGiven, ConsentMethod, Purpose};
 use coproduce_domain::input::ResponseStatus;
 use coproduce_domain::ladder::{Level, Rung, Stage};
+use coproduce_domain::needs::Need;
 use coproduce_domain::organisation::OrganisationKind;
-use coproduce_domain::person::{AttendanceStatus, PersonRole};
+use coproduce_domain::person::{
+    AttendanceStatus, ContactMethod, Language, PersonRole, Profile, ServiceArea,
+};
 use coproduce_domain::{templates, time};
 
 use crate::activities::{ActivityFields, insert_activity, upsert_attendance};
 use crate::charters::{insert_charter, insert_signatory};
 use crate::inputs::{InputFields, insert_input};
 use crate::organisations::{OrganisationFields, insert_organisation};
-use crate::people::{PersonFields, insert_person};
+use crate::people::insert_person;
 use crate::projects::{ProjectFields, insert_project};
 use crate::{Store, StoreError};
 
@@ -68,22 +72,155 @@ const SIGNATORIES: [(&str, usize, SignatoryStatus); 8] = [
     ("hackney-city", 4, SignatoryStatus::Signed),
 ];
 
-/// Name, role, organisation index.
-const PEOPLE: [(&str, PersonRole, usize); 14] = [
-    ("Amara Okafor", PersonRole::Participant, 1),
-    ("Bill Hughes", PersonRole::Participant, 1),
-    ("Chen Wei", PersonRole::Participant, 1),
-    ("Dafydd Morgan", PersonRole::Participant, 1),
-    ("Esi Mensah", PersonRole::Participant, 4),
-    ("Farah Siddiqui", PersonRole::Participant, 4),
-    ("Grace O'Neill", PersonRole::Participant, 3),
-    ("Harjit Kaur", PersonRole::Participant, 1),
-    ("Irena Nowak", PersonRole::Participant, 4),
-    ("Joseph Adeyemi", PersonRole::Participant, 3),
-    ("Kate Lambert", PersonRole::Staff, 0),
-    ("Leon Brooks", PersonRole::Staff, 0),
-    ("Maya Patel", PersonRole::Staff, 2),
-    ("Noel Fraser", PersonRole::Staff, 2),
+/// Name, roles, organisation index, languages, interests.
+type DemoPerson = (
+    &'static str,
+    &'static [PersonRole],
+    usize,
+    &'static [Language],
+    &'static [ServiceArea],
+);
+
+const PEOPLE: [DemoPerson; 14] = {
+    use Language as L;
+    use PersonRole as R;
+    use ServiceArea as A;
+    [
+        (
+            "Amara Okafor",
+            &[R::ServiceUser, R::ExpertByExperience],
+            1,
+            &[L::English, L::Yoruba],
+            &[A::MentalHealth],
+        ),
+        (
+            "Bill Hughes",
+            &[R::Carer],
+            1,
+            &[L::English],
+            &[A::OlderPeopleDementia, A::AdultSocialCare],
+        ),
+        (
+            "Chen Wei",
+            &[R::Patient],
+            1,
+            &[L::English, L::Mandarin],
+            &[A::HospitalCare],
+        ),
+        (
+            "Dafydd Morgan",
+            &[R::ServiceUser],
+            1,
+            &[L::English],
+            &[A::MentalHealth, A::Housing],
+        ),
+        (
+            "Esi Mensah",
+            &[R::Resident, R::Carer],
+            4,
+            &[L::English, L::Twi],
+            &[A::ChildrenYoungPeople],
+        ),
+        (
+            "Farah Siddiqui",
+            &[R::Resident],
+            4,
+            &[L::English, L::Urdu, L::Punjabi],
+            &[A::Maternity, A::PrimaryCare],
+        ),
+        (
+            "Grace O'Neill",
+            &[R::ExpertByExperience],
+            3,
+            &[L::English],
+            &[A::LearningDisabilityAutism],
+        ),
+        (
+            "Harjit Kaur",
+            &[R::Patient, R::Carer],
+            1,
+            &[L::Punjabi, L::English],
+            &[A::LongTermConditions],
+        ),
+        (
+            "Irena Nowak",
+            &[R::Resident],
+            4,
+            &[L::Polish, L::English],
+            &[A::PrimaryCare, A::Digital],
+        ),
+        (
+            "Joseph Adeyemi",
+            &[R::YoungPerson],
+            3,
+            &[L::English],
+            &[A::ChildrenYoungPeople, A::MentalHealth],
+        ),
+        (
+            "Kate Lambert",
+            &[R::Staff],
+            0,
+            &[L::English],
+            &[A::Ambulance],
+        ),
+        (
+            "Leon Brooks",
+            &[R::Staff],
+            0,
+            &[L::English, L::BritishSignLanguage],
+            &[A::UrgentEmergency],
+        ),
+        (
+            "Maya Patel",
+            &[R::Staff],
+            2,
+            &[L::English, L::Gujarati],
+            &[A::CommunityHealth],
+        ),
+        (
+            "Noel Fraser",
+            &[R::Staff, R::VoluntarySector],
+            2,
+            &[L::English],
+            &[A::PublicHealth],
+        ),
+    ]
+};
+
+/// Person index, need, detail.
+const DEMO_NEEDS: [(usize, Need, Option<&str>); 6] = [
+    (0, Need::EasyRead, None),
+    (
+        0,
+        Need::QuietRoom,
+        Some("Somewhere to step out to if it gets loud"),
+    ),
+    (2, Need::LargePrint24, Some("Sans serif, on cream paper")),
+    (2, Need::HearingLoop, None),
+    (10, Need::StepFree, None),
+    (
+        11,
+        Need::BslInterpreter,
+        Some("Book at least two weeks ahead"),
+    ),
+];
+
+/// Person index and what they consented to.
+const DEMO_CONSENTS: [(usize, &[Purpose]); 5] = [
+    (
+        0,
+        &[Purpose::Register, Purpose::Contact, Purpose::ShareNeeds],
+    ),
+    (1, &[Purpose::Register, Purpose::Contact]),
+    (
+        2,
+        &[Purpose::Register, Purpose::Contact, Purpose::ShareNeeds],
+    ),
+    (10, &[Purpose::Register, Purpose::Contact]),
+    (
+        11,
+        &[Purpose::Register, Purpose::Contact, Purpose::ShareNeeds],
+    ),
 ];
 
 /// Organisation index, title, stage, level, scope and limits.
@@ -479,18 +616,51 @@ impl Store {
             insert_signatory(&mut tx, *charter_id, orgs[org], status, year_ago, signed_on).await?;
         }
         let mut people = Vec::new();
-        for (name, role, org) in PEOPLE {
+        for (name, roles, org, languages, interests) in PEOPLE {
             let email = format!(
                 "{}@example.org",
                 name.to_lowercase().replace([' ', '\''], ".")
             );
-            let f = PersonFields {
+            let f = Profile {
                 organisation_id: orgs[org],
                 name: name.into(),
-                role,
+                preferred_name: None,
+                pronouns: None,
                 email: Some(email),
+                phone: None,
+                address: None,
+                postcode: None,
+                preferred_contact: Some(ContactMethod::Email),
+                roles: roles.iter().copied().collect(),
+                affiliations: None,
+                interests: interests.iter().copied().collect(),
+                availability: Default::default(),
+                avoid_rush_hour: false,
+                languages: languages.iter().copied().collect(),
+                born_on: None,
             };
             people.push(insert_person(&mut tx, &f).await?);
+        }
+        // Needs and consent for some of them, so the register and rosters show both.
+        let consented_on = days_before(today, 200);
+        for (index, need, detail) in DEMO_NEEDS {
+            let f = crate::needs::NeedFields {
+                need,
+                language: None,
+                detail: detail.map(Into::into),
+            };
+            crate::needs::insert_need(&mut tx, people[index], &f).await?;
+        }
+        for (index, purposes) in DEMO_CONSENTS {
+            for purpose in purposes {
+                let c = ConsentGiven {
+                    purpose: *purpose,
+                    given_on: consented_on,
+                    method: ConsentMethod::Written,
+                    given_by: None,
+                };
+                crate::consents::insert_consent(&mut tx, people[index], &c, None).await?;
+            }
         }
         let mut projects = Vec::new();
         for (org, title, stage, level, scope) in PROJECTS {

@@ -1,95 +1,358 @@
-//! People: participants and staff, each belonging to one organisation.
+//! People in the register: profiles with their roles, interests, availability and
+//! languages, each organisation's register its own.
+//!
+//! Multi-valued parts of a profile live in their own indexed tables
+//! (`person_roles`, `person_interests`, `person_languages`, `person_availability`), so
+//! the register can be filtered by them. A profile and its parts are written in one
+//! transaction. Equality answers are not here: see [`crate::equality`].
 
-use chrono::{DateTime, Utc};
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, NaiveDate, Utc};
 use coproduce_domain::Vocabulary;
-use coproduce_domain::person::PersonRole;
+use coproduce_domain::person::{ContactMethod, Language, PersonRole, Profile, ServiceArea, Slot};
 
 use crate::db::updated;
 use crate::{Page, PageRequest, Store, StoreError, Tx, Within, now};
 
+/// The profile columns, in the order [`PersonRow`] reads them.
+macro_rules! person_columns {
+    () => {
+        "id, organisation_id, name, preferred_name, pronouns, email, phone, address, postcode, preferred_contact, affiliations, avoid_rush_hour, born_on, created_at, updated_at, erased_at"
+    };
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+struct PersonRow {
+    id: i64,
+    organisation_id: i64,
+    name: String,
+    preferred_name: Option<String>,
+    pronouns: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    address: Option<String>,
+    postcode: Option<String>,
+    preferred_contact: Option<String>,
+    affiliations: Option<String>,
+    avoid_rush_hour: bool,
+    born_on: Option<NaiveDate>,
+    created_at: DateTime<Utc>,
+    updated_at: Option<DateTime<Utc>>,
+    erased_at: Option<DateTime<Utc>>,
+}
+
+has_id!(PersonRow);
+
+/// A person in the register, with every part of their profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
+    pub id: i64,
+    pub profile: Profile,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: Option<DateTime<Utc>>,
+    /// When their personal data was erased; the record stays, nameless, for counts.
+    pub erased_at: Option<DateTime<Utc>>,
+}
+
+impl Person {
+    pub fn organisation_id(&self) -> i64 {
+        self.profile.organisation_id
+    }
+
+    pub fn name(&self) -> &str {
+        &self.profile.name
+    }
+}
+
+/// One row of a register list: enough to find the person, nothing sensitive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonSummary {
     pub id: i64,
     pub organisation_id: i64,
     pub name: String,
-    #[sqlx(try_from = "String")]
-    pub role: PersonRole,
     pub email: Option<String>,
-    pub created_at: DateTime<Utc>,
+    pub roles: Vec<PersonRole>,
+    pub born_on: Option<NaiveDate>,
 }
 
-has_id!(Person);
+/// The multi-valued parts of profiles, read for many people at once.
+#[derive(Debug, Default)]
+struct Parts {
+    roles: Vec<(i64, String)>,
+    interests: Vec<(i64, String)>,
+    languages: Vec<(i64, String)>,
+    availability: Vec<(i64, String)>,
+}
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonFields {
-    pub organisation_id: i64,
-    pub name: String,
-    pub role: PersonRole,
-    pub email: Option<String>,
+fn of<T: Ord>(rows: &[(i64, String)], id: i64, read: impl Fn(&str) -> Option<T>) -> BTreeSet<T> {
+    rows.iter()
+        .filter(|(p, _)| *p == id)
+        .filter_map(|(_, v)| read(v))
+        .collect()
+}
+
+impl PersonRow {
+    fn into_person(self, parts: &Parts) -> Person {
+        let id = self.id;
+        Person {
+            id,
+            profile: Profile {
+                organisation_id: self.organisation_id,
+                name: self.name,
+                preferred_name: self.preferred_name,
+                pronouns: self.pronouns,
+                email: self.email,
+                phone: self.phone,
+                address: self.address,
+                postcode: self.postcode,
+                preferred_contact: self
+                    .preferred_contact
+                    .and_then(|c| ContactMethod::parse(&c).ok()),
+                roles: of(&parts.roles, id, |s| PersonRole::parse(s).ok()),
+                affiliations: self.affiliations,
+                interests: of(&parts.interests, id, |s| ServiceArea::parse(s).ok()),
+                availability: of(&parts.availability, id, |s| Slot::parse(s).ok()),
+                avoid_rush_hour: self.avoid_rush_hour,
+                languages: of(&parts.languages, id, |s| Language::parse(s).ok()),
+                born_on: self.born_on,
+            },
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            erased_at: self.erased_at,
+        }
+    }
 }
 
 impl Store {
-    pub async fn create_person(&self, f: &PersonFields) -> Result<Person, StoreError> {
-        self.require_organisation("organisation_id", f.organisation_id)
+    /// Adds a person to a register, with every part of their profile, in one
+    /// transaction.
+    pub async fn create_person(&self, p: &Profile) -> Result<Person, StoreError> {
+        self.require_organisation("organisation_id", p.organisation_id)
             .await?;
         let mut tx = self.begin().await?;
-        let id = insert_person(&mut tx, f).await?;
+        let id = insert_person(&mut tx, p).await?;
         tx.commit().await?;
         self.person(id).await
     }
 
     pub async fn person(&self, id: i64) -> Result<Person, StoreError> {
-        self.by_id(
-            "SELECT id, organisation_id, name, role, email, created_at FROM people WHERE id = $1",
-            id,
-        )
-        .await
+        let row: PersonRow = self
+            .by_id(
+                concat!("SELECT ", person_columns!(), " FROM people WHERE id = $1"),
+                id,
+            )
+            .await?;
+        let parts = Parts {
+            roles: self
+                .pairs(
+                    "SELECT person_id, role FROM person_roles WHERE person_id = $1",
+                    id,
+                )
+                .await?,
+            interests: self
+                .pairs(
+                    "SELECT person_id, area FROM person_interests WHERE person_id = $1",
+                    id,
+                )
+                .await?,
+            languages: self
+                .pairs(
+                    "SELECT person_id, language FROM person_languages WHERE person_id = $1",
+                    id,
+                )
+                .await?,
+            availability: self
+                .pairs(
+                    "SELECT person_id, slot FROM person_availability WHERE person_id = $1",
+                    id,
+                )
+                .await?,
+        };
+        Ok(row.into_person(&parts))
     }
 
-    /// People in id order, optionally only those of one organisation.
+    /// `(person id, value)` rows of one query taking one id.
+    async fn pairs(&self, sql: &'static str, id: i64) -> Result<Vec<(i64, String)>, StoreError> {
+        Ok(on_pool!(self, |p| sqlx::query_as::<_, (i64, String)>(sql)
+            .bind(id)
+            .fetch_all(p)
+            .await)?)
+    }
+
+    /// People in id order, optionally only those of one organisation, with their
+    /// roles: two queries a page, however long it is.
     pub async fn people(
         &self,
         page: PageRequest,
         within: Within,
-    ) -> Result<Page<Person>, StoreError> {
-        self.page_within([
-            "SELECT id, organisation_id, name, role, email, created_at FROM people WHERE id > $1 ORDER BY id LIMIT $2",
-            "SELECT id, organisation_id, name, role, email, created_at FROM people WHERE id > $1 AND organisation_id = $3 ORDER BY id LIMIT $2",
-            "SELECT id, organisation_id, name, role, email, created_at FROM people WHERE id > $1 AND organisation_id = $3 ORDER BY id LIMIT $2",
-        ], page, within)
-        .await
+    ) -> Result<Page<PersonSummary>, StoreError> {
+        let rows: Page<PersonRow> = self
+            .page_within(
+                [
+                    concat!(
+                        "SELECT ",
+                        person_columns!(),
+                        " FROM people WHERE id > $1 ORDER BY id LIMIT $2"
+                    ),
+                    concat!(
+                        "SELECT ",
+                        person_columns!(),
+                        " FROM people WHERE id > $1 AND organisation_id = $3 ORDER BY id LIMIT $2"
+                    ),
+                    concat!(
+                        "SELECT ",
+                        person_columns!(),
+                        " FROM people WHERE id > $1 AND organisation_id = $3 ORDER BY id LIMIT $2"
+                    ),
+                ],
+                page,
+                within,
+            )
+            .await?;
+        // The roles of the same page: the page's own query, as a subquery.
+        let roles_sql = match within {
+            Within::All => {
+                "SELECT person_id, role FROM person_roles WHERE person_id IN (SELECT id FROM people WHERE id > $1 ORDER BY id LIMIT $2)"
+            }
+            Within::Parent(_) | Within::Organisation(_) => {
+                "SELECT person_id, role FROM person_roles WHERE person_id IN (SELECT id FROM people WHERE id > $1 AND organisation_id = $3 ORDER BY id LIMIT $2)"
+            }
+        };
+        let scope = match within {
+            Within::All => 0,
+            Within::Parent(id) | Within::Organisation(id) => id,
+        };
+        let roles = on_pool!(self, |p| sqlx::query_as::<_, (i64, String)>(roles_sql)
+            .bind(page.after)
+            .bind(page.limit)
+            .bind(scope)
+            .fetch_all(p)
+            .await)?;
+        let items = rows
+            .items
+            .into_iter()
+            .map(|r| PersonSummary {
+                roles: of(&roles, r.id, |s| PersonRole::parse(s).ok())
+                    .into_iter()
+                    .collect(),
+                id: r.id,
+                organisation_id: r.organisation_id,
+                name: r.name,
+                email: r.email,
+                born_on: r.born_on,
+            })
+            .collect();
+        Ok(Page {
+            items,
+            next_after: rows.next_after,
+        })
     }
 
-    pub async fn update_person(&self, id: i64, f: &PersonFields) -> Result<Person, StoreError> {
-        self.require_organisation("organisation_id", f.organisation_id)
+    /// Changes a person's profile and its parts in one transaction.
+    pub async fn update_person(&self, id: i64, p: &Profile) -> Result<Person, StoreError> {
+        self.require_organisation("organisation_id", p.organisation_id)
             .await?;
-        let rows = on_pool!(self, |p| {
-            sqlx::query("UPDATE people SET organisation_id = $1, name = $2, role = $3, email = $4 WHERE id = $5")
-                .bind(f.organisation_id)
-                .bind(&f.name)
-                .bind(f.role.slug())
-                .bind(&f.email)
-                .bind(id)
-                .execute(p)
-                .await
-                .map(|r| r.rows_affected())
+        let mut tx = self.begin().await?;
+        let rows = on_tx!(&mut tx, |c| {
+            sqlx::query(
+                "UPDATE people SET organisation_id = $1, name = $2, preferred_name = $3, pronouns = $4, email = $5, phone = $6, address = $7, postcode = $8, preferred_contact = $9, affiliations = $10, avoid_rush_hour = $11, born_on = $12, updated_at = $13 WHERE id = $14 AND erased_at IS NULL",
+            )
+            .bind(p.organisation_id)
+            .bind(&p.name)
+            .bind(&p.preferred_name)
+            .bind(&p.pronouns)
+            .bind(&p.email)
+            .bind(&p.phone)
+            .bind(&p.address)
+            .bind(&p.postcode)
+            .bind(p.preferred_contact.map(Vocabulary::slug))
+            .bind(&p.affiliations)
+            .bind(p.avoid_rush_hour)
+            .bind(p.born_on)
+            .bind(now())
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
         })?;
         updated(rows)?;
+        write_parts(&mut tx, id, p, true).await?;
+        tx.commit().await?;
         self.person(id).await
     }
 }
 
-pub(crate) async fn insert_person(tx: &mut Tx, f: &PersonFields) -> Result<i64, StoreError> {
-    Ok(on_tx!(tx, |c| {
+/// Inserts a person and the parts of their profile inside a transaction.
+pub(crate) async fn insert_person(tx: &mut Tx, p: &Profile) -> Result<i64, StoreError> {
+    let id = on_tx!(&mut *tx, |c| {
         sqlx::query_scalar::<_, i64>(
-            "INSERT INTO people (organisation_id, name, role, email, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO people (organisation_id, name, preferred_name, pronouns, email, phone, address, postcode, preferred_contact, affiliations, avoid_rush_hour, born_on, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         )
-        .bind(f.organisation_id)
-        .bind(&f.name)
-        .bind(f.role.slug())
-        .bind(&f.email)
+        .bind(p.organisation_id)
+        .bind(&p.name)
+        .bind(&p.preferred_name)
+        .bind(&p.pronouns)
+        .bind(&p.email)
+        .bind(&p.phone)
+        .bind(&p.address)
+        .bind(&p.postcode)
+        .bind(p.preferred_contact.map(Vocabulary::slug))
+        .bind(&p.affiliations)
+        .bind(p.avoid_rush_hour)
+        .bind(p.born_on)
         .bind(now())
         .fetch_one(c)
         .await
-    })?)
+    })?;
+    write_parts(tx, id, p, false).await?;
+    Ok(id)
+}
+
+/// Writes the multi-valued parts of a profile, replacing what was there when
+/// `replace` is set.
+async fn write_parts(tx: &mut Tx, id: i64, p: &Profile, replace: bool) -> Result<(), StoreError> {
+    let parts: [(&'static str, &'static str, Vec<String>); 4] = [
+        (
+            "DELETE FROM person_roles WHERE person_id = $1",
+            "INSERT INTO person_roles (person_id, role) ",
+            p.roles.iter().map(|v| v.slug().to_string()).collect(),
+        ),
+        (
+            "DELETE FROM person_interests WHERE person_id = $1",
+            "INSERT INTO person_interests (person_id, area) ",
+            p.interests.iter().map(|v| v.slug().to_string()).collect(),
+        ),
+        (
+            "DELETE FROM person_languages WHERE person_id = $1",
+            "INSERT INTO person_languages (person_id, language) ",
+            p.languages.iter().map(|v| v.slug().to_string()).collect(),
+        ),
+        (
+            "DELETE FROM person_availability WHERE person_id = $1",
+            "INSERT INTO person_availability (person_id, slot) ",
+            p.availability.iter().map(|v| v.slug()).collect(),
+        ),
+    ];
+    for (delete, insert, values) in parts {
+        if replace {
+            on_tx!(&mut *tx, |c| sqlx::query(delete)
+                .bind(id)
+                .execute(c)
+                .await
+                .map(|_| ()))?;
+        }
+        if values.is_empty() {
+            continue;
+        }
+        // One statement for all the values of a part.
+        on_tx!(&mut *tx, |c| {
+            let mut q = sqlx::QueryBuilder::new(insert);
+            q.push_values(&values, |mut row, v| {
+                row.push_bind(id).push_bind(v.as_str());
+            });
+            q.build().execute(c).await.map(|_| ())
+        })?;
+    }
+    Ok(())
 }

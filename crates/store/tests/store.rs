@@ -9,12 +9,11 @@ use coproduce_domain::indicator::FeedbackTally;
 use coproduce_domain::input::ResponseStatus;
 use coproduce_domain::ladder::{Level, Rung, Stage};
 use coproduce_domain::organisation::OrganisationKind;
-use coproduce_domain::person::{AttendanceStatus, PersonRole};
+use coproduce_domain::person::{AttendanceStatus, PersonDraft};
 use coproduce_domain::{templates, time};
 use coproduce_store::activities::ActivityFields;
 use coproduce_store::inputs::InputFields;
 use coproduce_store::organisations::OrganisationFields;
-use coproduce_store::people::PersonFields;
 use coproduce_store::projects::ProjectFields;
 use coproduce_store::{PageRequest, Store, StoreError, backend_tests};
 
@@ -185,12 +184,16 @@ async fn attendance_is_recorded_once_per_person(store: Store) {
     let org = organisation(&store, "Trust").await;
     let act = activity(&store, org, "2026-05-01T10:00", "2026-05-01T12:00").await;
     let person = store
-        .create_person(&PersonFields {
-            organisation_id: org,
-            name: "Ann".into(),
-            role: PersonRole::Participant,
-            email: None,
-        })
+        .create_person(
+            &PersonDraft {
+                organisation_id: org,
+                name: "Ann".into(),
+                roles: vec!["service-user".into()],
+                ..PersonDraft::default()
+            }
+            .check(chrono::Utc::now().date_naive())
+            .unwrap(),
+        )
         .await
         .unwrap();
     store

@@ -155,7 +155,7 @@ async fn values_that_are_not_acceptable_are_422_naming_the_field(store: Store) {
     .await;
     // Control characters.
     check(json!({"organisation_id": org, "title": "a\u{0007}b", "stage": "design", "level": "service"}), &["title"]).await;
-    let bad_email = post(&store, "/api/v1/people", json!({"organisation_id": org, "name": "Ann", "role": "participant", "email": "ann-at-example"})).await;
+    let bad_email = post(&store, "/api/v1/people", json!({"organisation_id": org, "name": "Ann", "roles": ["service-user"], "email": "ann-at-example"})).await;
     assert_eq!(bad_email.fields(), ["email"]);
 }
 
@@ -250,7 +250,7 @@ async fn activity_times_are_checked_across_the_clock_changes(store: Store) {
 
 async fn attendance_and_inputs_close_the_loop(store: Store) {
     let (org, _, activity) = seed(&store).await;
-    let person = post(&store, "/api/v1/people", json!({"organisation_id": org, "name": "Ann", "role": "participant", "email": "Ann@Example.org"})).await;
+    let person = post(&store, "/api/v1/people", json!({"organisation_id": org, "name": "Ann", "roles": ["service-user"], "email": "Ann@Example.org"})).await;
     assert_eq!(person.json()["email"], "ann@example.org");
     let pid = person.json()["id"].as_i64().unwrap();
     let r = put(

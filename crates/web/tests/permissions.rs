@@ -82,6 +82,13 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/people", PEOPLE_READ),
     ("GET", "/people/new", LEADS),
     ("POST", "/people", LEADS),
+    ("GET", "/people/{id}", PEOPLE_READ),
+    ("GET", "/people/{id}/edit", LEADS),
+    ("POST", "/people/{id}", LEADS),
+    ("POST", "/people/{id}/needs", LEADS),
+    ("POST", "/people/{id}/needs/{need}/remove", LEADS),
+    ("POST", "/people/{id}/consents", LEADS),
+    ("POST", "/consents/{id}/withdraw", LEADS),
     ("GET", "/organisations/new", ADMIN_ONLY),
     ("POST", "/organisations", ADMIN_ONLY),
     ("GET", "/organisations/{id}/settings", ADMIN_ONLY),
@@ -161,7 +168,7 @@ async fn fixture(store: &Store, name: &str) -> Fixture {
     let person = id(support::post(
         store,
         "/api/v1/people",
-        json!({"organisation_id": o.id, "name": "Ann", "role": "participant"}),
+        json!({"organisation_id": o.id, "name": "Ann", "roles": ["service-user"]}),
     )
     .await);
     let (_, project, activity) = seed_in(store, o.id).await;
@@ -199,7 +206,7 @@ async fn seed_in(store: &Store, org: i64) -> (i64, i64, i64) {
 }
 
 fn fill(path: &str, f: &Fixture) -> String {
-    let id = if path.starts_with("/api/v1/people/") {
+    let id = if path.starts_with("/api/v1/people/") || path.starts_with("/people/") {
         f.person
     } else if path.starts_with("/api/v1/projects/") || path.starts_with("/projects/") {
         f.project
@@ -209,7 +216,7 @@ fn fill(path: &str, f: &Fixture) -> String {
         f.input
     } else if path.contains("/charters/") {
         f.charter
-    } else if path.starts_with("/account/tokens/") {
+    } else if path.starts_with("/account/tokens/") || path.starts_with("/consents/") {
         999_999
     } else {
         f.organisation
@@ -221,6 +228,7 @@ fn fill(path: &str, f: &Fixture) -> String {
         .replace("{*path}", "app.css")
         .replace("{code}", "pl")
         .replace("{on}", "on")
+        .replace("{need}", "999999")
 }
 
 /// Whether the answer is a refusal by the permission check.

@@ -44,6 +44,7 @@ forbidden-other-site = This request came from another website, so it was not car
 forbidden-stale-form = This form is out of date or did not come from Coproduce, so nothing was changed. Go back, reload the page and try again.
 forbidden-read-token = This API token can only read. Create a token with write access to change things.
 form-too-large = The form is too large to send, so nothing was changed. Go back and make what you typed shorter.
+form-unreadable = The form could not be read, so nothing was changed. Go back and try again.
 error-go-home = Go to the list of organisations
 error-or = or
 error-see-charters = see the charters

@@ -6,6 +6,9 @@ why-empty = { $field } must not be empty
 why-too-long = { $field } must be { $max } characters or fewer (it is { $len })
 why-control-character = { $field } must not contain control characters
 why-not-email = "{ $given }" is not an email address, like name@example.org
+why-not-phone = "{ $given }" is not a phone number, like 020 7946 0000 or 07700 900123
+why-not-postcode = "{ $given }" is not a postcode, like LE1 6WW
+why-not-postcode-district = "{ $given }" is not a postcode district, the first half of a postcode, like LE1 or E8
 why-not-charter-key = "{ $given }" is not a charter key: use 2 to 60 lowercase letters, digits and hyphens, like las-pflas
 why-out-of-range = { $field } must be between { $min } and { $max } (it is { $given })
 why-not-whole-number = { $field } must be a whole number from { $min } to { $max }
@@ -37,5 +40,9 @@ why-key-used-twice = { $what ->
         [section] Section
        *[commitment] Commitment
     } key "{ $key }" is used twice
+why-needed-for-contact = { $field } is needed to contact them the way they prefer
+why-needs-guardian-name = Give the name of the parent or guardian who gave consent
+why-withdrawn-before-given = { $field } cannot be before the consent was given
+why-needs-guardian-consent = { $field } is under 18 and has no parent or guardian's consent on record
 why-needs-signed-date = Give the date the organisation signed
 why-date-only-when-signed = Only a signed charter has a date of signing

@@ -44,6 +44,7 @@ forbidden-other-site = To żądanie przyszło z innej strony internetowej, więc
 forbidden-stale-form = Ten formularz jest nieaktualny albo nie pochodzi z Coproduce, więc nic nie zostało zmienione. Wróć, odśwież stronę i spróbuj ponownie.
 forbidden-read-token = Ten token API pozwala tylko na odczyt. Utwórz token z prawem do zmian, aby coś zmienić.
 form-too-large = Formularz jest za duży, aby go wysłać, więc nic nie zostało zmienione. Wróć i skróć to, co zostało wpisane.
+form-unreadable = Nie udało się odczytać formularza, więc nic nie zostało zmienione. Wróć i spróbuj ponownie.
 error-go-home = Przejdź do listy organizacji
 error-or = albo
 error-see-charters = zobacz karty

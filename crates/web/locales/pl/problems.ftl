@@ -5,6 +5,9 @@ why-empty = Pole „{ $field }” nie może być puste
 why-too-long = Pole „{ $field }” może mieć najwyżej { $max } znaków (ma { $len })
 why-control-character = Pole „{ $field }” nie może zawierać znaków sterujących
 why-not-email = „{ $given }” nie jest adresem e-mail, takim jak imie@example.org
+why-not-phone = „{ $given }” nie jest numerem telefonu, takim jak 020 7946 0000 lub 07700 900123
+why-not-postcode = „{ $given }” nie jest kodem pocztowym, takim jak LE1 6WW
+why-not-postcode-district = „{ $given }” nie jest okręgiem pocztowym, czyli pierwszą częścią kodu pocztowego, taką jak LE1 lub E8
 why-not-charter-key = „{ $given }” nie jest kluczem karty: użyj od 2 do 60 małych liter, cyfr i łączników, na przykład las-pflas
 why-out-of-range = Pole „{ $field }” musi mieć wartość od { $min } do { $max } (ma { $given })
 why-not-whole-number = Pole „{ $field }” musi być liczbą całkowitą od { $min } do { $max }
@@ -36,5 +39,9 @@ why-key-used-twice = Klucz { $what ->
         [section] części
        *[commitment] zobowiązania
     } „{ $key }” jest użyty dwa razy
+why-needed-for-contact = Pole „{ $field }” jest potrzebne, aby kontaktować się w wybrany sposób
+why-needs-guardian-name = Podaj imię i nazwisko rodzica lub opiekuna, który wyraził zgodę
+why-withdrawn-before-given = Pole „{ $field }” nie może być wcześniejsze niż data wyrażenia zgody
+why-needs-guardian-consent = { $field }: ta osoba ma mniej niż 18 lat i nie ma zapisanej zgody rodzica lub opiekuna
 why-needs-signed-date = Podaj datę podpisania przez organizację
 why-date-only-when-signed = Tylko podpisana karta ma datę podpisania

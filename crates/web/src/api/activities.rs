@@ -238,6 +238,37 @@ impl From<Attendance> for AttendanceOut {
     }
 }
 
+/// Refuses to invite or record as attending a person under 18 who has no parent or
+/// guardian's consent on record.
+pub(crate) async fn may_join(
+    s: &AppState,
+    person: &coproduce_store::people::Person,
+    status: AttendanceStatus,
+) -> Result<(), ApiError> {
+    let today = crate::today();
+    let child = person
+        .profile
+        .born_on
+        .is_some_and(|b| coproduce_domain::person::is_child(b, today));
+    if child
+        && status != AttendanceStatus::Absent
+        && !s
+            .store
+            .has_consent(
+                person.id,
+                coproduce_domain::consent::Purpose::Guardian,
+                today,
+            )
+            .await?
+    {
+        return Err(ApiError::refused(
+            "person_id",
+            coproduce_domain::text::Problem::NeedsGuardianConsent,
+        ));
+    }
+    Ok(())
+}
+
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AttendanceBody {
@@ -280,8 +311,8 @@ pub async fn set_attendance(
     };
     viewer.check(s.store.organisation_of_activity(id).await?)?;
     // Only people the viewer can see in the register can be recorded.
-    match s.store.person(person_id).await {
-        Ok(p) if viewer.sees(p.organisation_id) => {}
+    let person = match s.store.person(person_id).await {
+        Ok(p) if viewer.sees(p.organisation_id()) => p,
         Ok(_) | Err(coproduce_store::StoreError::NotFound) => {
             return Err(ApiError::refused(
                 "person_id",
@@ -292,12 +323,13 @@ pub async fn set_attendance(
             ));
         }
         Err(e) => return Err(e.into()),
-    }
+    };
     let mut errs = FieldErrors::new();
     let status = vocab::<AttendanceStatus>(&mut errs, "status", &body.status);
     let Some(status) = status else {
         return Err(errs.into());
     };
+    may_join(&s, &person, status).await?;
     let a = s
         .store
         .set_attendance(id, person_id, status)

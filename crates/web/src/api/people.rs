@@ -5,16 +5,14 @@ use axum::extract::State;
 use axum::response::Response;
 use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Capability as C;
-use coproduce_domain::person::PersonRole;
-use coproduce_domain::text::{FieldErrors, SHORT};
+use coproduce_domain::person::{PersonDraft, Profile};
 use coproduce_store::Within;
-use coproduce_store::people::{Person, PersonFields};
+use coproduce_store::people::{Person, PersonSummary};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
-    ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, optional, required, scoped_page,
-    visible_organisation, vocab,
+    ApiJson, ApiQuery, Id, ListOut, created, list_base, scoped_page, visible_organisation,
 };
 use crate::auth::Viewer;
 use crate::error::Problem;
@@ -28,69 +26,91 @@ pub fn routes(r: Routes) -> Routes {
         .put("/api/v1/people/{id}", C::WritePeople, update)
 }
 
-fn role_schema() -> utoipa::openapi::schema::Object {
-    super::vocabulary_schema::<PersonRole>()
-}
-
-/// A participant or member of staff.
+/// A person in the register, with every part of their profile.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PersonOut {
     pub id: i64,
     pub organisation_id: i64,
     pub name: String,
-    #[schema(schema_with = role_schema)]
-    pub role: &'static str,
+    pub preferred_name: Option<String>,
+    pub pronouns: Option<String>,
     pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+    pub postcode: Option<String>,
+    pub preferred_contact: Option<&'static str>,
+    /// Person role slugs.
+    pub roles: Vec<&'static str>,
+    pub affiliations: Option<String>,
+    /// Service area slugs.
+    pub interests: Vec<&'static str>,
+    /// Times of the week, like `mon-morning`.
+    pub availability: Vec<String>,
+    pub avoid_rush_hour: bool,
+    /// Language codes.
+    pub languages: Vec<&'static str>,
+    pub born_on: Option<String>,
     pub created_at: String,
+    pub updated_at: Option<String>,
+}
+
+fn slugs<V: Vocabulary>(set: &std::collections::BTreeSet<V>) -> Vec<&'static str> {
+    set.iter().map(|v| v.slug()).collect()
 }
 
 impl From<Person> for PersonOut {
     fn from(p: Person) -> Self {
+        let f = p.profile;
         PersonOut {
+            id: p.id,
+            organisation_id: f.organisation_id,
+            roles: slugs(&f.roles),
+            interests: slugs(&f.interests),
+            availability: f.availability.iter().map(|s| s.slug()).collect(),
+            languages: slugs(&f.languages),
+            name: f.name,
+            preferred_name: f.preferred_name,
+            pronouns: f.pronouns,
+            email: f.email,
+            phone: f.phone,
+            address: f.address,
+            postcode: f.postcode,
+            preferred_contact: f.preferred_contact.map(Vocabulary::slug),
+            affiliations: f.affiliations,
+            avoid_rush_hour: f.avoid_rush_hour,
+            born_on: f.born_on.map(|d| d.to_string()),
+            created_at: coproduce_domain::time::machine(p.created_at),
+            updated_at: p.updated_at.map(coproduce_domain::time::machine),
+        }
+    }
+}
+
+/// One person in a list of the register.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PersonListed {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub name: String,
+    pub email: Option<String>,
+    /// Person role slugs.
+    pub roles: Vec<&'static str>,
+}
+
+impl From<PersonSummary> for PersonListed {
+    fn from(p: PersonSummary) -> Self {
+        PersonListed {
             id: p.id,
             organisation_id: p.organisation_id,
             name: p.name,
-            role: p.role.slug(),
             email: p.email,
-            created_at: coproduce_domain::time::machine(p.created_at),
+            roles: p.roles.iter().map(|r| r.slug()).collect(),
         }
     }
 }
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PersonBody {
-    pub organisation_id: i64,
-    pub name: String,
-    #[schema(schema_with = role_schema)]
-    pub role: String,
-    pub email: Option<String>,
-}
-
-impl PersonBody {
-    pub(crate) fn check(&self) -> Result<PersonFields, ApiError> {
-        let mut errs = FieldErrors::new();
-        let organisation_id = id_field(&mut errs, "organisation_id", self.organisation_id);
-        let name = required(&mut errs, "name", &self.name, SHORT);
-        let role = vocab(&mut errs, "role", &self.role);
-        let email = match optional(&mut errs, "email", self.email.as_deref(), 254) {
-            Some(Some(e)) => errs
-                .take("email", coproduce_domain::text::email(&e))
-                .map(Some),
-            other => other,
-        };
-        match (organisation_id, name, role, email) {
-            (Some(organisation_id), Some(name), Some(role), Some(email)) if errs.is_empty() => {
-                Ok(PersonFields {
-                    organisation_id,
-                    name,
-                    role,
-                    email,
-                })
-            }
-            _ => Err(errs.into()),
-        }
-    }
+/// Checks a person sent to the API by the register's rules.
+pub(crate) fn check(body: &PersonDraft) -> Result<Profile, ApiError> {
+    Ok(body.check(crate::today())?)
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -103,12 +123,12 @@ pub struct PeopleQuery {
 }
 
 #[utoipa::path(get, path = "/api/v1/people", tag = "people", params(PeopleQuery),
-    responses((status = 200, body = ListOut<PersonOut>), (status = 422, body = Problem)))]
+    responses((status = 200, body = ListOut<PersonListed>), (status = 422, body = Problem)))]
 pub async fn list(
     State(s): State<AppState>,
     viewer: Viewer,
     ApiQuery(q): ApiQuery<PeopleQuery>,
-) -> Result<Json<ListOut<PersonOut>>, ApiError> {
+) -> Result<Json<ListOut<PersonListed>>, ApiError> {
     let (page, org) = scoped_page(
         q.after.as_deref(),
         q.limit.as_deref(),
@@ -134,18 +154,18 @@ pub async fn read(
     Id(id): Id,
 ) -> Result<Json<PersonOut>, ApiError> {
     let p = s.store.person(id).await?;
-    viewer.check(p.organisation_id)?;
+    viewer.check(p.organisation_id())?;
     Ok(Json(p.into()))
 }
 
-#[utoipa::path(post, path = "/api/v1/people", tag = "people", request_body = PersonBody,
+#[utoipa::path(post, path = "/api/v1/people", tag = "people", request_body = PersonDraft,
     responses((status = 201, body = PersonOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(s): State<AppState>,
     viewer: Viewer,
-    ApiJson(body): ApiJson<PersonBody>,
+    ApiJson(body): ApiJson<PersonDraft>,
 ) -> Result<Response, ApiError> {
-    let fields = body.check()?;
+    let fields = check(&body)?;
     visible_organisation(&viewer, fields.organisation_id)?;
     let p = s.store.create_person(&fields).await?;
     Ok(created(
@@ -154,16 +174,16 @@ pub async fn create(
     ))
 }
 
-#[utoipa::path(put, path = "/api/v1/people/{id}", tag = "people", params(("id" = i64, Path)), request_body = PersonBody,
+#[utoipa::path(put, path = "/api/v1/people/{id}", tag = "people", params(("id" = i64, Path)), request_body = PersonDraft,
     responses((status = 200, body = PersonOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn update(
     State(s): State<AppState>,
     viewer: Viewer,
     Id(id): Id,
-    ApiJson(body): ApiJson<PersonBody>,
+    ApiJson(body): ApiJson<PersonDraft>,
 ) -> Result<Json<PersonOut>, ApiError> {
-    let fields = body.check()?;
-    viewer.check(s.store.person(id).await?.organisation_id)?;
+    let fields = check(&body)?;
+    viewer.check(s.store.person(id).await?.organisation_id())?;
     visible_organisation(&viewer, fields.organisation_id)?;
     Ok(Json(s.store.update_person(id, &fields).await?.into()))
 }

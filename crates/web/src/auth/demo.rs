@@ -44,6 +44,25 @@ pub async fn create_demo_accounts(store: &Store) -> Result<Vec<(String, String, 
             )
             .await
             .map_err(|e| e.to_string())?;
+        if role == Role::Participant
+            && let Some(org) = organisation_id
+        {
+            // The participant is someone in the demo register, so "my record" has
+            // something in it.
+            let first = store
+                .people(
+                    coproduce_store::PageRequest::first(1),
+                    coproduce_store::Within::Parent(org),
+                )
+                .await
+                .map_err(|e| e.to_string())?;
+            if let Some(p) = first.items.first() {
+                store
+                    .link_account_to_person(account.id, Some(p.id))
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+        }
         let hash = password::hash(pass.clone()).await?;
         store
             .set_password(account.id, &hash)

@@ -127,6 +127,96 @@ impl Radios {
     }
 }
 
+/// A set of checkboxes, any number of which may be ticked. The form sends one value
+/// per ticked box under the same name: read it with [`HtmlForm`].
+pub struct Checkboxes {
+    pub id: &'static str,
+    pub legend: &'static str,
+    pub hint: Option<&'static str>,
+    pub options: Vec<Choice>,
+    pub checked: Vec<String>,
+    pub error: Option<String>,
+}
+
+impl Checkboxes {
+    /// Checkboxes for every value of a vocabulary.
+    pub fn of<V: Vocabulary>(
+        id: &'static str,
+        legend: &'static str,
+        checked: &[String],
+        errors: &[FieldError],
+    ) -> Self {
+        Checkboxes {
+            id,
+            legend,
+            hint: None,
+            options: V::ALL
+                .iter()
+                .map(|v| Choice {
+                    value: v.slug().into(),
+                    label: v.label().into(),
+                    hint: None,
+                })
+                .collect(),
+            checked: checked.to_vec(),
+            error: error_of(errors, id),
+        }
+    }
+
+    pub fn hint(mut self, key: &'static str) -> Self {
+        self.hint = Some(key);
+        self
+    }
+}
+
+/// A form body read with repeated names kept (`roles=carer&roles=patient` gives a
+/// list), as checkboxes send them. A body that cannot be read is refused with a page
+/// that says so.
+pub struct HtmlForm<T>(pub T);
+
+impl<T, S> axum::extract::FromRequest<S> for HtmlForm<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = axum::response::Response;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        let viewer = req
+            .extensions()
+            .get::<crate::auth::Viewer>()
+            .cloned()
+            .unwrap_or_default();
+        let refuse = |viewer: &crate::auth::Viewer| {
+            super::refusal(
+                viewer,
+                axum::http::StatusCode::BAD_REQUEST,
+                &viewer.tr.t("form-unreadable"),
+            )
+        };
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|_| refuse(&viewer))?;
+        serde_html_form::from_bytes(&bytes)
+            .map(HtmlForm)
+            .map_err(|_| refuse(&viewer))
+    }
+}
+
+/// Reports a problem with one value of a list (`roles[2]`) against the list's field
+/// (`roles`), where the page shows the whole list.
+pub fn on_lists(errors: Vec<FieldError>) -> Vec<FieldError> {
+    errors
+        .into_iter()
+        .map(|mut e| {
+            if let Some((base, _)) = e.field.split_once('[') {
+                e.field = base.to_string();
+            }
+            e
+        })
+        .collect()
+}
+
 /// A drop-down list.
 pub struct Select {
     pub id: &'static str,
@@ -211,6 +301,9 @@ pub enum Part {
     Choose(Radios),
     Pick(Select),
     Date(DateField),
+    Checks(Checkboxes),
+    /// A heading that starts a group of parts.
+    Heading(&'static str),
 }
 
 /// A page holding one form.
@@ -236,6 +329,8 @@ impl Part {
             Part::Choose(r) => r.id.to_string(),
             Part::Pick(s) => s.id.to_string(),
             Part::Date(d) => format!("{}-day", d.id),
+            Part::Checks(c) => c.id.to_string(),
+            Part::Heading(h) => h.to_string(),
         }
     }
 }

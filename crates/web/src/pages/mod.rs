@@ -24,6 +24,7 @@ mod accounts;
 mod charters;
 mod dashboard;
 mod forms;
+mod people;
 mod preferences;
 mod recovery;
 mod register;
@@ -57,6 +58,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = work::routes(r);
     let r = preferences::routes(r);
     let r = register::routes(r);
+    let r = people::routes(r);
     recovery::routes(r)
 }
 

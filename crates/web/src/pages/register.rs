@@ -1,230 +1,52 @@
-//! The register of people and the organisations' settings, as pages. The rules are
+//! Organisations and their settings, and recording who came to an activity, as pages. The rules are
 //! the API's: forms become the API's bodies and are checked by the same code.
 
-use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Capability as C;
 use coproduce_domain::organisation::OrganisationKind;
-use coproduce_domain::person::{AttendanceStatus, PersonRole};
+use coproduce_domain::person::AttendanceStatus;
 use coproduce_domain::text::FieldError;
-use coproduce_store::PageRequest;
 use serde::Deserialize;
 
 use super::forms::{
     Choice, FormField, FormPage, Named, Part, Radios, Select, error_of, field_errors, worded,
 };
-use super::{AfterQuery, Chrome, PageError, own_records, render, show};
+use super::{Chrome, PageError, render, show};
 use crate::AppState;
 use crate::api::organisations::OrganisationBody;
-use crate::api::people::PersonBody;
 use crate::auth::Viewer;
 use crate::routes::Routes;
 
 pub fn routes(r: Routes) -> Routes {
-    r.get("/people", C::ReadPeople, people)
-        .get("/people/new", C::WritePeople, new_person)
-        .post("/people", C::WritePeople, create_person)
-        .get(
-            "/organisations/new",
-            C::ManageOrganisations,
-            new_organisation,
-        )
-        .post(
-            "/organisations",
-            C::ManageOrganisations,
-            create_organisation,
-        )
-        .get(
-            "/organisations/{id}/settings",
-            C::ManageOrganisations,
-            organisation_settings,
-        )
-        .post(
-            "/organisations/{id}/settings",
-            C::ManageOrganisations,
-            save_organisation,
-        )
-        .post(
-            "/activities/{id}/attendance",
-            C::WriteWork,
-            record_attendance,
-        )
-}
-
-#[derive(Template)]
-#[template(path = "people.html")]
-struct PeoplePage {
-    chrome: Chrome,
-    can_write: bool,
-    people: Vec<(String, &'static str, String)>,
-    next: Option<String>,
-}
-
-async fn people(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Query(q): Query<AfterQuery>,
-) -> Response {
-    let result = async {
-        let page = state
-            .store
-            .people(q.page(50), own_records(&viewer)?)
-            .await?;
-        Ok::<_, PageError>(PeoplePage {
-            chrome: Chrome::new(&state, &viewer, "people"),
-            can_write: viewer.can(C::WritePeople),
-            next: page.next_after.map(|a| format!("/people?after={a}")),
-            people: page
-                .items
-                .into_iter()
-                .map(|p| (p.name, p.role.label(), p.email.unwrap_or_default()))
-                .collect(),
-        })
-    }
-    .await;
-    show(&state, &viewer, result)
-}
-
-#[derive(Deserialize, Default)]
-pub struct PersonForm {
-    #[serde(default)]
-    organisation_id: String,
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    role: String,
-    #[serde(default)]
-    email: String,
-}
-
-async fn organisation_choice(
-    state: &AppState,
-    selected: &str,
-    errors: &[FieldError],
-) -> Result<Part, PageError> {
-    let orgs = state
-        .store
-        .organisations(PageRequest::first(PageRequest::MAX_LIMIT))
-        .await?;
-    Ok(Part::Pick(Select {
-        id: "organisation_id",
-        label: "staff-organisation".into(),
-        options: orgs
-            .items
-            .into_iter()
-            .map(|o| Choice {
-                value: o.id.to_string(),
-                label: o.name,
-                hint: None,
-            })
-            .collect(),
-        selected: selected.into(),
-        error: error_of(errors, "organisation_id"),
-    }))
-}
-
-async fn person_form(
-    state: &AppState,
-    viewer: &Viewer,
-    f: &PersonForm,
-    errors: Vec<FieldError>,
-) -> Result<FormPage, PageError> {
-    let mut parts = Vec::new();
-    if viewer
-        .account()
-        .is_some_and(|a| a.role.sees_every_organisation())
-    {
-        parts.push(organisation_choice(state, &f.organisation_id, &errors).await?);
-    }
-    parts.push(Part::Field(
-        FormField::new("name", "staff-full-name", "text")
-            .autocomplete("off")
-            .value(&f.name)
-            .errors(&errors),
-    ));
-    parts.push(Part::Choose(Radios::of::<PersonRole>(
-        "role",
-        "staff-how-do-they-take-part",
-        &f.role,
-        &errors,
-        |_| None,
-    )));
-    parts.push(Part::Field(
-        FormField::new("email", "staff-email-address-optional", "email")
-            .autocomplete("off")
-            .value(&f.email)
-            .errors(&errors),
-    ));
-    Ok(FormPage {
-        chrome: Chrome::new(state, viewer, "people"),
-        errors,
-        back: Some(("/people".into(), "staff-people".into())),
-        caption: None,
-        heading: "staff-add-a-person".into(),
-        intro: vec![],
-        action: "/people".into(),
-        parts,
-        button: "staff-add-the-person",
-    }
-    .ordered())
-}
-
-async fn new_person(State(state): State<AppState>, viewer: Viewer) -> Response {
-    match person_form(&state, &viewer, &PersonForm::default(), vec![]).await {
-        Ok(p) => render(StatusCode::OK, &p),
-        Err(e) => e.respond(&state, &viewer),
-    }
-}
-
-async fn create_person(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Form(f): Form<PersonForm>,
-) -> Response {
-    let result = async {
-        let organisation_id = match viewer.account() {
-            Some(a) if !a.role.sees_every_organisation() => a.organisation_id.unwrap_or(0),
-            _ => f.organisation_id.trim().parse().unwrap_or(0),
-        };
-        let body = PersonBody {
-            organisation_id,
-            name: f.name.clone(),
-            role: f.role.clone(),
-            email: Some(f.email.clone()),
-        };
-        let checked = body.check().and_then(|fields| {
-            crate::api::visible_organisation(&viewer, fields.organisation_id)?;
-            Ok(fields)
-        });
-        match checked {
-            Ok(fields) => {
-                state.store.create_person(&fields).await?;
-                Ok(Redirect::to("/people").into_response())
-            }
-            Err(e) => {
-                let errors = worded(
-                    &viewer.tr,
-                    field_errors(e)?,
-                    &[
-                        Named::As("name", "staff-full-name"),
-                        Named::Always("role", "staff-choose-how-they-take-part"),
-                        Named::Always("organisation_id", "staff-choose-an-organisation"),
-                        Named::Always("email", "staff-enter-email-form"),
-                    ],
-                );
-                Ok(render(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    &person_form(&state, &viewer, &f, errors).await?,
-                ))
-            }
-        }
-    }
-    .await;
-    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+    r.get(
+        "/organisations/new",
+        C::ManageOrganisations,
+        new_organisation,
+    )
+    .post(
+        "/organisations",
+        C::ManageOrganisations,
+        create_organisation,
+    )
+    .get(
+        "/organisations/{id}/settings",
+        C::ManageOrganisations,
+        organisation_settings,
+    )
+    .post(
+        "/organisations/{id}/settings",
+        C::ManageOrganisations,
+        save_organisation,
+    )
+    .post(
+        "/activities/{id}/attendance",
+        C::WriteWork,
+        record_attendance,
+    )
 }
 
 #[derive(Deserialize, Default)]
@@ -425,15 +247,27 @@ async fn record_attendance(
         if !viewer.sees(org) {
             return Err(PageError::NotFound);
         }
-        let person = f.person_id.trim().parse::<i64>().ok();
         let status = AttendanceStatus::parse(f.status.trim()).ok();
-        let visible = match person {
-            Some(p) => matches!(state.store.person(p).await, Ok(person) if viewer.sees(person.organisation_id)),
-            None => false,
+        let person = match f.person_id.trim().parse::<i64>() {
+            Ok(p) => match state.store.person(p).await {
+                Ok(person) if viewer.sees(person.organisation_id()) => Some(person),
+                _ => None,
+            },
+            Err(_) => None,
         };
+        let visible = person.is_some();
         match (person, status) {
-            (Some(p), Some(s)) if visible => {
-                state.store.set_attendance(id, p, s).await?;
+            (Some(p), Some(s)) => {
+                if let Err(e) = crate::api::activities::may_join(&state, &p, s).await {
+                    let errors = worded(
+                        &viewer.tr,
+                        field_errors(e)?,
+                        &[Named::As("person_id", "staff-this-person")],
+                    );
+                    let page = super::work::activity_view(&state, &viewer, id, "", errors).await?;
+                    return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
+                }
+                state.store.set_attendance(id, p.id, s).await?;
                 Ok(Redirect::to(&format!("/activities/{id}")).into_response())
             }
             _ => {

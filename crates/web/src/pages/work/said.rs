@@ -12,6 +12,14 @@ pub struct InputView {
     overdue: bool,
 }
 
+/// One person on an activity's roster, with the access needs they agreed to share.
+pub struct RosterRow {
+    person_id: i64,
+    name: String,
+    status: &'static str,
+    needs: Vec<String>,
+}
+
 #[derive(Template)]
 #[template(path = "activity.html")]
 pub(crate) struct ActivityPage {
@@ -24,7 +32,7 @@ pub(crate) struct ActivityPage {
     mode: &'static str,
     rung: &'static str,
     rung_meaning: &'static str,
-    attendance: Vec<String>,
+    roster: Vec<RosterRow>,
     inputs: Vec<InputView>,
     can_write: bool,
     said: FormField,
@@ -60,18 +68,37 @@ pub(crate) async fn activity_view(
             overdue: i.fed_back_on.is_none()
                 && (today - i.received_on).num_days() > i64::from(promise.days),
             said: i.said,
-            received: time::show_date(i.received_on),
+            received: viewer
+                .tr
+                .t1("staff-received-on", "date", time::show_date(i.received_on)),
             response: i.response,
-            fed_back: i.fed_back_on.map(time::show_date),
+            fed_back: i.fed_back_on.map(|d| {
+                viewer
+                    .tr
+                    .t1("staff-fed-back-on", "date", time::show_date(d))
+            }),
         })
         .collect();
-    let attendance = state
+    // Needs show on the roster only for people who agreed to share them.
+    let shared = state.store.shared_needs_on_roster(id, today).await?;
+    let roster = state
         .store
         .attendance(id)
         .await?
         .into_iter()
-        .filter(|a| a.status == coproduce_domain::person::AttendanceStatus::Attended)
-        .map(|a| a.person_name)
+        .map(|a| RosterRow {
+            needs: shared
+                .iter()
+                .filter(|n| n.person_id == a.person_id)
+                .map(|n| match n.language {
+                    Some(l) => format!("{} ({})", n.need.label(), l.label()),
+                    None => n.need.label().to_string(),
+                })
+                .collect(),
+            person_id: a.person_id,
+            name: a.person_name,
+            status: a.status.label(),
+        })
         .collect();
     Ok(ActivityPage {
         chrome: Chrome::new(state, viewer, "projects"),
@@ -85,7 +112,7 @@ pub(crate) async fn activity_view(
         mode: activity.mode.label(),
         rung: activity.rung.label(),
         rung_meaning: activity.rung.meaning(),
-        attendance,
+        roster,
         inputs,
         can_write: viewer.can(C::WriteWork),
         who: Select {

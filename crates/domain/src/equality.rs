@@ -1,0 +1,358 @@
+//! Equality monitoring: voluntary questions, each with "prefer not to say", in the
+//! categories of the 2021 Census for England and Wales, and the rule for showing
+//! answers only as totals with small numbers suppressed.
+//!
+//! Answers are special category personal data. They are stored apart from the
+//! profile; a person can read their own; anyone else sees only [`suppress`]ed totals.
+//! This module must never offer a way to pick out a person by an answer.
+
+use crate::text::Problem;
+use crate::{Vocabulary, vocabulary};
+
+vocabulary! {
+    /// Ethnic group, as the 2021 Census asked it: 19 categories in 5 groups.
+    pub enum EthnicGroup ("ethnic group") {
+        Bangladeshi => ("asian-bangladeshi", "Bangladeshi"),
+        Chinese => ("asian-chinese", "Chinese"),
+        Indian => ("asian-indian", "Indian"),
+        Pakistani => ("asian-pakistani", "Pakistani"),
+        OtherAsian => ("asian-other", "Any other Asian background"),
+        African => ("black-african", "African"),
+        Caribbean => ("black-caribbean", "Caribbean"),
+        OtherBlack => ("black-other", "Any other Black, Black British or Caribbean background"),
+        WhiteAndAsian => ("mixed-white-asian", "White and Asian"),
+        WhiteAndBlackAfrican => ("mixed-white-black-african", "White and Black African"),
+        WhiteAndBlackCaribbean => ("mixed-white-black-caribbean", "White and Black Caribbean"),
+        OtherMixed => ("mixed-other", "Any other Mixed or Multiple ethnic background"),
+        WhiteBritish => ("white-british", "English, Welsh, Scottish, Northern Irish or British"),
+        WhiteIrish => ("white-irish", "Irish"),
+        GypsyTraveller => ("white-gypsy-traveller", "Gypsy or Irish Traveller"),
+        Roma => ("white-roma", "Roma"),
+        OtherWhite => ("white-other", "Any other White background"),
+        Arab => ("other-arab", "Arab"),
+        AnyOther => ("other-any", "Any other ethnic group"),
+        PreferNotToSay => ("prefer-not-to-say", "Prefer not to say"),
+    }
+}
+
+vocabulary! {
+    /// The five groups of the 2021 Census ethnic group question.
+    pub enum EthnicGroupHeading ("ethnic group heading") {
+        Asian => ("asian", "Asian, Asian British or Asian Welsh"),
+        Black => ("black", "Black, Black British, Black Welsh, Caribbean or African"),
+        Mixed => ("mixed", "Mixed or Multiple ethnic groups"),
+        White => ("white", "White"),
+        Other => ("other", "Other ethnic group"),
+    }
+}
+
+impl EthnicGroup {
+    /// The group a category sits in; `None` for "prefer not to say".
+    pub fn heading(self) -> Option<EthnicGroupHeading> {
+        use EthnicGroup::*;
+        use EthnicGroupHeading as H;
+        Some(match self {
+            Bangladeshi | Chinese | Indian | Pakistani | OtherAsian => H::Asian,
+            African | Caribbean | OtherBlack => H::Black,
+            WhiteAndAsian | WhiteAndBlackAfrican | WhiteAndBlackCaribbean | OtherMixed => H::Mixed,
+            WhiteBritish | WhiteIrish | GypsyTraveller | Roma | OtherWhite => H::White,
+            Arab | AnyOther => H::Other,
+            PreferNotToSay => return None,
+        })
+    }
+
+    /// The NHS Data Dictionary "ethnic category" code (the 2001 Census list NHS
+    /// systems still report in). Census 2021 categories with no 2001 equivalent map to
+    /// the "any other" code of their group: Gypsy or Irish Traveller and Roma to C,
+    /// Arab to S. Chinese is R, as the NHS list has it. "Prefer not to say" is Z,
+    /// "not stated".
+    pub fn nhs_code(self) -> &'static str {
+        use EthnicGroup::*;
+        match self {
+            WhiteBritish => "A",
+            WhiteIrish => "B",
+            GypsyTraveller | Roma | OtherWhite => "C",
+            WhiteAndBlackCaribbean => "D",
+            WhiteAndBlackAfrican => "E",
+            WhiteAndAsian => "F",
+            OtherMixed => "G",
+            Indian => "H",
+            Pakistani => "J",
+            Bangladeshi => "K",
+            OtherAsian => "L",
+            Caribbean => "M",
+            African => "N",
+            OtherBlack => "P",
+            Chinese => "R",
+            Arab | AnyOther => "S",
+            PreferNotToSay => "Z",
+        }
+    }
+
+    /// Reads a category by its slug, its NHS code or its label, as spreadsheets
+    /// write them. An NHS code names a category only where one category has it.
+    pub fn read(s: &str) -> Result<EthnicGroup, Problem> {
+        let t = s.trim();
+        let by_code: Vec<EthnicGroup> = EthnicGroup::ALL
+            .iter()
+            .copied()
+            .filter(|g| g.nhs_code().eq_ignore_ascii_case(t))
+            .collect();
+        if let [only] = by_code.as_slice() {
+            return Ok(*only);
+        }
+        EthnicGroup::ALL
+            .iter()
+            .copied()
+            .find(|g| g.slug().eq_ignore_ascii_case(t) || g.label().eq_ignore_ascii_case(t))
+            .ok_or_else(|| crate::unknown::<EthnicGroup>(t))
+    }
+}
+
+vocabulary! {
+    /// Age band.
+    pub enum AgeBand ("age band") {
+        Under16 => ("under-16", "Under 16"),
+        From16To17 => ("16-17", "16 to 17"),
+        From18To24 => ("18-24", "18 to 24"),
+        From25To34 => ("25-34", "25 to 34"),
+        From35To44 => ("35-44", "35 to 44"),
+        From45To54 => ("45-54", "45 to 54"),
+        From55To64 => ("55-64", "55 to 64"),
+        From65To74 => ("65-74", "65 to 74"),
+        From75To84 => ("75-84", "75 to 84"),
+        From85 => ("85-plus", "85 or over"),
+        PreferNotToSay => ("prefer-not-to-say", "Prefer not to say"),
+    }
+}
+
+vocabulary! {
+    /// Sex, as the 2021 Census asked it.
+    pub enum Sex ("sex") {
+        Female => ("female", "Female"),
+        Male => ("male", "Male"),
+        PreferNotToSay => ("prefer-not-to-say", "Prefer not to say"),
+    }
+}
+
+vocabulary! {
+    /// Whether the gender a person identifies with is the same as their sex
+    /// registered at birth (the 2021 Census question).
+    pub enum GenderIdentity ("gender identity") {
+        Same => ("same", "Yes, the same"),
+        Different => ("different", "No, different"),
+        PreferNotToSay => ("prefer-not-to-say", "Prefer not to say"),
+    }
+}
+
+vocabulary! {
+    /// Sexual orientation (the 2021 Census categories).
+    pub enum SexualOrientation ("sexual orientation") {
+        Straight => ("straight", "Straight or heterosexual"),
+        GayOrLesbian => ("gay-lesbian", "Gay or lesbian"),
+        Bisexual => ("bisexual", "Bisexual"),
+        Other => ("other", "Another sexual orientation"),
+        PreferNotToSay => ("prefer-not-to-say", "Prefer not to say"),
+    }
+}
+
+vocabulary! {
+    /// Whether a health condition or illness limits day-to-day activities (the 2021
+    /// Census disability question).
+    pub enum Disability ("disability") {
+        LimitedALot => ("limited-a-lot", "Yes, limited a lot"),
+        LimitedALittle => ("limited-a-little", "Yes, limited a little"),
+        NotLimited => ("not-limited", "No"),
+        PreferNotToSay => ("prefer-not-to-say", "Prefer not to say"),
+    }
+}
+
+vocabulary! {
+    /// Religion or belief (the 2021 Census categories).
+    pub enum Religion ("religion") {
+        NoReligion => ("no-religion", "No religion"),
+        Christian => ("christian", "Christian"),
+        Buddhist => ("buddhist", "Buddhist"),
+        Hindu => ("hindu", "Hindu"),
+        Jewish => ("jewish", "Jewish"),
+        Muslim => ("muslim", "Muslim"),
+        Sikh => ("sikh", "Sikh"),
+        Other => ("other", "Any other religion"),
+        PreferNotToSay => ("prefer-not-to-say", "Prefer not to say"),
+    }
+}
+
+vocabulary! {
+    /// Unpaid care given each week (the 2021 Census bands).
+    pub enum CarerStatus ("carer status") {
+        No => ("no", "No"),
+        UpTo19Hours => ("up-to-19", "Yes, 19 hours a week or less"),
+        From20To49Hours => ("20-49", "Yes, 20 to 49 hours a week"),
+        From50Hours => ("50-plus", "Yes, 50 or more hours a week"),
+        PreferNotToSay => ("prefer-not-to-say", "Prefer not to say"),
+    }
+}
+
+vocabulary! {
+    /// Pregnancy and maternity.
+    pub enum Pregnancy ("pregnancy and maternity") {
+        Yes => ("yes", "Pregnant, or had a baby in the last 26 weeks"),
+        No => ("no", "No"),
+        PreferNotToSay => ("prefer-not-to-say", "Prefer not to say"),
+    }
+}
+
+vocabulary! {
+    /// Marriage and civil partnership (the 2021 Census legal partnership status).
+    pub enum Partnership ("marriage and civil partnership") {
+        NeverMarried => ("never", "Never married and never in a civil partnership"),
+        Married => ("married", "Married"),
+        CivilPartnership => ("civil-partnership", "In a civil partnership"),
+        Separated => ("separated", "Separated, but still married or in a civil partnership"),
+        Divorced => ("divorced", "Divorced or civil partnership dissolved"),
+        Widowed => ("widowed", "Widowed or surviving civil partner"),
+        PreferNotToSay => ("prefer-not-to-say", "Prefer not to say"),
+    }
+}
+
+/// The questions, in the order they are asked. Each answer is stored under the
+/// question's key.
+pub const QUESTIONS: [(&str, &str); 11] = [
+    ("ethnic_group", "Ethnic group"),
+    ("age_band", "Age"),
+    ("sex", "Sex"),
+    ("gender_identity", "Gender identity"),
+    ("sexual_orientation", "Sexual orientation"),
+    ("disability", "Disability"),
+    ("religion", "Religion or belief"),
+    ("carer", "Unpaid carer"),
+    ("pregnancy", "Pregnancy and maternity"),
+    ("partnership", "Marriage and civil partnership"),
+    ("postcode_district", "Postcode district"),
+];
+
+/// The answers to every question a person chose to answer. `None`: not answered.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers {
+    pub ethnic_group: Option<EthnicGroup>,
+    pub age_band: Option<AgeBand>,
+    pub sex: Option<Sex>,
+    pub gender_identity: Option<GenderIdentity>,
+    pub sexual_orientation: Option<SexualOrientation>,
+    pub disability: Option<Disability>,
+    pub religion: Option<Religion>,
+    pub carer: Option<CarerStatus>,
+    pub pregnancy: Option<Pregnancy>,
+    pub partnership: Option<Partnership>,
+    /// The first half of a postcode (`LE1`), or `None`.
+    pub postcode_district: Option<String>,
+}
+
+impl Answers {
+    /// The answers as `(question key, slug)` pairs, in question order, unanswered
+    /// questions left out.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let s = |v: Option<&'static str>| v.map(str::to_string);
+        [
+            ("ethnic_group", s(self.ethnic_group.map(Vocabulary::slug))),
+            ("age_band", s(self.age_band.map(Vocabulary::slug))),
+            ("sex", s(self.sex.map(Vocabulary::slug))),
+            (
+                "gender_identity",
+                s(self.gender_identity.map(Vocabulary::slug)),
+            ),
+            (
+                "sexual_orientation",
+                s(self.sexual_orientation.map(Vocabulary::slug)),
+            ),
+            ("disability", s(self.disability.map(Vocabulary::slug))),
+            ("religion", s(self.religion.map(Vocabulary::slug))),
+            ("carer", s(self.carer.map(Vocabulary::slug))),
+            ("pregnancy", s(self.pregnancy.map(Vocabulary::slug))),
+            ("partnership", s(self.partnership.map(Vocabulary::slug))),
+            ("postcode_district", self.postcode_district.clone()),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect()
+    }
+
+    /// Whether nothing was answered.
+    pub fn is_empty(&self) -> bool {
+        self.pairs().is_empty()
+    }
+}
+
+/// The smallest count shown: counts from 1 to `SMALLEST - 1` are hidden.
+pub const SMALLEST: i64 = 5;
+
+/// A count as it may be shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    Count(i64),
+    /// Hidden, because it is small or because it would reveal a small one.
+    Suppressed,
+}
+
+/// Hides what could identify someone in one question's totals. A count from 1 to 4
+/// is hidden. If exactly one count is hidden, the next smallest count is hidden too,
+/// so the hidden one cannot be worked out from the total. Zeros are shown: they say
+/// nothing about anyone.
+pub fn suppress(counts: &[i64]) -> Vec<Shown> {
+    let mut shown: Vec<Shown> = counts
+        .iter()
+        .map(|&n| {
+            if n > 0 && n < SMALLEST {
+                Shown::Suppressed
+            } else {
+                Shown::Count(n)
+            }
+        })
+        .collect();
+    let hidden = shown.iter().filter(|s| **s == Shown::Suppressed).count();
+    if hidden == 1 {
+        let next = counts
+            .iter()
+            .enumerate()
+            .filter(|(i, n)| **n > 0 && shown[*i] != Shown::Suppressed)
+            .min_by_key(|(_, n)| **n)
+            .map(|(i, _)| i);
+        if let Some(i) = next {
+            shown[i] = Shown::Suppressed;
+        }
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_census_list_has_19_categories_in_5_groups() {
+        let answered: Vec<_> = EthnicGroup::ALL
+            .iter()
+            .filter(|g| g.heading().is_some())
+            .collect();
+        assert_eq!(answered.len(), 19);
+        for h in EthnicGroupHeading::ALL {
+            assert!(answered.iter().any(|g| g.heading() == Some(*h)), "{h:?}");
+        }
+        assert_eq!(EthnicGroup::WhiteBritish.nhs_code(), "A");
+        assert_eq!(EthnicGroup::Chinese.nhs_code(), "R");
+        assert_eq!(EthnicGroup::read("N"), Ok(EthnicGroup::African));
+        assert_eq!(EthnicGroup::read("Irish"), Ok(EthnicGroup::WhiteIrish));
+        assert!(EthnicGroup::read("C").is_err(), "C is three categories");
+        assert!(EthnicGroup::read("Martian").is_err());
+    }
+
+    #[test]
+    fn small_numbers_are_suppressed() {
+        use Shown::{Count as C, Suppressed as S};
+        assert_eq!(suppress(&[12, 3, 0, 8]), vec![C(12), S, C(0), S]);
+        assert_eq!(suppress(&[12, 3, 2, 8]), vec![C(12), S, S, C(8)]);
+        assert_eq!(suppress(&[12, 9]), vec![C(12), C(9)]);
+        assert_eq!(suppress(&[4]), vec![S]);
+        assert_eq!(suppress(&[0, 0]), vec![C(0), C(0)]);
+    }
+}

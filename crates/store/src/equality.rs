@@ -1,0 +1,184 @@
+//! Equality monitoring answers: stored apart from profiles, read back only for the
+//! person themselves, and otherwise counted in SQL, question by question.
+//!
+//! Nothing here lists people or filters them by an answer, and nothing must: the
+//! only reads are one person's own answers and whole-organisation totals.
+
+use chrono::NaiveDate;
+use coproduce_domain::Vocabulary;
+use coproduce_domain::consent::{ConsentGiven, ConsentMethod, Purpose};
+use coproduce_domain::equality::Answers;
+
+use crate::{Store, StoreError, Tx, now};
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+struct AnswerRow {
+    ethnic_group: Option<String>,
+    age_band: Option<String>,
+    sex: Option<String>,
+    gender_identity: Option<String>,
+    sexual_orientation: Option<String>,
+    disability: Option<String>,
+    religion: Option<String>,
+    carer: Option<String>,
+    pregnancy: Option<String>,
+    partnership: Option<String>,
+    postcode_district: Option<String>,
+}
+
+fn read<V: Vocabulary>(v: Option<String>) -> Result<Option<V>, StoreError> {
+    v.map(|s| V::parse(&s).map_err(|e| StoreError::Corrupt(e.to_string())))
+        .transpose()
+}
+
+impl AnswerRow {
+    fn answers(self) -> Result<Answers, StoreError> {
+        Ok(Answers {
+            ethnic_group: read(self.ethnic_group)?,
+            age_band: read(self.age_band)?,
+            sex: read(self.sex)?,
+            gender_identity: read(self.gender_identity)?,
+            sexual_orientation: read(self.sexual_orientation)?,
+            disability: read(self.disability)?,
+            religion: read(self.religion)?,
+            carer: read(self.carer)?,
+            pregnancy: read(self.pregnancy)?,
+            partnership: read(self.partnership)?,
+            postcode_district: self.postcode_district,
+        })
+    }
+}
+
+/// One line of an organisation's totals: how many people gave `value` to
+/// `question`.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AnswerCount {
+    pub question: String,
+    pub value: String,
+    pub count: i64,
+}
+
+impl Store {
+    /// Saves a person's answers, replacing any before, and records their consent to
+    /// keep them if none stands: all in one transaction. Answering nothing deletes
+    /// what was kept.
+    pub async fn save_equality(
+        &self,
+        person_id: i64,
+        answers: &Answers,
+        today: NaiveDate,
+        recorded_by: Option<i64>,
+    ) -> Result<(), StoreError> {
+        let person = self.person(person_id).await?;
+        let consented = self
+            .has_consent(person_id, Purpose::Equality, today)
+            .await?;
+        let mut tx = self.begin().await?;
+        write_answers(&mut tx, person_id, person.organisation_id(), answers).await?;
+        if !answers.is_empty() && !consented {
+            crate::consents::insert_consent(
+                &mut tx,
+                person_id,
+                &ConsentGiven {
+                    purpose: Purpose::Equality,
+                    given_on: today,
+                    method: ConsentMethod::Online,
+                    given_by: None,
+                },
+                recorded_by,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A person's own answers, for them alone to read.
+    pub async fn equality_of(&self, person_id: i64) -> Result<Option<Answers>, StoreError> {
+        let row: Option<AnswerRow> = on_pool!(self, |p| {
+            sqlx::query_as(
+            "SELECT ethnic_group, age_band, sex, gender_identity, sexual_orientation, disability, religion, carer, pregnancy, partnership, postcode_district FROM equality_answers WHERE person_id = $1"
+        )
+        .bind(person_id)
+        .fetch_optional(p)
+        .await
+        })?;
+        row.map(AnswerRow::answers).transpose()
+    }
+
+    /// How many of an organisation's people answered, and how many gave each answer
+    /// to each question: one query. Counts are raw: the caller must suppress small
+    /// ones before showing them.
+    pub async fn equality_counts(
+        &self,
+        organisation_id: i64,
+    ) -> Result<(i64, Vec<AnswerCount>), StoreError> {
+        let total: i64 = on_pool!(self, |p| sqlx::query_scalar(
+            "SELECT COUNT(*) FROM equality_answers WHERE organisation_id = $1"
+        )
+        .bind(organisation_id)
+        .fetch_one(p)
+        .await)?;
+        let rows: Vec<AnswerCount> = on_pool!(self, |p| {
+            sqlx::query_as(concat!(
+            "SELECT 'ethnic_group' AS question, ethnic_group AS value, COUNT(*) AS count FROM equality_answers WHERE organisation_id = $1 AND ethnic_group IS NOT NULL GROUP BY ethnic_group",
+            " UNION ALL SELECT 'age_band', age_band, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND age_band IS NOT NULL GROUP BY age_band",
+            " UNION ALL SELECT 'sex', sex, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND sex IS NOT NULL GROUP BY sex",
+            " UNION ALL SELECT 'gender_identity', gender_identity, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND gender_identity IS NOT NULL GROUP BY gender_identity",
+            " UNION ALL SELECT 'sexual_orientation', sexual_orientation, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND sexual_orientation IS NOT NULL GROUP BY sexual_orientation",
+            " UNION ALL SELECT 'disability', disability, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND disability IS NOT NULL GROUP BY disability",
+            " UNION ALL SELECT 'religion', religion, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND religion IS NOT NULL GROUP BY religion",
+            " UNION ALL SELECT 'carer', carer, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND carer IS NOT NULL GROUP BY carer",
+            " UNION ALL SELECT 'pregnancy', pregnancy, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND pregnancy IS NOT NULL GROUP BY pregnancy",
+            " UNION ALL SELECT 'partnership', partnership, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND partnership IS NOT NULL GROUP BY partnership",
+            " UNION ALL SELECT 'postcode_district', postcode_district, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND postcode_district IS NOT NULL GROUP BY postcode_district"
+        ))
+        .bind(organisation_id)
+        .fetch_all(p)
+        .await
+        })?;
+        Ok((total, rows))
+    }
+}
+
+/// Replaces a person's answers inside a transaction; no answers deletes them.
+pub(crate) async fn write_answers(
+    tx: &mut Tx,
+    person_id: i64,
+    organisation_id: i64,
+    a: &Answers,
+) -> Result<(), StoreError> {
+    on_tx!(&mut *tx, |c| sqlx::query(
+        "DELETE FROM equality_answers WHERE person_id = $1"
+    )
+    .bind(person_id)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    if a.is_empty() {
+        return Ok(());
+    }
+    on_tx!(&mut *tx, |c| {
+        sqlx::query(
+        "INSERT INTO equality_answers (person_id, organisation_id, ethnic_group, age_band, sex, gender_identity, sexual_orientation, disability, religion, carer, pregnancy, partnership, postcode_district, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+    )
+    .bind(person_id)
+    .bind(organisation_id)
+    .bind(a.ethnic_group.map(Vocabulary::slug))
+    .bind(a.age_band.map(Vocabulary::slug))
+    .bind(a.sex.map(Vocabulary::slug))
+    .bind(a.gender_identity.map(Vocabulary::slug))
+    .bind(a.sexual_orientation.map(Vocabulary::slug))
+    .bind(a.disability.map(Vocabulary::slug))
+    .bind(a.religion.map(Vocabulary::slug))
+    .bind(a.carer.map(Vocabulary::slug))
+    .bind(a.pregnancy.map(Vocabulary::slug))
+    .bind(a.partnership.map(Vocabulary::slug))
+    .bind(&a.postcode_district)
+    .bind(now())
+    .execute(c)
+    .await
+    .map(|_| ())
+    })?;
+    Ok(())
+}

@@ -1,0 +1,324 @@
+//! The participant register in storage: profiles and their parts, access needs,
+//! consent and its withdrawal, and equality totals. Each test runs on SQLite and on
+//! PostgreSQL.
+// Tests may panic on anything unexpected: that is how they fail.
+#![allow(clippy::unwrap_used)]
+
+use chrono::NaiveDate;
+use coproduce_domain::activity::{ActivityType, Mode, Schedule};
+use coproduce_domain::consent::{ConsentGiven, ConsentMethod, Purpose};
+use coproduce_domain::equality::{Answers, EthnicGroup, Sex};
+use coproduce_domain::ladder::{Level, Rung, Stage};
+use coproduce_domain::needs::Need;
+use coproduce_domain::organisation::OrganisationKind;
+use coproduce_domain::person::{AttendanceStatus, Language, PersonDraft, PersonRole, Profile};
+use coproduce_domain::time;
+use coproduce_store::activities::ActivityFields;
+use coproduce_store::needs::NeedFields;
+use coproduce_store::organisations::OrganisationFields;
+use coproduce_store::projects::ProjectFields;
+use coproduce_store::{PageRequest, Store, StoreError, Within, backend_tests};
+
+fn today() -> NaiveDate {
+    time::parse_date("2026-06-01").unwrap()
+}
+
+async fn organisation(store: &Store, name: &str) -> i64 {
+    store
+        .create_organisation(&OrganisationFields {
+            name: name.into(),
+            kind: OrganisationKind::NhsTrust,
+            require_second_factor: false,
+        })
+        .await
+        .unwrap()
+        .id
+}
+
+fn profile(org: i64, name: &str, roles: &[&str]) -> Profile {
+    PersonDraft {
+        organisation_id: org,
+        name: name.into(),
+        roles: roles.iter().map(|r| r.to_string()).collect(),
+        ..PersonDraft::default()
+    }
+    .check(today())
+    .unwrap()
+}
+
+fn consent(purpose: Purpose) -> ConsentGiven {
+    ConsentGiven {
+        purpose,
+        given_on: time::parse_date("2026-05-01").unwrap(),
+        method: ConsentMethod::Written,
+        given_by: None,
+    }
+}
+
+async fn a_profile_and_its_parts_are_kept_together(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let draft = PersonDraft {
+        organisation_id: org,
+        name: "Amara Okafor".into(),
+        preferred_name: Some("Amara".into()),
+        pronouns: Some("she/her".into()),
+        email: Some("amara@example.org".into()),
+        phone: Some("07700 900123".into()),
+        postcode: Some("e8 1ey".into()),
+        preferred_contact: Some("text".into()),
+        roles: vec!["carer".into(), "expert-by-experience".into()],
+        interests: vec!["mental-health".into()],
+        availability: vec!["mon-evening".into(), "sat-morning".into()],
+        avoid_rush_hour: true,
+        languages: vec!["en".into(), "yo".into()],
+        born_on: Some("1980-02-29".into()),
+        ..PersonDraft::default()
+    };
+    let p = store
+        .create_person(&draft.check(today()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(p.profile.draft().check(today()).unwrap(), p.profile);
+    assert_eq!(p.profile.postcode.as_deref(), Some("E8 1EY"));
+    assert!(p.profile.languages.contains(&Language::Yoruba));
+    // Changing the profile replaces its parts, in one transaction.
+    let mut changed = p.profile.clone();
+    changed.roles = [PersonRole::Patient].into_iter().collect();
+    changed.languages.clear();
+    let q = store.update_person(p.id, &changed).await.unwrap();
+    assert_eq!(q.profile.roles.len(), 1);
+    assert!(q.profile.languages.is_empty());
+    assert!(q.updated_at.is_some());
+    // A list reads each page's roles in one more query, and narrows by organisation.
+    let other = organisation(&store, "Council").await;
+    store
+        .create_person(&profile(other, "Bill Hughes", &["resident"]))
+        .await
+        .unwrap();
+    let page = store
+        .people(PageRequest::first(10), Within::Parent(org))
+        .await
+        .unwrap();
+    assert_eq!(page.items.len(), 1);
+    assert_eq!(page.items[0].roles, vec![PersonRole::Patient]);
+    let all = store
+        .people(PageRequest::first(1), Within::All)
+        .await
+        .unwrap();
+    assert_eq!(all.items.len(), 1);
+    assert!(all.next_after.is_some());
+    // An unknown organisation names the field.
+    let err = store
+        .create_person(&profile(9999, "Nobody", &["resident"]))
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::Missing {
+            field: "organisation_id",
+            ..
+        }
+    ));
+}
+
+async fn needs_are_recorded_once_and_shared_only_with_consent(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let p = store
+        .create_person(&profile(org, "Chen Wei", &["patient"]))
+        .await
+        .unwrap();
+    let large_print = NeedFields {
+        need: Need::LargePrint24,
+        language: None,
+        detail: Some("Arial, not italic".into()),
+    };
+    let n = store.add_need(p.id, &large_print).await.unwrap();
+    assert_eq!(n.need.snomed(), Some("957351000000102"));
+    assert!(matches!(
+        store.add_need(p.id, &large_print).await,
+        Err(StoreError::Duplicate(_))
+    ));
+    for language in [Language::Mandarin, Language::Cantonese] {
+        store
+            .add_need(
+                p.id,
+                &NeedFields {
+                    need: Need::SpokenInterpreter,
+                    language: Some(language),
+                    detail: None,
+                },
+            )
+            .await
+            .unwrap();
+    }
+    assert_eq!(store.needs_of(p.id).await.unwrap().len(), 3);
+
+    // On a roster, needs show only while the person consents to share them.
+    let project = store
+        .create_project(&ProjectFields {
+            organisation_id: org,
+            title: "Project".into(),
+            stage: Stage::Design,
+            level: Level::Service,
+            scope_and_limits: None,
+        })
+        .await
+        .unwrap();
+    let activity = store
+        .create_activity(&ActivityFields {
+            project_id: project.id,
+            title: "Workshop".into(),
+            activity_type: ActivityType::Workshop,
+            mode: Mode::FaceToFace,
+            rung: Rung::CoDesign,
+            schedule: Schedule::new(
+                time::parse_london("2026-06-10T10:00").unwrap(),
+                time::parse_london("2026-06-10T12:00").unwrap(),
+            )
+            .unwrap(),
+        })
+        .await
+        .unwrap();
+    store
+        .set_attendance(activity.id, p.id, AttendanceStatus::Invited)
+        .await
+        .unwrap();
+    let shared = |s: Store| async move {
+        s.shared_needs_on_roster(activity.id, today())
+            .await
+            .unwrap()
+            .len()
+    };
+    assert_eq!(shared(store.clone()).await, 0, "no consent, nothing shown");
+    let c = store
+        .record_consent(p.id, &consent(Purpose::ShareNeeds), None)
+        .await
+        .unwrap();
+    assert_eq!(shared(store.clone()).await, 3);
+    store.withdraw_consent(c.id, today()).await.unwrap();
+    assert_eq!(shared(store.clone()).await, 0, "withdrawn at once");
+
+    store.remove_need(p.id, n.id).await.unwrap();
+    assert_eq!(store.needs_of(p.id).await.unwrap().len(), 2);
+    assert!(matches!(
+        store.remove_need(p.id, n.id).await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn withdrawing_equality_consent_deletes_the_answers(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let p = store
+        .create_person(&profile(org, "Esi Mensah", &["resident"]))
+        .await
+        .unwrap();
+    let answers = Answers {
+        ethnic_group: Some(EthnicGroup::African),
+        sex: Some(Sex::Female),
+        postcode_district: Some("E8".into()),
+        ..Answers::default()
+    };
+    store
+        .save_equality(p.id, &answers, today(), None)
+        .await
+        .unwrap();
+    assert_eq!(store.equality_of(p.id).await.unwrap(), Some(answers));
+    // Saving recorded the consent to keep them.
+    let consents = store.consents_of(p.id).await.unwrap();
+    assert_eq!(consents.len(), 1);
+    assert_eq!(consents[0].purpose, Purpose::Equality);
+    assert!(
+        store
+            .has_consent(p.id, Purpose::Equality, today())
+            .await
+            .unwrap()
+    );
+    store
+        .withdraw_consent(consents[0].id, today())
+        .await
+        .unwrap();
+    assert_eq!(store.equality_of(p.id).await.unwrap(), None);
+    assert!(
+        !store
+            .has_consent(p.id, Purpose::Equality, today())
+            .await
+            .unwrap()
+    );
+    let (total, _) = store.equality_counts(org).await.unwrap();
+    assert_eq!(total, 0);
+}
+
+async fn equality_totals_are_counted_in_one_query(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let other = organisation(&store, "Council").await;
+    for (i, (o, group)) in [
+        (org, EthnicGroup::African),
+        (org, EthnicGroup::African),
+        (org, EthnicGroup::Indian),
+        (other, EthnicGroup::Indian),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let p = store
+            .create_person(&profile(o, &format!("Person {i}"), &["resident"]))
+            .await
+            .unwrap();
+        let a = Answers {
+            ethnic_group: Some(group),
+            ..Answers::default()
+        };
+        store.save_equality(p.id, &a, today(), None).await.unwrap();
+    }
+    let (total, counts) = store.equality_counts(org).await.unwrap();
+    assert_eq!(total, 3);
+    let count = |v: &str| {
+        counts
+            .iter()
+            .find(|c| c.question == "ethnic_group" && c.value == v)
+            .map(|c| c.count)
+    };
+    assert_eq!(count("black-african"), Some(2));
+    assert_eq!(count("asian-indian"), Some(1));
+    assert!(counts.iter().all(|c| c.question == "ethnic_group"));
+}
+
+async fn accounts_link_to_one_person(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let p = store
+        .create_person(&profile(org, "Irena Nowak", &["resident"]))
+        .await
+        .unwrap();
+    let now = coproduce_store::now();
+    let mk = |email: &'static str| coproduce_store::accounts::AccountFields {
+        email: email.into(),
+        name: "Irena".into(),
+        role: coproduce_domain::account::Role::Participant,
+        organisation_id: Some(org),
+    };
+    let a = store
+        .create_account(&mk("irena@example.org"), now)
+        .await
+        .unwrap();
+    let b = store
+        .create_account(&mk("irena2@example.org"), now)
+        .await
+        .unwrap();
+    store
+        .link_account_to_person(a.id, Some(p.id))
+        .await
+        .unwrap();
+    assert_eq!(store.account(a.id).await.unwrap().person_id, Some(p.id));
+    assert!(matches!(
+        store.link_account_to_person(b.id, Some(p.id)).await,
+        Err(StoreError::Duplicate(_))
+    ));
+}
+
+backend_tests!(
+    a_profile_and_its_parts_are_kept_together,
+    needs_are_recorded_once_and_shared_only_with_consent,
+    withdrawing_equality_consent_deletes_the_answers,
+    equality_totals_are_counted_in_one_query,
+    accounts_link_to_one_person,
+);
