@@ -10,6 +10,7 @@ import { signIn } from './session.mjs';
 // name, path, what the page must say, who looks (a demo role, or null for the public)
 const ADMIN = 'Administrator';
 const LEAD = 'Involvement lead';
+const PARTICIPANT = 'Participant';
 const PAGES = [
   ['home', '/', 'Northvale Ambulance Service NHS Trust (demo)', null],
   ['sign-in', '/sign-in', 'Demo sign-ins', null],
@@ -81,6 +82,22 @@ const PAGES = [
   ['person-edit', '/people', 'Change their details', LEAD, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('a:has-text("Kate Lambert")')]);
     await Promise.all([page.waitForNavigation(), page.click('a:has-text("Change their details")')]);
+  }],
+  ['person-erase', '/people', 'This cannot be undone', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Kate Lambert")')]);
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Erase their personal data")')]);
+  }],
+  ['people-inactive', '/people/inactive?years=0', 'There is a problem', LEAD],
+  ['equality-report', '/organisations/1/equality', 'Equality monitoring', LEAD],
+  ['my-record', '/me', 'What helps you take part', PARTICIPANT],
+  ['my-equality', '/me/equality', 'What is your ethnic group?', PARTICIPANT],
+  ['my-equality-errors', '/me/equality', 'There is a problem', PARTICIPANT, async (page) => {
+    await page.fill('#postcode_district', 'nowhere');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save my answers")')]);
+  }],
+  ['my-equality-polish-easy-read', '/me/equality', 'Jaka jest Twoja grupa etniczna?', PARTICIPANT, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a[hreflang=pl]')]);
+    await Promise.all([page.waitForNavigation(), page.click('a[href="/preferences/easy-read/on"]')]);
   }],
   ['organisation-settings', '/organisations/1/settings', 'Organisation settings', ADMIN],
   ['charters-manage', '/charters', 'Adopt a built-in charter', LEAD],

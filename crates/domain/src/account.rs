@@ -43,6 +43,8 @@ vocabulary! {
         ReadPeople => ("read-people", "Read the register of people"),
         /// Create and change people in the register.
         WritePeople => ("write-people", "Change the register of people"),
+        /// Read equality monitoring totals, suppressed: never a person's answers.
+        ReadEquality => ("read-equality", "Read equality monitoring totals"),
         /// Adopt and change charters and record signatories.
         ManageCharters => ("manage-charters", "Manage charters"),
         /// Create and change organisations and their settings.
@@ -70,6 +72,9 @@ impl Role {
             C::WriteWork => matches!(self, R::Administrator | R::InvolvementLead | R::Staff),
             C::ReadPeople => matches!(self, R::Administrator | R::InvolvementLead | R::Staff),
             C::WritePeople => matches!(self, R::Administrator | R::InvolvementLead),
+            C::ReadEquality => {
+                matches!(self, R::Administrator | R::InvolvementLead | R::BoardViewer)
+            }
             C::ManageCharters => matches!(self, R::Administrator | R::InvolvementLead),
             C::ManageOrganisations | C::ManageAccounts => matches!(self, R::Administrator),
         }

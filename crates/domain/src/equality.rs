@@ -324,6 +324,79 @@ pub fn suppress(counts: &[i64]) -> Vec<Shown> {
     shown
 }
 
+/// The fewest answers for which any totals are shown: below this, even the spread of
+/// answers could point at someone.
+pub const FEWEST_ANSWERS: i64 = 10;
+
+/// One question's totals, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionTotals {
+    /// The question's key, as in [`QUESTIONS`].
+    pub question: &'static str,
+    /// Each answer (slug, English label) and its count as it may be shown.
+    pub rows: Vec<(String, String, Shown)>,
+}
+
+/// Every question's totals for one organisation, suppressed. `counts` are
+/// `(question, answer slug, count)` as counted in the database. With fewer than
+/// [`FEWEST_ANSWERS`] people answering, nothing is shown but that number.
+pub fn totals(answered: i64, counts: &[(String, String, i64)]) -> Option<Vec<QuestionTotals>> {
+    if answered < FEWEST_ANSWERS {
+        return None;
+    }
+    fn of<V: Vocabulary>(
+        question: &'static str,
+        counts: &[(String, String, i64)],
+    ) -> QuestionTotals {
+        let raw: Vec<i64> = V::ALL
+            .iter()
+            .map(|v| {
+                counts
+                    .iter()
+                    .filter(|(q, a, _)| q == question && a == v.slug())
+                    .map(|(_, _, n)| *n)
+                    .sum()
+            })
+            .collect();
+        QuestionTotals {
+            question,
+            rows: V::ALL
+                .iter()
+                .zip(suppress(&raw))
+                .map(|(v, shown)| (v.slug().to_string(), v.label().to_string(), shown))
+                .collect(),
+        }
+    }
+    let mut districts: Vec<(String, i64)> = counts
+        .iter()
+        .filter(|(q, _, _)| q == "postcode_district")
+        .map(|(_, a, n)| (a.clone(), *n))
+        .collect();
+    districts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let district_counts: Vec<i64> = districts.iter().map(|(_, n)| *n).collect();
+    let district_rows = districts
+        .into_iter()
+        .zip(suppress(&district_counts))
+        .map(|((d, _), shown)| (d.clone(), d, shown))
+        .collect();
+    Some(vec![
+        of::<EthnicGroup>("ethnic_group", counts),
+        of::<AgeBand>("age_band", counts),
+        of::<Sex>("sex", counts),
+        of::<GenderIdentity>("gender_identity", counts),
+        of::<SexualOrientation>("sexual_orientation", counts),
+        of::<Disability>("disability", counts),
+        of::<Religion>("religion", counts),
+        of::<CarerStatus>("carer", counts),
+        of::<Pregnancy>("pregnancy", counts),
+        of::<Partnership>("partnership", counts),
+        QuestionTotals {
+            question: "postcode_district",
+            rows: district_rows,
+        },
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,6 +417,39 @@ mod tests {
         assert_eq!(EthnicGroup::read("Irish"), Ok(EthnicGroup::WhiteIrish));
         assert!(EthnicGroup::read("C").is_err(), "C is three categories");
         assert!(EthnicGroup::read("Martian").is_err());
+    }
+
+    #[test]
+    fn totals_need_enough_answers_and_hide_small_counts() {
+        let c = |q: &str, a: &str, n: i64| (q.to_string(), a.to_string(), n);
+        assert_eq!(totals(9, &[c("sex", "female", 9)]), None);
+        let t = totals(
+            12,
+            &[
+                c("sex", "female", 7),
+                c("sex", "male", 3),
+                c("sex", "prefer-not-to-say", 2),
+                c("postcode_district", "LE1", 8),
+                c("postcode_district", "LE2", 4),
+            ],
+        )
+        .unwrap();
+        let sex = t.iter().find(|q| q.question == "sex").unwrap();
+        assert_eq!(
+            sex.rows.iter().map(|r| r.2).collect::<Vec<_>>(),
+            [Shown::Count(7), Shown::Suppressed, Shown::Suppressed]
+        );
+        let districts = t
+            .iter()
+            .find(|q| q.question == "postcode_district")
+            .unwrap();
+        assert_eq!(districts.rows[0].0, "LE1");
+        assert_eq!(
+            districts.rows[0].2,
+            Shown::Suppressed,
+            "LE2 alone would be worked out"
+        );
+        assert_eq!(t.len(), QUESTIONS.len());
     }
 
     #[test]

@@ -356,3 +356,97 @@ async fn write_parts(tx: &mut Tx, id: i64, p: &Profile, replace: bool) -> Result
     }
     Ok(())
 }
+
+/// One activity a person was recorded against, for their own record.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct TakenPart {
+    pub activity_id: i64,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    #[sqlx(try_from = "String")]
+    pub status: coproduce_domain::person::AttendanceStatus,
+}
+
+/// A person to review because they have not taken part for a long time.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Inactive {
+    pub id: i64,
+    pub name: String,
+    /// When they last took part, or when they were added if they never have.
+    pub last_active: DateTime<Utc>,
+}
+
+has_id!(Inactive);
+
+impl Store {
+    /// Every activity a person was invited to or came to, newest first.
+    pub async fn taken_part(&self, person_id: i64) -> Result<Vec<TakenPart>, StoreError> {
+        Ok(on_pool!(self, |p| {
+            sqlx::query_as::<_, TakenPart>(
+            "SELECT a.activity_id, act.title, act.starts_at, a.status FROM attendance a JOIN activities act ON act.id = a.activity_id WHERE a.person_id = $1 ORDER BY act.starts_at DESC, a.id DESC"
+        )
+        .bind(person_id)
+        .fetch_all(p)
+        .await
+        })?)
+    }
+
+    /// Erases a person's personal data: their profile's details and parts, needs,
+    /// consents and equality answers go, and any account stops pointing at them.
+    /// The record stays, named "Erased person", so attendance still counts in
+    /// anonymous totals. One transaction.
+    pub async fn erase_person(&self, id: i64) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let rows = on_tx!(&mut tx, |c| {
+            sqlx::query(
+            "UPDATE people SET name = 'Erased person', preferred_name = NULL, pronouns = NULL, email = NULL, phone = NULL, address = NULL, postcode = NULL, preferred_contact = NULL, affiliations = NULL, avoid_rush_hour = FALSE, born_on = NULL, updated_at = $1, erased_at = $1 WHERE id = $2 AND erased_at IS NULL"
+        )
+        .bind(now())
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+        })?;
+        updated(rows)?;
+        for sql in [
+            "DELETE FROM person_roles WHERE person_id = $1",
+            "DELETE FROM person_interests WHERE person_id = $1",
+            "DELETE FROM person_languages WHERE person_id = $1",
+            "DELETE FROM person_availability WHERE person_id = $1",
+            "DELETE FROM person_needs WHERE person_id = $1",
+            "DELETE FROM consents WHERE person_id = $1",
+            "DELETE FROM equality_answers WHERE person_id = $1",
+            "UPDATE accounts SET person_id = NULL WHERE person_id = $1",
+        ] {
+            on_tx!(&mut tx, |c| sqlx::query(sql)
+                .bind(id)
+                .execute(c)
+                .await
+                .map(|_| ()))?;
+        }
+        tx.commit().await
+    }
+
+    /// People who have not taken part since `before` (nor been added since), for
+    /// review: of one organisation, or of all when `organisation_id` is `None`; a page
+    /// at a time, in id order, found in SQL.
+    pub async fn inactive_people(
+        &self,
+        organisation_id: Option<i64>,
+        before: DateTime<Utc>,
+        page: PageRequest,
+    ) -> Result<Page<Inactive>, StoreError> {
+        let rows = on_pool!(self, |p| {
+            sqlx::query_as::<_, Inactive>(
+            "SELECT p.id, p.name, COALESCE(MAX(act.starts_at), p.created_at) AS last_active FROM people p LEFT JOIN attendance a ON a.person_id = p.id AND a.status = 'attended' LEFT JOIN activities act ON act.id = a.activity_id WHERE ($1 IS NULL OR p.organisation_id = $1) AND p.erased_at IS NULL AND p.id > $2 GROUP BY p.id, p.name, p.created_at HAVING COALESCE(MAX(act.starts_at), p.created_at) < $3 ORDER BY p.id LIMIT $4"
+        )
+        .bind(organisation_id)
+        .bind(page.after)
+        .bind(before)
+        .bind(page.limit + 1)
+        .fetch_all(p)
+        .await
+        })?;
+        Ok(page.page(rows, |r| r.id))
+    }
+}

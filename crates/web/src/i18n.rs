@@ -272,6 +272,11 @@ mod tests {
                 include_str!("../locales/en-GB/problems.ftl"),
                 include_str!("../locales/pl/problems.ftl"),
             ),
+            (
+                "me",
+                include_str!("../locales/en-GB/me.ftl"),
+                include_str!("../locales/pl/me.ftl"),
+            ),
         ];
         for (name, en, pl) in files {
             let (en, pl) = (ids(en), ids(pl));
@@ -341,5 +346,44 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(en.date_time(t), "Tuesday 14 July 2026, 18:30");
         assert_eq!(pl.date_time(t), "wtorek, 14 lipca 2026, 18:30");
+    }
+
+    /// Every value of the vocabularies participants read has a Polish name.
+    #[test]
+    fn participants_read_every_vocabulary_in_polish() {
+        use coproduce_domain::Vocabulary;
+        use coproduce_domain::{consent, equality, needs, person};
+        fn all<V: Vocabulary>(missing: &mut Vec<String>) {
+            let pl = Tr {
+                lang: Lang::Pl,
+                easy: false,
+            };
+            for v in V::ALL {
+                if pl.label(*v) == v.label() && v.slug() != "online" {
+                    missing.push(format!("{} {}", V::NOUN, v.slug()));
+                }
+            }
+        }
+        let mut missing = Vec::new();
+        all::<equality::EthnicGroup>(&mut missing);
+        all::<equality::EthnicGroupHeading>(&mut missing);
+        all::<equality::AgeBand>(&mut missing);
+        all::<equality::Sex>(&mut missing);
+        all::<equality::GenderIdentity>(&mut missing);
+        all::<equality::SexualOrientation>(&mut missing);
+        all::<equality::Disability>(&mut missing);
+        all::<equality::Religion>(&mut missing);
+        all::<equality::CarerStatus>(&mut missing);
+        all::<equality::Pregnancy>(&mut missing);
+        all::<equality::Partnership>(&mut missing);
+        all::<person::PersonRole>(&mut missing);
+        all::<person::ContactMethod>(&mut missing);
+        all::<person::ServiceArea>(&mut missing);
+        all::<person::Language>(&mut missing);
+        all::<person::AttendanceStatus>(&mut missing);
+        all::<needs::Need>(&mut missing);
+        all::<consent::Purpose>(&mut missing);
+        all::<consent::ConsentMethod>(&mut missing);
+        assert!(missing.is_empty(), "no Polish name for {missing:?}");
     }
 }

@@ -3,7 +3,9 @@
 use axum::Json;
 use utoipa::OpenApi;
 
-use crate::api::{activities, charters, indicators, inputs, organisations, people, projects};
+use crate::api::{
+    activities, charters, equality, indicators, inputs, organisations, people, projects,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -44,6 +46,7 @@ use crate::api::{activities, charters, indicators, inputs, organisations, people
         inputs::create,
         inputs::update,
         indicators::feedback_within_days,
+        equality::totals,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField))
 )]

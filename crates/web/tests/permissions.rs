@@ -37,12 +37,23 @@ const READ_WORK: &[Who] = &[Admin, Lead, Staff, Board];
 const WRITE_WORK: &[Who] = &[Admin, Lead, Staff];
 const PEOPLE_READ: &[Who] = &[Admin, Lead, Staff];
 const LEADS: &[Who] = &[Admin, Lead];
+const EQUALITY: &[Who] = &[Admin, Lead, Board];
 const ADMIN_ONLY: &[Who] = &[Admin];
 
 /// Every route and who may use it.
 const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/", EVERYONE),
     ("GET", "/organisations/{id}", DASHBOARD),
+    ("GET", "/organisations/{id}/equality", EQUALITY),
+    ("GET", "/api/v1/organisations/{id}/equality", EQUALITY),
+    ("GET", "/me", SIGNED_IN),
+    ("GET", "/me/data.json", SIGNED_IN),
+    ("GET", "/me/equality", SIGNED_IN),
+    ("POST", "/me/equality", SIGNED_IN),
+    ("POST", "/me/consents/{id}/withdraw", SIGNED_IN),
+    ("GET", "/people/inactive", LEADS),
+    ("GET", "/people/{id}/erase", LEADS),
+    ("POST", "/people/{id}/erase", LEADS),
     ("GET", "/charters", EVERYONE),
     ("GET", "/charters/{id}", EVERYONE),
     ("POST", "/charters/adopt", LEADS),
@@ -216,7 +227,10 @@ fn fill(path: &str, f: &Fixture) -> String {
         f.input
     } else if path.contains("/charters/") {
         f.charter
-    } else if path.starts_with("/account/tokens/") || path.starts_with("/consents/") {
+    } else if path.starts_with("/account/tokens/")
+        || path.starts_with("/consents/")
+        || path.starts_with("/me/consents/")
+    {
         999_999
     } else {
         f.organisation

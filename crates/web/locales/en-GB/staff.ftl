@@ -280,3 +280,29 @@ staff-fed-back-on = Fed back { $date }
 staff-feedback-overdue = Feedback overdue
 staff-not-fed-back-yet = Not fed back yet
 staff-this-person = This person
+
+## Equality monitoring totals.
+staff-equality-heading = Equality monitoring
+staff-equality-answered = People who answered at least one question: { $n }
+staff-equality-private = Answers are voluntary and private. Only totals are shown here, never a person's answers. A number from 1 to 4 is hidden, and so is the next smallest when only one would be hidden, so that no one can be picked out.
+staff-equality-too-few = Totals are shown once { $n } people have answered.
+staff-answer = Answer
+staff-hidden = Hidden
+staff-see-equality = Equality monitoring totals
+
+## Erasing a person's data, and reviewing people who no longer take part.
+staff-erase-heading = Erase their personal data
+staff-erase-what-goes = Their name, contact details, profile, access needs, consent records and equality answers will be deleted.
+staff-erase-what-stays = Anonymous counts stay: the activities they took part in still count, under "Erased person". Records the law says must be kept, such as payments, are kept.
+staff-erase-cannot-undo = This cannot be undone.
+staff-erase-button = Erase their personal data
+staff-erase-link = Erase their personal data
+staff-inactive-heading = People to review
+staff-inactive-link = People who have not taken part for a long time
+staff-inactive-intro = People who have not come to an activity for a number of years, or who were added that long ago and never have. Ask them whether they want to stay, or erase their data.
+staff-inactive-years = Not taken part for at least this many years
+staff-inactive-years-range = Enter a whole number of years from 1 to 20
+staff-inactive-show = Show
+staff-inactive-none = No one has gone { $years } years or more without taking part.
+staff-inactive-caption = Not taken part for { $years } years or more
+staff-last-took-part = Last took part, or added

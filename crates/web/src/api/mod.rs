@@ -24,6 +24,7 @@ use coproduce_store::{StoreError, Within};
 
 pub mod activities;
 pub mod charters;
+pub mod equality;
 pub mod indicators;
 pub mod inputs;
 pub mod organisations;
@@ -110,6 +111,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = activities::routes(r);
     let r = inputs::routes(r);
     let r = indicators::routes(r);
+    let r = equality::routes(r);
     r.get(
         "/api/openapi.json",
         coproduce_domain::account::Capability::ReadPublic,

@@ -138,6 +138,7 @@ impl PeriodForm {
 #[template(path = "dashboard.html")]
 struct Dashboard {
     chrome: Chrome,
+    reads_equality: bool,
     organisation: Organisation,
     kind: &'static str,
     from: DateField,
@@ -217,6 +218,7 @@ async fn build(
         })
         .collect();
     Ok(Dashboard {
+        reads_equality: viewer.can(coproduce_domain::account::Capability::ReadEquality),
         chrome: Chrome::new(state, viewer, "home"),
         kind: organisation.kind.label(),
         organisation,

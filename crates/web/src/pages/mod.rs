@@ -23,7 +23,9 @@ mod account;
 mod accounts;
 mod charters;
 mod dashboard;
+mod equality;
 mod forms;
+mod me;
 mod people;
 mod preferences;
 mod recovery;
@@ -34,6 +36,11 @@ pub fn routes(r: Routes) -> Routes {
     let r = r
         .get("/", C::ReadPublic, home)
         .get("/organisations/{id}", C::ReadDashboard, dashboard::page)
+        .get(
+            "/organisations/{id}/equality",
+            C::ReadEquality,
+            equality::page,
+        )
         .get("/charters", C::ReadPublic, charters::list)
         .get("/charters/{id}", C::ReadPublic, charters::page)
         .post("/charters/adopt", C::ManageCharters, charters::adopt)
@@ -59,6 +66,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = preferences::routes(r);
     let r = register::routes(r);
     let r = people::routes(r);
+    let r = me::routes(r);
     recovery::routes(r)
 }
 
@@ -76,6 +84,8 @@ pub struct Chrome {
     pub manages_accounts: bool,
     pub reads_work: bool,
     pub reads_people: bool,
+    /// Whether the account is linked to a record in the register ("Your record").
+    pub has_record: bool,
 }
 
 impl Chrome {
@@ -90,6 +100,7 @@ impl Chrome {
             manages_accounts: viewer.can(C::ManageAccounts),
             reads_work: viewer.can(C::ReadWork),
             reads_people: viewer.can(C::ReadPeople),
+            has_record: viewer.account().is_some_and(|a| a.person_id.is_some()),
         }
     }
 
@@ -122,6 +133,7 @@ impl Chrome {
             manages_accounts: viewer.can(C::ManageAccounts),
             reads_work: viewer.can(C::ReadWork),
             reads_people: viewer.can(C::ReadPeople),
+            has_record: viewer.account().is_some_and(|a| a.person_id.is_some()),
         }
     }
 }

@@ -32,6 +32,9 @@ mod profile;
 pub fn routes(r: Routes) -> Routes {
     r.get("/people", C::ReadPeople, people)
         .get("/people/new", C::WritePeople, new_person)
+        .get("/people/inactive", C::WritePeople, inactive)
+        .get("/people/{id}/erase", C::WritePeople, erase_page)
+        .post("/people/{id}/erase", C::WritePeople, erase)
         .post("/people", C::WritePeople, create_person)
         .get("/people/{id}", C::ReadPeople, profile::page)
         .get("/people/{id}/edit", C::WritePeople, edit_person)
@@ -534,4 +537,125 @@ async fn update_person(
     }
     .await;
     result.unwrap_or_else(|e| e.respond(&state, &viewer))
+}
+
+async fn erase_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let p = visible_person(&state, &viewer, &raw).await?;
+        Ok(FormPage {
+            chrome: Chrome::new(&state, &viewer, "people"),
+            errors: vec![],
+            back: Some((
+                format!("/people/{}", p.id),
+                "staff-back-to-the-person".into(),
+            )),
+            caption: Some(p.profile.name.clone()),
+            heading: "staff-erase-heading".into(),
+            intro: vec![
+                "staff-erase-what-goes".into(),
+                "staff-erase-what-stays".into(),
+                "staff-erase-cannot-undo".into(),
+            ],
+            action: format!("/people/{}/erase", p.id),
+            parts: vec![],
+            button: "staff-erase-button",
+        })
+    }
+    .await;
+    show(&state, &viewer, result)
+}
+
+async fn erase(State(state): State<AppState>, viewer: Viewer, Path(raw): Path<String>) -> Response {
+    let result = async {
+        let p = visible_person(&state, &viewer, &raw).await?;
+        state.store.erase_person(p.id).await?;
+        Ok(Redirect::to("/people").into_response())
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+#[derive(Deserialize, Default)]
+pub struct InactiveQuery {
+    #[serde(default)]
+    years: Option<String>,
+    #[serde(default)]
+    after: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "inactive.html")]
+struct InactivePage {
+    chrome: Chrome,
+    years: FormField,
+    /// Id, name, last active.
+    people: Vec<(i64, String, String)>,
+    next: Option<String>,
+    errors: Vec<FieldError>,
+    shown_years: i64,
+}
+
+/// People who have not taken part for a number of years (3 unless asked), for review.
+async fn inactive(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<InactiveQuery>,
+) -> Response {
+    let result = async {
+        let tr = viewer.tr;
+        let raw = q.years.clone().unwrap_or_else(|| "3".into());
+        let years = raw
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|y| (1..=20).contains(y));
+        let mut errors = Vec::new();
+        if years.is_none() {
+            errors.push(FieldError::worded(
+                "years",
+                tr.t("staff-inactive-years-range"),
+            ));
+        }
+        let shown_years = years.unwrap_or(3);
+        // Staff review their own organisation; administrators, every one.
+        let organisation = match own_records(&viewer)? {
+            coproduce_store::Within::All => None,
+            coproduce_store::Within::Parent(o) | coproduce_store::Within::Organisation(o) => {
+                Some(o)
+            }
+        };
+        let before = coproduce_store::now() - chrono::Duration::days(365 * shown_years);
+        let after = q.after.as_deref().and_then(|a| a.parse().ok());
+        let page = state
+            .store
+            .inactive_people(organisation, before, PageRequest::new(after, Some(50)))
+            .await?;
+        Ok::<_, PageError>(InactivePage {
+            chrome: Chrome::new(&state, &viewer, "people"),
+            years: {
+                let mut f = FormField::new("years", "staff-inactive-years", "text")
+                    .numeric_code()
+                    .value(&raw)
+                    .errors(&errors);
+                f.width = Some("nhsuk-input--width-2");
+                f
+            },
+            next: page
+                .next_after
+                .map(|a| format!("/people/inactive?years={shown_years}&after={a}")),
+            people: page
+                .items
+                .into_iter()
+                .map(|p| (p.id, p.name, tr.date(p.last_active.date_naive())))
+                .collect(),
+            errors,
+            shown_years,
+        })
+    }
+    .await;
+    show(&state, &viewer, result)
 }

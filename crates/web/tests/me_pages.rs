@@ -1,0 +1,285 @@
+//! A person's own record, equality monitoring, downloading one's data, erasure and
+//! the review of people who no longer take part.
+// Tests may panic on anything unexpected: that is how they fail.
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use axum::http::StatusCode;
+use coproduce_domain::account::Role;
+use coproduce_domain::person::PersonDraft;
+use coproduce_store::organisations::OrganisationFields;
+use coproduce_store::{Store, backend_tests};
+use support::Browser;
+
+async fn organisation(store: &Store, name: &str) -> i64 {
+    store
+        .create_organisation(&OrganisationFields {
+            name: name.into(),
+            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+            require_second_factor: false,
+        })
+        .await
+        .unwrap()
+        .id
+}
+
+async fn person(store: &Store, org: i64, name: &str) -> i64 {
+    store
+        .create_person(
+            &PersonDraft {
+                organisation_id: org,
+                name: name.into(),
+                email: Some(format!(
+                    "{}@example.org",
+                    name.to_lowercase().replace(' ', ".")
+                )),
+                roles: vec!["resident".into()],
+                ..PersonDraft::default()
+            }
+            .check(chrono::Utc::now().date_naive())
+            .unwrap(),
+        )
+        .await
+        .unwrap()
+        .id
+}
+
+/// A participant signed in, their account linked to `person`.
+async fn participant(store: &Store, org: i64, person: i64, token: &str) -> Browser {
+    let b = Browser::as_role(store, Role::Participant, Some(org), token).await;
+    let account = store
+        .account_by_email(&format!(
+            "{}@test.example",
+            token.trim_start_matches("cpt_").replace('_', ".")
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    store
+        .link_account_to_person(account.id, Some(person))
+        .await
+        .unwrap();
+    b
+}
+
+async fn a_person_sees_their_record_and_answers_equality_questions(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let irena = person(&store, org, "Irena Nowak").await;
+    let me = participant(&store, org, irena, "cpt_me_irena").await;
+    let page = me.get("/me").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains("Irena Nowak") && page.text.contains("irena.nowak@example.org"));
+    assert!(page.text.contains("You have not answered these questions"));
+
+    // A bad answer is named and kept; nothing is stored.
+    let r = me
+        .post(
+            "/me/equality",
+            &[
+                ("ethnic_group", "martian"),
+                ("postcode_district", "nowhere"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text
+            .contains("Choose one of the answers, or skip the question")
+    );
+    assert!(r.text.contains("is not a postcode district"));
+    assert!(r.text.contains("value=\"nowhere\""));
+    assert_eq!(store.equality_of(irena).await.unwrap(), None);
+
+    let r = me
+        .post(
+            "/me/equality",
+            &[
+                ("ethnic_group", "white-other"),
+                ("sex", "prefer-not-to-say"),
+                ("postcode_district", "le1"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = me.get("/me").await;
+    assert!(page.text.contains("Any other White background"));
+    assert!(page.text.contains("LE1"));
+    // Their answers are theirs: no one else's record shows them.
+    let other = person(&store, org, "Bill Hughes").await;
+    let bill = participant(&store, org, other, "cpt_me_bill").await;
+    assert!(
+        !bill
+            .get("/me")
+            .await
+            .text
+            .contains("Any other White background")
+    );
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_me_lead").await;
+    let staff_view = lead.get(&format!("/people/{irena}")).await.text;
+    assert!(!staff_view.contains("Any other White background") && !staff_view.contains("LE1"));
+
+    // The form shows the answers given, to change them.
+    let form = me.get("/me/equality").await;
+    assert!(form.text.contains("What is your ethnic group?"));
+    assert!(form.text.contains("value=\"white-other\" checked"));
+
+    // The download holds everything, as JSON.
+    let data = me.get("/me/data.json").await;
+    assert_eq!(data.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&data.text).unwrap();
+    assert_eq!(json["person"]["name"], "Irena Nowak");
+    assert_eq!(json["equality_answers"]["ethnic_group"], "white-other");
+    assert_eq!(json["consents"][0]["purpose"], "equality");
+
+    // Taking back consent to keep the answers deletes them at once.
+    let consent = store.consents_of(irena).await.unwrap()[0].id;
+    // Not someone else's.
+    let r = bill
+        .post(&format!("/me/consents/{consent}/withdraw"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(store.equality_of(irena).await.unwrap().is_some());
+    let r = me
+        .post(&format!("/me/consents/{consent}/withdraw"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(store.equality_of(irena).await.unwrap(), None);
+
+    // An account with no record says so.
+    let lonely = Browser::as_role(&store, Role::Participant, Some(org), "cpt_me_none").await;
+    let r = lonely.get("/me").await;
+    assert!(r.text.contains("not linked to a record"));
+}
+
+async fn equality_totals_are_suppressed(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let board = Browser::as_role(&store, Role::BoardViewer, Some(org), "cpt_eq_board").await;
+    let today = chrono::Utc::now().date_naive();
+    use coproduce_domain::equality::{Answers, Sex};
+    for i in 0..12 {
+        let p = person(&store, org, &format!("Person {i}")).await;
+        let sex = if i < 9 { Sex::Female } else { Sex::Male };
+        store
+            .save_equality(
+                p,
+                &Answers {
+                    sex: Some(sex),
+                    ..Answers::default()
+                },
+                today,
+                None,
+            )
+            .await
+            .unwrap();
+        if i == 8 {
+            // With 9 answers, nothing but the number is shown.
+            let page = board.get(&format!("/organisations/{org}/equality")).await;
+            assert!(
+                page.text
+                    .contains("Totals are shown once 10 people have answered")
+            );
+        }
+    }
+    let page = board.get(&format!("/organisations/{org}/equality")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.text
+            .contains("People who answered at least one question: 12")
+    );
+    assert!(
+        !page.text.contains(">9<") && !page.text.contains(">3<"),
+        "3 is small, so 9 would give it away"
+    );
+    let api = support::get(&store, &format!("/api/v1/organisations/{org}/equality")).await;
+    let sex = api.json()["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["question"] == "sex")
+        .unwrap()
+        .clone();
+    assert_eq!(sex["answers"][0]["suppressed"], true);
+    assert_eq!(sex["answers"][1]["count"], serde_json::Value::Null);
+    // Staff who run projects do not see the totals; nor does the public.
+    let staff = Browser::as_role(&store, Role::Staff, Some(org), "cpt_eq_staff").await;
+    assert_eq!(
+        staff
+            .get(&format!("/organisations/{org}/equality"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+async fn erasure_keeps_counts_and_removes_the_person(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_er_lead").await;
+    let id = person(&store, org, "Dafydd Morgan").await;
+    store
+        .save_equality(
+            id,
+            &coproduce_domain::equality::Answers {
+                postcode_district: Some("CF10".into()),
+                ..Default::default()
+            },
+            chrono::Utc::now().date_naive(),
+            None,
+        )
+        .await
+        .unwrap();
+    let confirm = lead.get(&format!("/people/{id}/erase")).await;
+    assert!(confirm.text.contains("This cannot be undone"));
+    let r = lead.post(&format!("/people/{id}/erase"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let p = store.person(id).await.unwrap();
+    assert_eq!(p.profile.name, "Erased person");
+    assert!(p.profile.email.is_none() && p.erased_at.is_some());
+    assert_eq!(store.equality_of(id).await.unwrap(), None);
+    assert!(store.consents_of(id).await.unwrap().is_empty());
+    assert_eq!(
+        lead.get(&format!("/people/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // Erasing twice finds nothing to erase.
+    let r = lead.post(&format!("/people/{id}/erase"), &[]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+async fn people_who_no_longer_take_part_are_listed_for_review(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_in_lead").await;
+    person(&store, org, "New Person").await;
+    // Added today: not inactive for a year.
+    let page = lead.get("/people/inactive?years=1").await;
+    assert!(
+        page.text.contains("No one has gone 1 years or more"),
+        "{}",
+        page.text
+    );
+    for bad in ["0", "x", "99"] {
+        let page = lead.get(&format!("/people/inactive?years={bad}")).await;
+        assert!(
+            page.text
+                .contains("Enter a whole number of years from 1 to 20"),
+            "{bad}"
+        );
+    }
+    // Everyone was added before a time in the future.
+    let all = store
+        .inactive_people(
+            Some(org),
+            coproduce_store::now() + chrono::Duration::days(1),
+            coproduce_store::PageRequest::first(10),
+        )
+        .await
+        .unwrap();
+    assert_eq!(all.items.len(), 1);
+}
+
+backend_tests!(
+    a_person_sees_their_record_and_answers_equality_questions,
+    equality_totals_are_suppressed,
+    erasure_keeps_counts_and_removes_the_person,
+    people_who_no_longer_take_part_are_listed_for_review,
+);
