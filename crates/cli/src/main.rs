@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 mod admin;
 mod charter;
+mod import;
 mod run;
 
 const EXAMPLES: &str = "\
@@ -18,7 +19,8 @@ Examples:
   coproduce serve --database-url postgres://coproduce@db.example/coproduce
   coproduce migrate --database-url sqlite:coproduce.db
   coproduce charter templates
-  coproduce charter import my-charter.toml";
+  coproduce charter import my-charter.toml
+  coproduce import people network.xlsx --organisation 2 --dry-run";
 
 /// Run co-production, and prove from the work itself that a charter's promises are kept.
 #[derive(Debug, Parser)]
@@ -47,6 +49,9 @@ enum Command {
     /// List, show, import and export charters.
     #[command(subcommand)]
     Charter(charter::CharterCommand),
+    /// Import people from a spreadsheet into the register.
+    #[command(subcommand)]
+    Import(import::ImportCommand),
     /// Make the first administrator's account.
     #[command(subcommand)]
     Admin(admin::AdminCommand),
@@ -159,6 +164,7 @@ fn main() -> ExitCode {
             Command::Demo(db) => run::demo(&db).await,
             Command::Charter(c) => charter::run(c).await,
             Command::Admin(c) => admin::run(c).await,
+            Command::Import(c) => import::run(c).await,
             Command::Openapi => {
                 println!("{}", coproduce_web::openapi_json());
                 Ok(())

@@ -42,6 +42,7 @@ fn every_command_has_help_with_examples() {
         vec!["charter", "show", "--help"],
         vec!["charter", "export", "--help"],
         vec!["charter", "import", "--help"],
+        vec!["import", "people", "--help"],
     ] {
         let o = coproduce(&dir, &args);
         let (out, _) = text(&o);
@@ -294,4 +295,88 @@ fn the_first_administrator_is_made_from_the_command_line() {
     assert!(
         String::from_utf8_lossy(&o.stdout).contains("Sign in at http://127.0.0.1:8080/sign-in")
     );
+}
+
+#[test]
+fn a_register_spreadsheet_is_imported_all_or_nothing() {
+    let dir = workdir("import");
+    let db = "sqlite:import.db";
+    assert!(
+        coproduce(&dir, &["demo", "--database-url", db])
+            .status
+            .success()
+    );
+    let run = |args: &[&str]| {
+        let mut all = vec!["import", "people"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--database-url", db]);
+        coproduce(&dir, &all)
+    };
+    // A file with a bad row: every problem named, exit code 2, nothing stored.
+    std::fs::write(
+        dir.join("bad.csv"),
+        "Our network, 2026\n\nName,Email,Date of birth,Ethnic group\nZara Ahmed,zara@example.org,1970-01-01,Arab\nYoung One,,2015-01-01,\nCarl,carl-at-example,,Martian\n",
+    )
+    .unwrap();
+    let o = run(&["bad.csv", "--organisation", "2"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{out}{err}");
+    assert!(out.contains("Header: row 3"), "{out}");
+    assert!(
+        err.contains("row 5, column \"Date of birth\": is under 18"),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 6, column \"Email\": \"carl-at-example\" is not an email address"),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 6, column \"Ethnic group\": unknown ethnic group \"Martian\""),
+        "{err}"
+    );
+    assert!(err.contains("nothing was imported"), "{err}");
+    // The good file, with one person already in the demo register.
+    std::fs::write(
+        dir.join("good.csv"),
+        "Name,E-mail,Who\nZara Ahmed,zara@example.org,Carer\nAmara Okafor,amara.okafor@example.org,Patient\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "good.csv",
+        "--organisation",
+        "2",
+        "--map",
+        "Who=roles",
+        "--dry-run",
+    ]);
+    let (out, _) = text(&o);
+    assert!(o.status.success(), "{out}");
+    assert!(
+        out.contains("row 3: already in the register as Amara Okafor"),
+        "{out}"
+    );
+    assert!(out.contains("Dry run: 1 people would be added"), "{out}");
+    let o = run(&["good.csv", "--organisation", "2", "--map", "Who=roles"]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{out}{err}");
+    assert!(out.contains("Imported 1 people."), "{out}");
+    // Imported again: Zara is now a duplicate too, and no one is added.
+    let o = run(&["good.csv", "--organisation", "2", "--map", "Who=roles"]);
+    assert!(text(&o).0.contains("No one to add."));
+    // Bad arguments.
+    for (args, says) in [
+        (
+            vec!["good.csv", "--organisation", "999"],
+            "no organisation with id 999",
+        ),
+        (vec!["missing.csv", "--organisation", "2"], "missing.csv"),
+        (
+            vec!["good.csv", "--organisation", "2", "--map", "Who"],
+            "--map",
+        ),
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(text(&o).1.contains(says), "{args:?}: {}", text(&o).1);
+    }
 }

@@ -104,7 +104,11 @@ impl EthnicGroup {
         EthnicGroup::ALL
             .iter()
             .copied()
-            .find(|g| g.slug().eq_ignore_ascii_case(t) || g.label().eq_ignore_ascii_case(t))
+            .find(|g| {
+                g.slug().eq_ignore_ascii_case(t)
+                    || g.label().eq_ignore_ascii_case(t)
+                    || g.slug().replace('-', " ").eq_ignore_ascii_case(t)
+            })
             .ok_or_else(|| crate::unknown::<EthnicGroup>(t))
     }
 }

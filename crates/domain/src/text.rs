@@ -129,6 +129,34 @@ pub enum Problem {
     WithdrawnBeforeGiven,
     #[error("is under 18 and has no parent or guardian's consent on record")]
     NeedsGuardianConsent,
+    #[error("the file is empty")]
+    FileEmpty,
+    #[error("the file is larger than {0} MB")]
+    FileTooLarge(usize),
+    #[error(
+        "the file is not a spreadsheet: save it as CSV (UTF-8) or as an Excel workbook (.xlsx)"
+    )]
+    NotSpreadsheet,
+    #[error("the file's text is not UTF-8: save it as \"CSV UTF-8\"")]
+    NotUtf8,
+    #[error("the file could not be read as a spreadsheet: {0}")]
+    FileUnreadable(String),
+    #[error("the file has more than {0} rows: split it into smaller files")]
+    TooManyRows(usize),
+    #[error(
+        "no header row was found: the first row of the table must name the columns, one of them the person's name"
+    )]
+    NoHeaderRow,
+    #[error(
+        "cells are merged across rows {first} to {last}: unmerge them so each row has its own value"
+    )]
+    MergedCells { first: usize, last: usize },
+    #[error("the cell holds a spreadsheet error ({0}): fix the formula or type the value")]
+    CellError(String),
+    #[error("\"{0}\" is not yes or no")]
+    NotYesNo(String),
+    #[error("is the same as row {0}: a person can be in the file once")]
+    SameAsRow(usize),
     #[error("give the date the organisation signed")]
     NeedsSignedDate,
     #[error("only a signed charter has a date of signing")]
@@ -137,7 +165,7 @@ pub enum Problem {
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 37] = [
+    pub const CODES: [&'static str; 48] = [
         "empty",
         "too-long",
         "control-character",
@@ -173,6 +201,17 @@ impl Problem {
         "needs-guardian-name",
         "withdrawn-before-given",
         "needs-guardian-consent",
+        "file-empty",
+        "file-too-large",
+        "not-spreadsheet",
+        "not-utf8",
+        "file-unreadable",
+        "too-many-rows",
+        "no-header-row",
+        "merged-cells",
+        "cell-error",
+        "not-yes-no",
+        "same-as-row",
         "needs-signed-date",
         "date-only-when-signed",
     ];
@@ -216,6 +255,17 @@ impl Problem {
             NeedsGuardianName => "needs-guardian-name",
             WithdrawnBeforeGiven => "withdrawn-before-given",
             NeedsGuardianConsent => "needs-guardian-consent",
+            FileEmpty => "file-empty",
+            FileTooLarge(_) => "file-too-large",
+            NotSpreadsheet => "not-spreadsheet",
+            NotUtf8 => "not-utf8",
+            FileUnreadable(_) => "file-unreadable",
+            TooManyRows(_) => "too-many-rows",
+            NoHeaderRow => "no-header-row",
+            MergedCells { .. } => "merged-cells",
+            CellError(_) => "cell-error",
+            NotYesNo(_) => "not-yes-no",
+            SameAsRow(_) => "same-as-row",
             NeedsSignedDate => "needs-signed-date",
             DateOnlyWhenSigned => "date-only-when-signed",
         }
@@ -258,6 +308,14 @@ impl Problem {
                 ("date", t.date().format("%Y-%m-%d").to_string()),
                 ("time", t.format("%H:%M").to_string()),
             ],
+            FileTooLarge(mb) => vec![("max", mb.to_string())],
+            FileUnreadable(why) | CellError(why) => vec![("given", why.clone())],
+            TooManyRows(n) => vec![("max", n.to_string())],
+            MergedCells { first, last } => {
+                vec![("first", first.to_string()), ("last", last.to_string())]
+            }
+            NotYesNo(g) => vec![("given", g.clone())],
+            SameAsRow(r) => vec![("row", r.to_string())],
             NoSuch { noun, id } => vec![("noun", noun.to_string()), ("id", id.to_string())],
             DateLacks(part) => vec![("part", part.to_string())],
             UnknownFormat { given, known } => {
@@ -481,6 +539,17 @@ mod tests {
             Problem::NeedsGuardianName,
             Problem::WithdrawnBeforeGiven,
             Problem::NeedsGuardianConsent,
+            Problem::FileEmpty,
+            Problem::FileTooLarge(20),
+            Problem::NotSpreadsheet,
+            Problem::NotUtf8,
+            Problem::FileUnreadable("x".into()),
+            Problem::TooManyRows(1),
+            Problem::NoHeaderRow,
+            Problem::MergedCells { first: 1, last: 2 },
+            Problem::CellError("#REF!".into()),
+            Problem::NotYesNo("x".into()),
+            Problem::SameAsRow(2),
             Problem::NeedsSignedDate,
             Problem::DateOnlyWhenSigned,
         ];

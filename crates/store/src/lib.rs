@@ -23,6 +23,7 @@ pub mod charters;
 pub mod consents;
 pub mod demo;
 pub mod equality;
+pub mod import;
 pub mod indicators;
 pub mod inputs;
 pub mod needs;

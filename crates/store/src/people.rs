@@ -256,7 +256,7 @@ impl Store {
         let mut tx = self.begin().await?;
         let rows = on_tx!(&mut tx, |c| {
             sqlx::query(
-                "UPDATE people SET organisation_id = $1, name = $2, preferred_name = $3, pronouns = $4, email = $5, phone = $6, address = $7, postcode = $8, preferred_contact = $9, affiliations = $10, avoid_rush_hour = $11, born_on = $12, updated_at = $13 WHERE id = $14 AND erased_at IS NULL",
+                "UPDATE people SET organisation_id = $1, name = $2, preferred_name = $3, pronouns = $4, email = $5, phone = $6, address = $7, postcode = $8, preferred_contact = $9, affiliations = $10, avoid_rush_hour = $11, born_on = $12, updated_at = $13, phone_digits = $15 WHERE id = $14 AND erased_at IS NULL",
             )
             .bind(p.organisation_id)
             .bind(&p.name)
@@ -272,6 +272,7 @@ impl Store {
             .bind(p.born_on)
             .bind(now())
             .bind(id)
+            .bind(digits(&p.phone))
             .execute(c)
             .await
             .map(|r| r.rows_affected())
@@ -283,11 +284,18 @@ impl Store {
     }
 }
 
+/// A phone number's digits, to compare numbers however they were typed.
+pub fn digits(phone: &Option<String>) -> Option<String> {
+    phone
+        .as_ref()
+        .map(|p| p.chars().filter(char::is_ascii_digit).collect())
+}
+
 /// Inserts a person and the parts of their profile inside a transaction.
 pub(crate) async fn insert_person(tx: &mut Tx, p: &Profile) -> Result<i64, StoreError> {
     let id = on_tx!(&mut *tx, |c| {
         sqlx::query_scalar::<_, i64>(
-            "INSERT INTO people (organisation_id, name, preferred_name, pronouns, email, phone, address, postcode, preferred_contact, affiliations, avoid_rush_hour, born_on, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+            "INSERT INTO people (organisation_id, name, preferred_name, pronouns, email, phone, address, postcode, preferred_contact, affiliations, avoid_rush_hour, born_on, created_at, phone_digits) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
         )
         .bind(p.organisation_id)
         .bind(&p.name)
@@ -302,6 +310,7 @@ pub(crate) async fn insert_person(tx: &mut Tx, p: &Profile) -> Result<i64, Store
         .bind(p.avoid_rush_hour)
         .bind(p.born_on)
         .bind(now())
+        .bind(digits(&p.phone))
         .fetch_one(c)
         .await
     })?;
@@ -399,7 +408,7 @@ impl Store {
         let mut tx = self.begin().await?;
         let rows = on_tx!(&mut tx, |c| {
             sqlx::query(
-            "UPDATE people SET name = 'Erased person', preferred_name = NULL, pronouns = NULL, email = NULL, phone = NULL, address = NULL, postcode = NULL, preferred_contact = NULL, affiliations = NULL, avoid_rush_hour = FALSE, born_on = NULL, updated_at = $1, erased_at = $1 WHERE id = $2 AND erased_at IS NULL"
+            "UPDATE people SET name = 'Erased person', preferred_name = NULL, pronouns = NULL, email = NULL, phone = NULL, phone_digits = NULL, address = NULL, postcode = NULL, preferred_contact = NULL, affiliations = NULL, avoid_rush_hour = FALSE, born_on = NULL, updated_at = $1, erased_at = $1 WHERE id = $2 AND erased_at IS NULL"
         )
         .bind(now())
         .bind(id)

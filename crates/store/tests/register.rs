@@ -315,7 +315,89 @@ async fn accounts_link_to_one_person(store: Store) {
     ));
 }
 
+async fn an_import_stores_everyone_or_no_one(store: Store) {
+    use coproduce_store::import::NewPerson;
+    let org = organisation(&store, "Trust").await;
+    let mut amara = profile(org, "Amara Okafor", &["carer"]);
+    amara.email = Some("amara@example.org".into());
+    amara.phone = Some("07700 900123".into());
+    let person = |p: Profile, needs: Vec<Need>| NewPerson {
+        profile: p,
+        needs,
+        guardian: None,
+        ethnic_group: None,
+    };
+    // The third person's need is given twice: the database refuses it, and the two
+    // before it are not kept either.
+    let bad = vec![
+        person(amara.clone(), vec![Need::EasyRead]),
+        person(profile(org, "Bill Hughes", &["resident"]), vec![]),
+        person(
+            profile(org, "Chen Wei", &["patient"]),
+            vec![Need::HearingLoop, Need::HearingLoop],
+        ),
+    ];
+    let seen = std::sync::atomic::AtomicUsize::new(0);
+    let err = store
+        .import_people(&bad, None, today(), |n| {
+            seen.store(n, std::sync::atomic::Ordering::SeqCst)
+        })
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Duplicate(_)), "{err}");
+    assert_eq!(seen.load(std::sync::atomic::Ordering::SeqCst), 2);
+    let page = store
+        .people(PageRequest::first(10), Within::Parent(org))
+        .await
+        .unwrap();
+    assert!(page.items.is_empty(), "nothing was kept");
+    // The good rows go in together, with a guardian's consent and an ethnic group.
+    let mut young = profile(org, "Joseph Adeyemi", &["young-person"]);
+    young.born_on = time::parse_date("2015-01-01").ok();
+    let good = vec![
+        person(amara, vec![Need::EasyRead]),
+        NewPerson {
+            profile: young,
+            needs: vec![],
+            guardian: Some("Grace Adeyemi".into()),
+            ethnic_group: Some(EthnicGroup::African),
+        },
+    ];
+    let ids = store
+        .import_people(&good, None, today(), |_| {})
+        .await
+        .unwrap();
+    assert_eq!(ids.len(), 2);
+    assert!(
+        store
+            .has_consent(ids[1], Purpose::Guardian, today())
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        store
+            .equality_of(ids[1])
+            .await
+            .unwrap()
+            .unwrap()
+            .ethnic_group,
+        Some(EthnicGroup::African)
+    );
+    // Who is already there, by email or by phone however it is typed.
+    let found = store
+        .existing_contacts(
+            org,
+            &["amara@example.org".into(), "nobody@example.org".into()],
+            &["07700900123".into()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].name, "Amara Okafor");
+}
+
 backend_tests!(
+    an_import_stores_everyone_or_no_one,
     a_profile_and_its_parts_are_kept_together,
     needs_are_recorded_once_and_shared_only_with_consent,
     withdrawing_equality_consent_deletes_the_answers,

@@ -301,7 +301,7 @@ mod tests {
         use coproduce_domain::text::Problem;
         let names = [
             "field", "max", "len", "given", "min", "noun", "id", "time", "date", "part", "days",
-            "what", "key", "known", "expected",
+            "what", "key", "known", "expected", "first", "last", "row",
         ];
         let args: HashMap<Cow<'static, str>, FluentValue<'_>> = names
             .into_iter()

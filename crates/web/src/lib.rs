@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod mail;
 mod openapi;
 mod pages;
+pub mod register_import;
 pub mod routes;
 mod security;
 

@@ -5,6 +5,8 @@
 ALTER TABLE people ADD COLUMN preferred_name TEXT;
 ALTER TABLE people ADD COLUMN pronouns TEXT;
 ALTER TABLE people ADD COLUMN phone TEXT;
+-- The phone number's digits alone, to find the same number however it was typed.
+ALTER TABLE people ADD COLUMN phone_digits TEXT;
 ALTER TABLE people ADD COLUMN address TEXT;
 ALTER TABLE people ADD COLUMN postcode TEXT;
 ALTER TABLE people ADD COLUMN preferred_contact TEXT;
@@ -23,6 +25,8 @@ CREATE INDEX person_roles_role ON person_roles (role, person_id);
 INSERT INTO person_roles (person_id, role)
     SELECT id, CASE role WHEN 'staff' THEN 'staff' ELSE 'service-user' END FROM people;
 ALTER TABLE people DROP COLUMN role;
+CREATE INDEX people_email ON people (organisation_id, email);
+CREATE INDEX people_phone ON people (organisation_id, phone_digits);
 
 CREATE TABLE person_interests (
     person_id BIGINT NOT NULL REFERENCES people (id) ON DELETE CASCADE,

@@ -1,0 +1,132 @@
+//! `coproduce import people FILE`: a register spreadsheet into the database, after a
+//! dry run that reports every problem by row and column. All or nothing.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use coproduce_import::Field;
+use coproduce_web::register_import::{self, MAX_BYTES, parse_override};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::run::open;
+use crate::{DbArgs, Failure, shown};
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Import people from a spreadsheet (CSV or XLSX). Every row is checked first;
+    /// if any row has a problem, each is listed by row and column and nothing is
+    /// stored. People already in the register (the same email or phone number) are
+    /// listed and skipped.
+    #[command(after_help = "Examples:
+  coproduce import people network.xlsx --organisation 2 --dry-run
+  coproduce import people network.csv --organisation 2
+  coproduce import people network.csv --organisation 2 --map \"Contact=email\" --map \"Notes=ignore\"
+
+Columns are matched from their headers: name, preferred_name, pronouns, email, phone,
+address, postcode, preferred_contact, roles, affiliations, interests, availability,
+avoid_rush_hour, languages, born_on, needs, guardian, ethnic_group.")]
+    People {
+        /// The spreadsheet: CSV (UTF-8) or XLSX.
+        file: PathBuf,
+        /// The organisation whose register the people join (its id).
+        #[arg(long, value_name = "ID")]
+        organisation: i64,
+        /// Read a column as a field: HEADER=FIELD, or HEADER=ignore. May be repeated.
+        #[arg(long = "map", value_name = "HEADER=FIELD")]
+        map: Vec<String>,
+        /// Check the file and report, storing nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}
+
+pub async fn run(cmd: ImportCommand) -> Result<(), Failure> {
+    let ImportCommand::People {
+        file,
+        organisation,
+        map,
+        dry_run,
+        db,
+    } = cmd;
+    let overrides: Vec<(String, Option<Field>)> = map
+        .iter()
+        .map(|m| parse_override(m).map_err(|e| Failure::input(format!("--map: {e}"))))
+        .collect::<Result<_, _>>()?;
+    let size = std::fs::metadata(&file)
+        .map_err(|e| Failure::input(format!("{}: {e}", shown(&file))))?
+        .len();
+    if size > MAX_BYTES as u64 {
+        return Err(Failure::input(format!(
+            "{}: the file is larger than {} MB",
+            shown(&file),
+            MAX_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes =
+        std::fs::read(&file).map_err(|e| Failure::input(format!("{}: {e}", shown(&file))))?;
+    let store = open(&db.url()).await?;
+    store.organisation(organisation).await.map_err(|_| {
+        Failure::input(format!(
+            "--organisation: there is no organisation with id {organisation}"
+        ))
+    })?;
+    let today = coproduce_domain::time::london_date(chrono::Utc::now());
+    let plan = register_import::plan(&store, organisation, &bytes, &overrides, today).await?;
+    let report = &plan.report;
+    if report.header_row > 0 {
+        println!("Header: row {}", report.header_row);
+        for (header, field) in &report.columns {
+            println!("  {header:<30} {}", field.map_or("(ignored)", |f| f.key()));
+        }
+    }
+    let to_add = plan.to_add().len();
+    println!(
+        "{} people read, {} blank rows skipped, {} already in the register",
+        report.rows.len(),
+        report.blank_rows,
+        plan.duplicates.len()
+    );
+    for d in &plan.duplicates {
+        println!(
+            "  row {}: already in the register as {} (id {}), same {}: skipped",
+            d.row,
+            d.existing_name,
+            d.existing_id,
+            if d.on == Field::Email {
+                "email"
+            } else {
+                "phone number"
+            }
+        );
+    }
+    if !report.problems.is_empty() {
+        for p in &report.problems {
+            eprintln!("{}: {p}", shown(&file));
+        }
+        return Err(Failure::input(format!(
+            "{} problems found; nothing was imported",
+            report.problems.len()
+        )));
+    }
+    if dry_run {
+        println!("Dry run: {to_add} people would be added; nothing was stored.");
+        return Ok(());
+    }
+    if to_add == 0 {
+        println!("No one to add.");
+        return Ok(());
+    }
+    let bar = ProgressBar::new(to_add as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} people")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let ids = register_import::import(&store, &plan, None, today, |n| bar.set_position(n as u64))
+        .await
+        .map_err(|e| Failure::running(format!("nothing was imported: {e}")))?;
+    bar.finish_and_clear();
+    println!("Imported {} people.", ids.len());
+    Ok(())
+}

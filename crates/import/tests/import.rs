@@ -1,0 +1,248 @@
+//! Reading registers: CSV and XLSX, and every kind of bad file or row, each reported
+//! by row and column with nothing made up.
+// Tests may panic on anything unexpected: that is how they fail.
+#![allow(clippy::unwrap_used)]
+
+use chrono::NaiveDate;
+use coproduce_domain::equality::EthnicGroup;
+use coproduce_domain::needs::Need;
+use coproduce_domain::text::Problem;
+use coproduce_import::{Field, MAX_BYTES, Report, dry_run, parse_override};
+use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
+}
+
+fn run(bytes: &[u8]) -> Report {
+    dry_run(bytes, 1, &[], today())
+}
+
+/// The problems as "row, column: code" lines, for comparing.
+fn problems(r: &Report) -> Vec<String> {
+    r.problems
+        .iter()
+        .map(|p| {
+            format!(
+                "{}, {}: {}",
+                p.row.map_or("-".into(), |r| r.to_string()),
+                p.column.clone().unwrap_or_else(|| "-".into()),
+                p.problem.code()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_clean_csv_is_read_with_its_header_matched() {
+    let csv = "Full name,E-mail,Mobile,Post code,Role,Languages,Needs,DOB,Ethnicity\n\
+               Amara Okafor,Amara@Example.org,07700 900123,e8 1ey,Carer; Expert by experience,English; Yoruba,Easy Read; step-free,1980-02-29,Black African\n\
+               ,,,,,,,,\n\
+               Bill Hughes,bill@example.org,,,,Polish,,27/03/1955,N\n";
+    let r = run(csv.as_bytes());
+    assert_eq!(problems(&r), Vec::<String>::new());
+    assert_eq!(r.header_row, 1);
+    assert_eq!(r.blank_rows, 1);
+    assert_eq!(r.rows.len(), 2);
+    let amara = &r.rows[0];
+    assert_eq!(amara.row, 2);
+    assert_eq!(amara.profile.email.as_deref(), Some("amara@example.org"));
+    assert_eq!(amara.profile.postcode.as_deref(), Some("E8 1EY"));
+    assert_eq!(amara.profile.roles.len(), 2);
+    assert_eq!(amara.needs, vec![Need::EasyRead, Need::StepFree]);
+    assert_eq!(r.rows[1].ethnic_group, Some(EthnicGroup::African));
+    assert_eq!(
+        r.rows[1].profile.born_on,
+        NaiveDate::from_ymd_opt(1955, 3, 27)
+    );
+    assert!(r.columns.iter().all(|(_, f)| f.is_some()));
+}
+
+#[test]
+fn every_bad_value_is_named_by_row_and_column() {
+    let csv = "Name,Email,Phone,Postcode,Date of birth,Ethnic group,Needs,Guardian\n\
+               Ann,ann-at-example,12345,LE1,31/02/1990,Martian,telepathy,\n\
+               Joseph Adeyemi,,,,2012-05-01,,,\n\
+               ,carl@example.org,,,,,,\n";
+    let r = run(csv.as_bytes());
+    assert!(r.rows.is_empty());
+    assert_eq!(
+        problems(&r),
+        [
+            "2, Date of birth: not-date",
+            "2, Ethnic group: unknown",
+            "2, Needs: unknown",
+            "2, Email: not-email",
+            "2, Phone: not-phone",
+            "2, Postcode: not-postcode",
+            "3, Guardian: needs-guardian-consent",
+            "4, Name: empty",
+        ]
+    );
+    let shown = r.problems[3].to_string();
+    assert_eq!(
+        shown,
+        "row 2, column \"Email\": \"ann-at-example\" is not an email address, like name@example.org"
+    );
+}
+
+#[test]
+fn a_guardian_named_lets_a_young_person_in() {
+    let csv = "Name,Date of birth,Parent or guardian\nJoseph Adeyemi,2012-05-01,Grace Adeyemi\n";
+    let r = run(csv.as_bytes());
+    assert_eq!(problems(&r), Vec::<String>::new());
+    assert_eq!(r.rows[0].guardian.as_deref(), Some("Grace Adeyemi"));
+}
+
+#[test]
+fn rows_are_numbered_as_the_file_has_them_past_blank_lines() {
+    let csv = "Our network\n\nName,Email\nAnn,ann@example.org\n\n\nBob,bob@example\n";
+    let r = run(csv.as_bytes());
+    assert_eq!(r.header_row, 3);
+    assert_eq!(r.rows[0].row, 4);
+    assert_eq!(problems(&r), ["7, Email: not-email"]);
+}
+
+#[test]
+fn the_same_person_twice_in_a_file_is_reported() {
+    let csv = "Name,Email,Phone\nAnn,ann@example.org,\nAnnie,ANN@example.org,\nBob,,020 7946 0000\nRob,,02079460000\n";
+    let r = run(csv.as_bytes());
+    assert_eq!(
+        problems(&r),
+        ["3, Email: same-as-row", "5, Phone: same-as-row"]
+    );
+    assert_eq!(r.rows.len(), 2);
+}
+
+#[test]
+fn bad_files_are_refused_with_a_reason() {
+    assert_eq!(problems(&run(b"")), ["-, -: file-empty"]);
+    assert_eq!(
+        problems(&run(b"%PDF-1.7\n%\xe2\xe3")),
+        ["-, -: not-spreadsheet"]
+    );
+    assert_eq!(problems(&run(b"Name\xff\xfe,Email\n")), ["-, -: not-utf8"]);
+    // A ZIP that is not a workbook, renamed .xlsx.
+    assert_eq!(
+        problems(&run(b"PK\x03\x04not really a zip at all")),
+        ["-, -: not-spreadsheet"]
+    );
+    let huge = vec![b'a'; MAX_BYTES + 1];
+    assert_eq!(problems(&run(&huge)), ["-, -: file-too-large"]);
+    assert_eq!(
+        problems(&run(b"just,some,words\n1,2,3\n")),
+        ["-, -: no-header-row"]
+    );
+}
+
+#[test]
+fn thousands_of_rows_are_read() {
+    let mut csv = String::from("Name,Email\n");
+    for i in 0..5000 {
+        csv.push_str(&format!("Person {i},person{i}@example.org\n"));
+    }
+    let r = run(csv.as_bytes());
+    assert_eq!(r.rows.len(), 5000);
+    assert!(r.problems.is_empty());
+    assert_eq!(r.rows[4999].row, 5001);
+}
+
+#[test]
+fn overrides_match_columns_the_headers_do_not() {
+    let csv = "Who,Contact\nAnn,ann@example.org\n";
+    assert_eq!(problems(&run(csv.as_bytes())), ["-, -: no-header-row"]);
+    let overrides = vec![
+        parse_override("Who=name").unwrap(),
+        parse_override("contact=email").unwrap(),
+    ];
+    let r = dry_run(csv.as_bytes(), 1, &overrides, today());
+    assert_eq!(r.rows[0].profile.email.as_deref(), Some("ann@example.org"));
+    assert!(parse_override("Who=wizard").is_err());
+    assert!(parse_override("no equals sign").is_err());
+    assert_eq!(
+        parse_override("Notes=ignore").unwrap(),
+        ("Notes".into(), None)
+    );
+    assert_eq!(Field::parse("born_on"), Some(Field::BornOn));
+}
+
+#[test]
+fn an_xlsx_with_a_title_formulas_dates_and_merged_cells() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    // A title above the table, merged across columns: not a problem.
+    sheet
+        .merge_range(0, 0, 0, 3, "Our network, June 2026", &Format::new())
+        .unwrap();
+    for (c, h) in ["Name", "Email", "Date of birth", "Role"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(2, c as u16, *h).unwrap();
+    }
+    // Row 4: a name worked out by a formula, a real date.
+    sheet
+        .write_formula(
+            3,
+            0,
+            Formula::new("=CONCATENATE(\"Ann\",\" Lee\")").set_result("Ann Lee"),
+        )
+        .unwrap();
+    sheet.write_string(3, 1, "ann@example.org").unwrap();
+    sheet
+        .write_datetime_with_format(3, 2, ExcelDateTime::from_ymd(1980, 2, 29).unwrap(), &date)
+        .unwrap();
+    sheet.write_string(3, 3, "Patient").unwrap();
+    // Row 5: a date stored as an Excel serial number, with no date format.
+    sheet.write_string(4, 0, "Bill Hughes").unwrap();
+    let serial = (NaiveDate::from_ymd_opt(1955, 3, 27).unwrap()
+        - NaiveDate::from_ymd_opt(1899, 12, 30).unwrap())
+    .num_days();
+    sheet.write_number(4, 2, serial as f64).unwrap();
+    // A blank row, then rows 7 and 8 merged in the Role column.
+    sheet.write_string(6, 0, "Chen Wei").unwrap();
+    sheet.write_string(7, 0, "Dafydd Morgan").unwrap();
+    sheet
+        .merge_range(6, 3, 7, 3, "Carer", &Format::new())
+        .unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+
+    let r = run(&bytes);
+    assert_eq!(r.header_row, 3);
+    assert_eq!(r.blank_rows, 1);
+    assert_eq!(problems(&r), ["7, Role: merged-cells"]);
+    assert_eq!(r.rows[0].profile.name, "Ann Lee");
+    assert_eq!(
+        r.rows[0].profile.born_on,
+        NaiveDate::from_ymd_opt(1980, 2, 29)
+    );
+    assert_eq!(
+        r.rows[1].profile.born_on,
+        NaiveDate::from_ymd_opt(1955, 3, 27)
+    );
+    assert!(
+        r.problems[0]
+            .to_string()
+            .contains("cells are merged across rows 7 to 8")
+    );
+}
+
+#[test]
+fn an_xlsx_error_cell_is_reported() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Name").unwrap();
+    sheet.write_string(0, 1, "Email").unwrap();
+    sheet
+        .write_formula(1, 0, Formula::new("=#REF!").set_result("#REF!"))
+        .unwrap();
+    let r = run(&book.save_to_buffer().unwrap());
+    assert_eq!(r.rows.len(), 0);
+    assert!(
+        problems(&r)[0].starts_with("2, Name:"),
+        "{:?}",
+        problems(&r)
+    );
+    let _ = Problem::CellError(String::new());
+}
