@@ -88,6 +88,15 @@ const PAGES = [
     await Promise.all([page.waitForNavigation(), page.click('a:has-text("Erase their personal data")')]);
   }],
   ['people-inactive', '/people/inactive?years=0', 'There is a problem', LEAD],
+  ['people-import', '/people/import', 'Import people from a spreadsheet', LEAD],
+  ['people-import-no-file', '/people/import', 'There is a problem', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Check the file")')]);
+  }],
+  ['people-import-report', '/people/import', 'Problems found: 2', LEAD, async (page) => {
+    const csv = 'Our network\n\nName,Email,Date of birth,Languages\nZara Ahmed,zara-at-example,1970-01-01,Arabic\nKaren Young,,2015-01-01,English\nLeon Brooks,leon.brooks@example.org,,\n';
+    await page.setInputFiles('#file', { name: 'network.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Check the file")')]);
+  }],
   ['equality-report', '/organisations/1/equality', 'Equality monitoring', LEAD],
   ['my-record', '/me', 'What helps you take part', PARTICIPANT],
   ['my-equality', '/me/equality', 'What is your ethnic group?', PARTICIPANT],

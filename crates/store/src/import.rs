@@ -125,3 +125,93 @@ impl Store {
         Ok(ids)
     }
 }
+
+/// A spreadsheet waiting between its dry run and its import.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PendingImport {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub account_id: i64,
+    pub filename: String,
+    pub content: Vec<u8>,
+    /// Column overrides, one `Header=field` a line.
+    pub overrides: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl Store {
+    /// Keeps an uploaded spreadsheet for its account, and forgets any kept for more
+    /// than a day.
+    pub async fn keep_import(
+        &self,
+        organisation_id: i64,
+        account_id: i64,
+        filename: &str,
+        content: &[u8],
+    ) -> Result<i64, StoreError> {
+        self.require_organisation("organisation_id", organisation_id)
+            .await?;
+        let now = crate::now();
+        let mut tx = self.begin().await?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "DELETE FROM pending_imports WHERE created_at < $1"
+        )
+        .bind(now - chrono::Duration::days(1))
+        .execute(c)
+        .await
+        .map(|_| ()))?;
+        let id = on_tx!(&mut tx, |c| {
+            sqlx::query_scalar::<_, i64>(
+            "INSERT INTO pending_imports (organisation_id, account_id, filename, content, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id"
+        )
+        .bind(organisation_id)
+        .bind(account_id)
+        .bind(filename)
+        .bind(content)
+        .bind(now)
+        .fetch_one(c)
+        .await
+        })?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// A kept spreadsheet, only for the account that uploaded it.
+    pub async fn pending_import(
+        &self,
+        id: i64,
+        account_id: i64,
+    ) -> Result<PendingImport, StoreError> {
+        on_pool!(self, |p| sqlx::query_as::<_, PendingImport>(
+            "SELECT id, organisation_id, account_id, filename, content, overrides, created_at FROM pending_imports WHERE id = $1 AND account_id = $2"
+        )
+        .bind(id)
+        .bind(account_id)
+        .fetch_optional(p)
+        .await)?
+        .ok_or(StoreError::NotFound)
+    }
+
+    pub async fn set_import_overrides(&self, id: i64, overrides: &str) -> Result<(), StoreError> {
+        on_pool!(self, |p| sqlx::query(
+            "UPDATE pending_imports SET overrides = $1 WHERE id = $2"
+        )
+        .bind(overrides)
+        .bind(id)
+        .execute(p)
+        .await
+        .map(|_| ()))?;
+        Ok(())
+    }
+
+    pub async fn forget_import(&self, id: i64) -> Result<(), StoreError> {
+        on_pool!(self, |p| sqlx::query(
+            "DELETE FROM pending_imports WHERE id = $1"
+        )
+        .bind(id)
+        .execute(p)
+        .await
+        .map(|_| ()))?;
+        Ok(())
+    }
+}

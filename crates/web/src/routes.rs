@@ -85,6 +85,23 @@ impl Routes {
         self.add(Method::POST, path, c, post(h))
     }
 
+    /// A form that uploads a file of up to `limit` bytes (more than the usual body
+    /// limit allows).
+    pub fn post_upload<H: Handler<T, AppState>, T: 'static>(
+        self,
+        path: &'static str,
+        c: Capability,
+        h: H,
+        limit: usize,
+    ) -> Self {
+        self.add(
+            Method::POST,
+            path,
+            c,
+            post(h).layer(axum::extract::DefaultBodyLimit::max(limit)),
+        )
+    }
+
     pub fn put<H: Handler<T, AppState>, T: 'static>(
         self,
         path: &'static str,

@@ -52,6 +52,11 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/me/equality", SIGNED_IN),
     ("POST", "/me/consents/{id}/withdraw", SIGNED_IN),
     ("GET", "/people/inactive", LEADS),
+    ("GET", "/people/import", LEADS),
+    ("POST", "/people/import", LEADS),
+    ("GET", "/people/import/{id}", LEADS),
+    ("POST", "/people/import/{id}/columns", LEADS),
+    ("POST", "/people/import/{id}/run", LEADS),
     ("GET", "/people/{id}/erase", LEADS),
     ("POST", "/people/{id}/erase", LEADS),
     ("GET", "/charters", EVERYONE),
@@ -217,7 +222,9 @@ async fn seed_in(store: &Store, org: i64) -> (i64, i64, i64) {
 }
 
 fn fill(path: &str, f: &Fixture) -> String {
-    let id = if path.starts_with("/api/v1/people/") || path.starts_with("/people/") {
+    let id = if path.starts_with("/people/import/") {
+        999_999
+    } else if path.starts_with("/api/v1/people/") || path.starts_with("/people/") {
         f.person
     } else if path.starts_with("/api/v1/projects/") || path.starts_with("/projects/") {
         f.project

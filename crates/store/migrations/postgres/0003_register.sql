@@ -93,3 +93,16 @@ CREATE INDEX equality_answers_organisation ON equality_answers (organisation_id)
 
 ALTER TABLE accounts ADD COLUMN person_id BIGINT REFERENCES people (id);
 CREATE UNIQUE INDEX accounts_person ON accounts (person_id);
+
+-- A spreadsheet uploaded for import, kept between the dry run and the import by the
+-- account that uploaded it, and deleted once imported or a day old.
+CREATE TABLE pending_imports (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    organisation_id BIGINT NOT NULL REFERENCES organisations (id),
+    account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    filename TEXT NOT NULL,
+    content BYTEA NOT NULL,
+    overrides TEXT NOT NULL DEFAULT '',
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX pending_imports_account ON pending_imports (account_id);

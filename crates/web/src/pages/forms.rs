@@ -79,6 +79,7 @@ pub fn error_of(errors: &[FieldError], id: &str) -> Option<String> {
 }
 
 /// One choice among radios or in a select.
+#[derive(Clone)]
 pub struct Choice {
     pub value: String,
     pub label: String,

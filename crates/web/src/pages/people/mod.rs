@@ -27,12 +27,27 @@ use crate::AppState;
 use crate::auth::Viewer;
 use crate::routes::Routes;
 
+mod import;
 mod profile;
 
 pub fn routes(r: Routes) -> Routes {
     r.get("/people", C::ReadPeople, people)
         .get("/people/new", C::WritePeople, new_person)
         .get("/people/inactive", C::WritePeople, inactive)
+        .get("/people/import", C::WritePeople, import::form)
+        .post_upload(
+            "/people/import",
+            C::WritePeople,
+            import::upload,
+            crate::register_import::MAX_BYTES + 64 * 1024,
+        )
+        .get("/people/import/{id}", C::WritePeople, import::report)
+        .post(
+            "/people/import/{id}/columns",
+            C::WritePeople,
+            import::columns,
+        )
+        .post("/people/import/{id}/run", C::WritePeople, import::run)
         .get("/people/{id}/erase", C::WritePeople, erase_page)
         .post("/people/{id}/erase", C::WritePeople, erase)
         .post("/people", C::WritePeople, create_person)

@@ -1,0 +1,150 @@
+//! Importing a register spreadsheet from the web: the dry run's report, changing how a
+//! column is read, and an import that stores everyone or no one.
+// Tests may panic on anything unexpected: that is how they fail.
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use axum::http::StatusCode;
+use coproduce_domain::account::Role;
+use coproduce_store::organisations::OrganisationFields;
+use coproduce_store::{PageRequest, Store, Within, backend_tests};
+use support::Browser;
+
+async fn organisation(store: &Store, name: &str) -> i64 {
+    store
+        .create_organisation(&OrganisationFields {
+            name: name.into(),
+            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+            require_second_factor: false,
+        })
+        .await
+        .unwrap()
+        .id
+}
+
+async fn count(store: &Store, org: i64) -> usize {
+    store
+        .people(PageRequest::first(200), Within::Parent(org))
+        .await
+        .unwrap()
+        .items
+        .len()
+}
+
+async fn a_spreadsheet_is_checked_then_imported_from_the_pages(store: Store) {
+    let org = organisation(&store, "Council").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_ip_lead").await;
+    // Nothing chosen; then a file that is not a spreadsheet.
+    let r = lead.upload("/people/import", "empty.csv", b"", true).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("Choose a spreadsheet file"));
+    let r = lead
+        .upload(
+            "/people/import",
+            "report.xlsx",
+            b"%PDF-1.7 not a sheet",
+            true,
+        )
+        .await;
+    let report = lead.get(r.location.as_deref().unwrap()).await;
+    assert!(
+        report.text.contains("The file is not a spreadsheet"),
+        "{}",
+        report.text
+    );
+    assert!(!report.text.contains("Import 0 people"));
+
+    // A file with problems: each by row and column, and no import button.
+    let bad = "Name,Contact,Date of birth\nZara Ahmed,zara-at-example,1970-01-01\n,,\nYoung One,,2015-01-01\n";
+    let r = lead
+        .upload("/people/import", "network.csv", bad.as_bytes(), true)
+        .await;
+    let url = r.location.unwrap();
+    let report = lead.get(&url).await;
+    assert!(
+        report
+            .text
+            .contains("Row 4, column &#34;Date of birth&#34;"),
+        "{}",
+        report.text
+    );
+    assert!(report.text.contains("Blank rows skipped: 1"));
+    assert!(!report.text.contains("Import 1 people"));
+    // The Contact column was not recognised; read it as email, and the email problem shows.
+    let id = url.trim_start_matches("/people/import/");
+    let r = lead
+        .post(
+            &format!("/people/import/{id}/columns"),
+            &[
+                ("column-0", "name"),
+                ("column-1", "email"),
+                ("column-2", "born_on"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let report = lead.get(&url).await;
+    assert!(
+        report.text.contains("is not an email address"),
+        "{}",
+        report.text
+    );
+    // Importing anyway is refused, and nothing is stored.
+    let r = lead.post(&format!("/people/import/{id}/run"), &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(count(&store, org).await, 0);
+
+    // A good file, one of whom is already in the register.
+    store
+        .create_person(
+            &coproduce_domain::person::PersonDraft {
+                organisation_id: org,
+                name: "Amara Okafor".into(),
+                email: Some("amara@example.org".into()),
+                roles: vec!["carer".into()],
+                ..Default::default()
+            }
+            .check(chrono::Utc::now().date_naive())
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let good = "Full name,Email,Languages,Access needs\nZara Ahmed,zara@example.org,Arabic; English,Easy Read\nAmara O.,AMARA@example.org,,\n";
+    let r = lead
+        .upload("/people/import", "good.csv", good.as_bytes(), true)
+        .await;
+    let url = r.location.unwrap();
+    let report = lead.get(&url).await;
+    assert!(
+        report.text.contains("People ready to add: 1"),
+        "{}",
+        report.text
+    );
+    assert!(
+        report
+            .text
+            .contains("Already in the register, and skipped: 1")
+    );
+    assert!(report.text.contains("Import 1 people"));
+    // Someone else cannot see or run another account's upload.
+    let other = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_ip_other").await;
+    assert_eq!(other.get(&url).await.status, StatusCode::NOT_FOUND);
+    let id = url.trim_start_matches("/people/import/");
+    assert_eq!(
+        other
+            .post(&format!("/people/import/{id}/run"), &[])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let r = lead.post(&format!("/people/import/{id}/run"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    assert_eq!(count(&store, org).await, 2);
+    // The upload is forgotten once imported.
+    assert_eq!(lead.get(&url).await.status, StatusCode::NOT_FOUND);
+    let people = lead.get("/people").await.text;
+    assert!(people.contains("Zara Ahmed"));
+}
+
+backend_tests!(a_spreadsheet_is_checked_then_imported_from_the_pages);
