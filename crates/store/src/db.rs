@@ -155,6 +155,16 @@ impl Store {
         Ok(())
     }
 
+    /// Refreshes the statistics the query planner chooses indexes by, as after a large
+    /// import: `ANALYZE` on both backends.
+    pub async fn analyze(&self) -> Result<(), StoreError> {
+        on_pool!(self, |p| sqlx::query("ANALYZE")
+            .execute(p)
+            .await
+            .map(|_| ()))?;
+        Ok(())
+    }
+
     /// Starts a transaction.
     pub async fn begin(&self) -> Result<Tx, StoreError> {
         Ok(match &self.pool {

@@ -284,6 +284,20 @@ impl Store {
     }
 }
 
+/// The words of a name and preferred name, lower case, each once: what a search by
+/// name looks in.
+pub fn name_words(name: &str, preferred: Option<&str>) -> Vec<String> {
+    let mut words: Vec<String> = std::iter::once(name)
+        .chain(preferred)
+        .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
 /// A phone number's digits, to compare numbers however they were typed.
 pub fn digits(phone: &Option<String>) -> Option<String> {
     phone
@@ -321,7 +335,12 @@ pub(crate) async fn insert_person(tx: &mut Tx, p: &Profile) -> Result<i64, Store
 /// Writes the multi-valued parts of a profile, replacing what was there when
 /// `replace` is set.
 async fn write_parts(tx: &mut Tx, id: i64, p: &Profile, replace: bool) -> Result<(), StoreError> {
-    let parts: [(&'static str, &'static str, Vec<String>); 4] = [
+    let parts: [(&'static str, &'static str, Vec<String>); 5] = [
+        (
+            "DELETE FROM person_name_words WHERE person_id = $1",
+            "INSERT INTO person_name_words (person_id, word) ",
+            name_words(&p.name, p.preferred_name.as_deref()),
+        ),
         (
             "DELETE FROM person_roles WHERE person_id = $1",
             "INSERT INTO person_roles (person_id, role) ",
@@ -418,6 +437,7 @@ impl Store {
         })?;
         updated(rows)?;
         for sql in [
+            "DELETE FROM person_name_words WHERE person_id = $1",
             "DELETE FROM person_roles WHERE person_id = $1",
             "DELETE FROM person_interests WHERE person_id = $1",
             "DELETE FROM person_languages WHERE person_id = $1",
@@ -457,5 +477,139 @@ impl Store {
         .await
         })?;
         Ok(page.page(rows, |r| r.id))
+    }
+}
+
+/// What to look for in the register. Every part given must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PeopleFilter {
+    /// Words the name (or preferred name) has words starting with, in any order.
+    pub name: Option<String>,
+    pub role: Option<PersonRole>,
+    pub need: Option<coproduce_domain::needs::Need>,
+    pub interest: Option<ServiceArea>,
+    pub language: Option<Language>,
+}
+
+impl PeopleFilter {
+    pub fn is_empty(&self) -> bool {
+        self == &PeopleFilter::default()
+    }
+}
+
+/// The first string after every string starting with `prefix`, byte by byte: the
+/// end of a range that holds exactly the strings starting with it.
+fn after_prefix(prefix: &str) -> Option<String> {
+    let mut chars: Vec<char> = prefix.chars().collect();
+    while let Some(last) = chars.pop() {
+        if let Some(next) = (last as u32).checked_add(1).and_then(char::from_u32) {
+            chars.push(next);
+            return Some(chars.into_iter().collect());
+        }
+    }
+    None
+}
+
+impl Store {
+    /// People matching a filter, a page at a time in id order, with their roles. Each
+    /// part of the filter is a lookup in its own index (name words, roles, needs,
+    /// interests, languages); no person's row is read unless it matches.
+    pub async fn find_people(
+        &self,
+        filter: &PeopleFilter,
+        page: PageRequest,
+        within: Within,
+    ) -> Result<Page<PersonSummary>, StoreError> {
+        let terms: Vec<String> = filter
+            .name
+            .as_deref()
+            .map(|n| name_words(n, None))
+            .unwrap_or_default();
+        let rows: Vec<PersonRow> = on_pool!(self, |p| {
+            let mut q = sqlx::QueryBuilder::new(concat!(
+                "SELECT ",
+                person_columns!(),
+                " FROM people WHERE erased_at IS NULL AND id > "
+            ));
+            q.push_bind(page.after);
+            match within {
+                Within::All => {}
+                Within::Parent(o) | Within::Organisation(o) => {
+                    q.push(" AND organisation_id = ");
+                    q.push_bind(o);
+                }
+            }
+            for t in &terms {
+                q.push(" AND id IN (SELECT person_id FROM person_name_words WHERE word >= ");
+                q.push_bind(t.clone());
+                if let Some(end) = after_prefix(t) {
+                    q.push(" AND word < ");
+                    q.push_bind(end);
+                }
+                q.push(")");
+            }
+            let parts: [(&str, Option<&'static str>); 4] = [
+                (
+                    " AND id IN (SELECT person_id FROM person_roles WHERE role = ",
+                    filter.role.map(Vocabulary::slug),
+                ),
+                (
+                    " AND id IN (SELECT person_id FROM person_needs WHERE need = ",
+                    filter.need.map(Vocabulary::slug),
+                ),
+                (
+                    " AND id IN (SELECT person_id FROM person_interests WHERE area = ",
+                    filter.interest.map(Vocabulary::slug),
+                ),
+                (
+                    " AND id IN (SELECT person_id FROM person_languages WHERE language = ",
+                    filter.language.map(Vocabulary::slug),
+                ),
+            ];
+            for (sql, value) in parts {
+                if let Some(v) = value {
+                    q.push(sql);
+                    q.push_bind(v);
+                    q.push(")");
+                }
+            }
+            q.push(" ORDER BY id LIMIT ");
+            q.push_bind(page.limit + 1);
+            q.build_query_as().fetch_all(p).await
+        })?;
+        let rows = page.page(rows, |r: &PersonRow| r.id);
+        let ids: Vec<i64> = rows.items.iter().map(|r| r.id).collect();
+        let roles: Vec<(i64, String)> = if ids.is_empty() {
+            vec![]
+        } else {
+            on_pool!(self, |p| {
+                let mut q = sqlx::QueryBuilder::new(
+                    "SELECT person_id, role FROM person_roles WHERE person_id IN (",
+                );
+                let mut list = q.separated(", ");
+                for id in &ids {
+                    list.push_bind(*id);
+                }
+                q.push(")");
+                q.build_query_as().fetch_all(p).await
+            })?
+        };
+        Ok(Page {
+            items: rows
+                .items
+                .into_iter()
+                .map(|r| PersonSummary {
+                    roles: of(&roles, r.id, |s| PersonRole::parse(s).ok())
+                        .into_iter()
+                        .collect(),
+                    id: r.id,
+                    organisation_id: r.organisation_id,
+                    name: r.name,
+                    email: r.email,
+                    born_on: r.born_on,
+                })
+                .collect(),
+            next_after: rows.next_after,
+        })
     }
 }

@@ -396,7 +396,130 @@ async fn an_import_stores_everyone_or_no_one(store: Store) {
     assert_eq!(found[0].name, "Amara Okafor");
 }
 
+async fn people_are_found_by_name_role_need_interest_and_language(store: Store) {
+    use coproduce_domain::person::ServiceArea;
+    use coproduce_store::people::PeopleFilter;
+    let org = organisation(&store, "Trust").await;
+    let other = organisation(&store, "Council").await;
+    let mut ids = Vec::new();
+    for (o, name, preferred, roles, languages) in [
+        (org, "Amara Okafor", None, vec!["carer"], vec!["en", "yo"]),
+        (
+            org,
+            "Siân O'Neill-Jones",
+            Some("Sid"),
+            vec!["patient"],
+            vec!["en"],
+        ),
+        (org, "Amir Khan", None, vec!["patient", "carer"], vec!["ur"]),
+        (other, "Amara Mensah", None, vec!["carer"], vec!["en"]),
+    ] {
+        let mut p = profile(o, name, &roles);
+        p.preferred_name = preferred.map(Into::into);
+        p.languages = languages
+            .iter()
+            .map(|l| Language::read(l).unwrap())
+            .collect();
+        if name == "Amir Khan" {
+            p.interests = [ServiceArea::MentalHealth].into_iter().collect();
+        }
+        ids.push(store.create_person(&p).await.unwrap().id);
+    }
+    store
+        .add_need(
+            ids[0],
+            &NeedFields {
+                need: Need::EasyRead,
+                language: None,
+                detail: None,
+            },
+        )
+        .await
+        .unwrap();
+    let find = |f: PeopleFilter| {
+        let store = store.clone();
+        async move {
+            store
+                .find_people(&f, PageRequest::first(10), Within::Parent(org))
+                .await
+                .unwrap()
+                .items
+                .into_iter()
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+        }
+    };
+    let named = |n: &str| PeopleFilter {
+        name: Some(n.into()),
+        ..PeopleFilter::default()
+    };
+    assert_eq!(find(named("am")).await, ["Amara Okafor", "Amir Khan"]);
+    assert_eq!(find(named("AMA")).await, ["Amara Okafor"]);
+    assert_eq!(find(named("okafor amara")).await, ["Amara Okafor"]);
+    assert_eq!(find(named("jones")).await, ["Siân O'Neill-Jones"]);
+    assert_eq!(find(named("siâ")).await, ["Siân O'Neill-Jones"]);
+    assert_eq!(
+        find(named("sid")).await,
+        ["Siân O'Neill-Jones"],
+        "preferred names too"
+    );
+    assert!(find(named("zz")).await.is_empty());
+    let carers = PeopleFilter {
+        role: Some(PersonRole::Carer),
+        ..PeopleFilter::default()
+    };
+    assert_eq!(find(carers.clone()).await, ["Amara Okafor", "Amir Khan"]);
+    assert_eq!(
+        find(PeopleFilter {
+            language: Some(Language::Urdu),
+            ..carers.clone()
+        })
+        .await,
+        ["Amir Khan"]
+    );
+    assert_eq!(
+        find(PeopleFilter {
+            need: Some(Need::EasyRead),
+            ..PeopleFilter::default()
+        })
+        .await,
+        ["Amara Okafor"]
+    );
+    assert_eq!(
+        find(PeopleFilter {
+            interest: Some(ServiceArea::MentalHealth),
+            name: Some("am".into()),
+            ..carers
+        })
+        .await,
+        ["Amir Khan"]
+    );
+    // Pages follow one another; the erased are not found.
+    let first = store
+        .find_people(
+            &PeopleFilter::default(),
+            PageRequest::first(2),
+            Within::Parent(org),
+        )
+        .await
+        .unwrap();
+    assert_eq!(first.items.len(), 2);
+    let rest = store
+        .find_people(
+            &PeopleFilter::default(),
+            PageRequest::new(first.next_after, Some(2)),
+            Within::Parent(org),
+        )
+        .await
+        .unwrap();
+    assert_eq!(rest.items.len(), 1);
+    assert!(rest.next_after.is_none());
+    store.erase_person(ids[0]).await.unwrap();
+    assert_eq!(find(named("am")).await, ["Amir Khan"]);
+}
+
 backend_tests!(
+    people_are_found_by_name_role_need_interest_and_language,
     an_import_stores_everyone_or_no_one,
     a_profile_and_its_parts_are_kept_together,
     needs_are_recorded_once_and_shared_only_with_consent,

@@ -104,7 +104,13 @@ pub async fn import(
     today: NaiveDate,
     progress: impl Fn(usize),
 ) -> Result<Vec<i64>, StoreError> {
-    store
+    let ids = store
         .import_people(&plan.to_add(), recorded_by, today, progress)
-        .await
+        .await?;
+    // After many rows the planner's statistics are out of date; searches of the
+    // register choose their indexes by them.
+    if ids.len() >= 1000 {
+        store.analyze().await?;
+    }
+    Ok(ids)
 }

@@ -366,7 +366,48 @@ async fn needs_and_consent_are_recorded_from_a_persons_page(store: Store) {
     assert_eq!(store.needs_of(id).await.unwrap().len(), 1);
 }
 
+async fn people_are_found_from_the_page_and_the_api(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_pf_lead").await;
+    for (name, role, language) in [
+        ("Amara Okafor", "carer", "yo"),
+        ("Amir Khan", "patient", "ur"),
+        ("Bill Hughes", "carer", "en"),
+    ] {
+        let r = lead
+            .post(
+                "/people",
+                &[("name", name), ("roles", role), ("languages", language)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    }
+    let page = lead.get("/people?name=am&role=carer").await;
+    assert!(page.text.contains("Amara Okafor"));
+    assert!(!page.text.contains("Amir Khan") && !page.text.contains("Bill Hughes"));
+    assert!(page.text.contains("value=\"am\""), "the search is kept");
+    let none = lead.get("/people?name=zz").await;
+    assert!(none.text.contains("No one in the register matches"));
+    let bad = lead.get("/people?role=wizard").await;
+    assert!(bad.text.contains("Choose from the list"), "{}", bad.text);
+    // A page of two, then the next, keeping the search.
+    let api = support::get(
+        &store,
+        &format!("/api/v1/people?organisation_id={org}&role=carer&limit=1"),
+    )
+    .await;
+    assert_eq!(api.json()["items"][0]["name"], "Amara Okafor");
+    let next = api.json()["next"].as_str().unwrap().to_string();
+    assert!(next.contains("role=carer"), "{next}");
+    let api = support::get(&store, &next).await;
+    assert_eq!(api.json()["items"][0]["name"], "Bill Hughes");
+    let api = support::get(&store, "/api/v1/people?language=klingon").await;
+    assert_eq!(api.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(api.fields(), ["language"]);
+}
+
 backend_tests!(
+    people_are_found_from_the_page_and_the_api,
     people_are_added_with_their_whole_profile,
     needs_and_consent_are_recorded_from_a_persons_page,
 );

@@ -106,3 +106,14 @@ CREATE TABLE pending_imports (
     created_at TEXT NOT NULL
 );
 CREATE INDEX pending_imports_account ON pending_imports (account_id);
+
+-- Each word of a person's name and preferred name, lower case, compared byte by byte,
+-- so that "find people whose name has a word starting with ..." is a range on an
+-- index, fast however long the register.
+CREATE TABLE person_name_words (
+    word TEXT NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    PRIMARY KEY (word, person_id)
+);
+CREATE INDEX person_name_words_person ON person_name_words (person_id);
+INSERT INTO person_name_words (word, person_id) SELECT DISTINCT lower(name), id FROM people;

@@ -341,3 +341,11 @@ staff-import-unnamed-column = Column { $n } (no name)
 staff-import-ignore = Ignore this column
 staff-import-check-again = Check again
 staff-import-another = Upload a different file
+
+## Finding people in the register.
+staff-find-people = Find people
+staff-search-name = Name
+staff-search = Search
+staff-any = Any
+staff-no-one-matches = No one in the register matches all of these.
+staff-choose-from-list = Choose from the list

@@ -120,6 +120,45 @@ pub struct PeopleQuery {
     pub limit: Option<String>,
     /// Only people of this organisation.
     pub organisation_id: Option<String>,
+    /// Only people whose name has words starting with these words.
+    pub name: Option<String>,
+    /// Only people with this role (a person role slug).
+    pub role: Option<String>,
+    /// Only people with this access need (a need slug).
+    pub need: Option<String>,
+    /// Only people interested in this service area (a slug).
+    pub interest: Option<String>,
+    /// Only people who speak this language (a language code).
+    pub language: Option<String>,
+}
+
+impl PeopleQuery {
+    fn filter(&self) -> Result<coproduce_store::people::PeopleFilter, ApiError> {
+        let mut errs = coproduce_domain::text::FieldErrors::new();
+        fn pick<V: Vocabulary>(
+            errs: &mut coproduce_domain::text::FieldErrors,
+            field: &str,
+            raw: &Option<String>,
+        ) -> Option<V> {
+            match raw.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(s) => errs.take(field, V::parse(s)),
+            }
+        }
+        let filter = coproduce_store::people::PeopleFilter {
+            name: self
+                .name
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_string),
+            role: pick(&mut errs, "role", &self.role),
+            need: pick(&mut errs, "need", &self.need),
+            interest: pick(&mut errs, "interest", &self.interest),
+            language: pick(&mut errs, "language", &self.language),
+        };
+        Ok(errs.finish(|| filter)?)
+    }
 }
 
 #[utoipa::path(get, path = "/api/v1/people", tag = "people", params(PeopleQuery),
@@ -136,8 +175,22 @@ pub async fn list(
         q.organisation_id.as_deref(),
     )?;
     let within = viewer.scope(org)?.map_or(Within::All, Within::Parent);
-    let rows = s.store.people(page, within).await?;
-    let base = list_base("/api/v1/people", "organisation_id", org);
+    let filter = q.filter()?;
+    let rows = s.store.find_people(&filter, page, within).await?;
+    let mut base = list_base("/api/v1/people", "organisation_id", org);
+    // The next page is of the same search.
+    for (key, value) in [
+        ("name", &q.name),
+        ("role", &q.role),
+        ("need", &q.need),
+        ("interest", &q.interest),
+        ("language", &q.language),
+    ] {
+        if let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            let sep = if base.contains('?') { '&' } else { '?' };
+            base.push_str(&format!("{sep}{key}={}", crate::pages::url_encode(v)));
+        }
+    }
     Ok(Json(ListOut::from_page(
         rows,
         &base,

@@ -22,7 +22,7 @@ use super::forms::{
     Checkboxes, Choice, DateField, FormField, FormPage, HtmlForm, Named, Part, Radios, Select,
     error_of, field_errors, on_lists, worded,
 };
-use super::{AfterQuery, Chrome, PageError, own_records, render, show};
+use super::{Chrome, PageError, own_records, render, show};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::routes::Routes;
@@ -76,26 +76,138 @@ pub fn routes(r: Routes) -> Routes {
 #[template(path = "people.html")]
 struct PeoplePage {
     chrome: Chrome,
+    errors: Vec<FieldError>,
     can_write: bool,
     /// Id, name, roles.
     people: Vec<(i64, String, String)>,
     next: Option<String>,
+    name: FormField,
+    role: Select,
+    need: Select,
+    interest: Select,
+    language: Select,
+    searching: bool,
+}
+
+/// The register's search: every part optional, all that are given must match.
+#[derive(Deserialize, Default)]
+pub struct PeopleQuery {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    need: String,
+    #[serde(default)]
+    interest: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    after: Option<String>,
+}
+
+/// A select with "Any" first, for a filter.
+fn any_of<V: Vocabulary>(
+    id: &'static str,
+    label: &'static str,
+    selected: &str,
+    tr: &crate::i18n::Tr,
+) -> Select {
+    let mut s = Select::of::<V>(id, label, selected, &[]);
+    s.options.insert(
+        0,
+        Choice {
+            value: String::new(),
+            label: tr.t("staff-any"),
+            hint: None,
+        },
+    );
+    s
+}
+
+impl PeopleQuery {
+    /// The filter asked for; a value that is none of the choices is reported.
+    fn filter(&self, errors: &mut Vec<FieldError>) -> coproduce_store::people::PeopleFilter {
+        fn pick<V: Vocabulary>(raw: &str, field: &str, errors: &mut Vec<FieldError>) -> Option<V> {
+            match raw.trim() {
+                "" => None,
+                s => match V::parse(s) {
+                    Ok(v) => Some(v),
+                    Err(e) => {
+                        errors.push(FieldError::new(field, e));
+                        None
+                    }
+                },
+            }
+        }
+        coproduce_store::people::PeopleFilter {
+            name: Some(self.name.trim().to_string()).filter(|n| !n.is_empty()),
+            role: pick(&self.role, "role", errors),
+            need: pick(&self.need, "need", errors),
+            interest: pick(&self.interest, "interest", errors),
+            language: pick(&self.language, "language", errors),
+        }
+    }
+
+    /// The address of the next page of the same search.
+    fn next(&self, after: i64) -> String {
+        let pairs = [
+            ("name", self.name.as_str()),
+            ("role", self.role.as_str()),
+            ("need", self.need.as_str()),
+            ("interest", self.interest.as_str()),
+            ("language", self.language.as_str()),
+        ];
+        let mut url = String::from("/people?");
+        for (k, v) in pairs.iter().filter(|(_, v)| !v.trim().is_empty()) {
+            url.push_str(&format!("{k}={}&", super::url_encode(v.trim())));
+        }
+        url.push_str(&format!("after={after}"));
+        url
+    }
 }
 
 async fn people(
     State(state): State<AppState>,
     viewer: Viewer,
-    Query(q): Query<AfterQuery>,
+    Query(q): Query<PeopleQuery>,
 ) -> Response {
     let result = async {
+        let tr = viewer.tr;
+        let mut errors = Vec::new();
+        let filter = q.filter(&mut errors);
+        let after = q.after.as_deref().and_then(|a| a.parse().ok());
         let page = state
             .store
-            .people(q.page(50), own_records(&viewer)?)
+            .find_people(
+                &filter,
+                PageRequest::new(after, Some(50)),
+                own_records(&viewer)?,
+            )
             .await?;
+        let errors = worded(
+            &tr,
+            errors,
+            &[
+                Named::Always("role", "staff-choose-from-list"),
+                Named::Always("need", "staff-choose-from-list"),
+                Named::Always("interest", "staff-choose-from-list"),
+                Named::Always("language", "staff-choose-from-list"),
+            ],
+        );
         Ok::<_, PageError>(PeoplePage {
             chrome: Chrome::new(&state, &viewer, "people"),
             can_write: viewer.can(C::WritePeople),
-            next: page.next_after.map(|a| format!("/people?after={a}")),
+            next: page.next_after.map(|a| q.next(a)),
+            name: FormField::new("name", "staff-search-name", "search")
+                .autocomplete("off")
+                .value(&q.name),
+            role: any_of::<PersonRole>("role", "staff-how-they-take-part", &q.role, &tr),
+            need: any_of::<coproduce_domain::needs::Need>("need", "staff-need", &q.need, &tr),
+            interest: any_of::<ServiceArea>("interest", "staff-interests", &q.interest, &tr),
+            language: any_of::<Language>("language", "staff-languages", &q.language, &tr),
+            searching: !filter.is_empty(),
+            errors,
             people: page
                 .items
                 .into_iter()
