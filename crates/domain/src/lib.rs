@@ -16,6 +16,7 @@ pub mod indicator;
 pub mod input;
 pub mod ladder;
 pub mod needs;
+pub mod network;
 pub mod organisation;
 pub mod person;
 pub mod templates;

@@ -161,11 +161,19 @@ pub enum Problem {
     NeedsSignedDate,
     #[error("only a signed charter has a date of signing")]
     DateOnlyWhenSigned,
+    #[error("cannot be before they joined")]
+    BeforeJoined,
+    #[error("must be after the day they stood down")]
+    BeforeStoodDown,
+    #[error("cannot be before this version was adopted on {}", crate::time::show_date(*.0))]
+    BeforeAdopted(chrono::NaiveDate),
+    #[error("that session is of another course")]
+    SessionOfAnotherCourse,
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 48] = [
+    pub const CODES: [&'static str; 52] = [
         "empty",
         "too-long",
         "control-character",
@@ -214,6 +222,10 @@ impl Problem {
         "same-as-row",
         "needs-signed-date",
         "date-only-when-signed",
+        "before-joined",
+        "before-stood-down",
+        "before-adopted",
+        "session-of-another-course",
     ];
 
     /// The id translations know this problem by.
@@ -268,6 +280,10 @@ impl Problem {
             SameAsRow(_) => "same-as-row",
             NeedsSignedDate => "needs-signed-date",
             DateOnlyWhenSigned => "date-only-when-signed",
+            BeforeJoined => "before-joined",
+            BeforeStoodDown => "before-stood-down",
+            BeforeAdopted(_) => "before-adopted",
+            SessionOfAnotherCourse => "session-of-another-course",
         }
     }
 
@@ -323,6 +339,7 @@ impl Problem {
             }
             ActivityTooLong(days) => vec![("days", days.to_string())],
             KeyUsedTwice { what, key } => vec![("what", what.to_string()), ("key", key.clone())],
+            BeforeAdopted(day) => vec![("date", day.format("%Y-%m-%d").to_string())],
             _ => vec![],
         }
     }
@@ -552,6 +569,10 @@ mod tests {
             Problem::SameAsRow(2),
             Problem::NeedsSignedDate,
             Problem::DateOnlyWhenSigned,
+            Problem::BeforeJoined,
+            Problem::BeforeStoodDown,
+            Problem::BeforeAdopted(chrono::NaiveDate::default()),
+            Problem::SessionOfAnotherCourse,
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

@@ -27,11 +27,13 @@ pub mod import;
 pub mod indicators;
 pub mod inputs;
 pub mod needs;
+pub mod networks;
 pub mod organisations;
 pub mod people;
 pub mod projects;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+pub mod training;
 
 pub use db::{Backend, Store, Tx, redact};
 pub use error::StoreError;

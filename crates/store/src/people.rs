@@ -420,9 +420,10 @@ impl Store {
     }
 
     /// Erases a person's personal data: their profile's details and parts, needs,
-    /// consents and equality answers go, and any account stops pointing at them.
-    /// The record stays, named "Erased person", so attendance still counts in
-    /// anonymous totals. One transaction.
+    /// consents, equality answers and the reasons they stood down from networks go,
+    /// their memberships end today, and any account stops pointing at them. The
+    /// record stays, named "Erased person", so attendance, past membership and
+    /// training still count in anonymous totals. One transaction.
     pub async fn erase_person(&self, id: i64) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
         let rows = on_tx!(&mut tx, |c| {
@@ -436,6 +437,14 @@ impl Store {
         .map(|r| r.rows_affected())
         })?;
         updated(rows)?;
+        on_tx!(&mut tx, |c| sqlx::query(
+            "UPDATE memberships SET left_on = $1 WHERE person_id = $2 AND left_on IS NULL"
+        )
+        .bind(now().date_naive())
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|_| ()))?;
         for sql in [
             "DELETE FROM person_name_words WHERE person_id = $1",
             "DELETE FROM person_roles WHERE person_id = $1",
@@ -445,6 +454,7 @@ impl Store {
             "DELETE FROM person_needs WHERE person_id = $1",
             "DELETE FROM consents WHERE person_id = $1",
             "DELETE FROM equality_answers WHERE person_id = $1",
+            "DELETE FROM stand_downs WHERE membership_id IN (SELECT id FROM memberships WHERE person_id = $1)",
             "UPDATE accounts SET person_id = NULL WHERE person_id = $1",
         ] {
             on_tx!(&mut tx, |c| sqlx::query(sql)
@@ -489,6 +499,8 @@ pub struct PeopleFilter {
     pub need: Option<coproduce_domain::needs::Need>,
     pub interest: Option<ServiceArea>,
     pub language: Option<Language>,
+    /// A network the person is a current member of.
+    pub network: Option<i64>,
 }
 
 impl PeopleFilter {
@@ -513,7 +525,8 @@ fn after_prefix(prefix: &str) -> Option<String> {
 impl Store {
     /// People matching a filter, a page at a time in id order, with their roles. Each
     /// part of the filter is a lookup in its own index (name words, roles, needs,
-    /// interests, languages); no person's row is read unless it matches.
+    /// interests, languages, network members); no person's row is read unless it
+    /// matches.
     pub async fn find_people(
         &self,
         filter: &PeopleFilter,
@@ -572,6 +585,11 @@ impl Store {
                     q.push_bind(v);
                     q.push(")");
                 }
+            }
+            if let Some(n) = filter.network {
+                q.push(" AND id IN (SELECT person_id FROM memberships WHERE left_on IS NULL AND network_id = ");
+                q.push_bind(n);
+                q.push(")");
             }
             q.push(" ORDER BY id LIMIT ");
             q.push_bind(page.limit + 1);

@@ -105,6 +105,25 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/people/{id}/needs/{need}/remove", LEADS),
     ("POST", "/people/{id}/consents", LEADS),
     ("POST", "/consents/{id}/withdraw", LEADS),
+    ("POST", "/people/{id}/networks", LEADS),
+    ("POST", "/people/{id}/training", LEADS),
+    ("GET", "/networks", PEOPLE_READ),
+    ("GET", "/networks/new", LEADS),
+    ("POST", "/networks", LEADS),
+    ("GET", "/networks/{id}", PEOPLE_READ),
+    ("GET", "/networks/{id}/edit", LEADS),
+    ("POST", "/networks/{id}", LEADS),
+    ("GET", "/networks/{id}/documents/new", LEADS),
+    ("POST", "/networks/{id}/documents", LEADS),
+    ("GET", "/memberships/{id}", PEOPLE_READ),
+    ("GET", "/memberships/{id}/{action}", LEADS),
+    ("POST", "/memberships/{id}/{action}", LEADS),
+    ("GET", "/training", PEOPLE_READ),
+    ("GET", "/training/new", LEADS),
+    ("POST", "/training", LEADS),
+    ("GET", "/training/{id}", PEOPLE_READ),
+    ("GET", "/training/{id}/sessions/new", LEADS),
+    ("POST", "/training/{id}/sessions", LEADS),
     ("GET", "/organisations/new", ADMIN_ONLY),
     ("POST", "/organisations", ADMIN_ONLY),
     ("GET", "/organisations/{id}/settings", ADMIN_ONLY),
@@ -169,6 +188,9 @@ struct Fixture {
     project: i64,
     activity: i64,
     input: i64,
+    network: i64,
+    membership: i64,
+    course: i64,
 }
 
 async fn fixture(store: &Store, name: &str) -> Fixture {
@@ -194,6 +216,37 @@ async fn fixture(store: &Store, name: &str) -> Fixture {
         .await
         .map(|c| c.id)
         .unwrap_or(0);
+    let network = store
+        .create_network(&coproduce_store::networks::NetworkFields {
+            organisation_id: o.id,
+            name: "Carers' network".into(),
+            kind: coproduce_domain::network::NetworkKind::ServiceUserCarer,
+            description: None,
+        })
+        .await
+        .unwrap()
+        .id;
+    let membership = store
+        .add_member(
+            network,
+            person,
+            coproduce_domain::network::MemberRole::Member,
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+        )
+        .await
+        .unwrap()
+        .id;
+    let course = store
+        .create_course(&coproduce_store::training::CourseFields {
+            organisation_id: o.id,
+            title: "Co-production for staff".into(),
+            audience: coproduce_domain::network::Audience::Staff,
+            valid_months: Some(24),
+            description: None,
+        })
+        .await
+        .unwrap()
+        .id;
     Fixture {
         organisation: o.id,
         charter,
@@ -201,6 +254,9 @@ async fn fixture(store: &Store, name: &str) -> Fixture {
         project,
         activity,
         input,
+        network,
+        membership,
+        course,
     }
 }
 
@@ -234,6 +290,12 @@ fn fill(path: &str, f: &Fixture) -> String {
         f.input
     } else if path.contains("/charters/") {
         f.charter
+    } else if path.starts_with("/networks/") {
+        f.network
+    } else if path.starts_with("/memberships/") {
+        f.membership
+    } else if path.starts_with("/training/") {
+        f.course
     } else if path.starts_with("/account/tokens/")
         || path.starts_with("/consents/")
         || path.starts_with("/me/consents/")
@@ -250,6 +312,7 @@ fn fill(path: &str, f: &Fixture) -> String {
         .replace("{code}", "pl")
         .replace("{on}", "on")
         .replace("{need}", "999999")
+        .replace("{action}", "induction")
 }
 
 /// Whether the answer is a refusal by the permission check.
@@ -444,6 +507,63 @@ async fn one_organisations_records_never_show_to_anothers_staff(store: Store) {
             "{path}"
         );
     }
+    // Pages of another organisation's networks, memberships and courses are not found.
+    let cookie = {
+        let id = account_with_token(
+            &store,
+            Role::InvolvementLead,
+            Some(a.organisation),
+            "cpt_lead_a",
+        )
+        .await;
+        session_for(&store, id).await
+    };
+    for path in [
+        format!("/networks/{}", b.network),
+        format!("/networks/{}/edit", b.network),
+        format!("/memberships/{}", b.membership),
+        format!("/memberships/{}/leave", b.membership),
+        format!("/training/{}", b.course),
+        format!("/training/{}/sessions/new", b.course),
+    ] {
+        assert_eq!(
+            request(&store, As::Cookie(&cookie), Method::GET, &path, None, "")
+                .await
+                .status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+    for path in [
+        format!("/networks/{}/documents", b.network),
+        format!("/memberships/{}/leave", b.membership),
+        format!("/training/{}/sessions", b.course),
+    ] {
+        let body = format!(
+            "csrf={}&on-day=1&on-month=2&on-year=2026&kind=code-of-conduct&title=x&version=9&adopted_on-day=1&adopted_on-month=1&adopted_on-year=2026&held_on-day=1&held_on-month=1&held_on-year=2026&place=x",
+            secret::csrf_token(&cookie)
+        );
+        assert_eq!(
+            request(
+                &store,
+                As::Cookie(&cookie),
+                Method::POST,
+                &path,
+                Some(&body),
+                "application/x-www-form-urlencoded"
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+    let untouched = store.membership(b.membership).await.unwrap();
+    assert_eq!(
+        untouched.left_on, None,
+        "nothing changed in another organisation"
+    );
+    assert!(store.documents(b.network).await.unwrap().is_empty());
     // Lists show only the viewer's organisation.
     for (path, own) in [
         ("/api/v1/projects", a.project),

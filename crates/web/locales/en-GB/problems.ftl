@@ -57,3 +57,7 @@ why-not-yes-no = "{ $given }" is not yes or no
 why-same-as-row = { $field } is the same as row { $row }: a person can be in the file once
 why-needs-signed-date = Give the date the organisation signed
 why-date-only-when-signed = Only a signed charter has a date of signing
+why-before-joined = { $field } cannot be before they joined
+why-before-stood-down = { $field } must be after the day they stood down
+why-before-adopted = { $field } cannot be before this version was adopted on { $date }
+why-session-of-another-course = That session is of another course: choose one of this course's sessions, or none

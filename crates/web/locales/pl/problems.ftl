@@ -56,3 +56,7 @@ why-not-yes-no = „{ $given }” nie jest odpowiedzią tak lub nie
 why-same-as-row = Pole „{ $field }” jest takie samo jak w wierszu { $row }: osoba może być w pliku tylko raz
 why-needs-signed-date = Podaj datę podpisania przez organizację
 why-date-only-when-signed = Tylko podpisana karta ma datę podpisania
+why-before-joined = Pole „{ $field }” nie może być wcześniejsze niż dzień dołączenia
+why-before-stood-down = Pole „{ $field }” musi być późniejsze niż dzień zawieszenia
+why-before-adopted = Pole „{ $field }” nie może być wcześniejsze niż przyjęcie tej wersji ({ $date })
+why-session-of-another-course = To szkolenie należy do innego kursu: wybierz szkolenie tego kursu albo żadne

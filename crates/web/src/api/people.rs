@@ -130,6 +130,8 @@ pub struct PeopleQuery {
     pub interest: Option<String>,
     /// Only people who speak this language (a language code).
     pub language: Option<String>,
+    /// Only current members of this network (a network id).
+    pub network: Option<String>,
 }
 
 impl PeopleQuery {
@@ -156,6 +158,16 @@ impl PeopleQuery {
             need: pick(&mut errs, "need", &self.need),
             interest: pick(&mut errs, "interest", &self.interest),
             language: pick(&mut errs, "language", &self.language),
+            network: match self.network.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(s) => match s.parse::<i64>() {
+                    Ok(id) if id > 0 => Some(id),
+                    _ => {
+                        errs.add("network", coproduce_domain::text::Problem::NotAnId);
+                        None
+                    }
+                },
+            },
         };
         Ok(errs.finish(|| filter)?)
     }

@@ -394,3 +394,27 @@ pub fn worded(tr: &Tr, errors: Vec<FieldError>, names: &[Named]) -> Vec<FieldErr
         })
         .collect()
 }
+
+/// Reads a date typed into the three boxes of the date input `id`. A date that is not
+/// real, or none when `required`, is added to `errs` as a problem of `{id}-day`, the
+/// box the error summary links to.
+pub fn typed_date(
+    errs: &mut coproduce_domain::text::FieldErrors,
+    id: &str,
+    (day, month, year): (&str, &str, &str),
+    required: bool,
+) -> Option<chrono::NaiveDate> {
+    match coproduce_domain::time::date_from_parts(day, month, year) {
+        Ok(Some(d)) => Some(d),
+        Ok(None) => {
+            if required {
+                errs.add(format!("{id}-day"), Problem::Empty);
+            }
+            None
+        }
+        Err(p) => {
+            errs.add(format!("{id}-day"), p);
+            None
+        }
+    }
+}

@@ -26,10 +26,12 @@ mod dashboard;
 mod equality;
 mod forms;
 mod me;
+mod networks;
 mod people;
 mod preferences;
 mod recovery;
 mod register;
+mod training;
 mod work;
 
 pub fn routes(r: Routes) -> Routes {
@@ -66,6 +68,8 @@ pub fn routes(r: Routes) -> Routes {
     let r = preferences::routes(r);
     let r = register::routes(r);
     let r = people::routes(r);
+    let r = networks::routes(r);
+    let r = training::routes(r);
     let r = me::routes(r);
     recovery::routes(r)
 }
@@ -297,6 +301,33 @@ impl AfterQuery {
             Some(limit),
         )
     }
+}
+
+/// The organisation choice on forms of those who see every organisation.
+pub(crate) async fn organisation_select(
+    state: &AppState,
+    selected: &str,
+    errors: &[coproduce_domain::text::FieldError],
+) -> Result<forms::Select, PageError> {
+    let orgs = state
+        .store
+        .organisations(PageRequest::first(PageRequest::MAX_LIMIT))
+        .await?;
+    Ok(forms::Select {
+        id: "organisation_id",
+        label: "staff-organisation".into(),
+        options: orgs
+            .items
+            .into_iter()
+            .map(|o| forms::Choice {
+                value: o.id.to_string(),
+                label: o.name,
+                hint: None,
+            })
+            .collect(),
+        selected: selected.to_string(),
+        error: forms::error_of(errors, "organisation_id"),
+    })
 }
 
 /// How far a list of an organisation's records reaches for this viewer: their own

@@ -56,6 +56,16 @@ pub fn routes(r: Routes) -> Routes {
         .post("/people/{id}", C::WritePeople, update_person)
         .post("/people/{id}/needs", C::WritePeople, profile::add_need)
         .post(
+            "/people/{id}/networks",
+            C::WritePeople,
+            profile::join_network,
+        )
+        .post(
+            "/people/{id}/training",
+            C::WritePeople,
+            profile::record_training,
+        )
+        .post(
             "/people/{id}/needs/{need}/remove",
             C::WritePeople,
             profile::remove_need,
@@ -86,6 +96,7 @@ struct PeoplePage {
     need: Select,
     interest: Select,
     language: Select,
+    network: Select,
     searching: bool,
 }
 
@@ -102,6 +113,8 @@ pub struct PeopleQuery {
     interest: String,
     #[serde(default)]
     language: String,
+    #[serde(default)]
+    network: String,
     #[serde(default)]
     after: Option<String>,
 }
@@ -146,6 +159,19 @@ impl PeopleQuery {
             need: pick(&self.need, "need", errors),
             interest: pick(&self.interest, "interest", errors),
             language: pick(&self.language, "language", errors),
+            network: match self.network.trim() {
+                "" => None,
+                s => match s.parse::<i64>() {
+                    Ok(id) if id > 0 => Some(id),
+                    _ => {
+                        errors.push(FieldError::new(
+                            "network",
+                            coproduce_domain::text::Problem::NotAnId,
+                        ));
+                        None
+                    }
+                },
+            },
         }
     }
 
@@ -157,6 +183,7 @@ impl PeopleQuery {
             ("need", self.need.as_str()),
             ("interest", self.interest.as_str()),
             ("language", self.language.as_str()),
+            ("network", self.network.as_str()),
         ];
         let mut url = String::from("/people?");
         for (k, v) in pairs.iter().filter(|(_, v)| !v.trim().is_empty()) {
@@ -193,7 +220,38 @@ async fn people(
                 Named::Always("need", "staff-choose-from-list"),
                 Named::Always("interest", "staff-choose-from-list"),
                 Named::Always("language", "staff-choose-from-list"),
+                Named::Always("network", "staff-choose-from-list"),
             ],
+        );
+        let networks = state
+            .store
+            .networks(
+                PageRequest::first(PageRequest::MAX_LIMIT),
+                own_records(&viewer)?,
+            )
+            .await?;
+        let mut network = Select {
+            id: "network",
+            label: "staff-network".into(),
+            options: networks
+                .items
+                .into_iter()
+                .map(|n| Choice {
+                    value: n.id.to_string(),
+                    label: n.name,
+                    hint: None,
+                })
+                .collect(),
+            selected: q.network.clone(),
+            error: error_of(&errors, "network"),
+        };
+        network.options.insert(
+            0,
+            Choice {
+                value: String::new(),
+                label: tr.t("staff-any"),
+                hint: None,
+            },
         );
         Ok::<_, PageError>(PeoplePage {
             chrome: Chrome::new(&state, &viewer, "people"),
@@ -206,6 +264,7 @@ async fn people(
             need: any_of::<coproduce_domain::needs::Need>("need", "staff-need", &q.need, &tr),
             interest: any_of::<ServiceArea>("interest", "staff-interests", &q.interest, &tr),
             language: any_of::<Language>("language", "staff-languages", &q.language, &tr),
+            network,
             searching: !filter.is_empty(),
             errors,
             people: page

@@ -63,25 +63,9 @@ pub(super) async fn project_form(
         .account()
         .is_some_and(|a| a.role.sees_every_organisation())
     {
-        let orgs = state
-            .store
-            .organisations(PageRequest::first(PageRequest::MAX_LIMIT))
-            .await?;
-        parts.push(Part::Pick(Select {
-            id: "organisation_id",
-            label: "staff-organisation".into(),
-            options: orgs
-                .items
-                .into_iter()
-                .map(|o| Choice {
-                    value: o.id.to_string(),
-                    label: o.name,
-                    hint: None,
-                })
-                .collect(),
-            selected: f.organisation_id.clone(),
-            error: error_of(&errors, "organisation_id"),
-        }));
+        parts.push(Part::Pick(
+            super::super::organisation_select(state, &f.organisation_id, &errors).await?,
+        ));
     }
     parts.push(Part::Field(
         FormField::new("title", "staff-project-name", "text")
