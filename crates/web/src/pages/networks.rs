@@ -1066,15 +1066,17 @@ async fn membership_save(
                     (&f.review_day, &f.review_month, &f.review_year),
                     false,
                 );
-                if let (Some(on), Some(reason)) = (on, reason) {
+                // The dates are checked even when the reason is missing, so every
+                // problem is reported at once.
+                if let Some(on) = on {
                     let s = StandDown {
                         on,
-                        reason,
+                        reason: reason.clone().unwrap_or_default(),
                         review_on,
                     };
                     match rules::check_stand_down(&s, m.joined_on, today) {
                         Err((field, p)) => errs.add(format!("{field}-day"), p),
-                        Ok(()) if errs.is_empty() => {
+                        Ok(()) if errs.is_empty() && reason.is_some() => {
                             done = Some(state.store.stand_down(m.id, &s, by).await);
                         }
                         Ok(()) => {}

@@ -53,7 +53,7 @@ async fn visible_course(state: &AppState, viewer: &Viewer, raw: &str) -> Result<
 /// How long a course's completion lasts, in words.
 fn validity(tr: &Tr, months: Option<i64>) -> String {
     match months {
-        Some(m) => tr.t1("staff-valid-for-months", "months", m),
+        Some(m) => tr.tn("staff-valid-for-months", &[("months", m)]),
         None => tr.t("staff-never-expires"),
     }
 }

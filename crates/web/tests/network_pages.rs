@@ -1,0 +1,754 @@
+//! Networks and training from the pages: starting a network, adopting each version of
+//! its code of conduct, adding members, recording induction, signatures, standing down,
+//! reinstatement and leaving, finding members, and courses, sessions and completions.
+//! Every bad input is shown back with its field named, and nothing is stored.
+// Tests may panic on anything unexpected: that is how they fail.
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use axum::http::StatusCode;
+use coproduce_domain::account::Role;
+use coproduce_store::organisations::OrganisationFields;
+use coproduce_store::{Store, backend_tests};
+use serde_json::json;
+use support::{Browser, Reply};
+
+async fn organisation(store: &Store, name: &str) -> i64 {
+    store
+        .create_organisation(&OrganisationFields {
+            name: name.into(),
+            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+            require_second_factor: false,
+        })
+        .await
+        .unwrap()
+        .id
+}
+
+async fn person(store: &Store, org: i64, name: &str) -> i64 {
+    support::post(
+        store,
+        "/api/v1/people",
+        json!({"organisation_id": org, "name": name, "roles": ["carer"]}),
+    )
+    .await
+    .json()["id"]
+        .as_i64()
+        .unwrap()
+}
+
+/// The id at the end of a redirect's address, before any `#` or `?`.
+fn id_in(r: &Reply) -> i64 {
+    let l = r.location.clone().unwrap();
+    let l = l.split(['#', '?']).next().unwrap();
+    l.rsplit('/').next().unwrap().parse().unwrap()
+}
+
+fn refused(r: &Reply, messages: &[&str]) {
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    for m in messages {
+        assert!(r.text.contains(m), "missing {m:?} in {}", r.text);
+    }
+    assert!(r.text.contains("nhsuk-error-summary"));
+}
+
+fn date<'a>(field: &str, d: &'a str, m: &'a str, y: &'a str) -> [(String, &'a str); 3] {
+    [
+        (format!("{field}-day"), d),
+        (format!("{field}-month"), m),
+        (format!("{field}-year"), y),
+    ]
+}
+
+/// A form's pairs: plain pairs and dates.
+fn form<'a>(
+    plain: &[(&'a str, &'a str)],
+    dates: &[[(String, &'a str); 3]],
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = plain
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    for d in dates {
+        for (k, v) in d {
+            out.push((k.clone(), v.to_string()));
+        }
+    }
+    out
+}
+
+async fn send(b: &Browser, uri: &str, pairs: Vec<(String, String)>) -> Reply {
+    let refs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    b.post(uri, &refs).await
+}
+
+async fn a_network_is_run_from_the_pages(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let other = organisation(&store, "Council").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_net_lead").await;
+    let staff = Browser::as_role(&store, Role::Staff, Some(org), "cpt_net_staff").await;
+    let amara = person(&store, org, "Amara Okafor").await;
+    let bill = person(&store, org, "Bill Evans").await;
+
+    // Starting a network: bad input first.
+    let r = send(
+        &lead,
+        "/networks",
+        form(&[("name", ""), ("kind", "castle")], &[]),
+    )
+    .await;
+    refused(
+        &r,
+        &[
+            "Network name must not be empty",
+            "Choose the kind of network",
+        ],
+    );
+    assert!(
+        store
+            .networks(
+                coproduce_store::PageRequest::first(10),
+                coproduce_store::Within::All
+            )
+            .await
+            .unwrap()
+            .items
+            .is_empty()
+    );
+    let long = "x".repeat(201);
+    let r = send(
+        &lead,
+        "/networks",
+        form(&[("name", &long), ("kind", "service-user-carer")], &[]),
+    )
+    .await;
+    refused(&r, &["Network name must be 200 characters or fewer"]);
+    assert!(r.text.contains(&long), "what was typed is kept");
+    let r = send(
+        &lead,
+        "/networks",
+        form(
+            &[
+                ("name", "Carers Network <script>"),
+                ("kind", "service-user-carer"),
+                ("description", "Meets monthly"),
+            ],
+            &[],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let network = id_in(&r);
+    let page = lead.get(&format!("/networks/{network}")).await;
+    assert!(
+        page.text.contains("Carers Network &lt;script&gt;")
+            || page.text.contains("Carers Network &#60;script&#62;")
+    );
+    assert!(!page.text.contains("<script>"));
+
+    // Adopting a code of conduct.
+    let docs = format!("/networks/{network}/documents");
+    let r = send(
+        &lead,
+        &docs,
+        form(
+            &[("kind", "code-of-conduct")],
+            &[date("adopted_on", "1", "1", "2099")],
+        ),
+    )
+    .await;
+    refused(
+        &r,
+        &[
+            "Title must not be empty",
+            "Version must not be empty",
+            "Date adopted cannot be in the future",
+        ],
+    );
+    let r = send(
+        &lead,
+        &docs,
+        form(
+            &[("kind", "charter")],
+            &[date("adopted_on", "1", "1", "2025")],
+        ),
+    )
+    .await;
+    refused(&r, &["Choose the charter the network adopted"]);
+    let r = send(
+        &lead,
+        &docs,
+        form(
+            &[
+                ("kind", "code-of-conduct"),
+                ("title", "Code of conduct"),
+                ("version", "1"),
+            ],
+            &[date("adopted_on", "31", "2", "2025")],
+        ),
+    )
+    .await;
+    refused(&r, &["Date adopted must be a real date"]);
+    assert!(store.documents(network).await.unwrap().is_empty());
+    let code = form(
+        &[
+            ("kind", "code-of-conduct"),
+            ("title", "Code of conduct"),
+            ("version", "1"),
+        ],
+        &[date("adopted_on", "1", "1", "2025")],
+    );
+    assert_eq!(
+        send(&lead, &docs, code.clone()).await.status,
+        StatusCode::SEE_OTHER
+    );
+    refused(
+        &send(&lead, &docs, code).await,
+        &["This version is already adopted"],
+    );
+
+    // Adding members from their page in the register.
+    let join = |who: i64| format!("/people/{who}/networks");
+    let net = network.to_string();
+    let r = send(
+        &lead,
+        &join(amara),
+        form(
+            &[("network_id", ""), ("role", "boss")],
+            &[date("joined_on", "", "", "")],
+        ),
+    )
+    .await;
+    refused(
+        &r,
+        &[
+            "Choose a network of their organisation",
+            "Choose their role in the network",
+            "Date they joined must not be empty",
+        ],
+    );
+    let r = send(
+        &lead,
+        &join(amara),
+        form(
+            &[("network_id", &net), ("role", "chair")],
+            &[date("joined_on", "1", "13", "2025")],
+        ),
+    )
+    .await;
+    refused(&r, &["Date they joined must be a real date"]);
+    let theirs = store
+        .create_network(&coproduce_store::networks::NetworkFields {
+            organisation_id: other,
+            name: "Council forum".into(),
+            kind: coproduce_domain::network::NetworkKind::PatientsForum,
+            description: None,
+        })
+        .await
+        .unwrap()
+        .id;
+    let r = send(
+        &lead,
+        &join(amara),
+        form(
+            &[("network_id", &theirs.to_string()), ("role", "member")],
+            &[date("joined_on", "10", "1", "2025")],
+        ),
+    )
+    .await;
+    refused(&r, &["Choose a network of their organisation"]);
+    assert!(store.memberships_of(amara).await.unwrap().is_empty());
+    let r = send(
+        &lead,
+        &join(amara),
+        form(
+            &[("network_id", &net), ("role", "chair")],
+            &[date("joined_on", "10", "1", "2025")],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let amara_m = id_in(&r);
+    let r = send(
+        &lead,
+        &join(amara),
+        form(
+            &[("network_id", &net), ("role", "member")],
+            &[date("joined_on", "11", "1", "2025")],
+        ),
+    )
+    .await;
+    refused(&r, &["They are already a member of this network"]);
+    let r = send(
+        &lead,
+        &join(bill),
+        form(
+            &[("network_id", &net), ("role", "member")],
+            &[date("joined_on", "1", "3", "2025")],
+        ),
+    )
+    .await;
+    let bill_m = id_in(&r);
+
+    // The network page: the chair, and who still has to sign.
+    let page = lead.get(&format!("/networks/{network}")).await;
+    assert!(
+        page.text.contains("Amara Okafor</a> (Chair)"),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("2 members have not signed"));
+    assert!(page.text.contains("Needs to sign the code of conduct"));
+    assert!(page.text.contains("Not inducted"));
+
+    // Induction, then signing.
+    let m = |id: i64, what: &str| format!("/memberships/{id}/{what}");
+    let r = send(
+        &lead,
+        &m(amara_m, "induction"),
+        form(&[("inducted_by", "")], &[date("on", "1", "1", "2099")]),
+    )
+    .await;
+    refused(
+        &r,
+        &[
+            "Who inducted them must not be empty",
+            "Date of the induction cannot be in the future",
+        ],
+    );
+    let r = send(
+        &lead,
+        &m(amara_m, "induction"),
+        form(
+            &[("inducted_by", "Grace Mensah")],
+            &[date("on", "20", "1", "2025")],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let v1 = store.documents(network).await.unwrap()[0].id.to_string();
+    let r = send(
+        &lead,
+        &m(amara_m, "sign"),
+        form(&[("document_id", &v1)], &[date("on", "31", "12", "2024")]),
+    )
+    .await;
+    refused(
+        &r,
+        &["Date signed cannot be before this version was adopted on 1 January 2025"],
+    );
+    let r = send(
+        &lead,
+        &m(amara_m, "sign"),
+        form(
+            &[("document_id", "999999")],
+            &[date("on", "2", "1", "2025")],
+        ),
+    )
+    .await;
+    refused(&r, &["Choose what they signed"]);
+    let r = send(
+        &lead,
+        &m(amara_m, "sign"),
+        form(&[("document_id", &v1)], &[date("on", "20", "1", "2025")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = send(
+        &lead,
+        &m(amara_m, "sign"),
+        form(&[("document_id", &v1)], &[date("on", "21", "1", "2025")]),
+    )
+    .await;
+    refused(&r, &["This is already recorded"]);
+    let page = lead.get(&format!("/networks/{network}")).await;
+    assert!(
+        page.text.contains("1 member has not signed"),
+        "{}",
+        page.text
+    );
+    assert!(page.text.contains("Signed up"));
+
+    // A new version: everyone must sign again.
+    let r = send(
+        &lead,
+        &docs,
+        form(
+            &[
+                ("kind", "code-of-conduct"),
+                ("title", "Code of conduct"),
+                ("version", "2"),
+            ],
+            &[date("adopted_on", "1", "1", "2026")],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = lead.get(&format!("/networks/{network}")).await;
+    assert!(page.text.contains("2 members have not signed"));
+    assert!(page.text.contains("Replaced by a newer version"));
+    let membership = lead.get(&format!("/memberships/{amara_m}")).await;
+    assert!(
+        membership
+            .text
+            .contains("Needs to sign the code of conduct")
+    );
+    assert!(membership.text.contains("20 January 2025, by Grace Mensah"));
+
+    // Standing down and reinstatement.
+    let r = send(
+        &lead,
+        &m(bill_m, "stand-down"),
+        form(
+            &[("reason", "")],
+            &[
+                date("on", "1", "2", "2025"),
+                date("review_on", "1", "1", "2025"),
+            ],
+        ),
+    )
+    .await;
+    refused(
+        &r,
+        &[
+            "Why they stood down must not be empty",
+            "Date they stood down cannot be before they joined",
+        ],
+    );
+    let r = send(
+        &lead,
+        &m(bill_m, "stand-down"),
+        form(
+            &[("reason", "Asked for a break")],
+            &[
+                date("on", "1", "6", "2025"),
+                date("review_on", "1", "5", "2025"),
+            ],
+        ),
+    )
+    .await;
+    refused(
+        &r,
+        &["Date to review it must be after the day they stood down"],
+    );
+    assert!(store.stand_downs_of(bill_m).await.unwrap().is_empty());
+    let r = send(
+        &lead,
+        &m(bill_m, "stand-down"),
+        form(
+            &[("reason", "Asked for a break")],
+            &[
+                date("on", "1", "6", "2025"),
+                date("review_on", "1", "12", "2025"),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = lead.get(&format!("/networks/{network}")).await;
+    assert!(page.text.contains("Stood down, review on 1 December 2025"));
+    assert_eq!(
+        lead.get(&m(bill_m, "stand-down")).await.status,
+        StatusCode::NOT_FOUND,
+        "someone stood down cannot be stood down again"
+    );
+    let r = send(
+        &lead,
+        &m(bill_m, "reinstate"),
+        form(&[], &[date("on", "1", "5", "2025")]),
+    )
+    .await;
+    refused(
+        &r,
+        &["Date they came back must be after the day they stood down"],
+    );
+    let r = send(
+        &lead,
+        &m(bill_m, "reinstate"),
+        form(&[], &[date("on", "1", "12", "2025")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        lead.get(&format!("/memberships/{bill_m}"))
+            .await
+            .text
+            .contains("Reinstated on 1 December 2025")
+    );
+
+    // Finding members in the register.
+    let found = staff.get(&format!("/people?network={network}")).await;
+    assert!(found.text.contains("Amara Okafor") && found.text.contains("Bill Evans"));
+    let bad = staff.get("/people?network=abc").await;
+    assert!(bad.text.contains("Choose from the list"), "{}", bad.text);
+
+    // A change of role, then leaving.
+    let r = send(&lead, &m(bill_m, "role"), form(&[("role", "king")], &[])).await;
+    refused(&r, &["Choose their role in the network"]);
+    let r = send(
+        &lead,
+        &m(bill_m, "role"),
+        form(&[("role", "vice-chair")], &[]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = send(
+        &lead,
+        &m(bill_m, "leave"),
+        form(&[], &[date("on", "1", "1", "2024")]),
+    )
+    .await;
+    refused(&r, &["Date they left cannot be before they joined"]);
+    let r = send(
+        &lead,
+        &m(bill_m, "leave"),
+        form(&[], &[date("on", "2", "1", "2026")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let found = staff.get(&format!("/people?network={network}")).await;
+    assert!(!found.text.contains("Bill Evans"));
+    assert!(
+        lead.get(&format!("/people/{bill}"))
+            .await
+            .text
+            .contains("Left on 2 January 2026")
+    );
+    assert_eq!(
+        lead.get(&m(bill_m, "leave")).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Staff read, but are offered no forms.
+    let page = staff.get(&format!("/memberships/{amara_m}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.text.contains("Record their induction"));
+    assert!(
+        !staff
+            .get(&format!("/networks/{network}"))
+            .await
+            .text
+            .contains("Adopt a new version")
+    );
+
+    // Changing the network keeps its organisation.
+    let r = send(
+        &lead,
+        &format!("/networks/{network}"),
+        form(&[("name", ""), ("kind", "coproduction")], &[]),
+    )
+    .await;
+    refused(&r, &["Network name must not be empty"]);
+    let r = send(
+        &lead,
+        &format!("/networks/{network}"),
+        form(
+            &[("name", "Co-production Network"), ("kind", "coproduction")],
+            &[],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let n = store.network(network).await.unwrap();
+    assert_eq!(
+        (n.name.as_str(), n.organisation_id),
+        ("Co-production Network", org)
+    );
+}
+
+async fn training_is_recorded_from_the_pages(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_tr_lead").await;
+    let amara = person(&store, org, "Amara Okafor").await;
+
+    let r = send(
+        &lead,
+        "/training",
+        form(
+            &[
+                ("title", ""),
+                ("audience", "cats"),
+                ("valid_months", "two years"),
+            ],
+            &[],
+        ),
+    )
+    .await;
+    refused(
+        &r,
+        &[
+            "Course title must not be empty",
+            "Choose who the course is for",
+            "How many months it lasts must be a whole number from 1 to 120",
+        ],
+    );
+    assert!(r.text.contains("value=\"two years\""));
+    let r = send(
+        &lead,
+        "/training",
+        form(
+            &[
+                ("title", "Co-production for staff"),
+                ("audience", "staff"),
+                ("valid_months", "0"),
+            ],
+            &[],
+        ),
+    )
+    .await;
+    refused(&r, &["How many months it lasts must be between 1 and 120"]);
+    let r = send(
+        &lead,
+        "/training",
+        form(
+            &[
+                ("title", "Co-production for staff"),
+                ("audience", "staff"),
+                ("valid_months", "24"),
+            ],
+            &[],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let course = id_in(&r);
+    let r = send(
+        &lead,
+        "/training",
+        form(
+            &[
+                ("title", "Welcome"),
+                ("audience", "participants"),
+                ("valid_months", ""),
+            ],
+            &[],
+        ),
+    )
+    .await;
+    let welcome = id_in(&r);
+
+    let sessions = format!("/training/{course}/sessions");
+    let r = send(
+        &lead,
+        &sessions,
+        form(&[("place", "")], &[date("held_on", "30", "2", "2024")]),
+    )
+    .await;
+    refused(&r, &["Date must be a real date", "Where must not be empty"]);
+    let r = send(
+        &lead,
+        &sessions,
+        form(
+            &[("place", "Town Hall"), ("trainer", "Grace Mensah")],
+            &[date("held_on", "14", "3", "2024")],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let session = store.sessions_of(course).await.unwrap()[0].id.to_string();
+    let other_session = send(
+        &lead,
+        &format!("/training/{welcome}/sessions"),
+        form(&[("place", "Online")], &[date("held_on", "1", "4", "2024")]),
+    )
+    .await;
+    assert_eq!(other_session.status, StatusCode::SEE_OTHER);
+    let other_session = store.sessions_of(welcome).await.unwrap()[0].id.to_string();
+
+    let record = format!("/people/{amara}/training");
+    let c = course.to_string();
+    let r = send(
+        &lead,
+        &record,
+        form(
+            &[("course_id", ""), ("session_id", "")],
+            &[date("completed_on", "", "", "")],
+        ),
+    )
+    .await;
+    refused(
+        &r,
+        &[
+            "Choose a course of their organisation",
+            "Date completed must not be empty",
+        ],
+    );
+    let r = send(
+        &lead,
+        &record,
+        form(
+            &[("course_id", &c), ("session_id", &other_session)],
+            &[date("completed_on", "", "", "")],
+        ),
+    )
+    .await;
+    refused(&r, &["That session is of another course"]);
+    let r = send(
+        &lead,
+        &record,
+        form(
+            &[("course_id", &c), ("session_id", "")],
+            &[date("completed_on", "1", "1", "2099")],
+        ),
+    )
+    .await;
+    refused(&r, &["Date completed cannot be in the future"]);
+    assert!(store.completions_of(amara).await.unwrap().is_empty());
+    // The session's date is used when none is typed.
+    let r = send(
+        &lead,
+        &record,
+        form(
+            &[("course_id", &c), ("session_id", &session)],
+            &[date("completed_on", "", "", "")],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let done = store.completions_of(amara).await.unwrap();
+    assert_eq!(done[0].completed_on.to_string(), "2024-03-14");
+    assert_eq!(
+        done[0].expires_on.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-14")
+    );
+    let r = send(
+        &lead,
+        &record,
+        form(
+            &[("course_id", &c), ("session_id", &session)],
+            &[date("completed_on", "", "", "")],
+        ),
+    )
+    .await;
+    refused(&r, &["This completion is already recorded"]);
+
+    let page = lead.get(&format!("/people/{amara}")).await;
+    assert!(
+        page.text.contains("Expired on 14 March 2026"),
+        "{}",
+        page.text
+    );
+    let page = lead.get(&format!("/training/{course}?expired=yes")).await;
+    assert!(page.text.contains("Amara Okafor"));
+    assert!(page.text.contains("Town Hall"));
+    let list = lead.get("/training").await;
+    assert!(list.text.contains("24 months") && list.text.contains("Does not run out"));
+    assert!(
+        list.text
+            .contains(&format!("/training/{course}?expired=yes"))
+    );
+    let page = lead.get(&format!("/training/{welcome}?expired=yes")).await;
+    assert!(
+        page.text.contains("No one&#39;s training has run out")
+            || page.text.contains("No one's training has run out")
+    );
+}
+
+backend_tests!(
+    a_network_is_run_from_the_pages,
+    training_is_recorded_from_the_pages
+);
