@@ -226,6 +226,7 @@ pub struct Signature {
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 struct SignatureRow {
+    membership_id: i64,
     id: i64,
     network_id: i64,
     kind: String,
@@ -234,6 +235,37 @@ struct SignatureRow {
     charter_id: Option<i64>,
     adopted_on: NaiveDate,
     signed_on: NaiveDate,
+}
+
+macro_rules! signature_select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT s.membership_id, d.id, d.network_id, d.kind, d.title, d.version, d.charter_id, d.adopted_on, s.signed_on FROM signatures s JOIN network_documents d ON d.id = s.document_id ",
+            $rest
+        )
+    };
+}
+
+impl SignatureRow {
+    /// The membership's id and the signature.
+    fn read(self) -> Result<(i64, Signature), StoreError> {
+        Ok((
+            self.membership_id,
+            Signature {
+                signed_on: self.signed_on,
+                document: DocumentRow {
+                    id: self.id,
+                    network_id: self.network_id,
+                    kind: self.kind,
+                    title: self.title,
+                    version: self.version,
+                    charter_id: self.charter_id,
+                    adopted_on: self.adopted_on,
+                }
+                .read()?,
+            },
+        ))
+    }
 }
 
 fn duplicate(message: &str) -> impl Fn(sqlx::Error) -> StoreError + '_ {
@@ -614,31 +646,51 @@ impl Store {
 
     /// What a member has signed, newest first.
     pub async fn signatures_of(&self, membership_id: i64) -> Result<Vec<Signature>, StoreError> {
-        let rows: Vec<SignatureRow> = on_pool!(self, |p| {
-            sqlx::query_as(
-            "SELECT d.id, d.network_id, d.kind, d.title, d.version, d.charter_id, d.adopted_on, s.signed_on FROM signatures s JOIN network_documents d ON d.id = s.document_id WHERE s.membership_id = $1 ORDER BY s.signed_on DESC, s.id DESC"
-        )
+        let rows: Vec<SignatureRow> = on_pool!(self, |p| sqlx::query_as(signature_select!(
+            "WHERE s.membership_id = $1 ORDER BY s.signed_on DESC, s.id DESC"
+        ))
         .bind(membership_id)
+        .fetch_all(p)
+        .await)?;
+        Ok(rows
+            .into_iter()
+            .map(SignatureRow::read)
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect())
+    }
+
+    /// Everything a person has signed in every network, newest first, each with its
+    /// membership's id: one query.
+    pub async fn signatures_of_person(
+        &self,
+        person_id: i64,
+    ) -> Result<Vec<(i64, Signature)>, StoreError> {
+        let rows: Vec<SignatureRow> = on_pool!(self, |p| {
+            sqlx::query_as(signature_select!(
+            "JOIN memberships m ON m.id = s.membership_id WHERE m.person_id = $1 ORDER BY s.signed_on DESC, s.id DESC"
+        ))
+        .bind(person_id)
         .fetch_all(p)
         .await
         })?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(Signature {
-                    signed_on: r.signed_on,
-                    document: DocumentRow {
-                        id: r.id,
-                        network_id: r.network_id,
-                        kind: r.kind,
-                        title: r.title,
-                        version: r.version,
-                        charter_id: r.charter_id,
-                        adopted_on: r.adopted_on,
-                    }
-                    .read()?,
-                })
-            })
-            .collect()
+        rows.into_iter().map(SignatureRow::read).collect()
+    }
+
+    /// Every time a person stood down from any network, newest first: one query.
+    pub async fn stand_downs_of_person(
+        &self,
+        person_id: i64,
+    ) -> Result<Vec<StandDownRecord>, StoreError> {
+        Ok(on_pool!(self, |p| {
+            sqlx::query_as(
+            "SELECT sd.id, sd.membership_id, sd.stood_down_on, sd.reason, sd.review_on, sd.reinstated_on FROM stand_downs sd JOIN memberships m ON m.id = sd.membership_id WHERE m.person_id = $1 ORDER BY sd.stood_down_on DESC, sd.id DESC"
+        )
+        .bind(person_id)
+        .fetch_all(p)
+        .await
+        })?)
     }
 
     /// Records a member standing down. A member already stood down is refused.

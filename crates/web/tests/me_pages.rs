@@ -124,6 +124,68 @@ async fn a_person_sees_their_record_and_answers_equality_questions(store: Store)
     assert!(form.text.contains("What is your ethnic group?"));
     assert!(form.text.contains("value=\"white-other\" checked"));
 
+    // Their groups and training are on their page and in the download.
+    let network = store
+        .create_network(&coproduce_store::networks::NetworkFields {
+            organisation_id: org,
+            name: "Carers Network".into(),
+            kind: coproduce_domain::network::NetworkKind::ServiceUserCarer,
+            description: None,
+        })
+        .await
+        .unwrap();
+    let day = |s: &str| coproduce_domain::time::parse_date(s).unwrap();
+    let membership = store
+        .add_member(
+            network.id,
+            irena,
+            coproduce_domain::network::MemberRole::ViceChair,
+            day("2025-02-01"),
+        )
+        .await
+        .unwrap();
+    store
+        .stand_down(
+            membership.id,
+            &coproduce_domain::network::StandDown {
+                on: day("2025-06-01"),
+                reason: "Moving house".into(),
+                review_on: None,
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let course = store
+        .create_course(&coproduce_store::training::CourseFields {
+            organisation_id: org,
+            title: "Safeguarding basics".into(),
+            audience: coproduce_domain::network::Audience::Everyone,
+            valid_months: Some(12),
+            description: None,
+        })
+        .await
+        .unwrap();
+    store
+        .record_completion(
+            &coproduce_store::training::CompletionFields {
+                course_id: course.id,
+                session_id: None,
+                person_id: irena,
+                completed_on: day("2024-01-10"),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let page = me.get("/me").await;
+    assert!(page.text.contains("Carers Network") && page.text.contains("Vice-chair"));
+    assert!(page.text.contains("You stood down on 1 June 2025"));
+    assert!(
+        page.text.contains("Safeguarding basics")
+            && page.text.contains("It ran out on 10 January 2025")
+    );
+
     // The download holds everything, as JSON.
     let data = me.get("/me/data.json").await;
     assert_eq!(data.status, StatusCode::OK);
@@ -131,6 +193,14 @@ async fn a_person_sees_their_record_and_answers_equality_questions(store: Store)
     assert_eq!(json["person"]["name"], "Irena Nowak");
     assert_eq!(json["equality_answers"]["ethnic_group"], "white-other");
     assert_eq!(json["consents"][0]["purpose"], "equality");
+    assert_eq!(json["networks"][0]["network"], "Carers Network");
+    assert_eq!(json["networks"][0]["role"], "vice-chair");
+    assert_eq!(
+        json["networks"][0]["stood_down"][0]["reason"],
+        "Moving house"
+    );
+    assert_eq!(json["training"][0]["course"], "Safeguarding basics");
+    assert_eq!(json["training"][0]["expires_on"], "2025-01-10");
 
     // Taking back consent to keep the answers deletes them at once.
     let consent = store.consents_of(irena).await.unwrap()[0].id;

@@ -232,3 +232,8 @@ vocab-consent-method-phone = Przez telefon
 vocab-attendance-status-invited = Zaproszenie
 vocab-attendance-status-attended = Obecność
 vocab-attendance-status-absent = Nieobecność
+
+vocab-member-role-member = Członek
+vocab-member-role-chair = Przewodniczący
+vocab-member-role-co-chair = Współprzewodniczący
+vocab-member-role-vice-chair = Wiceprzewodniczący

@@ -82,6 +82,10 @@ struct MyRecordPage {
     /// Question label key and the answer, in the person's language.
     equality: Vec<(&'static str, String)>,
     taken_part: Vec<(String, String, String)>,
+    /// Network, role, since, and a note: stood down, or left.
+    networks: Vec<(String, String, String, Option<String>)>,
+    /// Course, when completed, and when it runs out.
+    training: Vec<(String, String, Option<String>)>,
 }
 
 #[derive(Template)]
@@ -208,8 +212,50 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
             .into_iter()
             .map(|t| (t.title, tr.date_time(t.starts_at), tr.label(t.status)))
             .collect();
+        let networks = state
+            .store
+            .memberships_of(p.id)
+            .await?
+            .into_iter()
+            .map(|m| {
+                let note = match (m.left_on, m.stood_down) {
+                    (Some(l), _) => Some(tr.t1("me-network-left", "date", tr.date(l))),
+                    (None, Some((d, _))) => {
+                        Some(tr.t1("me-network-stood-down", "date", tr.date(d)))
+                    }
+                    (None, None) => None,
+                };
+                (
+                    m.network_name,
+                    tr.label(m.role),
+                    tr.t1("me-network-since", "date", tr.date(m.joined_on)),
+                    note,
+                )
+            })
+            .collect();
+        let training = state
+            .store
+            .completions_of(p.id)
+            .await?
+            .into_iter()
+            .map(|c| {
+                (
+                    c.course_title,
+                    tr.t1("me-training-done", "date", tr.date(c.completed_on)),
+                    c.expires_on.map(|e| {
+                        if e <= today {
+                            tr.t1("me-training-ran-out", "date", tr.date(e))
+                        } else {
+                            tr.t1("me-training-runs-out", "date", tr.date(e))
+                        }
+                    }),
+                )
+            })
+            .collect();
         Ok::<_, PageError>(Some(MyRecordPage {
             chrome: Chrome::participant(&state, &viewer, "me"),
+            networks,
+            training,
             details,
             needs,
             consents,
@@ -235,6 +281,43 @@ struct MyData {
     consents: Vec<ConsentData>,
     equality_answers: Option<std::collections::BTreeMap<&'static str, String>>,
     activities: Vec<ActivityData>,
+    networks: Vec<NetworkData>,
+    training: Vec<TrainingData>,
+}
+
+#[derive(Serialize)]
+struct NetworkData {
+    network: String,
+    role: &'static str,
+    joined_on: String,
+    left_on: Option<String>,
+    inducted_on: Option<String>,
+    inducted_by: Option<String>,
+    signed: Vec<SignedData>,
+    stood_down: Vec<StoodDownData>,
+}
+
+#[derive(Serialize)]
+struct SignedData {
+    document: &'static str,
+    title: String,
+    version: String,
+    signed_on: String,
+}
+
+#[derive(Serialize)]
+struct StoodDownData {
+    stood_down_on: String,
+    reason: String,
+    review_on: Option<String>,
+    reinstated_on: Option<String>,
+}
+
+#[derive(Serialize)]
+struct TrainingData {
+    course: String,
+    completed_on: String,
+    expires_on: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -289,6 +372,8 @@ async fn my_data(State(state): State<AppState>, viewer: Viewer) -> Response {
             consents: vec![],
             equality_answers: None,
             activities: vec![],
+            networks: vec![],
+            training: vec![],
         };
         if let Some(p) = person {
             let id = p.id;
@@ -332,6 +417,54 @@ async fn my_data(State(state): State<AppState>, viewer: Viewer) -> Response {
                     title: t.title,
                     starts_at: coproduce_domain::time::machine(t.starts_at),
                     status: t.status.slug(),
+                })
+                .collect();
+            let signed = state.store.signatures_of_person(id).await?;
+            let stood_down = state.store.stand_downs_of_person(id).await?;
+            let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+            data.networks = state
+                .store
+                .memberships_of(id)
+                .await?
+                .into_iter()
+                .map(|m| NetworkData {
+                    signed: signed
+                        .iter()
+                        .filter(|(ms, _)| *ms == m.id)
+                        .map(|(_, s)| SignedData {
+                            document: s.document.kind.slug(),
+                            title: s.document.title.clone(),
+                            version: s.document.version.clone(),
+                            signed_on: s.signed_on.to_string(),
+                        })
+                        .collect(),
+                    stood_down: stood_down
+                        .iter()
+                        .filter(|s| s.membership_id == m.id)
+                        .map(|s| StoodDownData {
+                            stood_down_on: s.stood_down_on.to_string(),
+                            reason: s.reason.clone(),
+                            review_on: day(s.review_on),
+                            reinstated_on: day(s.reinstated_on),
+                        })
+                        .collect(),
+                    network: m.network_name,
+                    role: m.role.slug(),
+                    joined_on: m.joined_on.to_string(),
+                    left_on: day(m.left_on),
+                    inducted_on: day(m.inducted_on),
+                    inducted_by: m.inducted_by,
+                })
+                .collect();
+            data.training = state
+                .store
+                .completions_of(id)
+                .await?
+                .into_iter()
+                .map(|c| TrainingData {
+                    course: c.course_title,
+                    completed_on: c.completed_on.to_string(),
+                    expires_on: day(c.expires_on),
                 })
                 .collect();
             data.person = Some(p.into());
