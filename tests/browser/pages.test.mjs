@@ -97,6 +97,42 @@ const PAGES = [
     await page.setInputFiles('#file', { name: 'network.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Check the file")')]);
   }],
+  ['networks', '/networks', 'Start a network', LEAD],
+  ['network', '/networks/1', 'Needs to sign the code of conduct', ADMIN],
+  ['network-new-errors', '/networks/new', 'There is a problem', LEAD, async (page) => {
+    await page.click('button[type=submit]:has-text("Start the network")');
+  }],
+  ['network-document-errors', '/networks/2/documents/new', 'There is a problem', LEAD, async (page) => {
+    await page.check('input[value=code-of-conduct]');
+    await page.click('button[type=submit]:has-text("Adopt it")');
+  }],
+  ['membership', '/memberships/4', 'Stood down on', ADMIN],
+  ['membership-stand-down-errors', '/memberships/6/stand-down', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#review_on-day', '31');
+    await page.click('button[type=submit]:has-text("Record that they stood down")');
+  }],
+  ['membership-sign-errors', '/memberships/6/sign', 'There is a problem', LEAD, async (page) => {
+    await page.click('button[type=submit]:has-text("Record the signature")');
+  }],
+  ['people-in-network', '/people?network=2', 'Kate Lambert', LEAD],
+  ['person-network-errors', '/people', 'There is a problem', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Leon Brooks")')]);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add to the network")')]);
+  }],
+  ['person-training-errors', '/people', 'There is a problem', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Leon Brooks")')]);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Record the training")')]);
+  }],
+  ['training', '/training', 'Add a course', LEAD],
+  ['course', '/training/1', 'Who completed it', LEAD],
+  ['course-expired', '/training/1?expired=yes', 'Expired on', LEAD],
+  ['course-new-errors', '/training/new', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#valid_months', 'forever');
+    await page.click('button[type=submit]:has-text("Add the course")');
+  }],
+  ['session-new-errors', '/training/1/sessions/new', 'There is a problem', LEAD, async (page) => {
+    await page.click('button[type=submit]:has-text("Add the session")');
+  }],
   ['equality-report', '/organisations/1/equality', 'Equality monitoring', LEAD],
   ['my-record', '/me', 'What helps you take part', PARTICIPANT],
   ['my-equality', '/me/equality', 'What is your ethnic group?', PARTICIPANT],
