@@ -14,9 +14,11 @@
 use std::time::{Duration, Instant};
 
 use coproduce_domain::needs::Need;
+use coproduce_domain::network::{MemberRole, NetworkKind};
 use coproduce_domain::organisation::OrganisationKind;
 use coproduce_domain::person::{Language, PersonRole, Profile, ServiceArea};
 use coproduce_store::import::NewPerson;
+use coproduce_store::networks::NetworkFields;
 use coproduce_store::organisations::OrganisationFields;
 use coproduce_store::people::PeopleFilter;
 use coproduce_store::testing::TestDb;
@@ -108,6 +110,40 @@ async fn fill(store: &Store, people: usize) -> i64 {
     org
 }
 
+/// A network with every hundredth person in it (people ids start at 1 in a fresh
+/// database); one who joined later left again, so the index must tell current
+/// members from former ones.
+async fn network(store: &Store, org: i64, people: usize) -> i64 {
+    let started = Instant::now();
+    let network = store
+        .create_network(&NetworkFields {
+            organisation_id: org,
+            name: "Bench network".into(),
+            kind: NetworkKind::ServiceUserCarer,
+            description: None,
+        })
+        .await
+        .unwrap()
+        .id;
+    let joined = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    for id in (1..=people as i64).step_by(100) {
+        let m = store
+            .add_member(network, id, MemberRole::Member, joined)
+            .await
+            .unwrap();
+        if id % 700 == 1 {
+            store.leave_network(m.id, joined).await.unwrap();
+        }
+    }
+    store.analyze().await.unwrap();
+    println!(
+        "  added {} members in {:.1} s",
+        people.div_ceil(100),
+        started.elapsed().as_secs_f64()
+    );
+    network
+}
+
 /// The median time of 21 runs of one search, and how many it found.
 async fn time(
     store: &Store,
@@ -133,6 +169,7 @@ async fn time(
 async fn run(name: &str, store: &Store, people: usize) {
     println!("{name}:");
     let org = fill(store, people).await;
+    let network = network(store, org, people).await;
     let within = Within::Parent(org);
     let cases: Vec<(&str, PeopleFilter, i64)> = vec![
         ("the first page, no filter", PeopleFilter::default(), 0),
@@ -180,6 +217,24 @@ async fn run(name: &str, store: &Store, people: usize) {
                 need: Some(Need::BslInterpreter),
                 interest: Some(ServiceArea::MentalHealth),
                 name: Some("amara".into()),
+                ..Default::default()
+            },
+            0,
+        ),
+        (
+            "current members of a network (1 in 100)",
+            PeopleFilter {
+                network: Some(network),
+                ..Default::default()
+            },
+            0,
+        ),
+        (
+            "network members who speak English, name \"irena\"",
+            PeopleFilter {
+                network: Some(network),
+                language: Some(Language::English),
+                name: Some("irena".into()),
                 ..Default::default()
             },
             0,

@@ -303,17 +303,25 @@ impl AfterQuery {
     }
 }
 
-/// The organisation choice on forms of those who see every organisation.
-pub(crate) async fn organisation_select(
+/// The organisation choice a form offers those who see every organisation; `None`
+/// for everyone else, whose records are always their own organisation's.
+pub(crate) async fn organisation_part(
     state: &AppState,
+    viewer: &Viewer,
     selected: &str,
     errors: &[coproduce_domain::text::FieldError],
-) -> Result<forms::Select, PageError> {
+) -> Result<Option<forms::Part>, PageError> {
+    if !viewer
+        .account()
+        .is_some_and(|a| a.role.sees_every_organisation())
+    {
+        return Ok(None);
+    }
     let orgs = state
         .store
         .organisations(PageRequest::first(PageRequest::MAX_LIMIT))
         .await?;
-    Ok(forms::Select {
+    Ok(Some(forms::Part::Pick(forms::Select {
         id: "organisation_id",
         label: "staff-organisation".into(),
         options: orgs
@@ -327,7 +335,24 @@ pub(crate) async fn organisation_select(
             .collect(),
         selected: selected.to_string(),
         error: forms::error_of(errors, "organisation_id"),
-    })
+    })))
+}
+
+/// The organisation a form's record belongs to: the viewer's own, unless they see
+/// every organisation and chose one (`raw`); 0 when none was chosen.
+pub(crate) fn chosen_organisation(viewer: &Viewer, raw: &str) -> i64 {
+    match viewer.account() {
+        Some(a) if !a.role.sees_every_organisation() => a.organisation_id.unwrap_or(0),
+        _ => raw.trim().parse().unwrap_or(0),
+    }
+}
+
+/// The id in a page's address: a whole number above 0, or "not found".
+pub(crate) fn id_of(raw: &str) -> Result<i64, PageError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|i| *i > 0)
+        .ok_or(PageError::NotFound)
 }
 
 /// How far a list of an organisation's records reaches for this viewer: their own

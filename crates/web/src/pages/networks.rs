@@ -59,11 +59,7 @@ pub(super) async fn visible_network(
     viewer: &Viewer,
     raw: &str,
 ) -> Result<Network, PageError> {
-    let id = raw
-        .parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or(PageError::NotFound)?;
+    let id = super::id_of(raw)?;
     let n = state.store.network(id).await?;
     if viewer.sees(n.organisation_id) {
         Ok(n)
@@ -127,14 +123,8 @@ async fn network_form(
     editing: Option<i64>,
 ) -> Result<FormPage, PageError> {
     let mut parts = Vec::new();
-    if editing.is_none()
-        && viewer
-            .account()
-            .is_some_and(|a| a.role.sees_every_organisation())
-    {
-        parts.push(Part::Pick(
-            super::organisation_select(state, &f.organisation_id, &errors).await?,
-        ));
+    if editing.is_none() {
+        parts.extend(super::organisation_part(state, viewer, &f.organisation_id, &errors).await?);
     }
     parts.push(Part::Field(
         FormField::new("name", "staff-network-name", "text")
@@ -198,10 +188,8 @@ fn read_network(
     organisation_id: Option<i64>,
 ) -> Result<NetworkFields, Vec<FieldError>> {
     let mut errs = FieldErrors::new();
-    let organisation_id = organisation_id.unwrap_or_else(|| match viewer.account() {
-        Some(a) if !a.role.sees_every_organisation() => a.organisation_id.unwrap_or(0),
-        _ => f.organisation_id.trim().parse().unwrap_or(0),
-    });
+    let organisation_id =
+        organisation_id.unwrap_or_else(|| super::chosen_organisation(viewer, &f.organisation_id));
     if organisation_id <= 0 {
         errs.add("organisation_id", text::Problem::NotAnId);
     }
@@ -639,11 +627,7 @@ async fn visible_membership(
     viewer: &Viewer,
     raw: &str,
 ) -> Result<Membership, PageError> {
-    let id = raw
-        .parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or(PageError::NotFound)?;
+    let id = super::id_of(raw)?;
     let m = state.store.membership(id).await?;
     if viewer.sees(m.organisation_id) {
         Ok(m)

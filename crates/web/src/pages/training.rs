@@ -37,11 +37,7 @@ pub fn routes(r: Routes) -> Routes {
 
 /// A course the viewer may see, by the id in the address.
 async fn visible_course(state: &AppState, viewer: &Viewer, raw: &str) -> Result<Course, PageError> {
-    let id = raw
-        .parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or(PageError::NotFound)?;
+    let id = super::id_of(raw)?;
     let c = state.store.course(id, crate::today()).await?;
     if viewer.sees(c.organisation_id) {
         Ok(c)
@@ -140,14 +136,7 @@ async fn course_form(
     errors: Vec<FieldError>,
 ) -> Result<FormPage, PageError> {
     let mut parts = Vec::new();
-    if viewer
-        .account()
-        .is_some_and(|a| a.role.sees_every_organisation())
-    {
-        parts.push(Part::Pick(
-            super::organisation_select(state, &f.organisation_id, &errors).await?,
-        ));
-    }
+    parts.extend(super::organisation_part(state, viewer, &f.organisation_id, &errors).await?);
     parts.push(Part::Field(
         FormField::new("title", "staff-course-title", "text")
             .value(&f.title)
@@ -199,10 +188,7 @@ async fn create_course(
     let result = async {
         let tr = viewer.tr;
         let mut errs = FieldErrors::new();
-        let organisation_id = match viewer.account() {
-            Some(a) if !a.role.sees_every_organisation() => a.organisation_id.unwrap_or(0),
-            _ => f.organisation_id.trim().parse().unwrap_or(0),
-        };
+        let organisation_id = super::chosen_organisation(&viewer, &f.organisation_id);
         if organisation_id <= 0 || !viewer.sees(organisation_id) {
             errs.add("organisation_id", text::Problem::NotAnId);
         }

@@ -330,10 +330,7 @@ impl PersonForm {
     /// The form as the API's body; the organisation is the viewer's own unless they
     /// see every organisation. A date of birth that is not a date is reported here.
     fn draft(&self, viewer: &Viewer) -> (PersonDraft, Option<FieldError>) {
-        let organisation_id = match viewer.account() {
-            Some(a) if !a.role.sees_every_organisation() => a.organisation_id.unwrap_or(0),
-            _ => self.organisation_id.trim().parse().unwrap_or(0),
-        };
+        let organisation_id = super::chosen_organisation(viewer, &self.organisation_id);
         let (born_on, born_error) = match coproduce_domain::time::date_from_parts(
             &self.born_day,
             &self.born_month,
@@ -423,32 +420,6 @@ const NAMES: &[Named] = &[
     Named::Always("organisation_id", "staff-choose-an-organisation"),
 ];
 
-async fn organisation_choice(
-    state: &AppState,
-    selected: &str,
-    errors: &[FieldError],
-) -> Result<Part, PageError> {
-    let orgs = state
-        .store
-        .organisations(PageRequest::first(PageRequest::MAX_LIMIT))
-        .await?;
-    Ok(Part::Pick(Select {
-        id: "organisation_id",
-        label: "staff-organisation".into(),
-        options: orgs
-            .items
-            .into_iter()
-            .map(|o| Choice {
-                value: o.id.to_string(),
-                label: o.name,
-                hint: None,
-            })
-            .collect(),
-        selected: selected.into(),
-        error: error_of(errors, "organisation_id"),
-    }))
-}
-
 fn text_field(
     id: &'static str,
     label: &'static str,
@@ -469,12 +440,7 @@ async fn person_form(
     editing: Option<i64>,
 ) -> Result<FormPage, PageError> {
     let mut parts = Vec::new();
-    if viewer
-        .account()
-        .is_some_and(|a| a.role.sees_every_organisation())
-    {
-        parts.push(organisation_choice(state, &f.organisation_id, &errors).await?);
-    }
+    parts.extend(super::organisation_part(state, viewer, &f.organisation_id, &errors).await?);
     parts.push(Part::Field(text_field(
         "name",
         "staff-full-name",
@@ -623,11 +589,7 @@ pub(super) async fn visible_person(
     viewer: &Viewer,
     raw: &str,
 ) -> Result<coproduce_store::people::Person, PageError> {
-    let id = raw
-        .parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or(PageError::NotFound)?;
+    let id = super::id_of(raw)?;
     let p = state.store.person(id).await?;
     if viewer.sees(p.organisation_id()) && p.erased_at.is_none() {
         Ok(p)

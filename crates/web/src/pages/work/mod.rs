@@ -56,12 +56,7 @@ pub fn routes(r: Routes) -> Routes {
         .post("/inputs/{id}", C::WriteWork, update_input)
 }
 
-pub(super) fn id_of(raw: &str) -> Result<i64, PageError> {
-    raw.parse::<i64>()
-        .ok()
-        .filter(|i| *i > 0)
-        .ok_or(PageError::NotFound)
-}
+pub(super) use super::id_of;
 
 /// A project the viewer may see, or "not found".
 pub(super) async fn visible_project(

@@ -59,14 +59,8 @@ pub(super) async fn project_form(
     editing: Option<i64>,
 ) -> Result<FormPage, PageError> {
     let mut parts = Vec::new();
-    if viewer
-        .account()
-        .is_some_and(|a| a.role.sees_every_organisation())
-    {
-        parts.push(Part::Pick(
-            super::super::organisation_select(state, &f.organisation_id, &errors).await?,
-        ));
-    }
+    parts
+        .extend(super::super::organisation_part(state, viewer, &f.organisation_id, &errors).await?);
     parts.push(Part::Field(
         FormField::new("title", "staff-project-name", "text")
             .value(&f.title)
@@ -136,10 +130,7 @@ pub(super) async fn new_project(State(state): State<AppState>, viewer: Viewer) -
 /// The project a form describes, checked by the API's rules; the organisation is the
 /// viewer's own unless they see every organisation.
 pub(super) fn project_body(viewer: &Viewer, f: &ProjectForm) -> ProjectBody {
-    let organisation_id = match viewer.account() {
-        Some(a) if !a.role.sees_every_organisation() => a.organisation_id.unwrap_or(0),
-        _ => f.organisation_id.trim().parse().unwrap_or(0),
-    };
+    let organisation_id = super::super::chosen_organisation(viewer, &f.organisation_id);
     ProjectBody {
         organisation_id,
         title: f.title.clone(),
