@@ -222,6 +222,24 @@ async fn run(name: &str, store: &Store, people: usize) {
             0,
         ),
         (
+            "interested in mental health and speaks Polish (no one)",
+            PeopleFilter {
+                interest: Some(ServiceArea::MentalHealth),
+                language: Some(Language::Polish),
+                ..Default::default()
+            },
+            0,
+        ),
+        (
+            "carers who need a BSL interpreter",
+            PeopleFilter {
+                role: Some(PersonRole::Carer),
+                need: Some(Need::BslInterpreter),
+                ..Default::default()
+            },
+            0,
+        ),
+        (
             "current members of a network (1 in 100)",
             PeopleFilter {
                 network: Some(network),

@@ -509,6 +509,256 @@ impl PeopleFilter {
     }
 }
 
+impl Store {
+    /// Up to `limit` rows of the people (after id `after`) that every part matches.
+    ///
+    /// PostgreSQL's planner combines the parts well itself, so each is given as
+    /// `id IN (...)`. SQLite would read every part's people in full to do that, so
+    /// there the plan is chosen per search. One query counts each part's people up to
+    /// `few`. A part with fewer is read from its index and the others are checked for
+    /// each of its people. When every part is common, the register is read in id
+    /// order and every part checked for each person, but only across the next
+    /// `window` ids: matches are usually common then too, and the page fills. If it
+    /// does not, the parts are rare together, and the rest is read from the index of
+    /// the part likely to be smallest (a network before a need, a language, an
+    /// interest, a role, a name).
+    async fn matching(
+        &self,
+        parts: &[Lookup],
+        after: i64,
+        limit: i64,
+        within: Within,
+        tuning: Tuning,
+    ) -> Result<Vec<PersonRow>, StoreError> {
+        if parts.is_empty() || self.backend() == crate::Backend::Postgres {
+            return self
+                .people_where(parts, Plan::AllIn, after, None, limit, within)
+                .await;
+        }
+        let counts: Vec<i64> = on_pool!(self, |p| {
+            let mut q = sqlx::QueryBuilder::new("SELECT ");
+            for (i, part) in parts.iter().enumerate() {
+                if i > 0 {
+                    q.push(", ");
+                }
+                q.push("(SELECT COUNT(*) FROM (");
+                part.push_people(&mut q);
+                q.push(" LIMIT ");
+                q.push_bind(tuning.few);
+                q.push(") AS few)");
+            }
+            let row = q.build().fetch_one(p).await?;
+            (0..parts.len())
+                .map(|i| sqlx::Row::try_get::<i64, _>(&row, i))
+                .collect::<Result<Vec<i64>, sqlx::Error>>()
+        })?;
+        let rare = counts
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n < tuning.few)
+            .min_by_key(|(_, n)| **n)
+            .map(|(i, _)| i);
+        if let Some(driver) = rare {
+            return self
+                .people_where(parts, Plan::Driver(driver), after, None, limit, within)
+                .await;
+        }
+        let edge = after.saturating_add(tuning.window);
+        let mut rows = self
+            .people_where(parts, Plan::Probe, after, Some(edge), limit, within)
+            .await?;
+        if (rows.len() as i64) < limit {
+            let driver = (0..parts.len())
+                .min_by_key(|i| parts[*i].rank())
+                .unwrap_or(0);
+            let rest = limit - rows.len() as i64;
+            rows.extend(
+                self.people_where(parts, Plan::Driver(driver), edge, None, rest, within)
+                    .await?,
+            );
+        }
+        Ok(rows)
+    }
+
+    /// The people after id `after` (and up to `until`) that every part matches, in id
+    /// order, at most `limit`, with the parts combined as `plan` says.
+    async fn people_where(
+        &self,
+        parts: &[Lookup],
+        plan: Plan,
+        after: i64,
+        until: Option<i64>,
+        limit: i64,
+        within: Within,
+    ) -> Result<Vec<PersonRow>, StoreError> {
+        Ok(on_pool!(self, |p| {
+            let mut q = sqlx::QueryBuilder::new(concat!(
+                "SELECT ",
+                person_columns!(),
+                " FROM people WHERE erased_at IS NULL AND id > "
+            ));
+            q.push_bind(after);
+            if let Some(until) = until {
+                q.push(" AND id <= ");
+                q.push_bind(until);
+            }
+            match within {
+                Within::All => {}
+                Within::Parent(o) | Within::Organisation(o) => {
+                    q.push(" AND organisation_id = ");
+                    q.push_bind(o);
+                }
+            }
+            for (i, part) in parts.iter().enumerate() {
+                let read = match plan {
+                    Plan::AllIn => true,
+                    Plan::Driver(d) => d == i,
+                    Plan::Probe => false,
+                };
+                if read {
+                    q.push(" AND id IN (");
+                    part.push_people(&mut q);
+                } else {
+                    q.push(" AND EXISTS (");
+                    part.push_probe(&mut q);
+                }
+                q.push(")");
+            }
+            q.push(" ORDER BY id LIMIT ");
+            q.push_bind(limit);
+            q.build_query_as().fetch_all(p).await
+        })?)
+    }
+}
+
+/// How a search's parts are combined (see [`Store::matching`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    /// Every part read from its index.
+    AllIn,
+    /// This part read from its index, the others checked for each of its people.
+    Driver(usize),
+    /// The register read in id order, every part checked for each person.
+    Probe,
+}
+
+/// The numbers that choose a plan on SQLite (see [`Store::matching`]).
+#[derive(Debug, Clone, Copy)]
+struct Tuning {
+    few: i64,
+    window: i64,
+}
+
+const TUNING: Tuning = Tuning {
+    few: 5_000,
+    window: 5_000,
+};
+
+/// The tables a search looks a value up in, each with an index on (value, person).
+#[derive(Debug, Clone, Copy)]
+enum LookupTable {
+    Roles,
+    Needs,
+    Interests,
+    Languages,
+}
+
+impl LookupTable {
+    /// The table and its value column.
+    fn sql(self) -> (&'static str, &'static str) {
+        match self {
+            LookupTable::Roles => ("person_roles", "role"),
+            LookupTable::Needs => ("person_needs", "need"),
+            LookupTable::Interests => ("person_interests", "area"),
+            LookupTable::Languages => ("person_languages", "language"),
+        }
+    }
+}
+
+/// One part of a search.
+#[derive(Debug, Clone)]
+enum Lookup {
+    /// A word of the name starting with this, and the end of that range.
+    Word(String, Option<String>),
+    Slug(LookupTable, &'static str),
+    /// Current members of a network.
+    Network(i64),
+}
+
+impl Lookup {
+    /// Which part is likely to hold the fewest people, smallest first.
+    fn rank(&self) -> u8 {
+        match self {
+            Lookup::Network(_) => 0,
+            Lookup::Slug(LookupTable::Needs, _) => 1,
+            Lookup::Slug(LookupTable::Languages, _) => 2,
+            Lookup::Slug(LookupTable::Interests, _) => 3,
+            Lookup::Slug(LookupTable::Roles, _) => 4,
+            Lookup::Word(..) => 5,
+        }
+    }
+
+    /// The people the part holds, as `SELECT person_id ...`, from its index.
+    fn push_people<DB>(&self, q: &mut sqlx::QueryBuilder<DB>)
+    where
+        DB: sqlx::Database,
+        String: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+        &'static str: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+        i64: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    {
+        match self {
+            Lookup::Word(start, end) => {
+                q.push("SELECT person_id FROM person_name_words WHERE word >= ");
+                q.push_bind(start.clone());
+                if let Some(end) = end {
+                    q.push(" AND word < ");
+                    q.push_bind(end.clone());
+                }
+            }
+            Lookup::Slug(table, value) => {
+                let (table, column) = table.sql();
+                q.push(format!("SELECT person_id FROM {table} WHERE {column} = "));
+                q.push_bind(*value);
+            }
+            Lookup::Network(id) => {
+                q.push("SELECT person_id FROM memberships WHERE left_on IS NULL AND network_id = ");
+                q.push_bind(*id);
+            }
+        }
+    }
+
+    /// Whether the person of the outer `people` row is in the part, by their id.
+    fn push_probe<DB>(&self, q: &mut sqlx::QueryBuilder<DB>)
+    where
+        DB: sqlx::Database,
+        String: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+        &'static str: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+        i64: for<'t> sqlx::Encode<'t, DB> + sqlx::Type<DB>,
+    {
+        match self {
+            Lookup::Word(start, end) => {
+                q.push("SELECT 1 FROM person_name_words w WHERE w.person_id = people.id AND w.word >= ");
+                q.push_bind(start.clone());
+                if let Some(end) = end {
+                    q.push(" AND w.word < ");
+                    q.push_bind(end.clone());
+                }
+            }
+            Lookup::Slug(table, value) => {
+                let (table, column) = table.sql();
+                q.push(format!(
+                    "SELECT 1 FROM {table} x WHERE x.person_id = people.id AND x.{column} = "
+                ));
+                q.push_bind(*value);
+            }
+            Lookup::Network(id) => {
+                q.push("SELECT 1 FROM memberships m WHERE m.person_id = people.id AND m.left_on IS NULL AND m.network_id = ");
+                q.push_bind(*id);
+            }
+        }
+    }
+}
+
 /// The first string after every string starting with `prefix`, byte by byte: the
 /// end of a range that holds exactly the strings starting with it.
 fn after_prefix(prefix: &str) -> Option<String> {
@@ -523,10 +773,10 @@ fn after_prefix(prefix: &str) -> Option<String> {
 }
 
 impl Store {
-    /// People matching a filter, a page at a time in id order, with their roles. Each
-    /// part of the filter is a lookup in its own index (name words, roles, needs,
-    /// interests, languages, network members); no person's row is read unless it
-    /// matches.
+    /// People matching a filter, a page at a time in id order, with their roles.
+    /// Each part of the filter (a name word, a role, a need, an interest, a language,
+    /// a network) is a lookup in its own index; see [`Store::matching`] for how the
+    /// parts are combined.
     pub async fn find_people(
         &self,
         filter: &PeopleFilter,
@@ -538,63 +788,33 @@ impl Store {
             .as_deref()
             .map(|n| name_words(n, None))
             .unwrap_or_default();
-        let rows: Vec<PersonRow> = on_pool!(self, |p| {
-            let mut q = sqlx::QueryBuilder::new(concat!(
-                "SELECT ",
-                person_columns!(),
-                " FROM people WHERE erased_at IS NULL AND id > "
-            ));
-            q.push_bind(page.after);
-            match within {
-                Within::All => {}
-                Within::Parent(o) | Within::Organisation(o) => {
-                    q.push(" AND organisation_id = ");
-                    q.push_bind(o);
-                }
+        let mut parts: Vec<Lookup> = terms
+            .iter()
+            .map(|t| Lookup::Word(t.clone(), after_prefix(t)))
+            .collect();
+        let slugs = [
+            (LookupTable::Roles, filter.role.map(Vocabulary::slug)),
+            (LookupTable::Needs, filter.need.map(Vocabulary::slug)),
+            (
+                LookupTable::Interests,
+                filter.interest.map(Vocabulary::slug),
+            ),
+            (
+                LookupTable::Languages,
+                filter.language.map(Vocabulary::slug),
+            ),
+        ];
+        for (table, value) in slugs {
+            if let Some(v) = value {
+                parts.push(Lookup::Slug(table, v));
             }
-            for t in &terms {
-                q.push(" AND id IN (SELECT person_id FROM person_name_words WHERE word >= ");
-                q.push_bind(t.clone());
-                if let Some(end) = after_prefix(t) {
-                    q.push(" AND word < ");
-                    q.push_bind(end);
-                }
-                q.push(")");
-            }
-            let parts: [(&str, Option<&'static str>); 4] = [
-                (
-                    " AND id IN (SELECT person_id FROM person_roles WHERE role = ",
-                    filter.role.map(Vocabulary::slug),
-                ),
-                (
-                    " AND id IN (SELECT person_id FROM person_needs WHERE need = ",
-                    filter.need.map(Vocabulary::slug),
-                ),
-                (
-                    " AND id IN (SELECT person_id FROM person_interests WHERE area = ",
-                    filter.interest.map(Vocabulary::slug),
-                ),
-                (
-                    " AND id IN (SELECT person_id FROM person_languages WHERE language = ",
-                    filter.language.map(Vocabulary::slug),
-                ),
-            ];
-            for (sql, value) in parts {
-                if let Some(v) = value {
-                    q.push(sql);
-                    q.push_bind(v);
-                    q.push(")");
-                }
-            }
-            if let Some(n) = filter.network {
-                q.push(" AND id IN (SELECT person_id FROM memberships WHERE left_on IS NULL AND network_id = ");
-                q.push_bind(n);
-                q.push(")");
-            }
-            q.push(" ORDER BY id LIMIT ");
-            q.push_bind(page.limit + 1);
-            q.build_query_as().fetch_all(p).await
-        })?;
+        }
+        if let Some(n) = filter.network {
+            parts.push(Lookup::Network(n));
+        }
+        let rows = self
+            .matching(&parts, page.after, page.limit + 1, within, TUNING)
+            .await?;
         let rows = page.page(rows, |r: &PersonRow| r.id);
         let ids: Vec<i64> = rows.items.iter().map(|r| r.id).collect();
         let roles: Vec<(i64, String)> = if ids.is_empty() {
@@ -630,4 +850,96 @@ impl Store {
             next_after: rows.next_after,
         })
     }
+}
+
+#[cfg(test)]
+mod search_tests {
+    // Tests may panic on anything unexpected: that is how they fail.
+    #![allow(clippy::unwrap_used)]
+
+    use coproduce_domain::person::PersonDraft;
+
+    use super::*;
+    use crate::organisations::OrganisationFields;
+
+    /// Every plan gives the same people, and the SQLite choice of plan (tuned small
+    /// here so that every branch runs) gives them too, a page at a time.
+    async fn every_plan_finds_the_same_people(store: Store) {
+        let org = store
+            .create_organisation(&OrganisationFields {
+                name: "Trust".into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            })
+            .await
+            .unwrap()
+            .id;
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let mut ids = Vec::new();
+        for i in 0..40 {
+            let draft = PersonDraft {
+                organisation_id: org,
+                name: format!("Person {i}"),
+                roles: vec![if i % 2 == 0 { "carer" } else { "patient" }.into()],
+                languages: vec![if i % 3 == 0 { "pl" } else { "en" }.into()],
+                ..PersonDraft::default()
+            };
+            ids.push(
+                store
+                    .create_person(&draft.check(today).unwrap())
+                    .await
+                    .unwrap()
+                    .id,
+            );
+        }
+        let expected: Vec<i64> = (0..40)
+            .filter(|i| i % 2 == 0 && i % 3 == 0)
+            .map(|i| ids[i])
+            .collect();
+        let parts = [
+            Lookup::Slug(LookupTable::Roles, "carer"),
+            Lookup::Slug(LookupTable::Languages, "pl"),
+        ];
+        let found = |rows: Vec<PersonRow>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+        for plan in [Plan::AllIn, Plan::Driver(0), Plan::Driver(1), Plan::Probe] {
+            let rows = store
+                .people_where(&parts, plan, 0, None, 100, Within::Parent(org))
+                .await
+                .unwrap();
+            assert_eq!(found(rows), expected, "{plan:?}");
+        }
+        // Every part common (few = 2): a window of 5 ids, then the rest from an index.
+        let tuned = Tuning { few: 2, window: 5 };
+        let first = store
+            .matching(&parts, 0, 4, Within::Parent(org), tuned)
+            .await
+            .unwrap();
+        assert_eq!(found(first), expected[..4]);
+        let next = store
+            .matching(&parts, expected[3], 10, Within::Parent(org), tuned)
+            .await
+            .unwrap();
+        assert_eq!(found(next), expected[4..]);
+        // A part with few people (few = 25 > 20 carers) is read first.
+        let rare = Tuning { few: 25, window: 5 };
+        let all = store
+            .matching(&parts, 0, 100, Within::Parent(org), rare)
+            .await
+            .unwrap();
+        assert_eq!(found(all), expected);
+        // Nothing in common: no one, from every plan.
+        let none = [
+            Lookup::Slug(LookupTable::Roles, "carer"),
+            Lookup::Slug(LookupTable::Roles, "patient"),
+        ];
+        assert!(
+            store
+                .matching(&none, 0, 10, Within::Parent(org), tuned)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    crate::backend_tests!(every_plan_finds_the_same_people);
 }
