@@ -4,7 +4,7 @@ use axum::Json;
 use utoipa::OpenApi;
 
 use crate::api::{
-    activities, charters, equality, indicators, inputs, organisations, people, projects,
+    activities, charters, equality, indicators, inputs, networks, organisations, people, projects,
 };
 
 #[derive(OpenApi)]
@@ -47,6 +47,11 @@ use crate::api::{
         inputs::update,
         indicators::feedback_within_days,
         equality::totals,
+        networks::list,
+        networks::read,
+        networks::members,
+        networks::courses,
+        networks::completions,
     ),
     components(schemas(crate::error::Problem, crate::error::ProblemField))
 )]

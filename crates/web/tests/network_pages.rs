@@ -523,6 +523,37 @@ async fn a_network_is_run_from_the_pages(store: Store) {
         StatusCode::NOT_FOUND
     );
 
+    // The same network through the API.
+    let api = support::get(&store, &format!("/api/v1/networks/{network}")).await;
+    assert_eq!(api.status, StatusCode::OK, "{}", api.text);
+    let json = api.json();
+    assert_eq!(json["members"], 1);
+    assert_eq!(json["documents"][0]["version"], "2");
+    assert_eq!(json["documents"][0]["current"], true);
+    assert_eq!(json["documents"][0]["unsigned"], 1);
+    assert_eq!(json["documents"][1]["current"], false);
+    let members = support::get(&store, &format!("/api/v1/networks/{network}/members")).await;
+    let members = members.json();
+    assert_eq!(members["items"][0]["name"], "Amara Okafor");
+    assert_eq!(members["items"][0]["role"], "chair");
+    assert_eq!(members["items"][0]["inducted_by"], "Grace Mensah");
+    assert_eq!(members["items"][0]["needs_to_sign"][0], "code-of-conduct");
+    let bad = support::get(
+        &store,
+        &format!("/api/v1/networks/{network}/members?limit=0"),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad.fields(), ["limit"]);
+    assert_eq!(
+        support::get(&store, "/api/v1/networks/abc").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let listed = support::get(&store, &format!("/api/v1/people?network={network}&limit=1")).await;
+    assert_eq!(listed.json()["items"][0]["name"], "Amara Okafor");
+    let bad = support::get(&store, "/api/v1/people?network=first").await;
+    assert_eq!(bad.fields(), ["network"]);
+
     // Staff read, but are offered no forms.
     let page = staff.get(&format!("/memberships/{amara_m}")).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -741,6 +772,25 @@ async fn training_is_recorded_from_the_pages(store: Store) {
         list.text
             .contains(&format!("/training/{course}?expired=yes"))
     );
+    let api = support::get(
+        &store,
+        &format!("/api/v1/courses/{course}/completions?expired=true"),
+    )
+    .await;
+    assert_eq!(api.status, StatusCode::OK, "{}", api.text);
+    assert_eq!(api.json()["items"][0]["name"], "Amara Okafor");
+    assert_eq!(api.json()["items"][0]["expires_on"], "2026-03-14");
+    let bad = support::get(
+        &store,
+        &format!("/api/v1/courses/{course}/completions?expired=maybe"),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad.fields(), ["expired"]);
+    let courses = support::get(&store, "/api/v1/courses").await.json();
+    assert_eq!(courses["items"][0]["valid_months"], 24);
+    assert_eq!(courses["items"][0]["expired"], 1);
+    assert!(courses["items"][1]["valid_months"].is_null());
     let page = lead.get(&format!("/training/{welcome}?expired=yes")).await;
     assert!(
         page.text.contains("No one&#39;s training has run out")

@@ -150,6 +150,11 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/api/v1/people", PEOPLE_READ),
     ("POST", "/api/v1/people", LEADS),
     ("GET", "/api/v1/people/{id}", PEOPLE_READ),
+    ("GET", "/api/v1/networks", PEOPLE_READ),
+    ("GET", "/api/v1/networks/{id}", PEOPLE_READ),
+    ("GET", "/api/v1/networks/{id}/members", PEOPLE_READ),
+    ("GET", "/api/v1/courses", PEOPLE_READ),
+    ("GET", "/api/v1/courses/{id}/completions", PEOPLE_READ),
     ("PUT", "/api/v1/people/{id}", LEADS),
     ("GET", "/api/v1/projects", READ_WORK),
     ("POST", "/api/v1/projects", WRITE_WORK),
@@ -290,11 +295,11 @@ fn fill(path: &str, f: &Fixture) -> String {
         f.input
     } else if path.contains("/charters/") {
         f.charter
-    } else if path.starts_with("/networks/") {
+    } else if path.starts_with("/networks/") || path.starts_with("/api/v1/networks/") {
         f.network
     } else if path.starts_with("/memberships/") {
         f.membership
-    } else if path.starts_with("/training/") {
+    } else if path.starts_with("/training/") || path.starts_with("/api/v1/courses/") {
         f.course
     } else if path.starts_with("/account/tokens/")
         || path.starts_with("/consents/")
@@ -500,6 +505,10 @@ async fn one_organisations_records_never_show_to_anothers_staff(store: Store) {
             b.organisation
         ),
         format!("/organisations/{}", b.organisation),
+        format!("/api/v1/networks/{}", b.network),
+        format!("/api/v1/networks/{}/members", b.network),
+        format!("/api/v1/courses/{}/completions", b.course),
+        format!("/api/v1/networks?organisation_id={}", b.organisation),
     ] {
         assert_eq!(
             get(path.clone()).await.status,
@@ -570,6 +579,8 @@ async fn one_organisations_records_never_show_to_anothers_staff(store: Store) {
         ("/api/v1/activities", a.activity),
         ("/api/v1/inputs", a.input),
         ("/api/v1/people", a.person),
+        ("/api/v1/networks", a.network),
+        ("/api/v1/courses", a.course),
     ] {
         let items = get(path.to_string()).await.json()["items"]
             .as_array()

@@ -27,6 +27,7 @@ pub mod charters;
 pub mod equality;
 pub mod indicators;
 pub mod inputs;
+pub mod networks;
 pub mod organisations;
 pub mod people;
 pub mod projects;
@@ -112,6 +113,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = inputs::routes(r);
     let r = indicators::routes(r);
     let r = equality::routes(r);
+    let r = networks::routes(r);
     r.get(
         "/api/openapi.json",
         coproduce_domain::account::Capability::ReadPublic,

@@ -197,6 +197,7 @@ pub async fn list(
         ("need", &q.need),
         ("interest", &q.interest),
         ("language", &q.language),
+        ("network", &q.network),
     ] {
         if let Some(v) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
             let sep = if base.contains('?') { '&' } else { '?' };
