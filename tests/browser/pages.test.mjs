@@ -289,3 +289,39 @@ test('keyboard only: start a project, fixing a mistake on the way', async () => 
   assert.ok((await page.textContent('h1')).includes("Young carers' voices"));
   await context.close();
 });
+
+test('keyboard only: stand a network member down, from their membership page', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, server.base, server.signIns[LEAD]);
+  await page.goto(server.base + '/memberships/7');
+  for (let i = 0; i < 40; i += 1) {
+    await page.keyboard.press('Tab');
+    const href = await page.evaluate(() => document.activeElement.getAttribute('href'));
+    if (href === '/memberships/7/stand-down') break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '/memberships/7/stand-down');
+  await Promise.all([page.waitForURL('**/memberships/7/stand-down'), page.keyboard.press('Enter')]);
+  // The first box of the form is the day they stood down; then the reason, then the review date.
+  await page.focus('#on-day');
+  const now = new Date();
+  const year = now.getFullYear();
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  for (const value of [String(now.getDate()), String(now.getMonth() + 1), String(year)]) {
+    await page.keyboard.type(value);
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'reason');
+  await page.keyboard.type('Asked for a break');
+  await page.keyboard.press('Tab');
+  for (const value of ['1', '6', String(year + 1)]) {
+    await page.keyboard.type(value);
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Record that they stood down');
+  await Promise.all([page.waitForURL('**/memberships/7'), page.keyboard.press('Enter')]);
+  const main = await page.textContent('main');
+  assert.ok(main.includes(`Stood down on ${now.getDate()} ${months[now.getMonth()]} ${year}`), main);
+  assert.ok(main.includes('Asked for a break'));
+  await context.close();
+});
