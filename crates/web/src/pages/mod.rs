@@ -347,6 +347,16 @@ pub(crate) fn chosen_organisation(viewer: &Viewer, raw: &str) -> i64 {
     }
 }
 
+/// A record, if the viewer sees its organisation; otherwise "not found", as if it did
+/// not exist.
+pub(crate) fn seen<T>(viewer: &Viewer, organisation_id: i64, record: T) -> Result<T, PageError> {
+    if viewer.sees(organisation_id) {
+        Ok(record)
+    } else {
+        Err(PageError::NotFound)
+    }
+}
+
 /// The id in a page's address: a whole number above 0, or "not found".
 pub(crate) fn id_of(raw: &str) -> Result<i64, PageError> {
     raw.parse::<i64>()

@@ -61,11 +61,7 @@ pub(super) async fn visible_network(
 ) -> Result<Network, PageError> {
     let id = super::id_of(raw)?;
     let n = state.store.network(id).await?;
-    if viewer.sees(n.organisation_id) {
-        Ok(n)
-    } else {
-        Err(PageError::NotFound)
-    }
+    super::seen(viewer, n.organisation_id, n)
 }
 
 #[derive(Template)]
@@ -629,11 +625,7 @@ async fn visible_membership(
 ) -> Result<Membership, PageError> {
     let id = super::id_of(raw)?;
     let m = state.store.membership(id).await?;
-    if viewer.sees(m.organisation_id) {
-        Ok(m)
-    } else {
-        Err(PageError::NotFound)
-    }
+    super::seen(viewer, m.organisation_id, m)
 }
 
 #[derive(Template)]

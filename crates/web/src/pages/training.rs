@@ -39,11 +39,7 @@ pub fn routes(r: Routes) -> Routes {
 async fn visible_course(state: &AppState, viewer: &Viewer, raw: &str) -> Result<Course, PageError> {
     let id = super::id_of(raw)?;
     let c = state.store.course(id, crate::today()).await?;
-    if viewer.sees(c.organisation_id) {
-        Ok(c)
-    } else {
-        Err(PageError::NotFound)
-    }
+    super::seen(viewer, c.organisation_id, c)
 }
 
 /// How long a course's completion lasts, in words.
