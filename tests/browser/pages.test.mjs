@@ -135,6 +135,10 @@ const PAGES = [
   }],
   ['equality-report', '/organisations/1/equality', 'Equality monitoring', LEAD],
   ['my-record', '/me', 'What helps you take part', PARTICIPANT],
+  ['my-record-polish-easy-read', '/me', 'Grupy, do których należysz', PARTICIPANT, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a[hreflang=pl]')]);
+    await Promise.all([page.waitForNavigation(), page.click('a[href="/preferences/easy-read/on"]')]);
+  }],
   ['my-equality', '/me/equality', 'What is your ethnic group?', PARTICIPANT],
   ['my-equality-errors', '/me/equality', 'There is a problem', PARTICIPANT, async (page) => {
     await page.fill('#postcode_district', 'nowhere');

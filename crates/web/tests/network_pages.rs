@@ -554,6 +554,22 @@ async fn a_network_is_run_from_the_pages(store: Store) {
     let bad = support::get(&store, "/api/v1/people?network=first").await;
     assert_eq!(bad.fields(), ["network"]);
 
+    // Addresses that are not a membership or not an action are not found.
+    for path in [
+        format!("/memberships/{amara_m}/explode"),
+        "/memberships/abc".to_string(),
+        "/memberships/0/role".to_string(),
+        "/networks/-1".to_string(),
+    ] {
+        assert_eq!(
+            lead.get(&path).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
+    let r = send(&lead, &m(amara_m, "explode"), form(&[], &[])).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+
     // Staff read, but are offered no forms.
     let page = staff.get(&format!("/memberships/{amara_m}")).await;
     assert_eq!(page.status, StatusCode::OK);
