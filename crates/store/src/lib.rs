@@ -26,6 +26,7 @@ pub mod equality;
 pub mod import;
 pub mod indicators;
 pub mod inputs;
+pub mod memberships;
 pub mod needs;
 pub mod networks;
 pub mod organisations;

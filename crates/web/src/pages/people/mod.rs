@@ -27,6 +27,7 @@ use crate::AppState;
 use crate::auth::Viewer;
 use crate::routes::Routes;
 
+mod groups;
 mod import;
 mod profile;
 
@@ -58,12 +59,12 @@ pub fn routes(r: Routes) -> Routes {
         .post(
             "/people/{id}/networks",
             C::WritePeople,
-            profile::join_network,
+            groups::join_network,
         )
         .post(
             "/people/{id}/training",
             C::WritePeople,
-            profile::record_training,
+            groups::record_training,
         )
         .post(
             "/people/{id}/needs/{need}/remove",

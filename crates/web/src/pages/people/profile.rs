@@ -10,7 +10,6 @@ use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Capability as C;
 use coproduce_domain::consent::{self, ConsentGiven, ConsentMethod, Purpose};
 use coproduce_domain::needs::Need;
-use coproduce_domain::network::MemberRole;
 use coproduce_domain::person::{self as person_rules, Language};
 use coproduce_domain::text::{self, FieldError, FieldErrors, Problem};
 use coproduce_store::StoreError;
@@ -19,6 +18,7 @@ use coproduce_store::needs::{NeedFields, PersonNeed};
 use coproduce_store::people::Person;
 use serde::Deserialize;
 
+use super::groups::{self, Groups, JoinForm, TrainingForm};
 use super::visible_person;
 use crate::AppState;
 use crate::auth::Viewer;
@@ -51,27 +51,8 @@ pub struct PersonPage {
     method: Radios,
     given_on: DateField,
     given_by: FormField,
-    /// Network id, network name, role, joined, the membership's state, membership id.
-    memberships: Vec<MembershipShown>,
-    /// Course id, title, completed, the expiry tag.
-    completions: Vec<(i64, String, String, (&'static str, String))>,
-    network: Select,
-    member_role: Select,
-    joined_on: DateField,
-    course: Select,
-    session: Select,
-    completed_on: DateField,
-}
-
-/// One of the person's memberships as their page lists it.
-pub struct MembershipShown {
-    id: i64,
-    network_id: i64,
-    network: String,
-    role: &'static str,
-    joined: String,
-    /// The tag's colour and words: member, stood down, or left.
-    status: (&'static str, String),
+    /// Their networks and training, with the forms to add to them.
+    groups: Groups,
 }
 
 /// What was typed into each of the page's forms; the one sent back keeps its values.
@@ -81,34 +62,6 @@ pub struct Typed {
     pub consent: ConsentForm,
     pub join: JoinForm,
     pub training: TrainingForm,
-}
-
-#[derive(Deserialize, Default)]
-pub struct JoinForm {
-    #[serde(default)]
-    network_id: String,
-    #[serde(default)]
-    role: String,
-    #[serde(default, rename = "joined_on-day")]
-    day: String,
-    #[serde(default, rename = "joined_on-month")]
-    month: String,
-    #[serde(default, rename = "joined_on-year")]
-    year: String,
-}
-
-#[derive(Deserialize, Default)]
-pub struct TrainingForm {
-    #[serde(default)]
-    course_id: String,
-    #[serde(default)]
-    session_id: String,
-    #[serde(default, rename = "completed_on-day")]
-    day: String,
-    #[serde(default, rename = "completed_on-month")]
-    month: String,
-    #[serde(default, rename = "completed_on-year")]
-    year: String,
 }
 
 /// One consent as the page lists it.
@@ -233,7 +186,6 @@ pub(super) async fn person_view(
     typed: &Typed,
 ) -> Result<PersonPage, PageError> {
     let (need_form, consent_form) = (&typed.need, &typed.consent);
-    let tr = viewer.tr;
     let today = crate::today();
     let consents = state.store.consents_of(p.id).await?;
     let active = |purpose: Purpose| {
@@ -304,138 +256,9 @@ pub(super) async fn person_view(
         &consent_form.year,
     );
     given_on.error = error_of(&errors, "given_on-day");
-    let memberships = state
-        .store
-        .memberships_of(p.id)
-        .await?
-        .into_iter()
-        .map(|m| MembershipShown {
-            id: m.id,
-            network_id: m.network_id,
-            network: m.network_name,
-            role: m.role.label(),
-            joined: tr.date(m.joined_on),
-            status: match (m.left_on, m.stood_down) {
-                (Some(l), _) => ("grey", tr.t1("staff-left-on", "date", tr.date(l))),
-                (None, Some(_)) => ("red", tr.t("staff-stood-down")),
-                (None, None) => ("green", tr.t("staff-current-member")),
-            },
-        })
-        .collect();
-    let completions = state
-        .store
-        .completions_of(p.id)
-        .await?
-        .into_iter()
-        .map(|c| {
-            (
-                c.course_id,
-                c.course_title,
-                tr.date(c.completed_on),
-                crate::pages::training::expiry_tag(&tr, c.expires_on, today),
-            )
-        })
-        .collect();
-    let organisation = p.organisation_id();
-    let choose = |label: String, mut options: Vec<Choice>| {
-        options.insert(
-            0,
-            Choice {
-                value: String::new(),
-                label,
-                hint: None,
-            },
-        );
-        options
-    };
-    let network = Select {
-        id: "network_id",
-        label: "staff-network".into(),
-        options: choose(
-            tr.t("staff-choose-one"),
-            crate::pages::networks::network_choices(state, organisation).await?,
-        ),
-        selected: typed.join.network_id.clone(),
-        error: error_of(&errors, "network_id"),
-    };
-    let mut member_role = Select::of::<MemberRole>(
-        "role",
-        "staff-member-role",
-        if typed.join.role.is_empty() {
-            "member"
-        } else {
-            &typed.join.role
-        },
-        &errors,
-    );
-    member_role.error = error_of(&errors, "role");
-    let mut joined_on = DateField::typed(
-        "joined_on",
-        "staff-date-joined",
-        "staff-for-example-1-4-2026",
-        &typed.join.day,
-        &typed.join.month,
-        &typed.join.year,
-    );
-    joined_on.error = error_of(&errors, "joined_on-day");
-    let course = Select {
-        id: "course_id",
-        label: "staff-course".into(),
-        options: choose(
-            tr.t("staff-choose-one"),
-            state
-                .store
-                .course_choices(Some(organisation))
-                .await?
-                .into_iter()
-                .map(|(id, title)| Choice {
-                    value: id.to_string(),
-                    label: title,
-                    hint: None,
-                })
-                .collect(),
-        ),
-        selected: typed.training.course_id.clone(),
-        error: error_of(&errors, "course_id"),
-    };
-    let session = Select {
-        id: "session_id",
-        label: "staff-session-optional".into(),
-        options: choose(
-            tr.t("staff-no-session"),
-            state
-                .store
-                .recent_sessions(Some(organisation), today - chrono::Days::new(730))
-                .await?
-                .into_iter()
-                .map(|s| Choice {
-                    value: s.id.to_string(),
-                    label: format!("{}: {}, {}", s.course_title, tr.date(s.held_on), s.place),
-                    hint: None,
-                })
-                .collect(),
-        ),
-        selected: typed.training.session_id.clone(),
-        error: error_of(&errors, "session_id"),
-    };
-    let mut completed_on = DateField::typed(
-        "completed_on",
-        "staff-date-completed",
-        "staff-date-completed-hint",
-        &typed.training.day,
-        &typed.training.month,
-        &typed.training.year,
-    );
-    completed_on.error = error_of(&errors, "completed_on-day");
+    let groups = groups::view(state, viewer, &p, &errors, typed).await?;
     Ok(PersonPage {
-        memberships,
-        completions,
-        network,
-        member_role,
-        joined_on,
-        course,
-        session,
-        completed_on,
+        groups,
         chrome: Chrome::new(state, viewer, "people"),
         id: p.id,
         rows: profile_rows(&p, today),
@@ -661,168 +484,6 @@ pub(super) async fn withdraw_consent(
         let on = consent::check_withdrawn(c.given_on, today, today).unwrap_or(c.given_on);
         state.store.withdraw_consent(id, on).await?;
         Ok(Redirect::to(&format!("/people/{}#consent", p.id)).into_response())
-    }
-    .await;
-    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
-}
-
-pub(super) async fn join_network(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-    Form(f): Form<JoinForm>,
-) -> Response {
-    let result = async {
-        let p = visible_person(&state, &viewer, &raw).await?;
-        let tr = viewer.tr;
-        let mut errs = FieldErrors::new();
-        // Only a network of the person's own organisation can be joined.
-        let network = match f.network_id.trim().parse::<i64>() {
-            Ok(id) => match state.store.network(id).await {
-                Ok(n) if n.organisation_id == p.organisation_id() => Some(n),
-                Ok(_) | Err(StoreError::NotFound) => None,
-                Err(e) => return Err(e.into()),
-            },
-            Err(_) => None,
-        };
-        if network.is_none() {
-            errs.add_worded("network_id", tr.t("staff-choose-a-network"));
-        }
-        let role = MemberRole::parse(f.role.trim()).ok();
-        if role.is_none() {
-            errs.add_worded("role", tr.t("staff-choose-member-role"));
-        }
-        let joined_on = crate::pages::forms::typed_date(
-            &mut errs,
-            "joined_on",
-            (&f.day, &f.month, &f.year),
-            true,
-        );
-        if joined_on.is_some_and(|d| d > crate::today()) {
-            errs.add("joined_on-day", Problem::InFuture);
-        }
-        let mut errors = crate::pages::forms::worded(
-            &tr,
-            errs.0,
-            &[crate::pages::forms::Named::As(
-                "joined_on-day",
-                "staff-date-joined",
-            )],
-        );
-        if let (Some(n), Some(role), Some(joined_on), true) =
-            (&network, role, joined_on, errors.is_empty())
-        {
-            match state.store.add_member(n.id, p.id, role, joined_on).await {
-                Ok(m) => return Ok(Redirect::to(&format!("/memberships/{}", m.id)).into_response()),
-                Err(StoreError::Duplicate(_)) => errors.push(FieldError::worded(
-                    "network_id",
-                    tr.t("staff-already-a-member"),
-                )),
-                Err(e) => return Err(e.into()),
-            }
-        }
-        let typed = Typed {
-            join: f,
-            ..Typed::default()
-        };
-        let page = person_view(&state, &viewer, p, errors, &typed).await?;
-        Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
-    }
-    .await;
-    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
-}
-
-pub(super) async fn record_training(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-    Form(f): Form<TrainingForm>,
-) -> Response {
-    let result = async {
-        let p = visible_person(&state, &viewer, &raw).await?;
-        let tr = viewer.tr;
-        let today = crate::today();
-        let mut errs = FieldErrors::new();
-        let course = match f.course_id.trim().parse::<i64>() {
-            Ok(id) => match state.store.course(id, today).await {
-                Ok(c) if c.organisation_id == p.organisation_id() => Some(c),
-                Ok(_) | Err(StoreError::NotFound) => None,
-                Err(e) => return Err(e.into()),
-            },
-            Err(_) => None,
-        };
-        if course.is_none() {
-            errs.add_worded("course_id", tr.t("staff-choose-a-course"));
-        }
-        let session = match f.session_id.trim() {
-            "" => None,
-            raw => match raw.parse::<i64>() {
-                Ok(id) => match state.store.training_session(id).await {
-                    Ok(s) => Some(s),
-                    Err(StoreError::NotFound) => {
-                        errs.add_worded("session_id", tr.t("staff-choose-from-list"));
-                        None
-                    }
-                    Err(e) => return Err(e.into()),
-                },
-                Err(_) => {
-                    errs.add_worded("session_id", tr.t("staff-choose-from-list"));
-                    None
-                }
-            },
-        };
-        if let (Some(c), Some(s)) = (&course, &session)
-            && s.course_id != c.id
-        {
-            errs.add("session_id", Problem::SessionOfAnotherCourse);
-        }
-        // The day of the session, unless another day is typed.
-        let completed_on = crate::pages::forms::typed_date(
-            &mut errs,
-            "completed_on",
-            (&f.day, &f.month, &f.year),
-            session.is_none(),
-        )
-        .or(session.as_ref().map(|s| s.held_on));
-        if completed_on.is_some_and(|d| d > today) {
-            errs.add("completed_on-day", Problem::InFuture);
-        }
-        let mut errors = crate::pages::forms::worded(
-            &tr,
-            errs.0,
-            &[crate::pages::forms::Named::As(
-                "completed_on-day",
-                "staff-date-completed",
-            )],
-        );
-        if let (Some(c), Some(completed_on), true) = (&course, completed_on, errors.is_empty()) {
-            let fields = coproduce_store::training::CompletionFields {
-                course_id: c.id,
-                session_id: session.as_ref().map(|s| s.id),
-                person_id: p.id,
-                completed_on,
-            };
-            match state
-                .store
-                .record_completion(&fields, viewer.account().map(|a| a.id))
-                .await
-            {
-                Ok(_) => {
-                    return Ok(Redirect::to(&format!("/people/{}#training", p.id)).into_response());
-                }
-                Err(StoreError::Duplicate(_)) => errors.push(FieldError::worded(
-                    "course_id",
-                    tr.t("staff-completion-already"),
-                )),
-                Err(e) => return Err(e.into()),
-            }
-        }
-        let typed = Typed {
-            training: f,
-            ..Typed::default()
-        };
-        let page = person_view(&state, &viewer, p, errors, &typed).await?;
-        Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
     }
     .await;
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
