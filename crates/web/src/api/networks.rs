@@ -12,7 +12,7 @@ use coproduce_store::training::{Completion, Course};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{ApiQuery, Id, ListOut, list_base, scoped_page};
+use super::{ApiQuery, Id, ListOut, ListQuery, list_base, scoped_page};
 use crate::auth::Viewer;
 use crate::error::Problem;
 use crate::routes::Routes;
@@ -103,26 +103,19 @@ pub struct MemberOut {
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
-pub struct NetworksQuery {
+pub struct OrganisationQuery {
     pub after: Option<String>,
     pub limit: Option<String>,
-    /// Only networks of this organisation.
+    /// Only records of this organisation.
     pub organisation_id: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageQuery {
-    pub after: Option<String>,
-    pub limit: Option<String>,
-}
-
-#[utoipa::path(get, path = "/api/v1/networks", tag = "networks", params(NetworksQuery),
+#[utoipa::path(get, path = "/api/v1/networks", tag = "networks", params(OrganisationQuery),
     responses((status = 200, body = ListOut<NetworkOut>), (status = 422, body = Problem)))]
 pub async fn list(
     State(s): State<AppState>,
     viewer: Viewer,
-    ApiQuery(q): ApiQuery<NetworksQuery>,
+    ApiQuery(q): ApiQuery<OrganisationQuery>,
 ) -> Result<Json<ListOut<NetworkOut>>, ApiError> {
     let (page, org) = scoped_page(
         q.after.as_deref(),
@@ -176,15 +169,15 @@ pub async fn read(
     }))
 }
 
-#[utoipa::path(get, path = "/api/v1/networks/{id}/members", tag = "networks", params(("id" = i64, Path), PageQuery),
+#[utoipa::path(get, path = "/api/v1/networks/{id}/members", tag = "networks", params(("id" = i64, Path), ListQuery),
     responses((status = 200, body = ListOut<MemberOut>), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn members(
     State(s): State<AppState>,
     viewer: Viewer,
     Id(id): Id,
-    ApiQuery(q): ApiQuery<PageQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<ListOut<MemberOut>>, ApiError> {
-    let (page, _) = scoped_page(q.after.as_deref(), q.limit.as_deref(), "", None)?;
+    let page = q.page()?;
     let n = visible(&s, &viewer, id).await?;
     let all = s.store.documents(n.id).await?;
     let current = current_documents(&all);
@@ -273,12 +266,12 @@ impl From<Completion> for CompletionOut {
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/courses", tag = "training", params(NetworksQuery),
+#[utoipa::path(get, path = "/api/v1/courses", tag = "training", params(OrganisationQuery),
     responses((status = 200, body = ListOut<CourseOut>), (status = 422, body = Problem)))]
 pub async fn courses(
     State(s): State<AppState>,
     viewer: Viewer,
-    ApiQuery(q): ApiQuery<NetworksQuery>,
+    ApiQuery(q): ApiQuery<OrganisationQuery>,
 ) -> Result<Json<ListOut<CourseOut>>, ApiError> {
     let (page, org) = scoped_page(
         q.after.as_deref(),
