@@ -574,6 +574,16 @@ async fn a_network_is_run_from_the_pages(store: Store) {
     let page = staff.get(&format!("/memberships/{amara_m}")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(!page.text.contains("Record their induction"));
+    // Why someone stood down is for those who manage the register only.
+    assert!(
+        lead.get(&format!("/memberships/{bill_m}"))
+            .await
+            .text
+            .contains("Asked for a break")
+    );
+    let theirs = staff.get(&format!("/memberships/{bill_m}")).await;
+    assert!(theirs.text.contains("Reinstated on 1 December 2025"));
+    assert!(!theirs.text.contains("Asked for a break"));
     assert!(
         !staff
             .get(&format!("/networks/{network}"))
