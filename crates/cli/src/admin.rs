@@ -3,6 +3,7 @@
 use std::io::BufRead;
 
 use clap::Subcommand;
+use coproduce_app::{Actor, AppError, Clock, Context, Mailer, Settings, accounts, password};
 use coproduce_domain::account::{Role, check_password};
 use coproduce_domain::text;
 use coproduce_store::accounts::AccountFields;
@@ -62,42 +63,49 @@ pub async fn run(cmd: AdminCommand) -> Result<(), Failure> {
         None
     };
     let store = open(&db.url()).await?;
-    let now = coproduce_store::now();
-    let account = store
-        .create_account(
-            &AccountFields {
-                email: email.clone(),
-                name,
-                role: Role::Administrator,
-                organisation_id: None,
-            },
-            now,
-        )
-        .await
-        .map_err(|e| match e {
-            coproduce_store::StoreError::Duplicate(m) => Failure::input(m),
-            other => other.into(),
-        })?;
+    let public_url = public_url.trim_end_matches('/').to_string();
+    let ctx = Context::new(
+        store,
+        Clock::System,
+        Mailer::None,
+        Settings {
+            public_url: public_url.clone(),
+            ..Settings::default()
+        },
+    );
+    let fields = AccountFields {
+        email: email.clone(),
+        name,
+        role: Role::Administrator,
+        organisation_id: None,
+    };
+    let refused = |e: AppError| match e {
+        AppError::Conflict(m) => Failure::input(m),
+        other => Failure::running(other.to_string()),
+    };
     match password {
         Some(p) => {
-            let hash = coproduce_web::auth::password::hash(p)
+            let hash = password::hash(p).await.map_err(Failure::running)?;
+            accounts::create_with_password(&ctx, &Actor::system(), &fields, &hash)
                 .await
-                .map_err(Failure::running)?;
-            store.set_password(account.id, &hash).await?;
-            println!(
-                "Administrator {email} created. Sign in at {}/sign-in",
-                public_url.trim_end_matches('/')
-            );
+                .map_err(refused)?;
+            println!("Administrator {email} created. Sign in at {public_url}/sign-in");
         }
         None => {
-            let link =
-                coproduce_web::auth::invite(&store, account.id, public_url.trim_end_matches('/'))
-                    .await
-                    .map_err(Failure::running)?;
+            let invited = accounts::invite(
+                &ctx,
+                &Actor::system(),
+                &fields,
+                accounts::FIRST_INVITATION_LIFETIME,
+                // Never called: there is no mailer here, so the link is printed.
+                |_| accounts::Letter::default(),
+            )
+            .await
+            .map_err(refused)?;
             println!(
                 "Administrator {email} created. Open this link within 24 hours to choose a password:"
             );
-            println!("{link}");
+            println!("{}", invited.link);
         }
     }
     Ok(())

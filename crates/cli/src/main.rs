@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 mod admin;
+mod audit;
 mod charter;
 mod import;
 mod run;
@@ -18,6 +19,8 @@ Examples:
   coproduce serve --demo                      Explore the demo at http://127.0.0.1:8080
   coproduce serve --database-url postgres://coproduce@db.example/coproduce
   coproduce migrate --database-url sqlite:coproduce.db
+  coproduce worker --database-url postgres://coproduce@db.example/coproduce
+  coproduce audit verify
   coproduce charter templates
   coproduce charter import my-charter.toml
   coproduce import people network.xlsx --organisation 2 --dry-run";
@@ -38,6 +41,15 @@ enum Command {
   coproduce serve --demo                  Serve the demo partnership on a fresh database
   coproduce serve --addr 0.0.0.0:3000 --database-url postgres://coproduce@db.example/coproduce")]
     Serve(ServeArgs),
+    /// Run the job queue (emails, reminders) without serving pages: for deployments
+    /// with several web servers started with --no-worker.
+    #[command(after_help = "Examples:
+  coproduce worker --database-url postgres://coproduce@db.example/coproduce --smtp-url smtp://mail.example:25
+  coproduce worker --database-url sqlite:coproduce.db")]
+    Worker(WorkerArgs),
+    /// Check the audit trail.
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
     /// Create the database tables, or bring them up to date.
     #[command(after_help = "Example:
   coproduce migrate --database-url postgres://coproduce@db.example/coproduce")]
@@ -85,6 +97,17 @@ pub struct ServeArgs {
     /// each start), with a sign-in for each role.
     #[arg(long, conflicts_with = "database_url")]
     demo: bool,
+    /// Do not run the job queue in this process: run `coproduce worker` beside it.
+    #[arg(long)]
+    no_worker: bool,
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(flatten)]
+    web: WebArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
     #[command(flatten)]
     db: DbArgs,
     #[command(flatten)]
@@ -109,6 +132,16 @@ pub struct WebArgs {
         value_name = "ADDRESS"
     )]
     mail_from: String,
+    /// How long a worker holds a job before another may take it, in seconds: a job
+    /// whose worker died runs again after this long.
+    #[arg(
+        long,
+        env = "COPRODUCE_JOB_LEASE_SECONDS",
+        default_value_t = 300,
+        value_parser = clap::value_parser!(u32).range(5..=86_400),
+        value_name = "SECONDS"
+    )]
+    job_lease_seconds: u32,
 }
 
 /// A failure, and the exit code it earns.
@@ -160,6 +193,8 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async {
         match cli.command {
             Command::Serve(a) => run::serve(a).await,
+            Command::Worker(a) => run::worker(a).await,
+            Command::Audit(c) => audit::run(c).await,
             Command::Migrate(db) => run::migrate(&db).await,
             Command::Demo(db) => run::demo(&db).await,
             Command::Charter(c) => charter::run(c).await,

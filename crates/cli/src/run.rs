@@ -2,10 +2,12 @@
 
 use std::net::SocketAddr;
 
+use coproduce_app::jobs::{Handlers, Worker};
+use coproduce_app::{Clock, Context, Mailer, Settings};
 use coproduce_store::Store;
 use coproduce_web::{AppState, Config};
 
-use crate::{DbArgs, Failure, ServeArgs, WebArgs};
+use crate::{DbArgs, Failure, ServeArgs, WebArgs, WorkerArgs};
 
 /// The file `serve --demo` replaces at each start.
 const DEMO_FILE: &str = "coproduce-demo.db";
@@ -24,8 +26,8 @@ fn today() -> chrono::NaiveDate {
     coproduce_domain::time::london_date(chrono::Utc::now())
 }
 
-/// The web side's settings, from the command line and environment.
-pub fn web_config(web: &WebArgs, addr: SocketAddr) -> Result<Config, Failure> {
+/// The application's settings and mailer, from the command line and environment.
+pub fn app_settings(web: &WebArgs, addr: SocketAddr) -> Result<(Settings, Mailer), Failure> {
     let public_url = web
         .public_url
         .clone()
@@ -38,26 +40,18 @@ pub fn web_config(web: &WebArgs, addr: SocketAddr) -> Result<Config, Failure> {
         )));
     }
     let mailer = match &web.smtp_url {
-        Some(url) => {
-            Some(coproduce_web::mail::Mailer::new(url, &web.mail_from).map_err(Failure::input)?)
-        }
-        None => None,
+        Some(url) => Mailer::smtp(url, &web.mail_from).map_err(Failure::input)?,
+        None => Mailer::None,
     };
-    Ok(Config {
+    let settings = Settings {
         public_url,
-        mailer,
-        demo_sign_ins: Vec::new(),
-    })
+        job_lease: chrono::Duration::seconds(i64::from(web.job_lease_seconds)),
+    };
+    Ok((settings, mailer))
 }
 
-pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
-    let ServeArgs {
-        addr,
-        demo,
-        db,
-        web,
-    } = args;
-    let mut config = web_config(&web, addr)?;
+/// Logs to standard error, at the level `RUST_LOG` names (info by default).
+pub fn start_logging() {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -65,6 +59,29 @@ pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
         )
         .with_target(false)
         .init();
+}
+
+/// A switch that turns on at Ctrl-C or SIGTERM, for a worker to stop by.
+fn stop_on_signal() -> tokio::sync::watch::Receiver<bool> {
+    let (tx, rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        coproduce_web::shutdown_signal().await;
+        let _ = tx.send(true);
+    });
+    rx
+}
+
+pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
+    let ServeArgs {
+        addr,
+        demo,
+        no_worker,
+        db,
+        web,
+    } = args;
+    let (settings, mailer) = app_settings(&web, addr)?;
+    let mut config = Config::default();
+    start_logging();
     let url = if demo {
         for suffix in ["", "-wal", "-shm"] {
             let path = format!("{DEMO_FILE}{suffix}");
@@ -106,9 +123,40 @@ pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
     let local = listener.local_addr().unwrap_or(addr);
     println!("Coproduce is running at http://{local}/ (press Ctrl-C to stop)");
     tracing::info!(database = %coproduce_store::redact(&url), "serving");
-    coproduce_web::serve(listener, AppState::new(store.clone(), config, demo))
+    let ctx = Context::new(store.clone(), Clock::System, mailer, settings);
+    // The worker runs beside the server unless another process runs it.
+    let stop = stop_on_signal();
+    let worker = (!no_worker).then(|| {
+        let w = Worker::new(ctx.clone(), Handlers::default());
+        tokio::spawn(async move { w.run(stop).await })
+    });
+    coproduce_web::serve(listener, AppState::new(ctx, config, demo))
         .await
         .map_err(|e| Failure::running(format!("the server stopped: {e}")))?;
+    if let Some(w) = worker {
+        let _ = w.await;
+    }
+    store.close().await;
+    Ok(())
+}
+
+/// `coproduce worker`: runs the job queue alone until Ctrl-C or SIGTERM, then
+/// finishes or gives back the job in hand.
+pub async fn worker(args: WorkerArgs) -> Result<(), Failure> {
+    let WorkerArgs { db, web } = args;
+    let addr = SocketAddr::from(([127, 0, 0, 1], 8080));
+    let (settings, mailer) = app_settings(&web, addr)?;
+    start_logging();
+    let url = db.url();
+    let store = open(&url).await?;
+    let ctx = Context::new(store.clone(), Clock::System, mailer, settings);
+    let w = Worker::new(ctx, Handlers::default());
+    println!(
+        "Worker {} is running jobs from {} (press Ctrl-C to stop)",
+        w.name(),
+        coproduce_store::redact(&url)
+    );
+    w.run(stop_on_signal()).await;
     store.close().await;
     Ok(())
 }

@@ -7,7 +7,9 @@
 //! 02:00 happens twice. A time with an explicit offset (`2026-10-25T01:30:00+01:00`) is
 //! always exact.
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Utc};
+use chrono::{
+    DateTime, LocalResult, NaiveDate, NaiveDateTime, SecondsFormat, TimeZone, Timelike, Utc,
+};
 use chrono_tz::Europe::London;
 
 use crate::text::Problem;
@@ -39,6 +41,34 @@ pub fn from_london(naive: NaiveDateTime) -> Result<DateTime<Utc>, Problem> {
         LocalResult::Single(dt) => Ok(truncate(dt.with_timezone(&Utc))),
         LocalResult::None => Err(Problem::TimeDoesNotExist(naive)),
         LocalResult::Ambiguous(_, _) => Err(Problem::TimeHappensTwice(naive)),
+    }
+}
+
+/// When work scheduled for a London wall-clock time runs: the time itself on an
+/// ordinary day; the moment the clocks go forward when the time falls in the hour
+/// that does not exist (01:30 on the last Sunday of March runs at 02:00 BST, 01:00
+/// UTC); the first of the two when the time happens twice (01:30 on the last Sunday
+/// of October runs at 01:30 BST, 00:30 UTC), so the work runs once, not twice.
+pub fn scheduled_london(naive: NaiveDateTime) -> DateTime<Utc> {
+    match London.from_local_datetime(&naive) {
+        LocalResult::Single(dt) => truncate(dt.with_timezone(&Utc)),
+        LocalResult::Ambiguous(first, _) => truncate(first.with_timezone(&Utc)),
+        LocalResult::None => {
+            // The gap is one hour in London: the first minute after it is the change.
+            let mut t = naive;
+            loop {
+                t += chrono::Duration::minutes(1);
+                if let LocalResult::Single(dt) | LocalResult::Ambiguous(dt, _) =
+                    London.from_local_datetime(&t)
+                {
+                    let on_the_hour = t.date().and_hms_opt(t.hour(), 0, 0).unwrap_or(t);
+                    return match London.from_local_datetime(&on_the_hour) {
+                        LocalResult::Single(h) => truncate(h.with_timezone(&Utc)),
+                        _ => truncate(dt.with_timezone(&Utc)),
+                    };
+                }
+            }
+        }
     }
 }
 
@@ -159,6 +189,24 @@ mod tests {
         check("2026-10-25T01:30:00+01:00", Ok("2026-10-25T00:30:00Z"));
         check("2026-10-25T01:30:00+00:00", Ok("2026-10-25T01:30:00Z"));
         check("2026-10-25T02:30", Ok("2026-10-25T02:30:00Z"));
+    }
+
+    #[test]
+    fn scheduled_work_runs_once_across_the_clock_changes() {
+        let at = |s: &str| {
+            machine(scheduled_london(
+                NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap(),
+            ))
+        };
+        // An ordinary night in summer and in winter.
+        assert_eq!(at("2026-07-14T01:30"), "2026-07-14T00:30:00Z");
+        assert_eq!(at("2026-01-14T01:30"), "2026-01-14T01:30:00Z");
+        // 01:30 does not happen on 29 March 2026: the work runs when the clocks jump,
+        // 02:00 BST.
+        assert_eq!(at("2026-03-29T01:30"), "2026-03-29T01:00:00Z");
+        assert_eq!(at("2026-03-29T01:00"), "2026-03-29T01:00:00Z");
+        // 01:30 happens twice on 25 October 2026: the work runs at the first.
+        assert_eq!(at("2026-10-25T01:30"), "2026-10-25T00:30:00Z");
     }
 
     #[test]

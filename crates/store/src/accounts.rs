@@ -438,7 +438,7 @@ impl Store {
         Ok(Some((token, account)))
     }
 
-    /// Stores an emailed single-use token's hash.
+    /// Stores an emailed single-use token's hash, in a transaction of its own.
     pub async fn create_email_token(
         &self,
         account_id: i64,
@@ -447,20 +447,9 @@ impl Store {
         now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        on_pool!(self, |p| {
-            sqlx::query(
-                "INSERT INTO email_tokens (account_id, purpose, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(account_id)
-            .bind(purpose)
-            .bind(token_hash)
-            .bind(now)
-            .bind(expires_at)
-            .execute(p)
-            .await
-            .map(|_| ())
-        })?;
-        Ok(())
+        let mut tx = self.begin().await?;
+        insert_email_token(&mut tx, account_id, purpose, token_hash, now, expires_at).await?;
+        tx.commit().await
     }
 
     /// The account an unused, unexpired token for `purpose` belongs to, or `None`.
@@ -525,7 +514,8 @@ impl Store {
     }
 }
 
-pub(crate) async fn insert_account(
+/// Writes an account on the caller's transaction.
+pub async fn insert_account(
     tx: &mut Tx,
     f: &AccountFields,
     now: DateTime<Utc>,
@@ -550,4 +540,59 @@ pub(crate) async fn insert_account(
         ))),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Stores an emailed single-use token's hash on the caller's transaction.
+pub async fn insert_email_token(
+    tx: &mut Tx,
+    account_id: i64,
+    purpose: &str,
+    token_hash: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+            "INSERT INTO email_tokens (account_id, purpose, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(account_id)
+        .bind(purpose)
+        .bind(token_hash)
+        .bind(now)
+        .bind(expires_at)
+        .execute(c)
+        .await
+        .map(|_| ())
+    })?;
+    Ok(())
+}
+
+/// Records a failed attempt against a subject on the caller's transaction.
+pub async fn insert_failure(
+    tx: &mut Tx,
+    subject: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    on_tx!(tx, |c| {
+        sqlx::query("INSERT INTO sign_in_failures (subject, failed_at) VALUES ($1, $2)")
+            .bind(subject)
+            .bind(now)
+            .execute(c)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(())
+}
+
+/// Sets an account's password hash on the caller's transaction.
+pub async fn set_password_in(tx: &mut Tx, account_id: i64, hash: &str) -> Result<(), StoreError> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(account_id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    updated(rows)
 }

@@ -173,10 +173,10 @@ impl Store {
         })
     }
 
-    /// Runs one statement built at run time, for test set-up only (creating and
-    /// dropping test databases).
+    /// Runs one statement built at run time, for tests only: creating and dropping
+    /// test databases, and tampering with rows to show that checks catch it.
     #[cfg(any(test, feature = "testing"))]
-    pub(crate) async fn execute_admin(&self, sql: &str) -> Result<(), StoreError> {
+    pub async fn execute_admin(&self, sql: &str) -> Result<(), StoreError> {
         on_pool!(self, |p| {
             sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
                 .execute(p)

@@ -19,6 +19,7 @@ mod sql;
 
 pub mod accounts;
 pub mod activities;
+pub mod audit;
 pub mod charters;
 pub mod consents;
 pub mod demo;
@@ -26,6 +27,7 @@ pub mod equality;
 pub mod import;
 pub mod indicators;
 pub mod inputs;
+pub mod jobs;
 pub mod memberships;
 pub mod needs;
 pub mod networks;

@@ -76,7 +76,7 @@ impl Store {
     }
 
     /// Fails with [`StoreError::Missing`] naming `field` unless the organisation exists.
-    pub(crate) async fn require_organisation(
+    pub async fn require_organisation(
         &self,
         field: &'static str,
         id: i64,

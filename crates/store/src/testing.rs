@@ -16,6 +16,8 @@ pub const POSTGRES_ENV: &str = "COPRODUCE_TEST_POSTGRES";
 /// A database made for one test.
 pub struct TestDb {
     pub store: Store,
+    /// The database's URL, for a process of its own (`coproduce worker`, say).
+    pub url: String,
     cleanup: Cleanup,
 }
 
@@ -46,6 +48,7 @@ impl TestDb {
             .expect("migrate the SQLite test database");
         TestDb {
             store,
+            url,
             cleanup: Cleanup::File(path),
         }
     }
@@ -82,6 +85,7 @@ impl TestDb {
             .expect("migrate the PostgreSQL test database");
         Some(TestDb {
             store,
+            url,
             cleanup: Cleanup::Database { admin_url, name },
         })
     }

@@ -8,6 +8,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use coproduce_app::AppError;
 use coproduce_domain::text::{FieldError, FieldErrors};
 use coproduce_store::StoreError;
 use serde::Serialize;
@@ -141,6 +142,21 @@ impl From<StoreError> for ApiError {
             }
             StoreError::Duplicate(m) => ApiError::Conflict(m),
             other => ApiError::internal(&other),
+        }
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::NotFound => ApiError::NotFound(crate::i18n::API.t("api-nothing-with-id")),
+            AppError::Forbidden(_) => {
+                ApiError::Forbidden(crate::i18n::API.t("api-role-does-not-allow"))
+            }
+            AppError::Invalid(fields) => ApiError::Invalid(fields.0),
+            AppError::Conflict(m) => ApiError::Conflict(m),
+            AppError::Store(e) => ApiError::from(e),
+            AppError::Internal(m) => ApiError::internal(&m),
         }
     }
 }

@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use axum::Router;
+use coproduce_app::Context;
 use coproduce_store::Store;
 
 pub mod api;
@@ -16,7 +17,6 @@ pub mod auth;
 mod error;
 mod health;
 pub mod i18n;
-pub mod mail;
 mod openapi;
 mod pages;
 pub mod register_import;
@@ -29,38 +29,38 @@ pub use openapi::openapi_json;
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
+    /// The application: every operation goes through it.
+    pub ctx: Context,
+    /// The application's store, for reads that have not moved into the application
+    /// layer yet.
     pub store: Store,
     pub config: Arc<Config>,
     /// Whether this server is showing the demo partnership (shown on every page).
     pub demo: bool,
 }
 
-/// How the web side is set up.
+/// How the web side is set up, beyond the application's settings.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
-    /// The address people reach Coproduce at, for links in emails; with `https` the
-    /// session cookie is marked Secure.
-    pub public_url: String,
-    /// Where email goes; `None` when no SMTP server is configured.
-    pub mailer: Option<mail::Mailer>,
     /// Demo sign-ins shown on the sign-in page: (role, email, password). Only ever
     /// filled in by `serve --demo`.
     pub demo_sign_ins: Vec<(String, String, String)>,
 }
 
-impl Config {
-    pub fn secure_cookies(&self) -> bool {
-        self.public_url.starts_with("https://")
-    }
-}
-
 impl AppState {
-    pub fn new(store: Store, config: Config, demo: bool) -> Self {
+    pub fn new(ctx: Context, config: Config, demo: bool) -> Self {
         AppState {
-            store,
+            store: ctx.store.clone(),
+            ctx,
             config: Arc::new(config),
             demo,
         }
+    }
+
+    /// Whether the session cookie is marked Secure: when people reach Coproduce over
+    /// https.
+    pub fn secure_cookies(&self) -> bool {
+        self.ctx.settings.public_url.starts_with("https://")
     }
 }
 
@@ -96,7 +96,8 @@ pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::i
     .await
 }
 
-async fn shutdown_signal() {
+/// Waits for Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

@@ -3,6 +3,7 @@
 // Tests may panic on anything unexpected: that is how they fail.
 #![allow(clippy::unwrap_used)]
 
+#[path = "../../../tests/smtp/mailbox.rs"]
 mod mailbox;
 mod support;
 
@@ -20,16 +21,34 @@ const PASSWORD: &str = "correct horse battery";
 
 fn state(store: &Store, mailer_url: Option<String>, public_url: &str) -> AppState {
     AppState::new(
-        store.clone(),
-        Config {
-            public_url: public_url.into(),
-            mailer: mailer_url.map(|u| {
-                coproduce_web::mail::Mailer::new(&u, "Coproduce <coproduce@test.example>").unwrap()
+        coproduce_app::Context::new(
+            store.clone(),
+            coproduce_app::Clock::System,
+            mailer_url.map_or(coproduce_app::Mailer::None, |u| {
+                coproduce_app::Mailer::smtp(&u, "Coproduce <coproduce@test.example>").unwrap()
             }),
-            demo_sign_ins: Vec::new(),
-        },
+            coproduce_app::Settings {
+                public_url: public_url.into(),
+                ..coproduce_app::Settings::default()
+            },
+        ),
+        Config::default(),
         false,
     )
+}
+
+/// Sends what the outbox holds, as the worker beside the server would.
+async fn run_jobs(st: &AppState) {
+    let ran =
+        coproduce_app::jobs::Worker::new(st.ctx.clone(), coproduce_app::jobs::Handlers::default())
+            .run_pending()
+            .await
+            .unwrap();
+    assert!(
+        ran.iter()
+            .all(|r| matches!(r, coproduce_app::jobs::Ran::Done { .. })),
+        "{ran:?}"
+    );
 }
 
 async fn organisation(store: &Store, require_second_factor: bool) -> i64 {
@@ -656,6 +675,7 @@ async fn password_resets_go_by_real_email(store: Store) {
         unknown_text,
         "the answer reveals nothing"
     );
+    run_jobs(&st).await;
     let messages = mail.messages(1);
     assert_eq!(messages.len(), 1, "one email, to the real account only");
     assert!(messages[0].contains("To: ann@trust.example"));
@@ -748,12 +768,13 @@ async fn invitations_go_by_real_email(store: Store) {
     assert_eq!(r.status, StatusCode::CREATED);
     assert!(
         r.text
-            .contains("We have emailed an invitation to cy@trust.example")
+            .contains("We are emailing an invitation to cy@trust.example")
     );
     assert!(
         !r.text.contains("/invitations/cpe_"),
         "the link goes only by email"
     );
+    run_jobs(&st).await;
     let messages = mail.messages(1);
     assert!(messages[0].contains("Subject: You are invited to Coproduce"));
     assert!(mailbox::link(&messages[0], "https://coproduce.example/invitations/cpe_").is_some());

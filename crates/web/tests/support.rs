@@ -104,12 +104,16 @@ pub async fn session_for(store: &Store, account_id: i64) -> String {
 
 pub fn state(store: &Store) -> AppState {
     AppState::new(
-        store.clone(),
-        Config {
-            public_url: "http://coproduce.test".into(),
-            mailer: None,
-            demo_sign_ins: Vec::new(),
-        },
+        coproduce_app::Context::new(
+            store.clone(),
+            coproduce_app::Clock::System,
+            coproduce_app::Mailer::None,
+            coproduce_app::Settings {
+                public_url: "http://coproduce.test".into(),
+                ..coproduce_app::Settings::default()
+            },
+        ),
+        Config::default(),
         false,
     )
 }

@@ -163,8 +163,7 @@ staff-choose-their-organisation = Choose the organisation this person belongs to
 staff-enter-email-form = Enter an email address in the right form, like name@example.org
 staff-choose-role = Choose a role
 staff-account-exists = There is already an account for { $email }
-staff-invitation-sent = We have emailed an invitation to { $email }.
-staff-invitation-not-sent = The invitation email to { $email } could not be sent. Give them this link yourself, privately. It works once, for 7 days:
+staff-invitation-sent = We are emailing an invitation to { $email }. It goes within a minute, and is tried again if the email server does not take it.
 staff-invitation-no-email = This Coproduce cannot send email. Give { $email } this link yourself, privately. It works once, for 7 days:
 
 ## What a form says is wrong, and how it names its fields in those messages.

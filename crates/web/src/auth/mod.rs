@@ -11,9 +11,9 @@
 //! `coproduce_domain::account::Role::can`.
 
 pub mod demo;
-pub mod password;
+pub use coproduce_app::password;
 pub mod second_factor;
-pub mod secret;
+pub use coproduce_app::secret;
 
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -21,6 +21,7 @@ use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Duration, Utc};
+use coproduce_app::Actor;
 use coproduce_domain::account::{Audience, Capability, Role};
 use coproduce_store::accounts::Account;
 
@@ -38,53 +39,9 @@ pub const IDLE_LIMIT: Duration = Duration::minutes(30);
 /// A session ends this long after sign-in, however active.
 pub const ABSOLUTE_LIMIT: Duration = Duration::hours(12);
 
-/// How long an emailed invitation works.
-pub const INVITATION_LIFETIME: Duration = Duration::days(7);
-/// How long an emailed password-reset link works.
-pub const RESET_LIFETIME: Duration = Duration::hours(1);
-
-/// What an emailed single-use link is for.
-pub const INVITATION: &str = "invitation";
-pub const PASSWORD_RESET: &str = "password-reset";
-
-/// Makes a single-use link for an account: `purpose` is [`INVITATION`] or
-/// [`PASSWORD_RESET`]. Only the link's hash is stored.
-pub async fn single_use_link(
-    store: &coproduce_store::Store,
-    account_id: i64,
-    purpose: &str,
-    lifetime: Duration,
-    public_url: &str,
-) -> Result<String, String> {
-    let now = coproduce_store::now();
-    let token = secret::generate("cpe_");
-    store
-        .create_email_token(
-            account_id,
-            purpose,
-            &secret::hash(&token),
-            now,
-            now + lifetime,
-        )
-        .await
-        .map_err(|e| e.to_string())?;
-    let path = if purpose == INVITATION {
-        "invitations"
-    } else {
-        "password-reset"
-    };
-    Ok(format!("{public_url}/{path}/{token}"))
-}
-
-/// An invitation link for a new account, working for a day: for the first
-/// administrator, made at the command line.
-pub async fn invite(
-    store: &coproduce_store::Store,
-    account_id: i64,
-    public_url: &str,
-) -> Result<String, String> {
-    single_use_link(store, account_id, INVITATION, Duration::days(1), public_url).await
-}
+pub use coproduce_app::accounts::{
+    INVITATION, INVITATION_LIFETIME, PASSWORD_RESET, RESET_LIFETIME,
+};
 
 /// How a signed-in request proved who it is.
 #[derive(Clone, Debug)]
@@ -105,6 +62,8 @@ pub struct Viewer {
     pub session_expired: bool,
     /// The language and Easy Read choice this browser made.
     pub tr: crate::i18n::Tr,
+    /// The network address the request came from, for the audit trail.
+    pub address: Option<String>,
 }
 
 impl Viewer {
@@ -127,40 +86,42 @@ impl Viewer {
         self.account().map(|a| a.role)
     }
 
-    /// Whether the viewer may see records of this organisation.
-    pub fn sees(&self, organisation_id: i64) -> bool {
+    /// Who is acting, as the application layer knows them.
+    pub fn actor(&self) -> Actor {
         match self.account() {
-            Some(a) if a.role.sees_every_organisation() => true,
-            Some(a) => a.organisation_id == Some(organisation_id),
-            None => false,
+            Some(a) => Actor::account(
+                a.id,
+                a.role,
+                a.organisation_id,
+                a.person_id,
+                self.address.clone(),
+            ),
+            None => Actor::public(self.address.clone()),
         }
     }
 
-    /// The organisation a list must be narrowed to: the one asked for if the viewer
-    /// may see it, the viewer's own otherwise; `None` (everything) only for those who
-    /// see every organisation and asked for no narrowing.
+    /// Whether the viewer may see records of this organisation (the application's
+    /// one rule, [`Actor::sees`]).
+    pub fn sees(&self, organisation_id: i64) -> bool {
+        self.actor().sees(organisation_id)
+    }
+
+    /// The organisation a list must be narrowed to ([`Actor::scope`]).
     pub fn scope(&self, asked: Option<i64>) -> Result<Option<i64>, ApiError> {
-        match (self.account(), asked) {
-            (Some(a), asked) if a.role.sees_every_organisation() => Ok(asked),
-            (Some(a), Some(org)) if a.organisation_id == Some(org) => Ok(Some(org)),
-            (Some(_), Some(_)) => Err(ApiError::NotFound(
-                crate::i18n::API.t("api-no-organisation-you-see"),
-            )),
-            (Some(a), None) => Ok(Some(a.organisation_id.unwrap_or(0))),
-            (None, _) => Err(ApiError::NotFound(crate::i18n::API.t("api-nothing-here"))),
-        }
+        self.actor().scope(asked).map_err(|_| {
+            ApiError::NotFound(crate::i18n::API.t(if self.account().is_some() {
+                "api-no-organisation-you-see"
+            } else {
+                "api-nothing-here"
+            }))
+        })
     }
 
-    /// A 404 unless the viewer may see this organisation's records: another
-    /// organisation's records are not even admitted to exist.
+    /// A 404 unless the viewer may see this organisation's records
+    /// ([`Actor::visible`]): another organisation's records are not even admitted
+    /// to exist.
     pub fn check(&self, organisation_id: i64) -> Result<(), ApiError> {
-        if self.sees(organisation_id) {
-            Ok(())
-        } else {
-            Err(ApiError::NotFound(
-                crate::i18n::API.t("api-nothing-with-id"),
-            ))
-        }
+        Ok(self.actor().visible(organisation_id)?)
     }
 
     /// The form token for this viewer's session, if signed in with one.
@@ -204,7 +165,7 @@ pub fn expired(last_seen: DateTime<Utc>, expires_at: DateTime<Utc>, now: DateTim
 /// Resolves the viewer of every request, once. A bearer token that is not valid is
 /// refused at once rather than treated as the public.
 pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let now = coproduce_store::now();
+    let now = state.ctx.now();
     let mut viewer = Viewer {
         tr: crate::i18n::Tr {
             lang: cookie(req.headers(), LANGUAGE_COOKIE)
@@ -212,6 +173,10 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
                 .unwrap_or_default(),
             easy: cookie(req.headers(), EASY_READ_COOKIE) == Some("on"),
         },
+        address: req
+            .extensions()
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip().to_string()),
         ..Viewer::default()
     };
     let bearer = req

@@ -9,15 +9,17 @@ use coproduce_domain::Vocabulary;
 use coproduce_domain::account::{Capability as C, Role};
 use coproduce_domain::text::{self, FieldError, FieldErrors};
 use coproduce_store::accounts::AccountFields;
-use coproduce_store::{PageRequest, StoreError, Within};
+use coproduce_store::{PageRequest, Within};
 use serde::Deserialize;
 
 use super::account::FormField;
 use super::forms::{Named, worded};
 use super::{AfterQuery, Chrome, PageError, render};
 use crate::AppState;
-use crate::auth::{INVITATION, INVITATION_LIFETIME, Viewer, single_use_link};
+use crate::auth::{INVITATION_LIFETIME, Viewer};
 use crate::routes::Routes;
+use coproduce_app::AppError;
+use coproduce_app::accounts::{self, Letter};
 
 pub fn routes(r: Routes) -> Routes {
     r.get("/accounts", C::ManageAccounts, list)
@@ -178,13 +180,22 @@ async fn invite(
             role,
             organisation_id,
         };
-        let account = match state
-            .store
-            .create_account(&fields, coproduce_store::now())
-            .await
+        // The invitation is in English: the person's language is not known yet.
+        let mail = crate::i18n::Tr::default();
+        let invited = match accounts::invite(
+            &state.ctx,
+            &viewer.actor(),
+            &fields,
+            INVITATION_LIFETIME,
+            |link| Letter {
+                subject: mail.t("invitation-email-subject"),
+                body: mail.t2("invitation-email-body", ("name", &name), ("link", link)),
+            },
+        )
+        .await
         {
-            Ok(a) => a,
-            Err(StoreError::Duplicate(_)) => {
+            Ok(i) => i,
+            Err(AppError::Conflict(_)) => {
                 let errors = vec![FieldError::worded(
                     "email",
                     tr.t1("staff-account-exists", "email", &email),
@@ -194,38 +205,13 @@ async fn invite(
             }
             Err(e) => return Err(e.into()),
         };
-        let link = single_use_link(
-            &state.store,
-            account.id,
-            INVITATION,
-            INVITATION_LIFETIME,
-            &state.config.public_url,
-        )
-        .await
-        .map_err(|e| PageError::Internal(crate::error::ApiError::internal(&e).reference()))?;
-        let notice = match &state.config.mailer {
-            Some(mailer) => {
-                // The invitation is in English: the person's language is not known yet.
-                let mail = crate::i18n::Tr::default();
-                let body = mail.t2("invitation-email-body", ("name", &name), ("link", &link));
-                match mailer
-                    .send(&email, &mail.t("invitation-email-subject"), body)
-                    .await
-                {
-                    Ok(()) => (tr.t1("staff-invitation-sent", "email", &email), None),
-                    Err(e) => {
-                        tracing::error!(error = %e, "invitation email not sent");
-                        (
-                            tr.t1("staff-invitation-not-sent", "email", &email),
-                            Some(link),
-                        )
-                    }
-                }
-            }
-            None => (
+        let notice = if invited.emailed {
+            (tr.t1("staff-invitation-sent", "email", &email), None)
+        } else {
+            (
                 tr.t1("staff-invitation-no-email", "email", &email),
-                Some(link),
-            ),
+                Some(invited.link),
+            )
         };
         Ok(render(
             StatusCode::CREATED,

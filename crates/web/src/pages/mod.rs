@@ -234,6 +234,19 @@ impl PageError {
     }
 }
 
+impl From<coproduce_app::AppError> for PageError {
+    fn from(e: coproduce_app::AppError) -> Self {
+        match e {
+            coproduce_app::AppError::NotFound => PageError::NotFound,
+            coproduce_app::AppError::Store(e) => PageError::from(e),
+            other => match ApiError::internal(&other) {
+                ApiError::Internal(reference) => PageError::Internal(reference),
+                _ => PageError::Internal(String::new()),
+            },
+        }
+    }
+}
+
 impl From<StoreError> for PageError {
     fn from(e: StoreError) -> Self {
         match e {

@@ -36,7 +36,7 @@ fn back(headers: &HeaderMap) -> String {
 
 /// A cookie that lasts a year and is sent only to this site.
 fn remember(state: &AppState, name: &str, value: Option<&str>) -> HeaderValue {
-    let secure = if state.config.secure_cookies() {
+    let secure = if state.secure_cookies() {
         "; Secure"
     } else {
         ""

@@ -17,10 +17,9 @@ use serde::Deserialize;
 use super::account::{FormField, MessagePage};
 use super::{Chrome, PageError, render};
 use crate::AppState;
-use crate::auth::{
-    INVITATION, PASSWORD_RESET, RESET_LIFETIME, Viewer, password, secret, single_use_link,
-};
+use crate::auth::{INVITATION, PASSWORD_RESET, Viewer, password, secret};
 use crate::routes::Routes;
+use coproduce_app::accounts::{self, Letter};
 
 pub fn routes(r: Routes) -> Routes {
     r.get("/password-reset", C::ReadPublic, reset_request_page)
@@ -94,9 +93,6 @@ pub struct EmailForm {
     email: String,
 }
 
-/// Reset emails allowed to one address in the failure window.
-const RESETS_PER_WINDOW: i64 = 3;
-
 async fn reset_request(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -112,7 +108,7 @@ async fn reset_request(
             );
         }
     };
-    let Some(mailer) = state.config.mailer.clone() else {
+    if !state.ctx.mailer.configured() {
         return render(
             StatusCode::OK,
             &message(
@@ -123,40 +119,17 @@ async fn reset_request(
                 None,
             ),
         );
-    };
-    let result = async {
-        let now = coproduce_store::now();
-        let subject = format!("reset:{email}");
-        let recent = state
-            .store
-            .failures_since(&subject, now - chrono::Duration::minutes(15))
-            .await?;
-        if recent < RESETS_PER_WINDOW
-            && let Some(account) = state.store.account_by_email(&email).await?
-        {
-            state.store.record_failure(&subject, now).await?;
-            let link = single_use_link(
-                &state.store,
-                account.id,
-                PASSWORD_RESET,
-                RESET_LIFETIME,
-                &state.config.public_url,
-            )
-            .await
-            .map_err(|e| PageError::Internal(crate::error::ApiError::internal(&e).reference()))?;
-            let body = viewer
-                .tr
-                .t2("reset-email-body", ("name", &account.name), ("link", &link));
-            if let Err(e) = mailer
-                .send(&account.email, &viewer.tr.t("reset-email-subject"), body)
-                .await
-            {
-                tracing::error!(error = %e, "password reset email not sent");
-            }
-        }
-        Ok::<_, PageError>(())
     }
-    .await;
+    let tr = viewer.tr;
+    let result: Result<(), PageError> =
+        accounts::request_password_reset(&state.ctx, &viewer.actor(), &email, |account, link| {
+            Letter {
+                subject: tr.t("reset-email-subject"),
+                body: tr.t2("reset-email-body", ("name", &account.name), ("link", link)),
+            }
+        })
+        .await
+        .map_err(PageError::from);
     if let Err(e) = result {
         return e.respond(&state, &viewer);
     }

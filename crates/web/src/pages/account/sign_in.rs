@@ -117,7 +117,7 @@ pub(super) fn client_address(headers: &HeaderMap, extensions: &axum::http::Exten
 
 /// The cookie that carries a session, or ends it (`None`).
 pub fn session_cookie(state: &AppState, secret: Option<&str>) -> HeaderValue {
-    let secure = if state.config.secure_cookies() {
+    let secure = if state.secure_cookies() {
         "; Secure"
     } else {
         ""

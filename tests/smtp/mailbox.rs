@@ -21,6 +21,11 @@ pub struct Mailbox {
 impl Mailbox {
     /// Starts the SMTP server on a free port, or `None` outside CI without a Python.
     pub fn start() -> Option<Mailbox> {
+        Mailbox::start_slow(0.0)
+    }
+
+    /// Starts one that waits `delay` seconds before taking each message.
+    pub fn start_slow(delay: f64) -> Option<Mailbox> {
         let python = match std::env::var("COPRODUCE_TEST_PYTHON") {
             Ok(p) if !p.is_empty() => p,
             _ => {
@@ -46,6 +51,7 @@ impl Mailbox {
             .arg(script)
             .args(["--port", &port.to_string(), "--dir"])
             .arg(&dir)
+            .args(["--delay", &delay.to_string()])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
@@ -65,7 +71,12 @@ impl Mailbox {
     /// Every message received so far, oldest first, waiting up to 10 seconds for at
     /// least `n`.
     pub fn messages(&self, n: usize) -> Vec<String> {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        self.messages_within(n, Duration::from_secs(10))
+    }
+
+    /// Every message received so far, waiting up to `wait` for at least `n`.
+    pub fn messages_within(&self, n: usize, wait: Duration) -> Vec<String> {
+        let deadline = Instant::now() + wait;
         loop {
             let mut files: Vec<_> = std::fs::read_dir(&self.dir)
                 .map(|d| {

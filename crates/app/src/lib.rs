@@ -1,0 +1,32 @@
+//! Coproduce's application layer: every operation a person or a job performs.
+//!
+//! Each operation is a plain function of the [`Context`] (the store, the clock, the
+//! mailer, the settings), the [`Actor`] (who is acting) and a checked domain value.
+//! It checks the actor's capability and organisation scope once, here; writes all its
+//! records in one transaction together with their audit entries ([`audit`]) and the
+//! jobs they cause ([`outbox`], [`jobs`]); and answers a domain result or one
+//! [`AppError`]. Pages, the JSON API, the command line and the job worker all call
+//! these functions, and none of them holds a business rule of its own.
+//!
+//! This crate knows nothing of HTTP, HTML or the command line, writes no SQL (the
+//! store does), and reads the time only from the context's [`Clock`].
+
+pub mod accounts;
+pub mod actor;
+pub mod audit;
+pub mod clock;
+pub mod context;
+pub mod error;
+pub mod jobs;
+pub mod mail;
+pub mod outbox;
+pub mod password;
+pub mod secret;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
+
+pub use actor::Actor;
+pub use clock::Clock;
+pub use context::{Context, Settings};
+pub use error::AppError;
+pub use mail::Mailer;

@@ -1,0 +1,166 @@
+//! Sending email: through a real SMTP server, or kept in memory for tests.
+//!
+//! Only the outbox's job handler sends ([`crate::outbox`]): nothing else in Coproduce
+//! talks to an SMTP server, so no message is sent unless its change committed, and
+//! none is lost when the server is down. The SMTP URL's password is never printed or
+//! logged.
+//!
+//! An SMTP URL is `smtp://host:25` (plain, for a relay on the same network),
+//! `smtp://user:password@host:587?tls=required` (STARTTLS) or
+//! `smtps://user:password@host:465` (TLS).
+
+use std::fmt;
+use std::sync::{Arc, Mutex};
+
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use serde::{Deserialize, Serialize};
+
+/// One plain-text message, as the outbox keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    /// The `Message-ID` header, fixed when the message is written, so a copy sent
+    /// again after a crash is known as the same message.
+    pub message_id: String,
+}
+
+/// Where email goes.
+#[derive(Clone, Default)]
+pub enum Mailer {
+    /// No email is configured: the pages say so and offer the link instead.
+    #[default]
+    None,
+    Smtp(Smtp),
+    /// Messages kept in memory, for tests.
+    Memory(Memory),
+}
+
+impl fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Mailer::None => write!(f, "Mailer(none)"),
+            Mailer::Smtp(s) => write!(f, "Mailer({})", s.shown),
+            Mailer::Memory(_) => write!(f, "Mailer(memory)"),
+        }
+    }
+}
+
+/// Why a message was not sent; it stays in the outbox and is tried again.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MailError {
+    #[error("no email server is configured")]
+    NotConfigured,
+    #[error("the address {0} cannot be used")]
+    BadAddress(String),
+    #[error("the message could not be built: {0}")]
+    Build(String),
+    #[error("the SMTP server at {server} did not take the message: {why}")]
+    Refused { server: String, why: String },
+}
+
+/// An SMTP server and the address mail comes from.
+#[derive(Clone)]
+pub struct Smtp {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+    shown: String,
+}
+
+/// Messages "sent" to memory, shared by every clone.
+#[derive(Clone, Debug, Default)]
+pub struct Memory {
+    sent: Arc<Mutex<Vec<Email>>>,
+    /// While set, every send fails, as when the server is down.
+    down: Arc<Mutex<bool>>,
+}
+
+impl Memory {
+    /// Every message sent so far.
+    pub fn sent(&self) -> Vec<Email> {
+        self.sent.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Takes the messages sent so far, leaving none.
+    pub fn take(&self) -> Vec<Email> {
+        std::mem::take(&mut *self.sent.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// Makes every send fail (`true`) or work again (`false`).
+    pub fn set_down(&self, down: bool) {
+        *self.down.lock().unwrap_or_else(|p| p.into_inner()) = down;
+    }
+}
+
+impl Mailer {
+    /// An SMTP mailer from a URL and a sender address. Fails with a one-line reason.
+    pub fn smtp(url: &str, from: &str) -> Result<Mailer, String> {
+        let shown = coproduce_store::redact(url);
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| format!("the SMTP URL {shown} cannot be used: {e}"))?
+            .timeout(Some(std::time::Duration::from_secs(30)))
+            .build();
+        let from: Mailbox = from
+            .parse()
+            .map_err(|e| format!("the sender address \"{from}\" cannot be used: {e}"))?;
+        Ok(Mailer::Smtp(Smtp {
+            transport,
+            from,
+            shown,
+        }))
+    }
+
+    /// A mailer that keeps what it sends in memory.
+    pub fn memory() -> (Mailer, Memory) {
+        let m = Memory::default();
+        (Mailer::Memory(m.clone()), m)
+    }
+
+    /// Whether messages can be sent at all.
+    pub fn configured(&self) -> bool {
+        !matches!(self, Mailer::None)
+    }
+
+    /// Sends one message.
+    pub async fn send(&self, email: &Email) -> Result<(), MailError> {
+        match self {
+            Mailer::None => Err(MailError::NotConfigured),
+            Mailer::Memory(m) => {
+                if *m.down.lock().unwrap_or_else(|p| p.into_inner()) {
+                    return Err(MailError::Refused {
+                        server: "memory".into(),
+                        why: "the test set it down".into(),
+                    });
+                }
+                m.sent
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push(email.clone());
+                Ok(())
+            }
+            Mailer::Smtp(s) => {
+                let to: Mailbox = email
+                    .to
+                    .parse()
+                    .map_err(|_| MailError::BadAddress(email.to.clone()))?;
+                let message = Message::builder()
+                    .from(s.from.clone())
+                    .to(to)
+                    .subject(&email.subject)
+                    .message_id(Some(email.message_id.clone()))
+                    .body(email.body.clone())
+                    .map_err(|e| MailError::Build(e.to_string()))?;
+                s.transport
+                    .send(message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| MailError::Refused {
+                        server: s.shown.clone(),
+                        why: e.to_string(),
+                    })
+            }
+        }
+    }
+}
