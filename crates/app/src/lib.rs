@@ -20,6 +20,7 @@ pub mod error;
 pub mod jobs;
 pub mod mail;
 pub mod outbox;
+pub mod oversight;
 pub mod password;
 pub mod secret;
 #[cfg(any(test, feature = "testing"))]

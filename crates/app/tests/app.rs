@@ -112,11 +112,32 @@ async fn a_panicking_job_fails_alone(app: &TestApp) {
     assert!(job.last_error.unwrap().contains("a handler went wrong"));
     let counts = app.ctx.store.job_counts().await.unwrap();
     assert_eq!((counts.dead, counts.done), (1, 2));
-    let retried = app.ctx.store.retry_job(bad, app.ctx.now()).await.unwrap();
+    let staff = Actor::account(3, Role::Staff, Some(1), None, None);
+    assert!(matches!(
+        coproduce_app::oversight::retry_job(&app.ctx, &staff, bad).await,
+        Err(AppError::Forbidden(_))
+    ));
+    let retried = coproduce_app::oversight::retry_job(&app.ctx, &admin(), bad)
+        .await
+        .unwrap();
     assert_eq!((retried.state, retried.attempts), (JobState::Waiting, 0));
     assert!(
-        app.ctx.store.retry_job(bad, app.ctx.now()).await.is_err(),
+        matches!(
+            coproduce_app::oversight::retry_job(&app.ctx, &admin(), bad).await,
+            Err(AppError::Conflict(_))
+        ),
         "only a dead job is retried"
+    );
+    let trail = app
+        .ctx
+        .store
+        .audit_entries(Default::default(), PageRequest::first(5))
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(
+        (trail[0].action.as_str(), trail[0].record_id),
+        ("job.retry", Some(bad))
     );
     // A job of a kind nobody handles fails with that reason rather than vanishing.
     let ran = app.run_jobs().await;

@@ -51,6 +51,8 @@ vocabulary! {
         ManageOrganisations => ("manage-organisations", "Manage organisations"),
         /// Invite people to accounts and change their roles.
         ManageAccounts => ("manage-accounts", "Manage accounts"),
+        /// Watch over Coproduce itself: the job queue and the audit trail.
+        Oversee => ("oversee", "Read the job queue and the audit trail"),
     }
 }
 
@@ -76,7 +78,9 @@ impl Role {
                 matches!(self, R::Administrator | R::InvolvementLead | R::BoardViewer)
             }
             C::ManageCharters => matches!(self, R::Administrator | R::InvolvementLead),
-            C::ManageOrganisations | C::ManageAccounts => matches!(self, R::Administrator),
+            C::ManageOrganisations | C::ManageAccounts | C::Oversee => {
+                matches!(self, R::Administrator)
+            }
         }
     }
 

@@ -45,6 +45,10 @@ pub struct AuditEntry {
     pub detail: String,
     pub prev_hash: String,
     pub hash: String,
+    /// The name of the account that acted, where a page of the trail was read with
+    /// it (not part of the entry, nor of its hash).
+    #[sqlx(default)]
+    pub account_name: Option<String>,
 }
 
 has_id!(AuditEntry);
@@ -64,12 +68,12 @@ pub struct NewAuditEntry {
 }
 
 /// Which entries to read.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditFilter {
     pub person_id: Option<i64>,
     pub account_id: Option<i64>,
     /// A record: its kind and id.
-    pub record: Option<(&'static str, i64)>,
+    pub record: Option<(String, i64)>,
     /// Only entries of records of this organisation, or about its people.
     pub organisation_id: Option<i64>,
 }
@@ -225,21 +229,20 @@ impl Store {
         } else {
             page.after
         };
-        let (kind, record_id) = match filter.record {
-            Some((k, id)) => (Some(k), Some(id)),
+        let (kind, record_id) = match &filter.record {
+            Some((k, id)) => (Some(k.as_str()), Some(*id)),
             None => (None, None),
         };
         let rows = on_pool!(self, |p| {
-            sqlx::query_as::<_, AuditEntry>(concat!(
-                "SELECT ",
-                audit_columns!(),
-                " FROM audit_entries WHERE seq < $1 \
-                 AND ($2 IS NULL OR person_id = $2) \
-                 AND ($3 IS NULL OR account_id = $3) \
-                 AND ($4 IS NULL OR (record_kind = $4 AND record_id = $5)) \
-                 AND ($6 IS NULL OR organisation_id = $6) \
-                 ORDER BY seq DESC LIMIT $7"
-            ))
+            sqlx::query_as::<_, AuditEntry>(
+                "SELECT e.id, e.seq, e.at, e.account_id, e.role, e.organisation_id, e.action, e.record_kind, e.record_id, e.person_id, e.address, e.detail, e.prev_hash, e.hash, a.name AS account_name \
+                 FROM audit_entries e LEFT JOIN accounts a ON a.id = e.account_id WHERE e.seq < $1 \
+                 AND ($2 IS NULL OR e.person_id = $2) \
+                 AND ($3 IS NULL OR e.account_id = $3) \
+                 AND ($4 IS NULL OR (e.record_kind = $4 AND e.record_id = $5)) \
+                 AND ($6 IS NULL OR e.organisation_id = $6) \
+                 ORDER BY e.seq DESC LIMIT $7",
+            )
             .bind(before)
             .bind(filter.person_id)
             .bind(filter.account_id)

@@ -124,6 +124,22 @@ pub async fn enqueue(tx: &mut Tx, job: &NewJob, now: DateTime<Utc>) -> Result<i6
     })?)
 }
 
+/// Puts a dead job back in the queue on the caller's transaction, to run at `now`,
+/// with its attempts counted afresh. [`StoreError::NotFound`] unless it is dead.
+pub async fn retry(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<Job, StoreError> {
+    on_tx!(tx, |c| {
+        sqlx::query_as::<_, Job>(concat!(
+            "UPDATE jobs SET state = 'waiting', run_at = $2, attempts = 0, finished_at = NULL WHERE id = $1 AND state = 'dead' RETURNING ",
+            job_columns!()
+        ))
+        .bind(id)
+        .bind(now)
+        .fetch_optional(c)
+        .await
+    })?
+    .ok_or(StoreError::NotFound)
+}
+
 impl Store {
     /// Writes one job in a transaction of its own.
     pub async fn enqueue_job(&self, job: &NewJob, now: DateTime<Utc>) -> Result<i64, StoreError> {
@@ -230,31 +246,6 @@ impl Store {
             .map(|r| r.rows_affected())
         })?;
         Ok(rows == 1)
-    }
-
-    /// Puts a dead job back in the queue to run at `now`, with its attempts counted
-    /// afresh.
-    pub async fn retry_job(&self, id: i64, now: DateTime<Utc>) -> Result<Job, StoreError> {
-        let rows = on_pool!(self, |p| {
-            sqlx::query(
-                "UPDATE jobs SET state = 'waiting', run_at = $2, attempts = 0, finished_at = NULL WHERE id = $1 AND state = 'dead'",
-            )
-            .bind(id)
-            .bind(now)
-            .execute(p)
-            .await
-            .map(|r| r.rows_affected())
-        })?;
-        if rows == 0 {
-            // Either there is no such job, or it is not dead.
-            let job = self.job(id).await?;
-            return Err(StoreError::Duplicate(format!(
-                "job {} is {}, not dead",
-                job.id,
-                job.state.slug()
-            )));
-        }
-        self.job(id).await
     }
 
     pub async fn job(&self, id: i64) -> Result<Job, StoreError> {

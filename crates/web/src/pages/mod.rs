@@ -27,6 +27,7 @@ mod equality;
 mod forms;
 mod me;
 mod networks;
+mod oversight;
 mod people;
 mod preferences;
 mod recovery;
@@ -71,6 +72,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = networks::routes(r);
     let r = training::routes(r);
     let r = me::routes(r);
+    let r = oversight::routes(r);
     recovery::routes(r)
 }
 
