@@ -22,6 +22,7 @@ pub mod mail;
 pub mod outbox;
 pub mod oversight;
 pub mod password;
+pub mod people;
 pub mod secret;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;

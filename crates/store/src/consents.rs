@@ -88,7 +88,7 @@ impl Store {
         )
         .await?;
         let mut tx = self.begin().await?;
-        let id = insert_consent(&mut tx, person_id, c, recorded_by).await?;
+        let id = insert_consent(&mut tx, person_id, c, recorded_by, now()).await?;
         tx.commit().await?;
         self.consent(id).await
     }
@@ -132,42 +132,54 @@ impl Store {
         })? > 0)
     }
 
-    /// Withdraws a consent from `on`. Withdrawing consent to keep equality answers
-    /// deletes them in the same transaction, unless another equality consent stands.
+    /// Withdraws a consent from `on`: see [`withdraw_consent_in`].
     pub async fn withdraw_consent(&self, id: i64, on: NaiveDate) -> Result<Consent, StoreError> {
         let consent = self.consent(id).await?;
         let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE consents SET withdrawn_on = $1 WHERE id = $2 AND withdrawn_on IS NULL"
-        )
-        .bind(on)
-        .bind(id)
-        .execute(c)
-        .await
-        .map(|_| ()))?;
-        if consent.purpose == Purpose::Equality {
-            on_tx!(&mut tx, |c| {
-                sqlx::query(
-                "DELETE FROM equality_answers WHERE person_id = $1 AND NOT EXISTS (SELECT 1 FROM consents WHERE person_id = $1 AND purpose = $2 AND withdrawn_on IS NULL)"
-            )
-            .bind(consent.person_id)
-            .bind(Purpose::Equality.slug())
-            .execute(c)
-            .await
-            .map(|_| ())
-            })?;
-        }
+        withdraw_consent_in(&mut tx, &consent, on).await?;
         tx.commit().await?;
         self.consent(id).await
     }
 }
 
-/// Inserts a consent inside a transaction.
-pub(crate) async fn insert_consent(
+/// Withdraws a consent from `on`, on the caller's transaction. Withdrawing consent to
+/// keep equality answers deletes them in the same transaction, unless another
+/// equality consent stands.
+pub async fn withdraw_consent_in(
+    tx: &mut Tx,
+    consent: &Consent,
+    on: NaiveDate,
+) -> Result<(), StoreError> {
+    on_tx!(&mut *tx, |c| sqlx::query(
+        "UPDATE consents SET withdrawn_on = $1 WHERE id = $2 AND withdrawn_on IS NULL"
+    )
+    .bind(on)
+    .bind(consent.id)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    if consent.purpose == Purpose::Equality {
+        on_tx!(&mut *tx, |c| {
+            sqlx::query(
+            "DELETE FROM equality_answers WHERE person_id = $1 AND NOT EXISTS (SELECT 1 FROM consents WHERE person_id = $1 AND purpose = $2 AND withdrawn_on IS NULL)"
+        )
+        .bind(consent.person_id)
+        .bind(Purpose::Equality.slug())
+        .execute(c)
+        .await
+        .map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
+/// Inserts a consent on the caller's transaction.
+pub async fn insert_consent(
     tx: &mut Tx,
     person_id: i64,
     c: &ConsentGiven,
     recorded_by: Option<i64>,
+    now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
     Ok(on_tx!(tx, |conn| {
         sqlx::query_scalar::<_, i64>(
@@ -179,7 +191,7 @@ pub(crate) async fn insert_consent(
     .bind(c.method.slug())
     .bind(&c.given_by)
     .bind(recorded_by)
-    .bind(now())
+    .bind(now)
     .fetch_one(conn)
     .await
     })?)

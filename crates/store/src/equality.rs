@@ -70,25 +70,8 @@ impl Store {
         recorded_by: Option<i64>,
     ) -> Result<(), StoreError> {
         let person = self.person(person_id).await?;
-        let consented = self
-            .has_consent(person_id, Purpose::Equality, today)
-            .await?;
         let mut tx = self.begin().await?;
-        write_answers(&mut tx, person_id, person.organisation_id(), answers).await?;
-        if !answers.is_empty() && !consented {
-            crate::consents::insert_consent(
-                &mut tx,
-                person_id,
-                &ConsentGiven {
-                    purpose: Purpose::Equality,
-                    given_on: today,
-                    method: ConsentMethod::Online,
-                    given_by: None,
-                },
-                recorded_by,
-            )
-            .await?;
-        }
+        save_equality_in(&mut tx, &person, answers, today, recorded_by, crate::now()).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -180,5 +163,43 @@ pub(crate) async fn write_answers(
     .await
     .map(|_| ())
     })?;
+    Ok(())
+}
+
+/// Saves a person's answers on the caller's transaction: see [`Store::save_equality`].
+pub async fn save_equality_in(
+    tx: &mut Tx,
+    person: &crate::people::Person,
+    answers: &Answers,
+    today: NaiveDate,
+    recorded_by: Option<i64>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let consented: i64 = on_tx!(&mut *tx, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM consents WHERE person_id = $1 AND purpose = $2 AND given_on <= $3 AND (withdrawn_on IS NULL OR withdrawn_on > $3)",
+        )
+        .bind(person.id)
+        .bind(Purpose::Equality.slug())
+        .bind(today)
+        .fetch_one(c)
+        .await
+    })?;
+    write_answers(tx, person.id, person.organisation_id(), answers).await?;
+    if !answers.is_empty() && consented == 0 {
+        crate::consents::insert_consent(
+            tx,
+            person.id,
+            &ConsentGiven {
+                purpose: Purpose::Equality,
+                given_on: today,
+                method: ConsentMethod::Online,
+                given_by: None,
+            },
+            recorded_by,
+            now,
+        )
+        .await?;
+    }
     Ok(())
 }

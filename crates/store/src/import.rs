@@ -86,14 +86,14 @@ impl Store {
         let mut tx = self.begin().await?;
         let mut ids = Vec::with_capacity(people.len());
         for (i, p) in people.iter().enumerate() {
-            let id = crate::people::insert_person(&mut tx, &p.profile).await?;
+            let id = crate::people::insert_person(&mut tx, &p.profile, crate::now()).await?;
             for need in &p.needs {
                 let f = NeedFields {
                     need: *need,
                     language: None,
                     detail: None,
                 };
-                crate::needs::insert_need(&mut tx, id, &f).await?;
+                crate::needs::insert_need(&mut tx, id, &f, crate::now()).await?;
             }
             if let Some(g) = &p.guardian {
                 let c = ConsentGiven {
@@ -102,7 +102,7 @@ impl Store {
                     method: ConsentMethod::Written,
                     given_by: Some(g.clone()),
                 };
-                crate::consents::insert_consent(&mut tx, id, &c, recorded_by).await?;
+                crate::consents::insert_consent(&mut tx, id, &c, recorded_by, crate::now()).await?;
             }
             if let Some(group) = p.ethnic_group {
                 let a = Answers {
@@ -116,7 +116,7 @@ impl Store {
                     method: ConsentMethod::Written,
                     given_by: None,
                 };
-                crate::consents::insert_consent(&mut tx, id, &c, recorded_by).await?;
+                crate::consents::insert_consent(&mut tx, id, &c, recorded_by, crate::now()).await?;
             }
             ids.push(id);
             progress(i + 1);

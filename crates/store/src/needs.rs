@@ -63,7 +63,7 @@ impl Store {
         )
         .await?;
         let mut tx = self.begin().await?;
-        let id = insert_need(&mut tx, person_id, f).await?;
+        let id = insert_need(&mut tx, person_id, f, now()).await?;
         tx.commit().await?;
         let row: NeedRow = on_pool!(self, |p| {
             sqlx::query_as(
@@ -96,15 +96,22 @@ impl Store {
 
     /// Removes one of a person's needs.
     pub async fn remove_need(&self, person_id: i64, need_id: i64) -> Result<(), StoreError> {
-        let rows = on_pool!(self, |p| sqlx::query(
-            "DELETE FROM person_needs WHERE id = $1 AND person_id = $2"
-        )
-        .bind(need_id)
-        .bind(person_id)
-        .execute(p)
-        .await
-        .map(|r| r.rows_affected()))?;
-        crate::db::updated(rows)
+        let mut tx = self.begin().await?;
+        remove_need_in(&mut tx, person_id, need_id).await?;
+        tx.commit().await
+    }
+
+    /// One need by id.
+    pub async fn need(&self, id: i64) -> Result<PersonNeed, StoreError> {
+        let row: Option<NeedRow> = on_pool!(self, |p| {
+            sqlx::query_as(
+                "SELECT id, person_id, need, language, detail, recorded_at FROM person_needs WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_optional(p)
+            .await
+        })?;
+        row.ok_or(StoreError::NotFound)?.read()
     }
 
     /// The needs of the people on an activity's roster who have consented, on
@@ -128,11 +135,29 @@ impl Store {
     }
 }
 
-/// Inserts a need inside a transaction; the same need twice is a duplicate.
-pub(crate) async fn insert_need(
+/// Removes one of a person's needs on the caller's transaction.
+pub async fn remove_need_in(
+    tx: &mut crate::Tx,
+    person_id: i64,
+    need_id: i64,
+) -> Result<(), StoreError> {
+    let rows = on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM person_needs WHERE id = $1 AND person_id = $2"
+    )
+    .bind(need_id)
+    .bind(person_id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    crate::db::updated(rows)
+}
+
+/// Inserts a need on the caller's transaction; the same need twice is a duplicate.
+pub async fn insert_need(
     tx: &mut crate::Tx,
     person_id: i64,
     f: &NeedFields,
+    now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
     let language = f.language.map_or("", Vocabulary::slug);
     on_tx!(tx, |c| sqlx::query_scalar::<_, i64>(
@@ -142,7 +167,7 @@ pub(crate) async fn insert_need(
     .bind(f.need.slug())
     .bind(language)
     .bind(&f.detail)
-    .bind(now())
+    .bind(now)
     .fetch_one(c)
     .await)
     .map_err(|e| {

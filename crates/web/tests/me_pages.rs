@@ -347,7 +347,42 @@ async fn people_who_no_longer_take_part_are_listed_for_review(store: Store) {
     assert_eq!(all.items.len(), 1);
 }
 
+/// A person sees on their record who looked at their needs and who changed their
+/// record, in their language.
+async fn a_person_sees_who_looked_at_their_record(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let ann = person(&store, org, "Ann Jones").await;
+    let me = participant(&store, org, ann, "cpt_ann_jones").await;
+    let r = me.get("/me").await;
+    assert!(r.text.contains("Nobody has looked at or changed your record yet."));
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_lead").await;
+    let r = lead
+        .post(
+            &format!("/people/{ann}/needs"),
+            &[("need", "braille-grade-2"), ("language", ""), ("detail", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    // The lead opens Ann's page, which shows her needs.
+    assert_eq!(lead.get(&format!("/people/{ann}")).await.status, StatusCode::OK);
+    let r = me.get("/me").await;
+    assert!(r.text.contains("Who has looked at or changed your record"));
+    assert!(r.text.contains("Added one of your needs"), "{}", r.text);
+    assert!(r.text.contains("Looked at your needs"));
+    assert!(r.text.contains("(Involvement lead)"), "{}", r.text);
+    // The same in Polish.
+    let r = me.get_with_cookie("/me", "coproduce_language=pl").await;
+    assert!(r.text.contains("Kto oglądał lub zmieniał Twój rekord"), "{}", r.text);
+    assert!(r.text.contains("Oglądał(a) Twoje potrzeby"));
+    // Downloading her data is on the record too, as done by her.
+    assert_eq!(me.get("/me/data.json").await.status, StatusCode::OK);
+    let r = me.get("/me").await;
+    assert!(r.text.contains("Downloaded your data"));
+    assert!(r.text.contains("You,"));
+}
+
 backend_tests!(
+    a_person_sees_who_looked_at_their_record,
     a_person_sees_their_record_and_answers_equality_questions,
     equality_totals_are_suppressed,
     erasure_keeps_counts_and_removes_the_person,

@@ -291,6 +291,12 @@ impl Browser {
         .await
     }
 
+    /// Fetches a page with another cookie beside the session's (a language, say).
+    pub async fn get_with_cookie(&self, uri: &str, cookie: &str) -> Reply {
+        let both = format!("{}; {cookie}", self.cookie);
+        request(&self.store, As::Cookie(&both), Method::GET, uri, None, "").await
+    }
+
     /// Sends a form, adding the session's form token.
     pub async fn post(&self, uri: &str, pairs: &[(&str, &str)]) -> Reply {
         let csrf = secret::csrf_token(&self.cookie);

@@ -641,7 +641,7 @@ impl Store {
                 languages: languages.iter().copied().collect(),
                 born_on: None,
             };
-            people.push(insert_person(&mut tx, &f).await?);
+            people.push(insert_person(&mut tx, &f, crate::now()).await?);
         }
         // Needs and consent for some of them, so the register and rosters show both.
         let consented_on = days_before(today, 200);
@@ -651,7 +651,7 @@ impl Store {
                 language: None,
                 detail: detail.map(Into::into),
             };
-            crate::needs::insert_need(&mut tx, people[index], &f).await?;
+            crate::needs::insert_need(&mut tx, people[index], &f, crate::now()).await?;
         }
         for (index, purposes) in DEMO_CONSENTS {
             for purpose in purposes {
@@ -661,7 +661,8 @@ impl Store {
                     method: ConsentMethod::Written,
                     given_by: None,
                 };
-                crate::consents::insert_consent(&mut tx, people[index], &c, None).await?;
+                crate::consents::insert_consent(&mut tx, people[index], &c, None, crate::now())
+                    .await?;
             }
         }
         let mut projects = Vec::new();

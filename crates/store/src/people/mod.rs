@@ -131,7 +131,7 @@ impl Store {
         self.require_organisation("organisation_id", p.organisation_id)
             .await?;
         let mut tx = self.begin().await?;
-        let id = insert_person(&mut tx, p).await?;
+        let id = insert_person(&mut tx, p, now()).await?;
         tx.commit().await?;
         self.person(id).await
     }
@@ -254,34 +254,45 @@ impl Store {
         self.require_organisation("organisation_id", p.organisation_id)
             .await?;
         let mut tx = self.begin().await?;
-        let rows = on_tx!(&mut tx, |c| {
-            sqlx::query(
-                "UPDATE people SET organisation_id = $1, name = $2, preferred_name = $3, pronouns = $4, email = $5, phone = $6, address = $7, postcode = $8, preferred_contact = $9, affiliations = $10, avoid_rush_hour = $11, born_on = $12, updated_at = $13, phone_digits = $15 WHERE id = $14 AND erased_at IS NULL",
-            )
-            .bind(p.organisation_id)
-            .bind(&p.name)
-            .bind(&p.preferred_name)
-            .bind(&p.pronouns)
-            .bind(&p.email)
-            .bind(&p.phone)
-            .bind(&p.address)
-            .bind(&p.postcode)
-            .bind(p.preferred_contact.map(Vocabulary::slug))
-            .bind(&p.affiliations)
-            .bind(p.avoid_rush_hour)
-            .bind(p.born_on)
-            .bind(now())
-            .bind(id)
-            .bind(digits(&p.phone))
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected())
-        })?;
-        updated(rows)?;
-        write_parts(&mut tx, id, p, true).await?;
+        update_person_in(&mut tx, id, p, now()).await?;
         tx.commit().await?;
         self.person(id).await
     }
+}
+
+/// Changes a person's profile and its parts on the caller's transaction.
+/// [`StoreError::NotFound`] for no such person, or one erased.
+pub async fn update_person_in(
+    tx: &mut Tx,
+    id: i64,
+    p: &Profile,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let rows = on_tx!(&mut *tx, |c| {
+        sqlx::query(
+            "UPDATE people SET organisation_id = $1, name = $2, preferred_name = $3, pronouns = $4, email = $5, phone = $6, address = $7, postcode = $8, preferred_contact = $9, affiliations = $10, avoid_rush_hour = $11, born_on = $12, updated_at = $13, phone_digits = $15 WHERE id = $14 AND erased_at IS NULL",
+        )
+        .bind(p.organisation_id)
+        .bind(&p.name)
+        .bind(&p.preferred_name)
+        .bind(&p.pronouns)
+        .bind(&p.email)
+        .bind(&p.phone)
+        .bind(&p.address)
+        .bind(&p.postcode)
+        .bind(p.preferred_contact.map(Vocabulary::slug))
+        .bind(&p.affiliations)
+        .bind(p.avoid_rush_hour)
+        .bind(p.born_on)
+        .bind(now)
+        .bind(id)
+        .bind(digits(&p.phone))
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    updated(rows)?;
+    write_parts(tx, id, p, true).await
 }
 
 /// The words of a name and preferred name, lower case, each once: what a search by
@@ -305,8 +316,12 @@ pub fn digits(phone: &Option<String>) -> Option<String> {
         .map(|p| p.chars().filter(char::is_ascii_digit).collect())
 }
 
-/// Inserts a person and the parts of their profile inside a transaction.
-pub(crate) async fn insert_person(tx: &mut Tx, p: &Profile) -> Result<i64, StoreError> {
+/// Inserts a person and the parts of their profile on the caller's transaction.
+pub async fn insert_person(
+    tx: &mut Tx,
+    p: &Profile,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
     let id = on_tx!(&mut *tx, |c| {
         sqlx::query_scalar::<_, i64>(
             "INSERT INTO people (organisation_id, name, preferred_name, pronouns, email, phone, address, postcode, preferred_contact, affiliations, avoid_rush_hour, born_on, created_at, phone_digits) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
@@ -323,7 +338,7 @@ pub(crate) async fn insert_person(tx: &mut Tx, p: &Profile) -> Result<i64, Store
         .bind(&p.affiliations)
         .bind(p.avoid_rush_hour)
         .bind(p.born_on)
-        .bind(now())
+        .bind(now)
         .bind(digits(&p.phone))
         .fetch_one(c)
         .await
@@ -426,43 +441,7 @@ impl Store {
     /// training still count in anonymous totals. One transaction.
     pub async fn erase_person(&self, id: i64) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        let rows = on_tx!(&mut tx, |c| {
-            sqlx::query(
-            "UPDATE people SET name = 'Erased person', preferred_name = NULL, pronouns = NULL, email = NULL, phone = NULL, phone_digits = NULL, address = NULL, postcode = NULL, preferred_contact = NULL, affiliations = NULL, avoid_rush_hour = FALSE, born_on = NULL, updated_at = $1, erased_at = $1 WHERE id = $2 AND erased_at IS NULL"
-        )
-        .bind(now())
-        .bind(id)
-        .execute(c)
-        .await
-        .map(|r| r.rows_affected())
-        })?;
-        updated(rows)?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "UPDATE memberships SET left_on = $1 WHERE person_id = $2 AND left_on IS NULL"
-        )
-        .bind(now().date_naive())
-        .bind(id)
-        .execute(c)
-        .await
-        .map(|_| ()))?;
-        for sql in [
-            "DELETE FROM person_name_words WHERE person_id = $1",
-            "DELETE FROM person_roles WHERE person_id = $1",
-            "DELETE FROM person_interests WHERE person_id = $1",
-            "DELETE FROM person_languages WHERE person_id = $1",
-            "DELETE FROM person_availability WHERE person_id = $1",
-            "DELETE FROM person_needs WHERE person_id = $1",
-            "DELETE FROM consents WHERE person_id = $1",
-            "DELETE FROM equality_answers WHERE person_id = $1",
-            "DELETE FROM stand_downs WHERE membership_id IN (SELECT id FROM memberships WHERE person_id = $1)",
-            "UPDATE accounts SET person_id = NULL WHERE person_id = $1",
-        ] {
-            on_tx!(&mut tx, |c| sqlx::query(sql)
-                .bind(id)
-                .execute(c)
-                .await
-                .map(|_| ()))?;
-        }
+        erase_person_in(&mut tx, id, now()).await?;
         tx.commit().await
     }
 
@@ -493,3 +472,45 @@ impl Store {
 mod search;
 
 pub use search::PeopleFilter;
+
+/// Erases a person on the caller's transaction: see [`Store::erase_person`].
+pub async fn erase_person_in(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
+    let rows = on_tx!(&mut *tx, |c| {
+        sqlx::query(
+        "UPDATE people SET name = 'Erased person', preferred_name = NULL, pronouns = NULL, email = NULL, phone = NULL, phone_digits = NULL, address = NULL, postcode = NULL, preferred_contact = NULL, affiliations = NULL, avoid_rush_hour = FALSE, born_on = NULL, updated_at = $1, erased_at = $1 WHERE id = $2 AND erased_at IS NULL"
+    )
+    .bind(now)
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
+    updated(rows)?;
+    on_tx!(&mut *tx, |c| sqlx::query(
+        "UPDATE memberships SET left_on = $1 WHERE person_id = $2 AND left_on IS NULL"
+    )
+    .bind(coproduce_domain::time::london_date(now))
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    for sql in [
+        "DELETE FROM person_name_words WHERE person_id = $1",
+        "DELETE FROM person_roles WHERE person_id = $1",
+        "DELETE FROM person_interests WHERE person_id = $1",
+        "DELETE FROM person_languages WHERE person_id = $1",
+        "DELETE FROM person_availability WHERE person_id = $1",
+        "DELETE FROM person_needs WHERE person_id = $1",
+        "DELETE FROM consents WHERE person_id = $1",
+        "DELETE FROM equality_answers WHERE person_id = $1",
+        "DELETE FROM stand_downs WHERE membership_id IN (SELECT id FROM memberships WHERE person_id = $1)",
+        "UPDATE accounts SET person_id = NULL WHERE person_id = $1",
+    ] {
+        on_tx!(&mut *tx, |c| sqlx::query(sql)
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|_| ()))?;
+    }
+    Ok(())
+}

@@ -74,3 +74,27 @@ me-no-training = You have no training on record.
 me-training-done = Done on { $date }
 me-training-runs-out = You need to do it again by { $date }
 me-training-ran-out = It ran out on { $date }. Ask us when the next one is
+
+## Who has looked at or changed your record
+me-trail = Who has looked at or changed your record
+    .easy = Who looked at your record
+me-trail-intro = Each time someone looks at your needs, or changes what we hold about you, we write it down. These are the latest.
+    .easy = We write down each time someone looks at your needs. We write down each time someone changes your record.
+me-trail-none = Nobody has looked at or changed your record yet.
+    .easy = Nobody has looked at your record yet.
+me-trail-you = You
+me-trail-coproduce = Coproduce
+me-trail-person-create = Added you to the register
+    .easy = Added you to our list
+me-trail-person-update = Changed your details
+me-trail-person-export = Downloaded your data
+    .easy = Got a copy of your data
+me-trail-need-add = Added one of your needs
+me-trail-need-remove = Removed one of your needs
+me-trail-needs-view = Looked at your needs
+me-trail-consent-record = Wrote down a yes you gave us
+    .easy = Wrote down that you said yes
+me-trail-consent-withdraw = Wrote down that you took back a yes
+    .easy = Wrote down that you changed your mind
+me-trail-equality-save = Saved your answers about who you are
+me-trail-other = Did something else with your record

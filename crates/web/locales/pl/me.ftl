@@ -74,3 +74,27 @@ me-no-training = Nie masz zapisanych szkoleń.
 me-training-done = Ukończone { $date }
 me-training-runs-out = Trzeba je powtórzyć do { $date }
 me-training-ran-out = Ważność minęła { $date }. Zapytaj nas o następny termin
+
+## Kto oglądał lub zmieniał Twój rekord
+me-trail = Kto oglądał lub zmieniał Twój rekord
+    .easy = Kto oglądał Twój rekord
+me-trail-intro = Zapisujemy za każdym razem, gdy ktoś ogląda Twoje potrzeby albo zmienia to, co o Tobie wiemy. Oto ostatnie wpisy.
+    .easy = Zapisujemy, kiedy ktoś ogląda Twoje potrzeby. Zapisujemy, kiedy ktoś zmienia Twój rekord.
+me-trail-none = Nikt jeszcze nie oglądał ani nie zmieniał Twojego rekordu.
+    .easy = Nikt jeszcze nie oglądał Twojego rekordu.
+me-trail-you = Ty
+me-trail-coproduce = Coproduce
+me-trail-person-create = Dodał(a) Cię do rejestru
+    .easy = Dodał(a) Cię do naszej listy
+me-trail-person-update = Zmienił(a) Twoje dane
+me-trail-person-export = Pobrał(a) Twoje dane
+    .easy = Wziął (wzięła) kopię Twoich danych
+me-trail-need-add = Dodał(a) jedną z Twoich potrzeb
+me-trail-need-remove = Usunął (usunęła) jedną z Twoich potrzeb
+me-trail-needs-view = Oglądał(a) Twoje potrzeby
+me-trail-consent-record = Zapisał(a) Twoją zgodę
+    .easy = Zapisał(a), że powiedziałeś(-aś) tak
+me-trail-consent-withdraw = Zapisał(a), że wycofałeś(-aś) zgodę
+    .easy = Zapisał(a), że zmieniłeś(-aś) zdanie
+me-trail-equality-save = Zapisał(a) Twoje odpowiedzi o tym, kim jesteś
+me-trail-other = Zrobił(a) coś innego z Twoim rekordem

@@ -11,9 +11,7 @@ use coproduce_store::people::{Person, PersonSummary};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{
-    ApiJson, ApiQuery, Id, ListOut, created, list_base, scoped_page, visible_organisation,
-};
+use super::{ApiJson, ApiQuery, Id, ListOut, created, list_base, scoped_page};
 use crate::auth::Viewer;
 use crate::error::Problem;
 use crate::routes::Routes;
@@ -232,8 +230,7 @@ pub async fn create(
     ApiJson(body): ApiJson<PersonDraft>,
 ) -> Result<Response, ApiError> {
     let fields = check(&body)?;
-    visible_organisation(&viewer, fields.organisation_id)?;
-    let p = s.store.create_person(&fields).await?;
+    let p = coproduce_app::people::create(&s.ctx, &viewer.actor(), &fields).await?;
     Ok(created(
         format!("/api/v1/people/{}", p.id),
         PersonOut::from(p),
@@ -249,7 +246,9 @@ pub async fn update(
     ApiJson(body): ApiJson<PersonDraft>,
 ) -> Result<Json<PersonOut>, ApiError> {
     let fields = check(&body)?;
-    viewer.check(s.store.person(id).await?.organisation_id())?;
-    visible_organisation(&viewer, fields.organisation_id)?;
-    Ok(Json(s.store.update_person(id, &fields).await?.into()))
+    Ok(Json(
+        coproduce_app::people::update(&s.ctx, &viewer.actor(), id, &fields)
+            .await?
+            .into(),
+    ))
 }

@@ -352,8 +352,8 @@ impl FormPage {
 
 /// Turns an API error into what a page shows: field errors stay, a missing or hidden
 /// record becomes "not found", anything else is a fault.
-pub fn field_errors(e: crate::ApiError) -> Result<Vec<FieldError>, super::PageError> {
-    match e {
+pub fn field_errors(e: impl Into<crate::ApiError>) -> Result<Vec<FieldError>, super::PageError> {
+    match e.into() {
         crate::ApiError::Invalid(fields) => Ok(fields),
         crate::ApiError::NotFound(_) => Err(super::PageError::NotFound),
         other => Err(super::PageError::Internal(other.reference())),

@@ -93,7 +93,7 @@ pub(super) async fn my_data(State(state): State<AppState>, viewer: Viewer) -> Re
         };
         let person = own_person(&state, &viewer).await?;
         let mut data = MyData {
-            exported_at: coproduce_domain::time::machine(coproduce_store::now()),
+            exported_at: coproduce_domain::time::machine(state.ctx.now()),
             account: AccountData {
                 email: account.email.clone(),
                 name: account.name.clone(),
@@ -110,6 +110,8 @@ pub(super) async fn my_data(State(state): State<AppState>, viewer: Viewer) -> Re
         };
         if let Some(p) = person {
             let id = p.id;
+            // The download is an export of special category data: it is audited.
+            coproduce_app::people::record_own_export(&state.ctx, &viewer.actor()).await?;
             data.needs = state
                 .store
                 .needs_of(id)

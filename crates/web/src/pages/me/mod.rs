@@ -89,6 +89,8 @@ struct MyRecordPage {
     networks: Vec<(String, String, String, Option<String>)>,
     /// Course, when completed, and when it runs out.
     training: Vec<(String, String, Option<String>)>,
+    /// Who looked at or changed the record: when, who, what.
+    trail: Vec<(String, String, String)>,
 }
 
 #[derive(Template)]
@@ -171,10 +173,9 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
                 f.born_on.map(|d| tr.date(d)).unwrap_or_default(),
             ),
         ];
-        let needs = state
-            .store
-            .needs_of(p.id)
+        let needs = coproduce_app::people::needs_of(&state.ctx, &viewer.actor(), p.id, today)
             .await?
+            .unwrap_or_default()
             .into_iter()
             .map(|n| {
                 let mut s = tr.label(n.need);
@@ -202,9 +203,7 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
                     .map(|w| tr.t1("me-consent-withdrawn", "date", tr.date(w))),
             })
             .collect();
-        let equality = state
-            .store
-            .equality_of(p.id)
+        let equality = coproduce_app::people::own_equality(&state.ctx, &viewer.actor())
             .await?
             .map(|a| equality_rows(&tr, &a))
             .unwrap_or_default();
@@ -255,10 +254,36 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
                 )
             })
             .collect();
+        let me = viewer.actor();
+        let trail = coproduce_app::oversight::my_record_trail(
+            &state.ctx,
+            &me,
+            coproduce_store::PageRequest::first(TRAIL_SHOWN),
+        )
+        .await?
+        .items
+        .into_iter()
+        .map(|e| {
+            let who = if e.account_id.is_some() && e.account_id == me.account_id {
+                tr.t("me-trail-you")
+            } else if let (Some(name), Some(role)) = (
+                e.account_name.clone(),
+                e.role
+                    .as_deref()
+                    .and_then(|r| coproduce_domain::account::Role::parse(r).ok()),
+            ) {
+                format!("{name} ({})", tr.label(role))
+            } else {
+                tr.t("me-trail-coproduce")
+            };
+            (tr.date_time(e.at), who, tr.t(trail_action(&e.action)))
+        })
+        .collect();
         Ok::<_, PageError>(Some(MyRecordPage {
             chrome: Chrome::participant(&state, &viewer, "me"),
             networks,
             training,
+            trail,
             details,
             needs,
             consents,
@@ -472,12 +497,33 @@ fn equality_page(
     .ordered()
 }
 
+/// How many of the latest entries about a person their record shows.
+const TRAIL_SHOWN: i64 = 20;
+
+/// The words for what someone did to a person's record.
+fn trail_action(action: &str) -> &'static str {
+    match action {
+        "person.create" => "me-trail-person-create",
+        "person.update" => "me-trail-person-update",
+        "person.export" => "me-trail-person-export",
+        "need.add" => "me-trail-need-add",
+        "need.remove" => "me-trail-need-remove",
+        "needs.view" => "me-trail-needs-view",
+        "consent.record" => "me-trail-consent-record",
+        "consent.withdraw" => "me-trail-consent-withdraw",
+        "equality.save" => "me-trail-equality-save",
+        _ => "me-trail-other",
+    }
+}
+
 async fn equality_form(State(state): State<AppState>, viewer: Viewer) -> Response {
     let result = async {
-        let Some(p) = own_person(&state, &viewer).await? else {
+        if own_person(&state, &viewer).await?.is_none() {
             return Ok(None);
-        };
-        let answers = state.store.equality_of(p.id).await?.unwrap_or_default();
+        }
+        let answers = coproduce_app::people::own_equality(&state.ctx, &viewer.actor())
+            .await?
+            .unwrap_or_default();
         Ok::<_, PageError>(Some(equality_page(
             &state,
             &viewer,
@@ -499,20 +545,18 @@ async fn save_equality(
     Form(f): Form<EqualityForm>,
 ) -> Response {
     let result = async {
-        let Some(p) = own_person(&state, &viewer).await? else {
+        if own_person(&state, &viewer).await?.is_none() {
             return Ok(no_record(&state, &viewer));
-        };
+        }
         match f.answers() {
             Ok(answers) => {
-                state
-                    .store
-                    .save_equality(
-                        p.id,
-                        &answers,
-                        crate::today(),
-                        viewer.account().map(|a| a.id),
-                    )
-                    .await?;
+                coproduce_app::people::save_own_equality(
+                    &state.ctx,
+                    &viewer.actor(),
+                    &answers,
+                    crate::today(),
+                )
+                .await?;
                 Ok(Redirect::to("/me#equality").into_response())
             }
             Err(errs) => {
@@ -550,18 +594,11 @@ async fn withdraw_consent(
     Path(raw): Path<String>,
 ) -> Response {
     let result = async {
-        let Some(p) = own_person(&state, &viewer).await? else {
-            return Err(PageError::NotFound);
-        };
         let id = raw.parse::<i64>().map_err(|_| PageError::NotFound)?;
         let c = state.store.consent(id).await?;
-        // Only one's own consent can be withdrawn here.
-        if c.person_id != p.id {
-            return Err(PageError::NotFound);
-        }
         let today = crate::today();
         let on = consent::check_withdrawn(c.given_on, today, today).unwrap_or(c.given_on);
-        state.store.withdraw_consent(id, on).await?;
+        coproduce_app::people::withdraw_own_consent(&state.ctx, &viewer.actor(), id, on).await?;
         let anchor = if c.purpose == Purpose::Equality {
             "equality"
         } else {

@@ -337,17 +337,20 @@ async fn save_person(
         visible_person(state, viewer, &id.to_string()).await?;
     }
     let (draft, born_error) = f.draft(viewer);
-    let checked = crate::api::people::check(&draft).and_then(|p| {
-        crate::api::visible_organisation(viewer, p.organisation_id)?;
-        Ok(p)
-    });
+    let checked = crate::api::people::check(&draft);
     let errors = match (checked, born_error) {
         (Ok(profile), None) => {
-            let person = match editing {
-                Some(id) => state.store.update_person(id, &profile).await?,
-                None => state.store.create_person(&profile).await?,
+            let actor = viewer.actor();
+            let saved = match editing {
+                Some(id) => coproduce_app::people::update(&state.ctx, &actor, id, &profile).await,
+                None => coproduce_app::people::create(&state.ctx, &actor, &profile).await,
             };
-            return Ok(Redirect::to(&format!("/people/{}", person.id)).into_response());
+            match saved {
+                Ok(person) => {
+                    return Ok(Redirect::to(&format!("/people/{}", person.id)).into_response());
+                }
+                Err(e) => field_errors(e)?,
+            }
         }
         (Ok(_), Some(e)) => vec![e],
         (Err(e), born) => {

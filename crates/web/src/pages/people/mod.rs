@@ -330,8 +330,8 @@ async fn erase_page(
 
 async fn erase(State(state): State<AppState>, viewer: Viewer, Path(raw): Path<String>) -> Response {
     let result = async {
-        let p = visible_person(&state, &viewer, &raw).await?;
-        state.store.erase_person(p.id).await?;
+        let id = super::id_of(&raw)?;
+        coproduce_app::people::erase(&state.ctx, &viewer.actor(), id).await?;
         Ok(Redirect::to("/people").into_response())
     }
     .await;

@@ -6,13 +6,13 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use coproduce_app::AppError;
 use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Capability as C;
 use coproduce_domain::consent::{self, ConsentGiven, ConsentMethod, Purpose};
 use coproduce_domain::needs::Need;
 use coproduce_domain::person::{self as person_rules, Language};
 use coproduce_domain::text::{self, FieldError, FieldErrors, Problem};
-use coproduce_store::StoreError;
 use coproduce_store::consents::Consent;
 use coproduce_store::needs::{NeedFields, PersonNeed};
 use coproduce_store::people::Person;
@@ -194,12 +194,9 @@ pub(super) async fn person_view(
             .any(|c| c.purpose == purpose && c.active_on(today))
     };
     let can_write = viewer.can(C::WritePeople);
-    let needs_visible = can_write || active(Purpose::ShareNeeds);
-    let needs = if needs_visible {
-        state.store.needs_of(p.id).await?
-    } else {
-        vec![]
-    };
+    let shown = coproduce_app::people::needs_of(&state.ctx, &viewer.actor(), p.id, today).await?;
+    let needs_visible = shown.is_some();
+    let needs = shown.unwrap_or_default();
     let mut warnings = Vec::new();
     if p.profile
         .born_on
@@ -352,11 +349,12 @@ pub(super) async fn add_need(
                 language: language.filter(|_| need.needs_language()),
                 detail,
             };
-            match state.store.add_need(p.id, &fields).await {
+            match coproduce_app::people::add_need(&state.ctx, &viewer.actor(), p.id, &fields).await
+            {
                 Ok(_) => {
                     return Ok(Redirect::to(&format!("/people/{}#needs", p.id)).into_response());
                 }
-                Err(StoreError::Duplicate(_)) => {
+                Err(AppError::Conflict(_)) => {
                     let errors = vec![FieldError::worded("need", tr.t("staff-need-already"))];
                     let typed = Typed {
                         need: f,
@@ -387,7 +385,7 @@ pub(super) async fn remove_need(
     let result = async {
         let p = visible_person(&state, &viewer, &raw).await?;
         let need_id = need.parse::<i64>().map_err(|_| PageError::NotFound)?;
-        state.store.remove_need(p.id, need_id).await?;
+        coproduce_app::people::remove_need(&state.ctx, &viewer.actor(), p.id, need_id).await?;
         Ok(Redirect::to(&format!("/people/{}#needs", p.id)).into_response())
     }
     .await;
@@ -435,8 +433,8 @@ pub(super) async fn add_consent(
             };
             match consent::check_given(&c, crate::today()) {
                 Ok(()) if errs.is_empty() => {
-                    let by = viewer.account().map(|a| a.id);
-                    state.store.record_consent(p.id, &c, by).await?;
+                    coproduce_app::people::record_consent(&state.ctx, &viewer.actor(), p.id, &c)
+                        .await?;
                     return Ok(Redirect::to(&format!("/people/{}#consent", p.id)).into_response());
                 }
                 Ok(()) => {}
@@ -482,7 +480,7 @@ pub(super) async fn withdraw_consent(
         // Withdrawal takes effect today; a consent given later than today (recorded
         // ahead) is withdrawn from the day it was to start.
         let on = consent::check_withdrawn(c.given_on, today, today).unwrap_or(c.given_on);
-        state.store.withdraw_consent(id, on).await?;
+        coproduce_app::people::withdraw_consent(&state.ctx, &viewer.actor(), id, on).await?;
         Ok(Redirect::to(&format!("/people/{}#consent", p.id)).into_response())
     }
     .await;

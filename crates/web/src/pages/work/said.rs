@@ -80,7 +80,8 @@ pub(crate) async fn activity_view(
         })
         .collect();
     // Needs show on the roster only for people who agreed to share them.
-    let shared = state.store.shared_needs_on_roster(id, today).await?;
+    let shared =
+        coproduce_app::people::roster_needs(&state.ctx, &viewer.actor(), id, today).await?;
     let roster = state
         .store
         .attendance(id)
