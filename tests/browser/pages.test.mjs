@@ -19,7 +19,7 @@ const PAGES = [
   }],
   ['password-reset', '/password-reset', 'Reset your password', null],
   ['accessibility', '/accessibility', 'Accessibility statement', null],
-  ['password-reset-sent', '/password-reset', 'Ask an administrator', null, async (page) => {
+  ['password-reset-sent', '/password-reset', 'Check your email', null, async (page) => {
     await page.fill('#email', 'someone@example.org');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Send the link")')]);
   }],
@@ -47,6 +47,10 @@ const PAGES = [
     await page.fill('#email', 'not an email');
     await page.click('button[type=submit]:has-text("Send invitation")');
   }],
+  ['jobs', '/admin/jobs', 'Job queue', ADMIN],
+  ['jobs-done', '/admin/jobs?list=done', 'Done', ADMIN],
+  ['audit', '/admin/audit', 'Audit trail', ADMIN],
+  ['audit-errors', '/admin/audit?person=twelve&record_kind=person', 'There is a problem', ADMIN],
   ['dashboard', '/organisations/1', 'inputs were fed back', LEAD],
   ['dashboard-no-data', '/organisations/1?from-day=1&from-month=1&from-year=2001&to-day=31&to-month=12&to-year=2001', 'No data', LEAD],
   ['dashboard-errors', '/organisations/1?from-day=31&from-month=13&from-year=2026&to-day=&to-month=4&to-year=2026', 'There is a problem', LEAD],

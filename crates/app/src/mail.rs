@@ -13,7 +13,7 @@ use std::fmt;
 use std::sync::{Arc, Mutex};
 
 use lettre::message::Mailbox;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
 
 /// One plain-text message, as the outbox keeps it.
@@ -34,8 +34,19 @@ pub enum Mailer {
     #[default]
     None,
     Smtp(Smtp),
+    /// Messages written as `.eml` files to a folder instead of being sent: for
+    /// trying Coproduce out (the demo) without an email server.
+    Folder(Folder),
     /// Messages kept in memory, for tests.
     Memory(Memory),
+}
+
+/// A folder messages are written to, one `.eml` file each.
+#[derive(Clone)]
+pub struct Folder {
+    transport: AsyncFileTransport<Tokio1Executor>,
+    from: Mailbox,
+    dir: std::path::PathBuf,
 }
 
 impl fmt::Debug for Mailer {
@@ -43,6 +54,7 @@ impl fmt::Debug for Mailer {
         match self {
             Mailer::None => write!(f, "Mailer(none)"),
             Mailer::Smtp(s) => write!(f, "Mailer({})", s.shown),
+            Mailer::Folder(d) => write!(f, "Mailer(folder {})", d.dir.display()),
             Mailer::Memory(_) => write!(f, "Mailer(memory)"),
         }
     }
@@ -59,6 +71,8 @@ pub enum MailError {
     Build(String),
     #[error("the SMTP server at {server} did not take the message: {why}")]
     Refused { server: String, why: String },
+    #[error("the message could not be written to the folder {dir}: {why}")]
+    Unwritable { dir: String, why: String },
 }
 
 /// An SMTP server and the address mail comes from.
@@ -112,6 +126,20 @@ impl Mailer {
         }))
     }
 
+    /// A mailer that writes each message to a file in `dir` (made if missing).
+    pub fn folder(dir: &std::path::Path, from: &str) -> Result<Mailer, String> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot make the mail folder {}: {e}", dir.display()))?;
+        let from: Mailbox = from
+            .parse()
+            .map_err(|e| format!("the sender address \"{from}\" cannot be used: {e}"))?;
+        Ok(Mailer::Folder(Folder {
+            transport: AsyncFileTransport::new(dir),
+            from,
+            dir: dir.to_path_buf(),
+        }))
+    }
+
     /// A mailer that keeps what it sends in memory.
     pub fn memory() -> (Mailer, Memory) {
         let m = Memory::default();
@@ -140,27 +168,39 @@ impl Mailer {
                     .push(email.clone());
                 Ok(())
             }
-            Mailer::Smtp(s) => {
-                let to: Mailbox = email
-                    .to
-                    .parse()
-                    .map_err(|_| MailError::BadAddress(email.to.clone()))?;
-                let message = Message::builder()
-                    .from(s.from.clone())
-                    .to(to)
-                    .subject(&email.subject)
-                    .message_id(Some(email.message_id.clone()))
-                    .body(email.body.clone())
-                    .map_err(|e| MailError::Build(e.to_string()))?;
-                s.transport
-                    .send(message)
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| MailError::Refused {
-                        server: s.shown.clone(),
-                        why: e.to_string(),
-                    })
-            }
+            Mailer::Smtp(s) => s
+                .transport
+                .send(message(&s.from, email)?)
+                .await
+                .map(|_| ())
+                .map_err(|e| MailError::Refused {
+                    server: s.shown.clone(),
+                    why: e.to_string(),
+                }),
+            Mailer::Folder(d) => d
+                .transport
+                .send(message(&d.from, email)?)
+                .await
+                .map(|_| ())
+                .map_err(|e| MailError::Unwritable {
+                    dir: d.dir.display().to_string(),
+                    why: e.to_string(),
+                }),
         }
     }
+}
+
+/// The message an email is sent as.
+fn message(from: &Mailbox, email: &Email) -> Result<Message, MailError> {
+    let to: Mailbox = email
+        .to
+        .parse()
+        .map_err(|_| MailError::BadAddress(email.to.clone()))?;
+    Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(&email.subject)
+        .message_id(Some(email.message_id.clone()))
+        .body(email.body.clone())
+        .map_err(|e| MailError::Build(e.to_string()))
 }

@@ -124,6 +124,16 @@ pub struct WebArgs {
     /// smtp://user:password@mail.example:587?tls=required. Without it, no email is sent.
     #[arg(long, env = "COPRODUCE_SMTP_URL", value_name = "URL")]
     smtp_url: Option<String>,
+    /// Write email as .eml files to this folder instead of sending it, to try
+    /// Coproduce out without an email server. `serve --demo` uses
+    /// coproduce-demo-mail unless --smtp-url is given.
+    #[arg(
+        long,
+        env = "COPRODUCE_MAIL_DIR",
+        value_name = "FOLDER",
+        conflicts_with = "smtp_url"
+    )]
+    mail_dir: Option<PathBuf>,
     /// The address email comes from.
     #[arg(
         long,

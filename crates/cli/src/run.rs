@@ -11,6 +11,8 @@ use crate::{DbArgs, Failure, ServeArgs, WebArgs, WorkerArgs};
 
 /// The file `serve --demo` replaces at each start.
 const DEMO_FILE: &str = "coproduce-demo.db";
+/// Where `serve --demo` writes the email it would send.
+const DEMO_MAIL: &str = "coproduce-demo-mail";
 
 /// Connects and brings the schema up to date.
 pub async fn open(url: &str) -> Result<Store, Failure> {
@@ -39,9 +41,10 @@ pub fn app_settings(web: &WebArgs, addr: SocketAddr) -> Result<(Settings, Mailer
             "the public URL \"{public_url}\" must start with http:// or https://"
         )));
     }
-    let mailer = match &web.smtp_url {
-        Some(url) => Mailer::smtp(url, &web.mail_from).map_err(Failure::input)?,
-        None => Mailer::None,
+    let mailer = match (&web.smtp_url, &web.mail_dir) {
+        (Some(url), _) => Mailer::smtp(url, &web.mail_from).map_err(Failure::input)?,
+        (None, Some(dir)) => Mailer::folder(dir, &web.mail_from).map_err(Failure::input)?,
+        (None, None) => Mailer::None,
     };
     let settings = Settings {
         public_url,
@@ -79,6 +82,10 @@ pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
         db,
         web,
     } = args;
+    let mut web = web;
+    if demo && web.smtp_url.is_none() && web.mail_dir.is_none() {
+        web.mail_dir = Some(DEMO_MAIL.into());
+    }
     let (settings, mailer) = app_settings(&web, addr)?;
     let mut config = Config::default();
     start_logging();
@@ -115,6 +122,12 @@ pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
         config.demo_sign_ins = coproduce_web::auth::demo::create_demo_accounts(&store)
             .await
             .map_err(Failure::running)?;
+        if let Some(dir) = &web.mail_dir {
+            println!(
+                "Email is written to {}/ as .eml files instead of being sent.",
+                crate::shown(dir)
+            );
+        }
         println!("Demo sign-ins (made up for this run; also shown on the sign-in page):");
         for (role, email, password) in &config.demo_sign_ins {
             println!("  {role:<36} {email:<32} {password}");

@@ -354,17 +354,27 @@ async fn a_person_sees_who_looked_at_their_record(store: Store) {
     let ann = person(&store, org, "Ann Jones").await;
     let me = participant(&store, org, ann, "cpt_ann_jones").await;
     let r = me.get("/me").await;
-    assert!(r.text.contains("Nobody has looked at or changed your record yet."));
+    assert!(
+        r.text
+            .contains("Nobody has looked at or changed your record yet.")
+    );
     let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_lead").await;
     let r = lead
         .post(
             &format!("/people/{ann}/needs"),
-            &[("need", "braille-grade-2"), ("language", ""), ("detail", "")],
+            &[
+                ("need", "braille-grade-2"),
+                ("language", ""),
+                ("detail", ""),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
     // The lead opens Ann's page, which shows her needs.
-    assert_eq!(lead.get(&format!("/people/{ann}")).await.status, StatusCode::OK);
+    assert_eq!(
+        lead.get(&format!("/people/{ann}")).await.status,
+        StatusCode::OK
+    );
     let r = me.get("/me").await;
     assert!(r.text.contains("Who has looked at or changed your record"));
     assert!(r.text.contains("Added one of your needs"), "{}", r.text);
@@ -372,7 +382,11 @@ async fn a_person_sees_who_looked_at_their_record(store: Store) {
     assert!(r.text.contains("(Involvement lead)"), "{}", r.text);
     // The same in Polish.
     let r = me.get_with_cookie("/me", "coproduce_language=pl").await;
-    assert!(r.text.contains("Kto oglądał lub zmieniał Twój rekord"), "{}", r.text);
+    assert!(
+        r.text.contains("Kto oglądał lub zmieniał Twój rekord"),
+        "{}",
+        r.text
+    );
     assert!(r.text.contains("Oglądał(a) Twoje potrzeby"));
     // Downloading her data is on the record too, as done by her.
     assert_eq!(me.get("/me/data.json").await.status, StatusCode::OK);

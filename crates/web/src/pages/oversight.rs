@@ -178,7 +178,12 @@ struct AuditPage {
 }
 
 /// Reads an optional id typed into the filter; a problem names the field.
-fn typed_id(errors: &mut Vec<FieldError>, field: &'static str, raw: &str) -> Option<i64> {
+fn typed_id(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    message: &'static str,
+    raw: &str,
+) -> Option<i64> {
     let t = raw.trim();
     if t.is_empty() {
         return None;
@@ -186,7 +191,7 @@ fn typed_id(errors: &mut Vec<FieldError>, field: &'static str, raw: &str) -> Opt
     match t.parse::<i64>() {
         Ok(n) if n > 0 => Some(n),
         _ => {
-            errors.push(FieldError::worded(field, "staff-audit-enter-a-number"));
+            errors.push(FieldError::worded(field, message));
             None
         }
     }
@@ -199,9 +204,24 @@ async fn audit(
 ) -> Response {
     let result = async {
         let mut errors = Vec::new();
-        let person_id = typed_id(&mut errors, "person", &q.person);
-        let account_id = typed_id(&mut errors, "account", &q.account);
-        let record_id = typed_id(&mut errors, "record_id", &q.record_id);
+        let person_id = typed_id(
+            &mut errors,
+            "person",
+            "staff-audit-person-number",
+            &q.person,
+        );
+        let account_id = typed_id(
+            &mut errors,
+            "account",
+            "staff-audit-account-number",
+            &q.account,
+        );
+        let record_id = typed_id(
+            &mut errors,
+            "record_id",
+            "staff-audit-record-number",
+            &q.record_id,
+        );
         let kind = q.record_kind.trim().to_string();
         let record = match (kind.is_empty(), record_id) {
             (false, Some(id)) => Some((kind.clone(), id)),
