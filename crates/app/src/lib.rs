@@ -23,6 +23,7 @@ pub mod outbox;
 pub mod oversight;
 pub mod password;
 pub mod people;
+pub mod scope;
 pub mod secret;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;

@@ -32,6 +32,7 @@ pub mod memberships;
 pub mod needs;
 pub mod networks;
 pub mod organisations;
+pub mod owners;
 pub mod people;
 pub mod projects;
 #[cfg(any(test, feature = "testing"))]

@@ -126,6 +126,54 @@ fn database_url(admin_url: &str, name: &str) -> String {
     format!("{}/{name}{query}", &base[..host_end])
 }
 
+/// Figures that change when almost any record is added, removed or changed: how many
+/// rows each table holds, the lengths of names and titles, how many things were
+/// withdrawn, left or answered, and the audit trail's last number. For tests that
+/// a refused request changed nothing.
+pub async fn fingerprint(store: &Store) -> Vec<i64> {
+    const SQL: &[&str] = &[
+        "SELECT COUNT(*) FROM organisations",
+        "SELECT COALESCE(SUM(LENGTH(name)), 0) FROM organisations",
+        "SELECT COUNT(*) FROM people",
+        "SELECT COALESCE(SUM(LENGTH(name)), 0) FROM people",
+        "SELECT COUNT(*) FROM people WHERE erased_at IS NOT NULL",
+        "SELECT COUNT(*) FROM projects",
+        "SELECT COALESCE(SUM(LENGTH(title)), 0) FROM projects",
+        "SELECT COUNT(*) FROM activities",
+        "SELECT COALESCE(SUM(LENGTH(title)), 0) FROM activities",
+        "SELECT COUNT(*) FROM attendance",
+        "SELECT COUNT(*) FROM inputs",
+        "SELECT COALESCE(SUM(LENGTH(said) + LENGTH(COALESCE(response, ''))), 0) FROM inputs",
+        "SELECT COUNT(*) FROM person_needs",
+        "SELECT COUNT(*) FROM consents",
+        "SELECT COUNT(*) FROM consents WHERE withdrawn_on IS NOT NULL",
+        "SELECT COUNT(*) FROM equality_answers",
+        "SELECT COUNT(*) FROM networks",
+        "SELECT COALESCE(SUM(LENGTH(name)), 0) FROM networks",
+        "SELECT COUNT(*) FROM network_documents",
+        "SELECT COUNT(*) FROM memberships",
+        "SELECT COUNT(*) FROM memberships WHERE left_on IS NOT NULL",
+        "SELECT COUNT(*) FROM signatures",
+        "SELECT COUNT(*) FROM stand_downs",
+        "SELECT COUNT(*) FROM courses",
+        "SELECT COUNT(*) FROM training_sessions",
+        "SELECT COUNT(*) FROM completions",
+        "SELECT COUNT(*) FROM pending_imports",
+        "SELECT COUNT(*) FROM signatories",
+        "SELECT COUNT(*) FROM jobs",
+        "SELECT seq FROM audit_head",
+    ];
+    let mut out = Vec::new();
+    for sql in SQL {
+        let n = on_pool!(store, |p| sqlx::query_scalar::<_, i64>(*sql)
+            .fetch_one(p)
+            .await)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        out.push(n);
+    }
+    out
+}
+
 /// Runs each named `async fn(Store)` once on SQLite and once on PostgreSQL, as two
 /// tests: `sqlite::NAME` and `postgres::NAME`.
 #[macro_export]

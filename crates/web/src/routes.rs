@@ -19,17 +19,82 @@ use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{MethodRouter, get, post, put};
+use coproduce_app::scope::Owned;
 use coproduce_domain::account::Capability;
 
 use crate::auth::{Credential, Viewer, secret};
 use crate::{ApiError, AppState};
 
-/// One route: method, path pattern and the capability it needs.
+/// One route: method, path pattern, the capability it needs, and what each
+/// placeholder in its path names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteEntry {
     pub method: Method,
     pub path: &'static str,
     pub capability: Capability,
+    pub ids: Vec<(&'static str, PathId)>,
+}
+
+/// What a placeholder in a route's path names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathId {
+    /// A record of one organisation: the guard answers 404 unless the viewer may see
+    /// that organisation's records.
+    Record(Owned),
+    /// A record anyone may read (a charter).
+    Public,
+    /// A record of the viewer's own account (an API token): the handler checks it.
+    OwnAccount,
+    /// A record of Coproduce itself (a job), for administrators.
+    System,
+    /// Not a record: a secret link, a language code, a file.
+    NotARecord,
+}
+
+/// What each placeholder of `path` names. Every placeholder must be known here:
+/// a route whose ids name nothing known is refused when the router is built, so no
+/// route can skip the organisation check.
+pub fn path_ids(path: &'static str) -> Vec<(&'static str, PathId)> {
+    let segments: Vec<&'static str> = path.split('/').collect();
+    let mut ids = Vec::new();
+    for (i, seg) in segments.iter().enumerate() {
+        let Some(name) = seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else {
+            continue;
+        };
+        let before = if i > 0 { segments[i - 1] } else { "" };
+        let named = match (name, before) {
+            ("token" | "key" | "code" | "on" | "action" | "*path", _) => PathId::NotARecord,
+            ("need", _) => PathId::Record(Owned::Need),
+            ("person_id", _) => PathId::Record(Owned::Person),
+            ("id", "organisations") => PathId::Record(Owned::Organisation),
+            ("id", "people") => PathId::Record(Owned::Person),
+            ("id", "import") => PathId::Record(Owned::Import),
+            ("id", "projects") => PathId::Record(Owned::Project),
+            ("id", "activities") => PathId::Record(Owned::Activity),
+            ("id", "inputs") => PathId::Record(Owned::Input),
+            ("id", "networks") => PathId::Record(Owned::Network),
+            ("id", "memberships") => PathId::Record(Owned::Membership),
+            ("id", "training" | "courses") => PathId::Record(Owned::Course),
+            ("id", "consents") => PathId::Record(Owned::Consent),
+            ("id", "charters") => PathId::Public,
+            ("id", "tokens") => PathId::OwnAccount,
+            ("id", "jobs") => PathId::System,
+            _ => panic!(
+                "the route {path} has a placeholder {{{name}}} after \"{before}\" that names no known kind of record: say what it names in routes::path_ids"
+            ),
+        };
+        ids.push((name, named));
+    }
+    ids
+}
+
+/// What the guard of one route knows.
+#[derive(Debug, Clone)]
+struct Guarded {
+    capability: Capability,
+    path: &'static str,
+    /// The position in the path of each id naming an organisation's record.
+    records: Vec<(usize, Owned)>,
 }
 
 /// The router being built, and the table of what was added.
@@ -55,15 +120,36 @@ impl Routes {
         capability: Capability,
         route: MethodRouter<AppState>,
     ) -> Self {
+        let ids = path_ids(path);
+        // What anyone may read is not narrowed to an organisation.
+        let records = if capability == Capability::ReadPublic {
+            vec![]
+        } else {
+            path.split('/')
+                .enumerate()
+                .filter_map(|(i, seg)| {
+                    let name = seg.strip_prefix('{')?.strip_suffix('}')?;
+                    match ids.iter().find(|(n, _)| *n == name)?.1 {
+                        PathId::Record(kind) => Some((i, kind)),
+                        _ => None,
+                    }
+                })
+                .collect()
+        };
         self.table.push(RouteEntry {
             method,
             path,
             capability,
+            ids,
         });
-        self.router = self.router.route(
+        let guarded = Guarded {
+            capability,
             path,
-            route.route_layer(from_fn_with_state(capability, guard)),
-        );
+            records,
+        };
+        self.router = self
+            .router
+            .route(path, route.route_layer(from_fn_with_state(guarded, guard)));
         self
     }
 
@@ -149,7 +235,47 @@ fn from_this_site(headers: &HeaderMap) -> bool {
 /// The largest form body read: forms are short.
 const MAX_FORM: usize = 256 * 1024;
 
-async fn guard(State(capability): State<Capability>, req: Request, next: Next) -> Response {
+/// Answers 404 unless every record the address names exists and is of an
+/// organisation the viewer sees ([`coproduce_app::scope::visible_record`]).
+async fn records_visible(
+    g: &Guarded,
+    state: Option<AppState>,
+    path: &str,
+    viewer: &Viewer,
+) -> Option<Response> {
+    if g.records.is_empty() {
+        return None;
+    }
+    let state = state?;
+    let api = is_api(g.path);
+    let not_found = || {
+        Some(if api {
+            ApiError::NotFound(crate::i18n::API.t("api-nothing-with-id")).into_response()
+        } else {
+            crate::pages::not_found_page(&state, viewer)
+        })
+    };
+    let segments: Vec<&str> = path.split('/').collect();
+    let actor = viewer.actor();
+    for (i, kind) in &g.records {
+        let Some(id) = segments
+            .get(*i)
+            .and_then(|s| s.parse::<i64>().ok())
+            .filter(|id| *id > 0)
+        else {
+            return not_found();
+        };
+        match coproduce_app::scope::visible_record(&state.ctx, &actor, *kind, id).await {
+            Ok(_) => {}
+            Err(coproduce_app::AppError::NotFound) => return not_found(),
+            Err(e) => return Some(ApiError::from(e).into_response()),
+        }
+    }
+    None
+}
+
+async fn guard(State(g): State<Guarded>, req: Request, next: Next) -> Response {
+    let capability = g.capability;
     let viewer = req
         .extensions()
         .get::<Viewer>()
@@ -179,6 +305,10 @@ async fn guard(State(capability): State<Capability>, req: Request, next: Next) -
             }
             (true, false) => crate::pages::forbidden(&viewer, &viewer.tr.t("forbidden-role")),
         };
+    }
+    let state = req.extensions().get::<AppState>().cloned();
+    if let Some(refused) = records_visible(&g, state, &path, &viewer).await {
+        return refused;
     }
     let changes_state = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if !changes_state {

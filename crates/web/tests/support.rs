@@ -8,11 +8,14 @@
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use coproduce_domain::account::Role;
+use coproduce_domain::organisation::OrganisationKind;
 use coproduce_store::Store;
 use coproduce_store::accounts::AccountFields;
+use coproduce_store::organisations::OrganisationFields;
 use coproduce_web::auth::secret;
 use coproduce_web::{AppState, Config, app};
 use http_body_util::BodyExt;
+use serde_json::json;
 use tower::ServiceExt;
 
 pub struct Reply {
@@ -238,23 +241,7 @@ pub async fn seed(store: &Store) -> (i64, i64, i64) {
     .await;
     assert_eq!(o.status, StatusCode::CREATED, "{}", o.text);
     let org = o.json()["id"].as_i64().unwrap();
-    let p = post(
-        store,
-        "/api/v1/projects",
-        serde_json::json!({"organisation_id": org, "title": "Project", "stage": "design", "level": "service"}),
-    )
-    .await;
-    assert_eq!(p.status, StatusCode::CREATED, "{}", p.text);
-    let project = p.json()["id"].as_i64().unwrap();
-    let a = post(
-        store,
-        "/api/v1/activities",
-        serde_json::json!({"project_id": project, "title": "Workshop", "activity_type": "workshop",
-            "mode": "face-to-face", "rung": "co-design", "starts_at": "2026-05-01T10:00", "ends_at": "2026-05-01T12:00"}),
-    )
-    .await;
-    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
-    (org, project, a.json()["id"].as_i64().unwrap())
+    seed_in(store, org).await
 }
 
 /// A browser signed in with a session: pages are fetched with its cookie, and forms
@@ -359,4 +346,168 @@ impl Browser {
             text: String::from_utf8_lossy(&bytes).into_owned(),
         }
     }
+}
+
+/// The records one organisation has, for filling in paths.
+pub struct Fixture {
+    pub organisation: i64,
+    pub charter: i64,
+    pub person: i64,
+    pub project: i64,
+    pub activity: i64,
+    pub input: i64,
+    pub network: i64,
+    pub membership: i64,
+    pub course: i64,
+    pub need: i64,
+    pub consent: i64,
+    /// A spreadsheet kept for an import.
+    pub import: i64,
+}
+
+impl Fixture {
+    /// The fixture's record of this kind.
+    pub fn id(&self, kind: coproduce_store::owners::Owned) -> i64 {
+        use coproduce_store::owners::Owned as O;
+        match kind {
+            O::Organisation => self.organisation,
+            O::Person => self.person,
+            O::Project => self.project,
+            O::Activity => self.activity,
+            O::Input => self.input,
+            O::Network => self.network,
+            O::Membership => self.membership,
+            O::Course => self.course,
+            O::Consent => self.consent,
+            O::Need => self.need,
+            O::Import => self.import,
+        }
+    }
+}
+
+pub async fn fixture(store: &Store, name: &str) -> Fixture {
+    let o = store
+        .create_organisation(&OrganisationFields {
+            name: name.into(),
+            kind: OrganisationKind::NhsTrust,
+            require_second_factor: false,
+        })
+        .await
+        .unwrap();
+    let id = |r: Reply| r.json()["id"].as_i64().unwrap();
+    let person = id(post(
+        store,
+        "/api/v1/people",
+        json!({"organisation_id": o.id, "name": "Ann", "roles": ["service-user"]}),
+    )
+    .await);
+    let (_, project, activity) = seed_in(store, o.id).await;
+    let input = id(post(store, "/api/v1/inputs", json!({"activity_id": activity, "said": "More evening meetings", "received_on": "2026-05-01"})).await);
+    let charter = store
+        .charter_by_key("las-pflas")
+        .await
+        .map(|c| c.id)
+        .unwrap_or(0);
+    let network = store
+        .create_network(&coproduce_store::networks::NetworkFields {
+            organisation_id: o.id,
+            name: "Carers' network".into(),
+            kind: coproduce_domain::network::NetworkKind::ServiceUserCarer,
+            description: None,
+        })
+        .await
+        .unwrap()
+        .id;
+    let membership = store
+        .add_member(
+            network,
+            person,
+            coproduce_domain::network::MemberRole::Member,
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+        )
+        .await
+        .unwrap()
+        .id;
+    let course = store
+        .create_course(&coproduce_store::training::CourseFields {
+            organisation_id: o.id,
+            title: "Co-production for staff".into(),
+            audience: coproduce_domain::network::Audience::Staff,
+            valid_months: Some(24),
+            description: None,
+        })
+        .await
+        .unwrap()
+        .id;
+    let need = store
+        .add_need(
+            person,
+            &coproduce_store::needs::NeedFields {
+                need: coproduce_domain::needs::Need::EasyRead,
+                language: None,
+                detail: None,
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    let consent = store
+        .record_consent(
+            person,
+            &coproduce_domain::consent::ConsentGiven {
+                purpose: coproduce_domain::consent::Purpose::ShareNeeds,
+                given_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+                method: coproduce_domain::consent::ConsentMethod::Written,
+                given_by: None,
+            },
+            None,
+        )
+        .await
+        .unwrap()
+        .id;
+    let owner = account_with_token(
+        store,
+        Role::InvolvementLead,
+        Some(o.id),
+        &format!("cpt_fixture_{}", o.id),
+    )
+    .await;
+    let import = store
+        .keep_import(o.id, owner, "register.csv", b"name\nAnn\n")
+        .await
+        .unwrap();
+    Fixture {
+        organisation: o.id,
+        charter,
+        person,
+        project,
+        activity,
+        input,
+        network,
+        membership,
+        course,
+        need,
+        consent,
+        import,
+    }
+}
+
+/// A project and an activity in an organisation: (organisation, project, activity).
+pub async fn seed_in(store: &Store, org: i64) -> (i64, i64, i64) {
+    let p = post(
+        store,
+        "/api/v1/projects",
+        json!({"organisation_id": org, "title": "Project", "stage": "design", "level": "service"}),
+    )
+    .await;
+    assert_eq!(p.status, StatusCode::CREATED, "{}", p.text);
+    let project = p.json()["id"].as_i64().unwrap();
+    let a = post(
+        store,
+        "/api/v1/activities",
+        json!({"project_id": project, "title": "Workshop", "activity_type": "workshop", "mode": "face-to-face", "rung": "co-design", "starts_at": "2026-05-01T10:00", "ends_at": "2026-05-01T12:00"}),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
+    (org, project, a.json()["id"].as_i64().unwrap())
 }

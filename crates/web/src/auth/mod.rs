@@ -228,5 +228,7 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         }
     }
     req.extensions_mut().insert(viewer);
+    // The route guards answer "not found" with the application's pages.
+    req.extensions_mut().insert(state);
     next.run(req).await
 }

@@ -1,0 +1,97 @@
+//! Which organisation a record belongs to, for every kind of record an address can
+//! name: one query each, by primary key, through its parents where it has no
+//! organisation of its own.
+//!
+//! This module answers only "whose is it"; whether someone may see it is decided in
+//! the application layer (`coproduce_app::scope`).
+
+use crate::{Store, StoreError};
+
+/// A kind of record that belongs to one organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Owned {
+    Organisation,
+    Person,
+    Project,
+    Activity,
+    Input,
+    Network,
+    Membership,
+    Course,
+    Consent,
+    Need,
+    /// A spreadsheet kept between an import's dry run and the import.
+    Import,
+}
+
+impl Owned {
+    pub const ALL: [Owned; 11] = [
+        Owned::Organisation,
+        Owned::Person,
+        Owned::Project,
+        Owned::Activity,
+        Owned::Input,
+        Owned::Network,
+        Owned::Membership,
+        Owned::Course,
+        Owned::Consent,
+        Owned::Need,
+        Owned::Import,
+    ];
+
+    /// Its name in messages and the audit trail.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Owned::Organisation => "organisation",
+            Owned::Person => "person",
+            Owned::Project => "project",
+            Owned::Activity => "activity",
+            Owned::Input => "input",
+            Owned::Network => "network",
+            Owned::Membership => "membership",
+            Owned::Course => "course",
+            Owned::Consent => "consent",
+            Owned::Need => "need",
+            Owned::Import => "import",
+        }
+    }
+
+    fn sql(self) -> &'static str {
+        match self {
+            Owned::Organisation => "SELECT id FROM organisations WHERE id = $1",
+            Owned::Person => "SELECT organisation_id FROM people WHERE id = $1",
+            Owned::Project => "SELECT organisation_id FROM projects WHERE id = $1",
+            Owned::Activity => {
+                "SELECT p.organisation_id FROM activities a JOIN projects p ON p.id = a.project_id WHERE a.id = $1"
+            }
+            Owned::Input => {
+                "SELECT p.organisation_id FROM inputs i JOIN activities a ON a.id = i.activity_id JOIN projects p ON p.id = a.project_id WHERE i.id = $1"
+            }
+            Owned::Network => "SELECT organisation_id FROM networks WHERE id = $1",
+            Owned::Membership => {
+                "SELECT n.organisation_id FROM memberships m JOIN networks n ON n.id = m.network_id WHERE m.id = $1"
+            }
+            Owned::Course => "SELECT organisation_id FROM courses WHERE id = $1",
+            Owned::Consent => {
+                "SELECT p.organisation_id FROM consents c JOIN people p ON p.id = c.person_id WHERE c.id = $1"
+            }
+            Owned::Need => {
+                "SELECT p.organisation_id FROM person_needs n JOIN people p ON p.id = n.person_id WHERE n.id = $1"
+            }
+            Owned::Import => "SELECT organisation_id FROM pending_imports WHERE id = $1",
+        }
+    }
+}
+
+impl Store {
+    /// The organisation a record belongs to, or [`StoreError::NotFound`].
+    pub async fn owner_of(&self, kind: Owned, id: i64) -> Result<i64, StoreError> {
+        on_pool!(self, |p| {
+            sqlx::query_scalar::<_, i64>(kind.sql())
+                .bind(id)
+                .fetch_optional(p)
+                .await
+        })?
+        .ok_or(StoreError::NotFound)
+    }
+}
