@@ -152,6 +152,31 @@ pub async fn create_with_password(
     Ok(ctx.store.account(id).await?)
 }
 
+/// Links an account to the register entry of the person who holds it, so "my
+/// record" shows them their own.
+pub async fn link_person(
+    ctx: &Context,
+    actor: &Actor,
+    account_id: i64,
+    person_id: i64,
+) -> Result<(), AppError> {
+    actor.require(Capability::ManageAccounts)?;
+    let person = ctx.store.person(person_id).await?;
+    actor.visible(person.organisation_id())?;
+    let mut tx = ctx.begin().await?;
+    coproduce_store::accounts::link_person_in(&mut tx, account_id, person_id).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("account.link-person", "account", account_id)
+            .organisation(Some(person.organisation_id()))
+            .person(Some(person_id)),
+    )
+    .await?;
+    ctx.commit(tx).await
+}
+
 /// Queues a password-reset email for the account with this address, if there is one
 /// and it has not had [`RESETS_PER_WINDOW`] in the last [`RESET_WINDOW`]. Answers
 /// nothing either way, so the answer cannot tell whether an account exists.

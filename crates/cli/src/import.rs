@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
+use coproduce_app::import::{self as register_import, MAX_BYTES, parse_override};
+use coproduce_app::{Actor, AppError, Clock, Context, Mailer, Settings};
 use coproduce_import::Field;
-use coproduce_web::register_import::{self, MAX_BYTES, parse_override};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::run::open;
@@ -72,8 +73,13 @@ pub async fn run(cmd: ImportCommand) -> Result<(), Failure> {
             "--organisation: there is no organisation with id {organisation}"
         ))
     })?;
-    let today = coproduce_domain::time::london_date(chrono::Utc::now());
-    let plan = register_import::plan(&store, organisation, &bytes, &overrides, today).await?;
+    // Run on the server by whoever runs it: Coproduce itself is the actor.
+    let ctx = Context::new(store, Clock::System, Mailer::None, Settings::default());
+    let actor = Actor::system();
+    let today = coproduce_domain::time::london_date(ctx.now());
+    let plan = register_import::plan(&ctx, &actor, organisation, &bytes, &overrides, today)
+        .await
+        .map_err(failed)?;
     let report = &plan.report;
     if report.header_row > 0 {
         println!("Header: row {}", report.header_row);
@@ -123,10 +129,20 @@ pub async fn run(cmd: ImportCommand) -> Result<(), Failure> {
         ProgressStyle::with_template("{bar:40} {pos}/{len} people")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let ids = register_import::import(&store, &plan, None, today, |n| bar.set_position(n as u64))
-        .await
-        .map_err(|e| Failure::running(format!("nothing was imported: {e}")))?;
+    let ids = register_import::import(&ctx, &actor, organisation, &plan, today, |n| {
+        bar.set_position(n as u64)
+    })
+    .await
+    .map_err(|e| Failure::running(format!("nothing was imported: {e}")))?;
     bar.finish_and_clear();
     println!("Imported {} people.", ids.len());
     Ok(())
+}
+
+/// A failure of the application, as the command line reports it.
+fn failed(e: AppError) -> Failure {
+    match e {
+        AppError::NotFound => Failure::input("--organisation: there is no such organisation"),
+        other => Failure::running(other.to_string()),
+    }
 }

@@ -24,8 +24,9 @@ pub async fn open(url: &str) -> Result<Store, Failure> {
     Ok(store)
 }
 
-fn today() -> chrono::NaiveDate {
-    coproduce_domain::time::london_date(chrono::Utc::now())
+/// Today on a London calendar, by the context's clock.
+fn london_today(ctx: &Context) -> chrono::NaiveDate {
+    coproduce_domain::time::london_date(ctx.now())
 }
 
 /// The application's settings and mailer, from the command line and environment.
@@ -113,15 +114,16 @@ pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
         }
     })?;
     let store = open(&url).await?;
+    let ctx = Context::new(store.clone(), Clock::System, mailer, settings);
     if demo {
-        let s = store.load_demo(today()).await?;
+        let s = store.load_demo(london_today(&ctx)).await?;
         println!(
             "Demo loaded: {} organisations, {} charters, {} people, {} projects, {} activities, {} inputs.",
             s.organisations, s.charters, s.people, s.projects, s.activities, s.inputs
         );
-        config.demo_sign_ins = coproduce_web::auth::demo::create_demo_accounts(&store)
+        config.demo_sign_ins = coproduce_app::demo::create_demo_accounts(&ctx)
             .await
-            .map_err(Failure::running)?;
+            .map_err(|e| Failure::running(e.to_string()))?;
         if let Some(dir) = &web.mail_dir {
             println!(
                 "Email is written to {}/ as .eml files instead of being sent.",
@@ -136,7 +138,6 @@ pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
     let local = listener.local_addr().unwrap_or(addr);
     println!("Coproduce is running at http://{local}/ (press Ctrl-C to stop)");
     tracing::info!(database = %coproduce_store::redact(&url), "serving");
-    let ctx = Context::new(store.clone(), Clock::System, mailer, settings);
     // The worker runs beside the server unless another process runs it.
     let stop = stop_on_signal();
     let worker = (!no_worker).then(|| {
@@ -187,7 +188,13 @@ pub async fn migrate(db: &DbArgs) -> Result<(), Failure> {
 pub async fn demo(db: &DbArgs) -> Result<(), Failure> {
     let url = db.url();
     let store = open(&url).await?;
-    let s = store.load_demo(today()).await?;
+    let ctx = Context::new(
+        store.clone(),
+        Clock::System,
+        Mailer::None,
+        Settings::default(),
+    );
+    let s = store.load_demo(london_today(&ctx)).await?;
     println!(
         "Demo loaded into {}: {} organisations, {} charters, {} people, {} projects, {} activities, {} inputs.",
         coproduce_store::redact(&url),

@@ -596,3 +596,28 @@ pub async fn set_password_in(tx: &mut Tx, account_id: i64, hash: &str) -> Result
     })?;
     updated(rows)
 }
+
+/// Links an account to a person in the register, on the caller's transaction; a
+/// person has at most one account.
+pub async fn link_person_in(
+    tx: &mut Tx,
+    account_id: i64,
+    person_id: i64,
+) -> Result<(), StoreError> {
+    let rows = on_tx!(tx, |c| sqlx::query(
+        "UPDATE accounts SET person_id = $1 WHERE id = $2"
+    )
+    .bind(person_id)
+    .bind(account_id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))
+    .map_err(|e| {
+        if StoreError::is_unique_violation(&e) {
+            StoreError::Duplicate("that person already has an account".into())
+        } else {
+            e.into()
+        }
+    })?;
+    updated(rows)
+}

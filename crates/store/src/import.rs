@@ -69,9 +69,7 @@ impl Store {
         Ok(found)
     }
 
-    /// Adds every person, with their needs, a guardian's consent and an ethnic group
-    /// where given, in one transaction: if any fails, none is stored. `progress` is
-    /// told after each person.
+    /// Adds every person in one transaction of its own: see [`import_people_in`].
     pub async fn import_people(
         &self,
         people: &[NewPerson],
@@ -84,46 +82,62 @@ impl Store {
                 .await?;
         }
         let mut tx = self.begin().await?;
-        let mut ids = Vec::with_capacity(people.len());
-        for (i, p) in people.iter().enumerate() {
-            let id = crate::people::insert_person(&mut tx, &p.profile, crate::now()).await?;
-            for need in &p.needs {
-                let f = NeedFields {
-                    need: *need,
-                    language: None,
-                    detail: None,
-                };
-                crate::needs::insert_need(&mut tx, id, &f, crate::now()).await?;
-            }
-            if let Some(g) = &p.guardian {
-                let c = ConsentGiven {
-                    purpose: Purpose::Guardian,
-                    given_on: today,
-                    method: ConsentMethod::Written,
-                    given_by: Some(g.clone()),
-                };
-                crate::consents::insert_consent(&mut tx, id, &c, recorded_by, crate::now()).await?;
-            }
-            if let Some(group) = p.ethnic_group {
-                let a = Answers {
-                    ethnic_group: Some(group),
-                    ..Answers::default()
-                };
-                crate::equality::write_answers(&mut tx, id, p.profile.organisation_id, &a).await?;
-                let c = ConsentGiven {
-                    purpose: Purpose::Equality,
-                    given_on: today,
-                    method: ConsentMethod::Written,
-                    given_by: None,
-                };
-                crate::consents::insert_consent(&mut tx, id, &c, recorded_by, crate::now()).await?;
-            }
-            ids.push(id);
-            progress(i + 1);
-        }
+        let ids =
+            import_people_in(&mut tx, people, recorded_by, today, crate::now(), progress).await?;
         tx.commit().await?;
         Ok(ids)
     }
+}
+
+/// Adds every person, with their needs, a guardian's consent and an ethnic group
+/// where given, on the caller's transaction: if any fails, the caller's commit never
+/// comes and none is stored. `progress` is told after each person.
+pub async fn import_people_in(
+    tx: &mut crate::Tx,
+    people: &[NewPerson],
+    recorded_by: Option<i64>,
+    today: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+    progress: impl Fn(usize),
+) -> Result<Vec<i64>, StoreError> {
+    let mut ids = Vec::with_capacity(people.len());
+    for (i, p) in people.iter().enumerate() {
+        let id = crate::people::insert_person(tx, &p.profile, now).await?;
+        for need in &p.needs {
+            let f = NeedFields {
+                need: *need,
+                language: None,
+                detail: None,
+            };
+            crate::needs::insert_need(tx, id, &f, now).await?;
+        }
+        if let Some(g) = &p.guardian {
+            let c = ConsentGiven {
+                purpose: Purpose::Guardian,
+                given_on: today,
+                method: ConsentMethod::Written,
+                given_by: Some(g.clone()),
+            };
+            crate::consents::insert_consent(tx, id, &c, recorded_by, now).await?;
+        }
+        if let Some(group) = p.ethnic_group {
+            let a = Answers {
+                ethnic_group: Some(group),
+                ..Answers::default()
+            };
+            crate::equality::write_answers(tx, id, p.profile.organisation_id, &a).await?;
+            let c = ConsentGiven {
+                purpose: Purpose::Equality,
+                given_on: today,
+                method: ConsentMethod::Written,
+                given_by: None,
+            };
+            crate::consents::insert_consent(tx, id, &c, recorded_by, now).await?;
+        }
+        ids.push(id);
+        progress(i + 1);
+    }
+    Ok(ids)
 }
 
 /// A spreadsheet waiting between its dry run and its import.

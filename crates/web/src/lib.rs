@@ -19,7 +19,6 @@ mod health;
 pub mod i18n;
 mod openapi;
 mod pages;
-pub mod register_import;
 pub mod routes;
 mod security;
 

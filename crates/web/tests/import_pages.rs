@@ -145,6 +145,21 @@ async fn a_spreadsheet_is_checked_then_imported_from_the_pages(store: Store) {
     assert_eq!(lead.get(&url).await.status, StatusCode::NOT_FOUND);
     let people = lead.get("/people").await.text;
     assert!(people.contains("Zara Ahmed"));
+    // The import is in the audit trail, with how many it added.
+    let trail = store
+        .audit_entries(
+            coproduce_store::audit::AuditFilter::default(),
+            coproduce_store::PageRequest::first(10),
+        )
+        .await
+        .unwrap()
+        .items;
+    assert!(
+        trail
+            .iter()
+            .any(|e| e.action == "people.import" && e.detail == "1 person added"),
+        "{trail:?}"
+    );
 }
 
 backend_tests!(a_spreadsheet_is_checked_then_imported_from_the_pages);

@@ -10,7 +10,6 @@
 //! This module must not decide what a role may do: that table is
 //! `coproduce_domain::account::Role::can`.
 
-pub mod demo;
 pub use coproduce_app::password;
 pub mod second_factor;
 pub use coproduce_app::secret;

@@ -3,7 +3,7 @@
 //! people already in the register, then one button that imports everyone or no one.
 //!
 //! The uploaded file is kept only for the account that uploaded it, until it is
-//! imported or a day has passed. The rules are `register_import`'s, shared with the
+//! imported or a day has passed. The rules are `coproduce_app::import`'s, shared with the
 //! command line.
 
 use askama::Template;
@@ -20,7 +20,7 @@ use super::super::forms::{Choice, Select};
 use super::super::{Chrome, PageError, render, show};
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::register_import::{self, MAX_BYTES, Plan, parse_override};
+use coproduce_app::import::{self, MAX_BYTES, Plan, parse_override};
 
 #[derive(Template)]
 #[template(path = "people_import.html")]
@@ -196,8 +196,9 @@ async fn planned(
         .lines()
         .filter_map(|l| parse_override(l).ok())
         .collect();
-    let plan = register_import::plan(
-        &state.store,
+    let plan = import::plan(
+        &state.ctx,
+        &viewer.actor(),
         pending.organisation_id,
         &pending.content,
         &overrides,
@@ -343,10 +344,11 @@ pub(in crate::pages) async fn run(
             let page = report_page(&state, &viewer, &pending, &plan);
             return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
         }
-        register_import::import(
-            &state.store,
+        import::import(
+            &state.ctx,
+            &viewer.actor(),
+            pending.organisation_id,
             &plan,
-            viewer.account().map(|a| a.id),
             crate::today(),
             |_| {},
         )

@@ -41,7 +41,7 @@ pub fn routes(r: Routes) -> Routes {
             "/people/import",
             C::WritePeople,
             import::upload,
-            crate::register_import::MAX_BYTES + 64 * 1024,
+            coproduce_app::import::MAX_BYTES + 64 * 1024,
         )
         .get("/people/import/{id}", C::WritePeople, import::report)
         .post(

@@ -3,10 +3,9 @@
 
 use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Role;
-use coproduce_store::Store;
 use coproduce_store::accounts::AccountFields;
 
-use super::password;
+use crate::{Actor, AppError, Context, accounts, password};
 
 /// (role, email, organisation index in the demo, 1-based id).
 const ACCOUNTS: [(Role, &str, Option<i64>); 6] = [
@@ -22,9 +21,12 @@ const ACCOUNTS: [(Role, &str, Option<i64>); 6] = [
     (Role::BoardViewer, "board@demo.example", Some(1)),
 ];
 
-/// Creates the demo accounts and returns (role, email, password) for each.
-pub async fn create_demo_accounts(store: &Store) -> Result<Vec<(String, String, String)>, String> {
-    let now = coproduce_store::now();
+/// Creates the demo accounts and returns (role, email, password) for each. Made by
+/// Coproduce itself, so each is in the audit trail.
+pub async fn create_demo_accounts(
+    ctx: &Context,
+) -> Result<Vec<(String, String, String)>, AppError> {
+    let system = Actor::system();
     let mut out = Vec::new();
     for (role, email, organisation_id) in ACCOUNTS {
         let bytes: [u8; 5] = rand::random();
@@ -32,42 +34,37 @@ pub async fn create_demo_accounts(store: &Store) -> Result<Vec<(String, String, 
             "demo-{}",
             bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
         );
-        let account = store
-            .create_account(
-                &AccountFields {
-                    email: email.into(),
-                    name: format!("Demo {}", role.label().to_lowercase()),
-                    role,
-                    organisation_id,
-                },
-                now,
-            )
+        let hash = password::hash(pass.clone())
             .await
-            .map_err(|e| e.to_string())?;
+            .map_err(AppError::Internal)?;
+        let account = accounts::create_with_password(
+            ctx,
+            &system,
+            &AccountFields {
+                email: email.into(),
+                name: format!("Demo {}", role.label().to_lowercase()),
+                role,
+                organisation_id,
+            },
+            &hash,
+        )
+        .await?;
         if role == Role::Participant
             && let Some(org) = organisation_id
         {
             // The participant is someone in the demo register, so "my record" has
             // something in it.
-            let first = store
+            let first = ctx
+                .store
                 .people(
                     coproduce_store::PageRequest::first(1),
                     coproduce_store::Within::Parent(org),
                 )
-                .await
-                .map_err(|e| e.to_string())?;
+                .await?;
             if let Some(p) = first.items.first() {
-                store
-                    .link_account_to_person(account.id, Some(p.id))
-                    .await
-                    .map_err(|e| e.to_string())?;
+                accounts::link_person(ctx, &system, account.id, p.id).await?;
             }
         }
-        let hash = password::hash(pass.clone()).await?;
-        store
-            .set_password(account.id, &hash)
-            .await
-            .map_err(|e| e.to_string())?;
         out.push((role.label().to_string(), email.to_string(), pass));
     }
     Ok(out)

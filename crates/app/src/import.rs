@@ -1,11 +1,15 @@
 //! Importing a register spreadsheet: the dry run (every problem by row and column,
-//! and the people already in the register), then the import itself, all or nothing.
-//! The command line and the web pages both use this; neither has rules of its own.
+//! and the people already in the register), then the import itself, all or nothing,
+//! with its audit entry in the same transaction. The command line and the web pages
+//! both use this; neither has rules of its own.
 
 use chrono::NaiveDate;
+use coproduce_domain::account::Capability;
 use coproduce_import::{Field, Report};
-use coproduce_store::import::NewPerson;
-use coproduce_store::{Store, StoreError};
+use coproduce_store::import::{NewPerson, import_people_in};
+
+use crate::audit::{self, Entry};
+use crate::{Actor, AppError, Context};
 
 pub use coproduce_import::{MAX_BYTES, RowProblem, parse_override};
 
@@ -49,14 +53,25 @@ impl Plan {
     }
 }
 
-/// Reads a file and finds who in it is already in the register: nothing is stored.
+/// Reads a file for an organisation's register and finds who in it is already
+/// there: nothing is stored.
 pub async fn plan(
-    store: &Store,
+    ctx: &Context,
+    actor: &Actor,
     organisation_id: i64,
     bytes: &[u8],
     overrides: &[(String, Option<Field>)],
     today: NaiveDate,
-) -> Result<Plan, StoreError> {
+) -> Result<Plan, AppError> {
+    actor.require(Capability::WritePeople)?;
+    actor.visible(organisation_id)?;
+    ctx.store
+        .owner_of(
+            coproduce_store::owners::Owned::Organisation,
+            organisation_id,
+        )
+        .await?;
+    let store = &ctx.store;
     let report = coproduce_import::dry_run(bytes, organisation_id, overrides, today);
     let emails: Vec<String> = report
         .rows
@@ -96,21 +111,54 @@ pub async fn plan(
     Ok(Plan { report, duplicates })
 }
 
-/// Stores the plan's people in one transaction; `progress` hears after each one.
+/// Stores the plan's people, all or none, with the import's audit entry, in one
+/// transaction; `progress` hears after each person.
 pub async fn import(
-    store: &Store,
+    ctx: &Context,
+    actor: &Actor,
+    organisation_id: i64,
     plan: &Plan,
-    recorded_by: Option<i64>,
     today: NaiveDate,
     progress: impl Fn(usize),
-) -> Result<Vec<i64>, StoreError> {
-    let ids = store
-        .import_people(&plan.to_add(), recorded_by, today, progress)
-        .await?;
+) -> Result<Vec<i64>, AppError> {
+    actor.require(Capability::WritePeople)?;
+    actor.visible(organisation_id)?;
+    let people = plan.to_add();
+    if people
+        .iter()
+        .any(|p| p.profile.organisation_id != organisation_id)
+    {
+        return Err(AppError::Internal(
+            "the plan was made for another organisation".into(),
+        ));
+    }
+    let mut tx = ctx.begin().await?;
+    let ids = import_people_in(
+        &mut tx,
+        &people,
+        actor.account_id,
+        today,
+        ctx.now(),
+        progress,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("people.import", "organisation", organisation_id)
+            .organisation(Some(organisation_id))
+            .detail(match ids.len() {
+                1 => "1 person added".to_string(),
+                n => format!("{n} people added"),
+            }),
+    )
+    .await?;
+    ctx.commit(tx).await?;
     // After many rows the planner's statistics are out of date; searches of the
     // register choose their indexes by them.
     if ids.len() >= 1000 {
-        store.analyze().await?;
+        ctx.store.analyze().await?;
     }
     Ok(ids)
 }
