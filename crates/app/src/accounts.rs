@@ -216,3 +216,167 @@ pub async fn request_password_reset(
     .await?;
     ctx.commit(tx).await
 }
+
+/// Sets the password a single-use link was sent for (`purpose` is [`INVITATION`] or
+/// [`PASSWORD_RESET`]): the link works once, every other session of the account
+/// ends, and the change is audited. `None` when the link is unknown, used or
+/// expired. `password_hash` is the new password's Argon2id hash.
+pub async fn set_password_by_link(
+    ctx: &Context,
+    actor: &Actor,
+    purpose: &str,
+    token: &str,
+    password_hash: &str,
+) -> Result<Option<i64>, AppError> {
+    let mut tx = ctx.begin().await?;
+    let Some(account_id) = coproduce_store::accounts::use_email_token_for_password_in(
+        &mut tx,
+        purpose,
+        &secret::hash(token),
+        password_hash,
+        ctx.now(),
+    )
+    .await?
+    else {
+        return Ok(None);
+    };
+    let action = if purpose == INVITATION {
+        "account.invitation-accept"
+    } else {
+        "account.password-reset"
+    };
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new(action, "account", account_id),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(Some(account_id))
+}
+
+/// A new personal API token for the actor's own account: `write` lets it change
+/// things. Answers the token (shown once; only its hash is kept) and its record.
+pub async fn create_token(
+    ctx: &Context,
+    actor: &Actor,
+    name: &str,
+    write: bool,
+) -> Result<(coproduce_store::accounts::ApiToken, String), AppError> {
+    actor.require(Capability::OwnAccount)?;
+    let account_id = actor.account_id.ok_or(AppError::NotFound)?;
+    let token = secret::generate("cpt_");
+    let scope = if write { "write" } else { "read" };
+    let mut tx = ctx.begin().await?;
+    let id = coproduce_store::accounts::insert_api_token(
+        &mut tx,
+        account_id,
+        name,
+        scope,
+        &secret::hash(&token),
+        ctx.now(),
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("token.create", "api-token", id)
+            .organisation(actor.organisation_id)
+            .detail(scope),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok((ctx.store.api_token(id).await?, token))
+}
+
+/// Revokes one of the actor's own tokens; another account's is not found.
+pub async fn revoke_token(ctx: &Context, actor: &Actor, token_id: i64) -> Result<(), AppError> {
+    actor.require(Capability::OwnAccount)?;
+    let account_id = actor.account_id.ok_or(AppError::NotFound)?;
+    let mut tx = ctx.begin().await?;
+    coproduce_store::accounts::revoke_api_token_in(&mut tx, account_id, token_id, ctx.now())
+        .await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("token.revoke", "api-token", token_id).organisation(actor.organisation_id),
+    )
+    .await?;
+    ctx.commit(tx).await
+}
+
+/// Whether an account must use a second factor: staff of an organisation that
+/// requires it.
+pub async fn second_factor_required(ctx: &Context, account: &Account) -> Result<bool, AppError> {
+    Ok(match account.organisation_id {
+        Some(org) if account.role.is_staff() => {
+            ctx.store.organisation(org).await?.require_second_factor
+        }
+        _ => false,
+    })
+}
+
+/// Gives an account a second-factor secret to set up, if it has none. Answers the
+/// secret.
+pub async fn second_factor_secret(ctx: &Context, account: &Account) -> Result<String, AppError> {
+    if let Some(s) = &account.totp_secret {
+        return Ok(s.clone());
+    }
+    let s = crate::second_factor::new_secret();
+    ctx.store.set_totp(account.id, Some(&s), false).await?;
+    Ok(s)
+}
+
+/// Turns an account's second factor on, once a code from it has been checked.
+pub async fn second_factor_on(
+    ctx: &Context,
+    actor: &Actor,
+    account: &Account,
+) -> Result<(), AppError> {
+    let mut tx = ctx.begin().await?;
+    coproduce_store::accounts::set_totp_in(
+        &mut tx,
+        account.id,
+        account.totp_secret.as_deref(),
+        true,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("account.second-factor-on", "account", account.id)
+            .organisation(account.organisation_id),
+    )
+    .await?;
+    ctx.commit(tx).await
+}
+
+/// Turns the actor's own second factor off, unless their organisation requires it
+/// ([`AppError::Forbidden`]).
+pub async fn second_factor_off(
+    ctx: &Context,
+    actor: &Actor,
+    account: &Account,
+) -> Result<(), AppError> {
+    if actor.account_id != Some(account.id) {
+        return Err(AppError::NotFound);
+    }
+    if second_factor_required(ctx, account).await? {
+        return Err(AppError::Forbidden(Capability::OwnAccount));
+    }
+    let mut tx = ctx.begin().await?;
+    coproduce_store::accounts::set_totp_in(&mut tx, account.id, None, false).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("account.second-factor-off", "account", account.id)
+            .organisation(account.organisation_id),
+    )
+    .await?;
+    ctx.commit(tx).await
+}

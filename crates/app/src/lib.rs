@@ -26,6 +26,7 @@ pub mod oversight;
 pub mod password;
 pub mod people;
 pub mod scope;
+pub mod second_factor;
 pub mod secret;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;

@@ -512,7 +512,72 @@ async fn concurrent_writers_keep_one_chain(app: &TestApp) {
     assert_eq!((report.entries, report.problems), (12, vec![]));
 }
 
+/// Tokens and the second factor are changed through the application, each change
+/// with its audit entry; the second factor cannot be turned off where the
+/// organisation requires it.
+async fn tokens_and_the_second_factor_are_audited(app: &TestApp) {
+    let org = app
+        .ctx
+        .store
+        .create_organisation(&OrganisationFields {
+            name: "Trust".into(),
+            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+            require_second_factor: true,
+        })
+        .await
+        .unwrap()
+        .id;
+    let account = app
+        .ctx
+        .store
+        .create_account(&invitation("ann@trust.example", org), app.ctx.now())
+        .await
+        .unwrap();
+    let ann = Actor::account(account.id, Role::Staff, Some(org), None, None);
+    let (token, secret) = accounts::create_token(&app.ctx, &ann, "Reports", false)
+        .await
+        .unwrap();
+    assert!(secret.starts_with("cpt_") && token.scope == "read");
+    let other = Actor::account(account.id + 1, Role::Staff, Some(org), None, None);
+    assert!(matches!(
+        accounts::revoke_token(&app.ctx, &other, token.id).await,
+        Err(AppError::NotFound)
+    ));
+    accounts::revoke_token(&app.ctx, &ann, token.id)
+        .await
+        .unwrap();
+    let mut with_secret = account.clone();
+    with_secret.totp_secret = Some(
+        accounts::second_factor_secret(&app.ctx, &account)
+            .await
+            .unwrap(),
+    );
+    accounts::second_factor_on(&app.ctx, &ann, &with_secret)
+        .await
+        .unwrap();
+    assert!(matches!(
+        accounts::second_factor_off(&app.ctx, &ann, &with_secret).await,
+        Err(AppError::Forbidden(_))
+    ));
+    let actions: Vec<String> = app
+        .ctx
+        .store
+        .audit_entries(Default::default(), PageRequest::first(10))
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .rev()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(
+        actions,
+        ["token.create", "token.revoke", "account.second-factor-on"]
+    );
+}
+
 app_tests!(
+    tokens_and_the_second_factor_are_audited,
     a_panicking_job_fails_alone,
     mail_waits_while_the_server_is_down,
     a_dead_workers_job_is_taken_again_after_its_lease,

@@ -200,16 +200,9 @@ impl Store {
         secret: Option<&str>,
         enabled: bool,
     ) -> Result<(), StoreError> {
-        let rows = on_pool!(self, |p| {
-            sqlx::query("UPDATE accounts SET totp_secret = $1, totp_enabled = $2 WHERE id = $3")
-                .bind(secret)
-                .bind(enabled)
-                .bind(account_id)
-                .execute(p)
-                .await
-                .map(|r| r.rows_affected())
-        })?;
-        updated(rows)
+        let mut tx = self.begin().await?;
+        set_totp_in(&mut tx, account_id, secret, enabled).await?;
+        tx.commit().await
     }
 
     /// Starts a session. `second_factor_done` is false while a second factor is still
@@ -358,18 +351,13 @@ impl Store {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<ApiToken, StoreError> {
-        let id = on_pool!(self, |p| {
-            sqlx::query_scalar::<_, i64>(
-                "INSERT INTO api_tokens (account_id, name, token_hash, scope, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            )
-            .bind(account_id)
-            .bind(name)
-            .bind(token_hash)
-            .bind(scope)
-            .bind(now)
-            .fetch_one(p)
-            .await
-        })?;
+        let mut tx = self.begin().await?;
+        let id = insert_api_token(&mut tx, account_id, name, scope, token_hash, now).await?;
+        tx.commit().await?;
+        self.api_token(id).await
+    }
+
+    pub async fn api_token(&self, id: i64) -> Result<ApiToken, StoreError> {
         self.by_id(
             "SELECT id, account_id, name, scope, created_at, last_used_at, revoked_at FROM api_tokens WHERE id = $1",
             id,
@@ -397,16 +385,9 @@ impl Store {
         token_id: i64,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let rows = on_pool!(self, |p| {
-            sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND account_id = $3 AND revoked_at IS NULL")
-                .bind(now)
-                .bind(token_id)
-                .bind(account_id)
-                .execute(p)
-                .await
-                .map(|r| r.rows_affected())
-        })?;
-        updated(rows)
+        let mut tx = self.begin().await?;
+        revoke_api_token_in(&mut tx, account_id, token_id, now).await?;
+        tx.commit().await
     }
 
     /// The live token with this hash and its account, marking it used now.
@@ -471,8 +452,8 @@ impl Store {
         })?)
     }
 
-    /// Uses a token and sets the password it was sent for, in one transaction: the
-    /// token works once, and every other session of the account ends.
+    /// Uses a token and sets the password it was sent for, in one transaction: see
+    /// [`use_email_token_for_password_in`].
     pub async fn use_email_token_for_password(
         &self,
         purpose: &str,
@@ -481,37 +462,53 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Option<i64>, StoreError> {
         let mut tx = self.begin().await?;
-        let account_id = on_tx!(&mut tx, |c| {
-            sqlx::query_scalar::<_, i64>(
-                "UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 RETURNING account_id",
-            )
-            .bind(now)
-            .bind(token_hash)
-            .bind(purpose)
-            .fetch_optional(c)
-            .await
-        })?;
-        let Some(account_id) = account_id else {
-            return Ok(None);
-        };
-        on_tx!(&mut tx, |c| {
-            sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
-                .bind(password_hash)
-                .bind(account_id)
-                .execute(c)
-                .await
-                .map(|_| ())
-        })?;
-        on_tx!(&mut tx, |c| {
-            sqlx::query("DELETE FROM sessions WHERE account_id = $1")
-                .bind(account_id)
-                .execute(c)
-                .await
-                .map(|_| ())
-        })?;
+        let account =
+            use_email_token_for_password_in(&mut tx, purpose, token_hash, password_hash, now)
+                .await?;
         tx.commit().await?;
-        Ok(Some(account_id))
+        Ok(account)
     }
+}
+
+/// Uses a token and sets the password it was sent for, on the caller's transaction:
+/// the token works once, and every other session of the account ends. `None` when
+/// the token is unknown, used or expired.
+pub async fn use_email_token_for_password_in(
+    tx: &mut Tx,
+    purpose: &str,
+    token_hash: &str,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, StoreError> {
+    let account_id = on_tx!(&mut *tx, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "UPDATE email_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 RETURNING account_id",
+        )
+        .bind(now)
+        .bind(token_hash)
+        .bind(purpose)
+        .fetch_optional(c)
+        .await
+    })?;
+    let Some(account_id) = account_id else {
+        return Ok(None);
+    };
+    on_tx!(&mut *tx, |c| {
+        sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(account_id)
+            .execute(c)
+            .await
+            .map(|_| ())
+    })?;
+    on_tx!(&mut *tx, |c| {
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+            .bind(account_id)
+            .execute(c)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(Some(account_id))
 }
 
 /// Writes an account on the caller's transaction.
@@ -618,6 +615,68 @@ pub async fn link_person_in(
         } else {
             e.into()
         }
+    })?;
+    updated(rows)
+}
+
+/// Stores a second-factor secret on the caller's transaction.
+pub async fn set_totp_in(
+    tx: &mut Tx,
+    account_id: i64,
+    secret: Option<&str>,
+    enabled: bool,
+) -> Result<(), StoreError> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query("UPDATE accounts SET totp_secret = $1, totp_enabled = $2 WHERE id = $3")
+            .bind(secret)
+            .bind(enabled)
+            .bind(account_id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    updated(rows)
+}
+
+/// Stores an API token's hash on the caller's transaction.
+pub async fn insert_api_token(
+    tx: &mut Tx,
+    account_id: i64,
+    name: &str,
+    scope: &str,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO api_tokens (account_id, name, token_hash, scope, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(account_id)
+        .bind(name)
+        .bind(token_hash)
+        .bind(scope)
+        .bind(now)
+        .fetch_one(c)
+        .await
+    })?)
+}
+
+/// Revokes one of an account's tokens on the caller's transaction;
+/// [`StoreError::NotFound`] if it has no such live token.
+pub async fn revoke_api_token_in(
+    tx: &mut Tx,
+    account_id: i64,
+    token_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND account_id = $3 AND revoked_at IS NULL")
+            .bind(now)
+            .bind(token_id)
+            .bind(account_id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
     })?;
     updated(rows)
 }

@@ -117,7 +117,7 @@ pub async fn shutdown_signal() {
     }
 }
 
-/// Today's date on a London calendar.
-pub(crate) fn today() -> chrono::NaiveDate {
-    coproduce_domain::time::london_date(chrono::Utc::now())
+/// Today's date on a London calendar, by the application's clock.
+pub(crate) fn today(ctx: &Context) -> chrono::NaiveDate {
+    coproduce_domain::time::london_date(ctx.now())
 }

@@ -245,7 +245,7 @@ pub(crate) async fn may_join(
     person: &coproduce_store::people::Person,
     status: AttendanceStatus,
 ) -> Result<(), ApiError> {
-    let today = crate::today();
+    let today = crate::today(&s.ctx);
     let child = person
         .profile
         .born_on

@@ -263,7 +263,7 @@ pub async fn add_signatory(
     ApiJson(body): ApiJson<SignatoryBody>,
 ) -> Result<Response, ApiError> {
     s.store.charter_record(id).await?;
-    let today = crate::today();
+    let today = crate::today(&s.ctx);
     let mut errs = FieldErrors::new();
     let organisation_id = id_field(&mut errs, "organisation_id", body.organisation_id);
     let status = vocab::<SignatoryStatus>(&mut errs, "status", &body.status);

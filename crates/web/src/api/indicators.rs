@@ -94,7 +94,7 @@ pub async fn feedback_within_days(
     ApiQuery(q): ApiQuery<PeriodQuery>,
 ) -> Result<Json<FeedbackIndicatorOut>, ApiError> {
     viewer.check(id)?;
-    let today = crate::today();
+    let today = crate::today(&s.ctx);
     let period = q.period(today)?;
     s.store.organisation(id).await?;
     let promise = s.store.feedback_promise(id).await?;

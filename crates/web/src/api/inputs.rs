@@ -79,7 +79,7 @@ pub struct InputBody {
 }
 
 impl InputBody {
-    pub(crate) fn check(&self) -> Result<InputFields, ApiError> {
+    pub(crate) fn check(&self, today: chrono::NaiveDate) -> Result<InputFields, ApiError> {
         let mut errs = FieldErrors::new();
         let activity_id = id_field(&mut errs, "activity_id", self.activity_id);
         let said = required(&mut errs, "said", &self.said, LONG);
@@ -123,7 +123,7 @@ impl InputBody {
                 responded_on,
                 fed_back_on,
             },
-            crate::today(),
+            today,
             &mut errs,
         );
         errs.finish(|| InputFields {
@@ -193,7 +193,7 @@ pub async fn create(
     viewer: Viewer,
     ApiJson(body): ApiJson<InputBody>,
 ) -> Result<Response, ApiError> {
-    let fields = body.check()?;
+    let fields = body.check(crate::today(&s.ctx))?;
     visible_activity(&s, &viewer, "activity_id", fields.activity_id).await?;
     let i = s.store.create_input(&fields).await?;
     Ok(created(
@@ -210,7 +210,7 @@ pub async fn update(
     Id(id): Id,
     ApiJson(body): ApiJson<InputBody>,
 ) -> Result<Json<InputOut>, ApiError> {
-    let fields = body.check()?;
+    let fields = body.check(crate::today(&s.ctx))?;
     let existing = s.store.input(id).await?;
     viewer.check(
         s.store

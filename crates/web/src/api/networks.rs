@@ -280,7 +280,7 @@ pub async fn courses(
         q.organisation_id.as_deref(),
     )?;
     let within = viewer.scope(org)?.map_or(Within::All, Within::Parent);
-    let rows = s.store.courses(page, within, crate::today()).await?;
+    let rows = s.store.courses(page, within, crate::today(&s.ctx)).await?;
     Ok(Json(ListOut::from_page(
         rows,
         &list_base("/api/v1/courses", "organisation_id", org),
@@ -320,7 +320,7 @@ pub async fn completions(
     };
     errs.finish(|| ())?;
     let (page, _) = scoped_page(q.after.as_deref(), q.limit.as_deref(), "", None)?;
-    let today = crate::today();
+    let today = crate::today(&s.ctx);
     let course = s.store.course(id, today).await?;
     viewer.check(course.organisation_id)?;
     let rows = s

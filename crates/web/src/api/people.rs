@@ -107,8 +107,8 @@ impl From<PersonSummary> for PersonListed {
 }
 
 /// Checks a person sent to the API by the register's rules.
-pub(crate) fn check(body: &PersonDraft) -> Result<Profile, ApiError> {
-    Ok(body.check(crate::today())?)
+pub(crate) fn check(body: &PersonDraft, today: chrono::NaiveDate) -> Result<Profile, ApiError> {
+    Ok(body.check(today)?)
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -229,7 +229,7 @@ pub async fn create(
     viewer: Viewer,
     ApiJson(body): ApiJson<PersonDraft>,
 ) -> Result<Response, ApiError> {
-    let fields = check(&body)?;
+    let fields = check(&body, crate::today(&s.ctx))?;
     let p = coproduce_app::people::create(&s.ctx, &viewer.actor(), &fields).await?;
     Ok(created(
         format!("/api/v1/people/{}", p.id),
@@ -245,7 +245,7 @@ pub async fn update(
     Id(id): Id,
     ApiJson(body): ApiJson<PersonDraft>,
 ) -> Result<Json<PersonOut>, ApiError> {
-    let fields = check(&body)?;
+    let fields = check(&body, crate::today(&s.ctx))?;
     Ok(Json(
         coproduce_app::people::update(&s.ctx, &viewer.actor(), id, &fields)
             .await?

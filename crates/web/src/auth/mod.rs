@@ -11,7 +11,7 @@
 //! `coproduce_domain::account::Role::can`.
 
 pub use coproduce_app::password;
-pub mod second_factor;
+pub use coproduce_app::second_factor;
 pub use coproduce_app::secret;
 
 use axum::extract::{FromRequestParts, Request, State};

@@ -296,7 +296,7 @@ pub async fn add_signatory(
         let id = raw.parse::<i64>().map_err(|_| PageError::NotFound)?;
         state.store.charter_record(id).await?;
         let tr = viewer.tr;
-        let today = crate::today();
+        let today = crate::today(&state.ctx);
         let mut errors = Vec::new();
         let organisation = match f.organisation_id.trim().parse::<i64>() {
             Ok(o) if state.store.organisation(o).await.is_ok() => Some(o),

@@ -174,7 +174,7 @@ async fn build(
 ) -> Result<Dashboard, PageError> {
     let store = &state.store;
     let organisation = store.organisation(id).await?;
-    let today = crate::today();
+    let today = crate::today(&state.ctx);
     let (period, from, to, errors) = q.read(&viewer.tr, today);
     let feedback = match period {
         Some((start, end)) => {

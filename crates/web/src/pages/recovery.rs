@@ -208,7 +208,7 @@ async fn link_page(
 ) -> Response {
     match state
         .store
-        .email_token_account(purpose, &secret::hash(token), coproduce_store::now())
+        .email_token_account(purpose, &secret::hash(token), state.ctx.now())
         .await
     {
         Ok(Some(_)) => render(
@@ -254,7 +254,7 @@ async fn set_from_link(
         // Only say what is wrong with the password if the link itself still works.
         return match state
             .store
-            .email_token_account(purpose, &secret::hash(token), coproduce_store::now())
+            .email_token_account(purpose, &secret::hash(token), state.ctx.now())
             .await
         {
             Ok(Some(_)) => render(
@@ -272,10 +272,14 @@ async fn set_from_link(
                 .respond(state, viewer);
         }
     };
-    match state
-        .store
-        .use_email_token_for_password(purpose, &secret::hash(token), &hash, coproduce_store::now())
-        .await
+    match coproduce_app::accounts::set_password_by_link(
+        &state.ctx,
+        &viewer.actor(),
+        purpose,
+        token,
+        &hash,
+    )
+    .await
     {
         Ok(Some(_)) => Redirect::to("/sign-in?password-set=1").into_response(),
         Ok(None) => link_not_working(state, viewer, purpose),

@@ -38,7 +38,7 @@ pub fn routes(r: Routes) -> Routes {
 /// A course the viewer may see, by the id in the address.
 async fn visible_course(state: &AppState, viewer: &Viewer, raw: &str) -> Result<Course, PageError> {
     let id = super::id_of(raw)?;
-    let c = state.store.course(id, crate::today()).await?;
+    let c = state.store.course(id, crate::today(&state.ctx)).await?;
     super::seen(viewer, c.organisation_id, c)
 }
 
@@ -84,7 +84,7 @@ async fn list(
     let result = async {
         let page = state
             .store
-            .courses(q.page(50), own_records(&viewer)?, crate::today())
+            .courses(q.page(50), own_records(&viewer)?, crate::today(&state.ctx))
             .await?;
         let tr = viewer.tr;
         Ok::<_, PageError>(CoursesPage {
@@ -273,7 +273,7 @@ async fn page(
     let result = async {
         let course = visible_course(&state, &viewer, &raw).await?;
         let tr = viewer.tr;
-        let today = crate::today();
+        let today = crate::today(&state.ctx);
         let only_expired = q.expired == "yes";
         let sessions = state
             .store

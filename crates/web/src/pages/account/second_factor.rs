@@ -82,11 +82,8 @@ pub(super) async fn ensure_secret(
     state: &AppState,
     account: &mut coproduce_store::accounts::Account,
 ) -> Result<(), PageError> {
-    if account.totp_secret.is_none() {
-        let s = crate::auth::second_factor::new_secret();
-        state.store.set_totp(account.id, Some(&s), false).await?;
-        account.totp_secret = Some(s);
-    }
+    account.totp_secret =
+        Some(coproduce_app::accounts::second_factor_secret(&state.ctx, account).await?);
     Ok(())
 }
 
@@ -125,7 +122,7 @@ pub(super) async fn check_code(
     account: &coproduce_store::accounts::Account,
     code: &str,
 ) -> Result<Option<String>, PageError> {
-    let now = coproduce_store::now();
+    let now = state.ctx.now();
     let subject = format!("code:{}", account.id);
     if state
         .store
@@ -138,7 +135,7 @@ pub(super) async fn check_code(
     let right = account
         .totp_secret
         .as_deref()
-        .is_some_and(|s| crate::auth::second_factor::check(s, &account.email, code));
+        .is_some_and(|s| crate::auth::second_factor::check(s, &account.email, code, now));
     if right {
         state.store.clear_failures(&subject).await?;
         Ok(None)
@@ -176,9 +173,7 @@ pub(super) async fn code_given(
             return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
         }
         if !account.totp_enabled {
-            state
-                .store
-                .set_totp(account.id, account.totp_secret.as_deref(), true)
+            coproduce_app::accounts::second_factor_on(&state.ctx, &viewer.actor(), &account)
                 .await?;
         }
         let to = if next.is_empty() {
@@ -238,10 +233,7 @@ pub(super) async fn setup_confirm(
             );
             return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
         }
-        state
-            .store
-            .set_totp(account.id, account.totp_secret.as_deref(), true)
-            .await?;
+        coproduce_app::accounts::second_factor_on(&state.ctx, &viewer.actor(), &account).await?;
         Ok(Redirect::to("/account").into_response())
     }
     .await;
@@ -253,20 +245,16 @@ pub(super) async fn second_factor_off(State(state): State<AppState>, viewer: Vie
         return PageError::NotFound.respond(&state, &viewer);
     };
     let result = async {
-        let required = match account.organisation_id {
-            Some(org) if account.role.is_staff() => {
-                state.store.organisation(org).await?.require_second_factor
-            }
-            _ => false,
-        };
-        if required {
-            return Ok(crate::pages::forbidden(
+        match coproduce_app::accounts::second_factor_off(&state.ctx, &viewer.actor(), &account)
+            .await
+        {
+            Ok(()) => Ok(Redirect::to("/account").into_response()),
+            Err(coproduce_app::AppError::Forbidden(_)) => Ok(crate::pages::forbidden(
                 &viewer,
                 &viewer.tr.t("second-factor-required"),
-            ));
+            )),
+            Err(e) => Err(PageError::from(e)),
         }
-        state.store.set_totp(account.id, None, false).await?;
-        Ok(Redirect::to("/account").into_response())
     }
     .await;
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))

@@ -148,7 +148,7 @@ pub async fn start_session(
     if let Some((id, _)) = &viewer.pending_second_factor {
         state.store.delete_session(*id).await?;
     }
-    let now = coproduce_store::now();
+    let now = state.ctx.now();
     let token = secret::generate("cps_");
     state
         .store
@@ -225,7 +225,7 @@ pub(super) async fn try_sign_in(
     password_given: String,
     next: &str,
 ) -> Result<Result<Response, String>, PageError> {
-    let now = coproduce_store::now();
+    let now = state.ctx.now();
     let by_email = format!("email:{email}");
     let by_address = format!("address:{}", client_address(headers, extensions));
     let since = now - FAILURE_WINDOW;

@@ -112,9 +112,9 @@ pub(super) async fn create_token(
     viewer: Viewer,
     Form(form): Form<TokenForm>,
 ) -> Response {
-    let Some(account) = viewer.account().cloned() else {
+    if viewer.account().is_none() {
         return PageError::NotFound.respond(&state, &viewer);
-    };
+    }
     let mut errs = FieldErrors::new();
     let name = errs.take("name", coproduce_domain::text::required(&form.name, 100));
     let scope = match form.scope.as_str() {
@@ -131,19 +131,15 @@ pub(super) async fn create_token(
             Err(e) => e.respond(&state, &viewer),
         };
     };
-    let token = secret::generate("cpt_");
-    match state
-        .store
-        .create_api_token(
-            account.id,
-            &name,
-            &scope,
-            &secret::hash(&token),
-            coproduce_store::now(),
-        )
-        .await
+    match coproduce_app::accounts::create_token(
+        &state.ctx,
+        &viewer.actor(),
+        &name,
+        scope == "write",
+    )
+    .await
     {
-        Ok(_) => render(
+        Ok((_, token)) => render(
             StatusCode::CREATED,
             &MessagePage {
                 chrome: Chrome::participant(&state, &viewer, "account"),
@@ -165,14 +161,10 @@ pub(super) async fn revoke_token(
     viewer: Viewer,
     Path(raw): Path<String>,
 ) -> Response {
-    let (Some(account), Ok(id)) = (viewer.account(), raw.parse::<i64>()) else {
+    let Ok(id) = raw.parse::<i64>() else {
         return PageError::NotFound.respond(&state, &viewer);
     };
-    match state
-        .store
-        .revoke_api_token(account.id, id, coproduce_store::now())
-        .await
-    {
+    match coproduce_app::accounts::revoke_token(&state.ctx, &viewer.actor(), id).await {
         Ok(()) => Redirect::to("/account").into_response(),
         Err(e) => PageError::from(e).respond(&state, &viewer),
     }

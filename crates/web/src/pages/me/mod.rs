@@ -150,7 +150,7 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
             return Ok(None);
         };
         let tr = viewer.tr;
-        let today = crate::today();
+        let today = crate::today(&state.ctx);
         let f = &p.profile;
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
         let details = vec![
@@ -554,7 +554,7 @@ async fn save_equality(
                     &state.ctx,
                     &viewer.actor(),
                     &answers,
-                    crate::today(),
+                    crate::today(&state.ctx),
                 )
                 .await?;
                 Ok(Redirect::to("/me#equality").into_response())
@@ -596,7 +596,7 @@ async fn withdraw_consent(
     let result = async {
         let id = raw.parse::<i64>().map_err(|_| PageError::NotFound)?;
         let c = state.store.consent(id).await?;
-        let today = crate::today();
+        let today = crate::today(&state.ctx);
         let on = consent::check_withdrawn(c.given_on, today, today).unwrap_or(c.given_on);
         coproduce_app::people::withdraw_own_consent(&state.ctx, &viewer.actor(), id, on).await?;
         let anchor = if c.purpose == Purpose::Equality {

@@ -170,7 +170,7 @@ pub(super) async fn adopt_document(
             ),
         };
         let adopted_on = typed_date(&mut errs, "adopted_on", (&f.day, &f.month, &f.year), true);
-        if adopted_on.is_some_and(|d| d > crate::today()) {
+        if adopted_on.is_some_and(|d| d > crate::today(&state.ctx)) {
             errs.add("adopted_on-day", text::Problem::InFuture);
         }
         let mut errors = worded(

@@ -362,7 +362,7 @@ pub(super) async fn membership_save(
             return Err(PageError::NotFound);
         }
         let tr = viewer.tr;
-        let today = crate::today();
+        let today = crate::today(&state.ctx);
         let by = viewer.account().map(|a| a.id);
         let mut errs = FieldErrors::new();
         let (_, _, date_label) = action.words();

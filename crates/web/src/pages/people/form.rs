@@ -337,7 +337,7 @@ async fn save_person(
         visible_person(state, viewer, &id.to_string()).await?;
     }
     let (draft, born_error) = f.draft(viewer);
-    let checked = crate::api::people::check(&draft);
+    let checked = crate::api::people::check(&draft, crate::today(&state.ctx));
     let errors = match (checked, born_error) {
         (Ok(profile), None) => {
             let actor = viewer.actor();

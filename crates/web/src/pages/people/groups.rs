@@ -81,7 +81,7 @@ pub(super) async fn view(
     typed: &Typed,
 ) -> Result<Groups, PageError> {
     let tr = viewer.tr;
-    let today = crate::today();
+    let today = crate::today(&state.ctx);
     let memberships = state
         .store
         .memberships_of(p.id)
@@ -249,7 +249,7 @@ pub(super) async fn join_network(
             (&f.day, &f.month, &f.year),
             true,
         );
-        if joined_on.is_some_and(|d| d > crate::today()) {
+        if joined_on.is_some_and(|d| d > crate::today(&state.ctx)) {
             errs.add("joined_on-day", Problem::InFuture);
         }
         let mut errors = crate::pages::forms::worded(
@@ -292,7 +292,7 @@ pub(super) async fn record_training(
     let result = async {
         let p = visible_person(&state, &viewer, &raw).await?;
         let tr = viewer.tr;
-        let today = crate::today();
+        let today = crate::today(&state.ctx);
         let mut errs = FieldErrors::new();
         let course = match f.course_id.trim().parse::<i64>() {
             Ok(id) => match state.store.course(id, today).await {

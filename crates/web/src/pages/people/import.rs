@@ -202,7 +202,7 @@ async fn planned(
         pending.organisation_id,
         &pending.content,
         &overrides,
-        crate::today(),
+        crate::today(&state.ctx),
     )
     .await?;
     Ok((pending, plan))
@@ -349,7 +349,7 @@ pub(in crate::pages) async fn run(
             &viewer.actor(),
             pending.organisation_id,
             &plan,
-            crate::today(),
+            crate::today(&state.ctx),
             |_| {},
         )
         .await?;

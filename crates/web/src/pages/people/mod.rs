@@ -387,7 +387,7 @@ async fn inactive(
                 Some(o)
             }
         };
-        let before = coproduce_store::now() - chrono::Duration::days(365 * shown_years);
+        let before = state.ctx.now() - chrono::Duration::days(365 * shown_years);
         let after = q.after.as_deref().and_then(|a| a.parse().ok());
         let page = state
             .store

@@ -186,7 +186,7 @@ pub(super) async fn person_view(
     typed: &Typed,
 ) -> Result<PersonPage, PageError> {
     let (need_form, consent_form) = (&typed.need, &typed.consent);
-    let today = crate::today();
+    let today = crate::today(&state.ctx);
     let consents = state.store.consents_of(p.id).await?;
     let active = |purpose: Purpose| {
         consents
@@ -431,7 +431,7 @@ pub(super) async fn add_consent(
                 method,
                 given_by,
             };
-            match consent::check_given(&c, crate::today()) {
+            match consent::check_given(&c, crate::today(&state.ctx)) {
                 Ok(()) if errs.is_empty() => {
                     coproduce_app::people::record_consent(&state.ctx, &viewer.actor(), p.id, &c)
                         .await?;
@@ -476,7 +476,7 @@ pub(super) async fn withdraw_consent(
         let id = raw.parse::<i64>().map_err(|_| PageError::NotFound)?;
         let c = state.store.consent(id).await?;
         let p = visible_person(&state, &viewer, &c.person_id.to_string()).await?;
-        let today = crate::today();
+        let today = crate::today(&state.ctx);
         // Withdrawal takes effect today; a consent given later than today (recorded
         // ahead) is withdrawn from the day it was to start.
         let on = consent::check_withdrawn(c.given_on, today, today).unwrap_or(c.given_on);

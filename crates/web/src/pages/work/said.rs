@@ -53,7 +53,7 @@ pub(crate) async fn activity_view(
         .store
         .feedback_promise(project.organisation_id)
         .await?;
-    let today = crate::today();
+    let today = crate::today(&state.ctx);
     let inputs = state
         .store
         .inputs(
@@ -180,13 +180,13 @@ pub(super) async fn add_input(
         let body = InputBody {
             activity_id: id,
             said: f.said.clone(),
-            received_on: crate::today().to_string(),
+            received_on: crate::today(&state.ctx).to_string(),
             response: None,
             response_status: None,
             responded_on: None,
             fed_back_on: None,
         };
-        match body.check() {
+        match body.check(crate::today(&state.ctx)) {
             Ok(fields) => {
                 state.store.create_input(&fields).await?;
                 Ok(Redirect::to(&format!("/activities/{id}")).into_response())
@@ -381,7 +381,7 @@ pub(super) async fn update_input(
             response_status: Some(f.response_status.clone()),
             fed_back_on: fed_back,
         };
-        match body.check() {
+        match body.check(crate::today(&state.ctx)) {
             Ok(fields) if errors.is_empty() => {
                 state.store.update_input(input.id, &fields).await?;
                 Ok(Redirect::to(&format!("/activities/{}", input.activity_id)).into_response())
