@@ -30,6 +30,7 @@ pub mod second_factor;
 pub mod secret;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+pub mod work;
 
 pub use actor::Actor;
 pub use clock::Clock;

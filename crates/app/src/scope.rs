@@ -22,3 +22,25 @@ pub async fn visible_record(
     actor.visible(org)?;
     Ok(org)
 }
+
+/// A record named in a value (a project's organisation, an activity's project): one
+/// the actor may not know of is refused on `field` as if it did not exist, which it
+/// may not.
+pub async fn referenced(
+    ctx: &Context,
+    actor: &Actor,
+    kind: Owned,
+    field: &'static str,
+    id: i64,
+) -> Result<i64, AppError> {
+    match visible_record(ctx, actor, kind, id).await {
+        Err(AppError::NotFound) => Err(AppError::refused(
+            field,
+            coproduce_domain::text::Problem::NoSuch {
+                noun: kind.noun(),
+                id,
+            },
+        )),
+        other => other,
+    }
+}

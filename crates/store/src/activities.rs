@@ -86,23 +86,9 @@ impl Store {
         f: &ActivityFields,
     ) -> Result<Activity, StoreError> {
         self.require_project("project_id", f.project_id).await?;
-        let rows = on_pool!(self, |p| {
-            sqlx::query(
-                "UPDATE activities SET project_id = $1, title = $2, activity_type = $3, mode = $4, rung = $5, starts_at = $6, ends_at = $7 WHERE id = $8",
-            )
-            .bind(f.project_id)
-            .bind(&f.title)
-            .bind(f.activity_type.slug())
-            .bind(f.mode.slug())
-            .bind(f.rung.slug())
-            .bind(f.schedule.starts_at())
-            .bind(f.schedule.ends_at())
-            .bind(id)
-            .execute(p)
-            .await
-            .map(|r| r.rows_affected())
-        })?;
-        updated(rows)?;
+        let mut tx = self.begin().await?;
+        update_activity_in(&mut tx, id, f).await?;
+        tx.commit().await?;
         self.activity(id).await
     }
 
@@ -139,6 +125,11 @@ impl Store {
         let mut tx = self.begin().await?;
         let id = upsert_attendance(&mut tx, activity_id, person_id, status).await?;
         tx.commit().await?;
+        self.attendance_record(id).await
+    }
+
+    /// One attendance record, with the person's name.
+    pub async fn attendance_record(&self, id: i64) -> Result<Attendance, StoreError> {
         self.by_id(
             "SELECT a.id, a.activity_id, a.person_id, p.name AS person_name, a.status FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.id = $1",
             id,
@@ -159,7 +150,33 @@ impl Store {
     }
 }
 
-pub(crate) async fn insert_activity(tx: &mut Tx, f: &ActivityFields) -> Result<i64, StoreError> {
+/// Changes an activity on the caller's transaction.
+pub async fn update_activity_in(
+    tx: &mut Tx,
+    id: i64,
+    f: &ActivityFields,
+) -> Result<(), StoreError> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query(
+            "UPDATE activities SET project_id = $1, title = $2, activity_type = $3, mode = $4, rung = $5, starts_at = $6, ends_at = $7 WHERE id = $8",
+        )
+        .bind(f.project_id)
+        .bind(&f.title)
+        .bind(f.activity_type.slug())
+        .bind(f.mode.slug())
+        .bind(f.rung.slug())
+        .bind(f.schedule.starts_at())
+        .bind(f.schedule.ends_at())
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    updated(rows)
+}
+
+/// Writes an activity on the caller's transaction.
+pub async fn insert_activity(tx: &mut Tx, f: &ActivityFields) -> Result<i64, StoreError> {
     Ok(on_tx!(tx, |c| {
         sqlx::query_scalar::<_, i64>(
             "INSERT INTO activities (project_id, title, activity_type, mode, rung, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -176,7 +193,9 @@ pub(crate) async fn insert_activity(tx: &mut Tx, f: &ActivityFields) -> Result<i
     })?)
 }
 
-pub(crate) async fn upsert_attendance(
+/// Records a person's attendance on the caller's transaction, replacing any earlier
+/// record for the same person and activity.
+pub async fn upsert_attendance(
     tx: &mut Tx,
     activity_id: i64,
     person_id: i64,

@@ -80,28 +80,36 @@ impl Store {
 
     pub async fn update_input(&self, id: i64, f: &InputFields) -> Result<Input, StoreError> {
         self.require_activity("activity_id", f.activity_id).await?;
-        let rows = on_pool!(self, |p| {
-            sqlx::query(
-                "UPDATE inputs SET activity_id = $1, said = $2, received_on = $3, response = $4, response_status = $5, responded_on = $6, fed_back_on = $7 WHERE id = $8",
-            )
-            .bind(f.activity_id)
-            .bind(&f.said)
-            .bind(f.received_on)
-            .bind(&f.response)
-            .bind(f.response_status.map(|s| s.slug()))
-            .bind(f.responded_on)
-            .bind(f.fed_back_on)
-            .bind(id)
-            .execute(p)
-            .await
-            .map(|r| r.rows_affected())
-        })?;
-        updated(rows)?;
+        let mut tx = self.begin().await?;
+        update_input_in(&mut tx, id, f).await?;
+        tx.commit().await?;
         self.input(id).await
     }
 }
 
-pub(crate) async fn insert_input(tx: &mut Tx, f: &InputFields) -> Result<i64, StoreError> {
+/// Changes an input and its answer on the caller's transaction.
+pub async fn update_input_in(tx: &mut Tx, id: i64, f: &InputFields) -> Result<(), StoreError> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query(
+            "UPDATE inputs SET activity_id = $1, said = $2, received_on = $3, response = $4, response_status = $5, responded_on = $6, fed_back_on = $7 WHERE id = $8",
+        )
+        .bind(f.activity_id)
+        .bind(&f.said)
+        .bind(f.received_on)
+        .bind(&f.response)
+        .bind(f.response_status.map(|s| s.slug()))
+        .bind(f.responded_on)
+        .bind(f.fed_back_on)
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    updated(rows)
+}
+
+/// Writes an input on the caller's transaction.
+pub async fn insert_input(tx: &mut Tx, f: &InputFields) -> Result<i64, StoreError> {
     Ok(on_tx!(tx, |c| {
         sqlx::query_scalar::<_, i64>(
             "INSERT INTO inputs (activity_id, said, received_on, response, response_status, responded_on, fed_back_on) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",

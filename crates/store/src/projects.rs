@@ -37,7 +37,7 @@ impl Store {
         self.require_organisation("organisation_id", f.organisation_id)
             .await?;
         let mut tx = self.begin().await?;
-        let id = insert_project(&mut tx, f).await?;
+        let id = insert_project(&mut tx, f, now()).await?;
         tx.commit().await?;
         self.project(id).await
     }
@@ -67,21 +67,9 @@ impl Store {
     pub async fn update_project(&self, id: i64, f: &ProjectFields) -> Result<Project, StoreError> {
         self.require_organisation("organisation_id", f.organisation_id)
             .await?;
-        let rows = on_pool!(self, |p| {
-            sqlx::query(
-                "UPDATE projects SET organisation_id = $1, title = $2, stage = $3, level = $4, scope_and_limits = $5 WHERE id = $6",
-            )
-            .bind(f.organisation_id)
-            .bind(&f.title)
-            .bind(f.stage.slug())
-            .bind(f.level.slug())
-            .bind(&f.scope_and_limits)
-            .bind(id)
-            .execute(p)
-            .await
-            .map(|r| r.rows_affected())
-        })?;
-        updated(rows)?;
+        let mut tx = self.begin().await?;
+        update_project_in(&mut tx, id, f).await?;
+        tx.commit().await?;
         self.project(id).await
     }
 
@@ -119,7 +107,31 @@ impl Store {
     }
 }
 
-pub(crate) async fn insert_project(tx: &mut Tx, f: &ProjectFields) -> Result<i64, StoreError> {
+/// Changes a project on the caller's transaction.
+pub async fn update_project_in(tx: &mut Tx, id: i64, f: &ProjectFields) -> Result<(), StoreError> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query(
+            "UPDATE projects SET organisation_id = $1, title = $2, stage = $3, level = $4, scope_and_limits = $5 WHERE id = $6",
+        )
+        .bind(f.organisation_id)
+        .bind(&f.title)
+        .bind(f.stage.slug())
+        .bind(f.level.slug())
+        .bind(&f.scope_and_limits)
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    updated(rows)
+}
+
+/// Writes a project on the caller's transaction.
+pub async fn insert_project(
+    tx: &mut Tx,
+    f: &ProjectFields,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
     Ok(on_tx!(tx, |c| {
         sqlx::query_scalar::<_, i64>(
             "INSERT INTO projects (organisation_id, title, stage, level, scope_and_limits, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -129,7 +141,7 @@ pub(crate) async fn insert_project(tx: &mut Tx, f: &ProjectFields) -> Result<i64
         .bind(f.stage.slug())
         .bind(f.level.slug())
         .bind(&f.scope_and_limits)
-        .bind(now())
+        .bind(now)
         .fetch_one(c)
         .await
     })?)

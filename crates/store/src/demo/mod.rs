@@ -674,7 +674,7 @@ impl Store {
                 level,
                 scope_and_limits: scope.map(Into::into),
             };
-            projects.push(insert_project(&mut tx, &f).await?);
+            projects.push(insert_project(&mut tx, &f, crate::now()).await?);
         }
         let mut activities = Vec::new();
         for (project, title, activity_type, mode, rung, ago, (h, m), minutes, attendees) in

@@ -258,17 +258,21 @@ async fn record_attendance(
         let visible = person.is_some();
         match (person, status) {
             (Some(p), Some(s)) => {
-                if let Err(e) = crate::api::activities::may_join(&state, &p, s).await {
-                    let errors = worded(
-                        &viewer.tr,
-                        field_errors(e)?,
-                        &[Named::As("person_id", "staff-this-person")],
-                    );
-                    let page = super::work::activity_view(&state, &viewer, id, "", errors).await?;
-                    return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
+                match coproduce_app::work::set_attendance(&state.ctx, &viewer.actor(), id, p.id, s)
+                    .await
+                {
+                    Ok(_) => Ok(Redirect::to(&format!("/activities/{id}")).into_response()),
+                    Err(e) => {
+                        let errors = worded(
+                            &viewer.tr,
+                            field_errors(e)?,
+                            &[Named::As("person_id", "staff-this-person")],
+                        );
+                        let page =
+                            super::work::activity_view(&state, &viewer, id, "", errors).await?;
+                        Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
+                    }
                 }
-                state.store.set_attendance(id, p.id, s).await?;
-                Ok(Redirect::to(&format!("/activities/{id}")).into_response())
             }
             _ => {
                 let mut errors = Vec::new();

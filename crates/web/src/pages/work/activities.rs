@@ -186,16 +186,24 @@ pub(super) async fn create_activity(
             starts_at: at(starts),
             ends_at: at(ends.or(starts.map(|s| s + chrono::Duration::minutes(1)))),
         };
-        match body.check() {
-            Ok(fields) if errors.is_empty() => {
-                let a = state.store.create_activity(&fields).await?;
-                Ok(Redirect::to(&format!("/activities/{}", a.id)).into_response())
-            }
-            Ok(_) => Ok(render(
+        // Saved only when the times could be read and the values pass; the
+        // application may still refuse a value, shown like any other problem.
+        let saved = match body.check() {
+            Ok(fields) if errors.is_empty() => Some(
+                coproduce_app::work::create_activity(&state.ctx, &viewer.actor(), &fields)
+                    .await
+                    .map_err(crate::ApiError::from),
+            ),
+            Ok(_) => None,
+            Err(e) => Some(Err(e)),
+        };
+        match saved {
+            Some(Ok(a)) => Ok(Redirect::to(&format!("/activities/{}", a.id)).into_response()),
+            None => Ok(render(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &activity_form(&state, &viewer, &project, &f, errors),
             )),
-            Err(e) => {
+            Some(Err(e)) => {
                 let mut found = Vec::new();
                 for mut e in field_errors(e)? {
                     // Times are checked only when they could be read above.

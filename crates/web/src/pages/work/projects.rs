@@ -149,23 +149,23 @@ pub(super) async fn save_project(
     if let Some(id) = editing {
         visible_project(state, viewer, id).await?;
     }
-    let checked = project_body(viewer, &f).check().and_then(|fields| {
-        crate::api::visible_organisation(viewer, fields.organisation_id)?;
-        Ok(fields)
-    });
-    let fields = match checked {
-        Ok(fields) => fields,
+    let actor = viewer.actor();
+    let saved = match project_body(viewer, &f).check() {
+        Ok(fields) => match editing {
+            Some(id) => coproduce_app::work::update_project(&state.ctx, &actor, id, &fields).await,
+            None => coproduce_app::work::create_project(&state.ctx, &actor, &fields).await,
+        }
+        .map_err(crate::ApiError::from),
+        Err(e) => Err(e),
+    };
+    match saved {
+        Ok(project) => Ok(Redirect::to(&format!("/projects/{}", project.id)).into_response()),
         Err(e) => {
             let errors = worded(&viewer.tr, field_errors(e)?, NAMES);
             let page = project_form(state, viewer, &f, errors, editing).await?;
-            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
+            Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
         }
-    };
-    let project = match editing {
-        Some(id) => state.store.update_project(id, &fields).await?,
-        None => state.store.create_project(&fields).await?,
-    };
-    Ok(Redirect::to(&format!("/projects/{}", project.id)).into_response())
+    }
 }
 
 pub(super) async fn create_project(

@@ -186,11 +186,14 @@ pub(super) async fn add_input(
             responded_on: None,
             fed_back_on: None,
         };
-        match body.check(crate::today(&state.ctx)) {
-            Ok(fields) => {
-                state.store.create_input(&fields).await?;
-                Ok(Redirect::to(&format!("/activities/{id}")).into_response())
-            }
+        let saved = match body.check(crate::today(&state.ctx)) {
+            Ok(fields) => coproduce_app::work::create_input(&state.ctx, &viewer.actor(), &fields)
+                .await
+                .map_err(crate::ApiError::from),
+            Err(e) => Err(e),
+        };
+        match saved {
+            Ok(_) => Ok(Redirect::to(&format!("/activities/{id}")).into_response()),
             Err(e) => {
                 let errors = worded(&viewer.tr, field_errors(e)?, NAMES);
                 let page = activity_view(&state, &viewer, id, &f.said, errors).await?;
@@ -383,7 +386,8 @@ pub(super) async fn update_input(
         };
         match body.check(crate::today(&state.ctx)) {
             Ok(fields) if errors.is_empty() => {
-                state.store.update_input(input.id, &fields).await?;
+                coproduce_app::work::update_input(&state.ctx, &viewer.actor(), input.id, &fields)
+                    .await?;
                 Ok(Redirect::to(&format!("/activities/{}", input.activity_id)).into_response())
             }
             Ok(_) => {

@@ -1,0 +1,175 @@
+//! The work: projects, their activities, who came, and what people said.
+//!
+//! Each operation checks the role, then that every record it names is of an
+//! organisation the actor sees (a record named by the caller's address answers
+//! [`AppError::NotFound`]; one named inside the value is refused on its field), then
+//! writes in one transaction. Attendance is a person's data: each change to it is
+//! audited.
+
+use coproduce_domain::account::Capability;
+use coproduce_domain::person::AttendanceStatus;
+use coproduce_store::activities::{
+    Activity, ActivityFields, Attendance, insert_activity, update_activity_in, upsert_attendance,
+};
+use coproduce_store::inputs::{Input, InputFields, insert_input, update_input_in};
+use coproduce_store::projects::{Project, ProjectFields, insert_project, update_project_in};
+
+use crate::audit::{self, Entry};
+use crate::scope::{Owned, referenced, visible_record};
+use crate::{Actor, AppError, Context};
+
+/// Starts a project in an organisation the actor sees.
+pub async fn create_project(
+    ctx: &Context,
+    actor: &Actor,
+    f: &ProjectFields,
+) -> Result<Project, AppError> {
+    actor.require(Capability::WriteWork)?;
+    referenced(
+        ctx,
+        actor,
+        Owned::Organisation,
+        "organisation_id",
+        f.organisation_id,
+    )
+    .await?;
+    let mut tx = ctx.begin().await?;
+    let id = insert_project(&mut tx, f, ctx.now()).await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.project(id).await?)
+}
+
+/// Changes a project; it may move only to an organisation the actor sees.
+pub async fn update_project(
+    ctx: &Context,
+    actor: &Actor,
+    id: i64,
+    f: &ProjectFields,
+) -> Result<Project, AppError> {
+    actor.require(Capability::WriteWork)?;
+    visible_record(ctx, actor, Owned::Project, id).await?;
+    referenced(
+        ctx,
+        actor,
+        Owned::Organisation,
+        "organisation_id",
+        f.organisation_id,
+    )
+    .await?;
+    let mut tx = ctx.begin().await?;
+    update_project_in(&mut tx, id, f).await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.project(id).await?)
+}
+
+/// Adds an activity to a project the actor sees.
+pub async fn create_activity(
+    ctx: &Context,
+    actor: &Actor,
+    f: &ActivityFields,
+) -> Result<Activity, AppError> {
+    actor.require(Capability::WriteWork)?;
+    referenced(ctx, actor, Owned::Project, "project_id", f.project_id).await?;
+    let mut tx = ctx.begin().await?;
+    let id = insert_activity(&mut tx, f).await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.activity(id).await?)
+}
+
+/// Changes an activity; it may move only to a project the actor sees.
+pub async fn update_activity(
+    ctx: &Context,
+    actor: &Actor,
+    id: i64,
+    f: &ActivityFields,
+) -> Result<Activity, AppError> {
+    actor.require(Capability::WriteWork)?;
+    visible_record(ctx, actor, Owned::Activity, id).await?;
+    referenced(ctx, actor, Owned::Project, "project_id", f.project_id).await?;
+    let mut tx = ctx.begin().await?;
+    update_activity_in(&mut tx, id, f).await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.activity(id).await?)
+}
+
+/// Records whether a person came to an activity. Both must be of organisations the
+/// actor sees. Someone under 18 takes part only with a parent or guardian's consent
+/// on record (refused on `person_id`); recording that they did not come is always
+/// allowed. The change is audited against the person.
+pub async fn set_attendance(
+    ctx: &Context,
+    actor: &Actor,
+    activity_id: i64,
+    person_id: i64,
+    status: AttendanceStatus,
+) -> Result<Attendance, AppError> {
+    actor.require(Capability::WriteWork)?;
+    let org = visible_record(ctx, actor, Owned::Activity, activity_id).await?;
+    visible_record(ctx, actor, Owned::Person, person_id).await?;
+    let person = ctx.store.person(person_id).await?;
+    let today = coproduce_domain::time::london_date(ctx.now());
+    let child = person
+        .profile
+        .born_on
+        .is_some_and(|b| coproduce_domain::person::is_child(b, today));
+    if child
+        && status != AttendanceStatus::Absent
+        && !ctx
+            .store
+            .has_consent(
+                person_id,
+                coproduce_domain::consent::Purpose::Guardian,
+                today,
+            )
+            .await?
+    {
+        return Err(AppError::refused(
+            "person_id",
+            coproduce_domain::text::Problem::NeedsGuardianConsent,
+        ));
+    }
+    let mut tx = ctx.begin().await?;
+    let id = upsert_attendance(&mut tx, activity_id, person_id, status).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("attendance.set", "activity", activity_id)
+            .organisation(Some(org))
+            .person(Some(person_id))
+            .detail(coproduce_domain::Vocabulary::slug(status)),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.attendance_record(id).await?)
+}
+
+/// Records what people said at an activity the actor sees.
+pub async fn create_input(
+    ctx: &Context,
+    actor: &Actor,
+    f: &InputFields,
+) -> Result<Input, AppError> {
+    actor.require(Capability::WriteWork)?;
+    referenced(ctx, actor, Owned::Activity, "activity_id", f.activity_id).await?;
+    let mut tx = ctx.begin().await?;
+    let id = insert_input(&mut tx, f).await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.input(id).await?)
+}
+
+/// Changes an input and its answer.
+pub async fn update_input(
+    ctx: &Context,
+    actor: &Actor,
+    id: i64,
+    f: &InputFields,
+) -> Result<Input, AppError> {
+    actor.require(Capability::WriteWork)?;
+    visible_record(ctx, actor, Owned::Input, id).await?;
+    referenced(ctx, actor, Owned::Activity, "activity_id", f.activity_id).await?;
+    let mut tx = ctx.begin().await?;
+    update_input_in(&mut tx, id, f).await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.input(id).await?)
+}
