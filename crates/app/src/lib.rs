@@ -21,6 +21,7 @@ pub mod error;
 pub mod import;
 pub mod jobs;
 pub mod mail;
+pub mod networks;
 pub mod outbox;
 pub mod oversight;
 pub mod password;

@@ -167,19 +167,9 @@ impl Store {
             person_id,
         )
         .await?;
-        let id = on_pool!(self, |p| {
-            sqlx::query_scalar::<_, i64>(
-                "INSERT INTO memberships (network_id, person_id, role, joined_on, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            )
-            .bind(network_id)
-            .bind(person_id)
-            .bind(role.slug())
-            .bind(joined_on)
-            .bind(now())
-            .fetch_one(p)
-            .await
-        })
-        .map_err(duplicate("is already a member of this network"))?;
+        let mut tx = self.begin().await?;
+        let id = insert_member(&mut tx, network_id, person_id, role, joined_on, now()).await?;
+        tx.commit().await?;
         self.membership(id).await
     }
 
@@ -280,15 +270,8 @@ impl Store {
         membership_id: i64,
         role: MemberRole,
     ) -> Result<(), StoreError> {
-        let rows = on_pool!(self, |p| sqlx::query(
-            "UPDATE memberships SET role = $1 WHERE id = $2 AND left_on IS NULL"
-        )
-        .bind(role.slug())
-        .bind(membership_id)
-        .execute(p)
-        .await
-        .map(|r| r.rows_affected()))?;
-        crate::db::updated(rows)
+        self.change_membership(membership_id, &MemberChange::Role(role), None)
+            .await
     }
 
     /// Records a member's induction: the day, and who inducted them.
@@ -298,29 +281,17 @@ impl Store {
         on: NaiveDate,
         by: &str,
     ) -> Result<(), StoreError> {
-        let rows = on_pool!(self, |p| sqlx::query(
-            "UPDATE memberships SET inducted_on = $1, inducted_by = $2 WHERE id = $3"
-        )
-        .bind(on)
-        .bind(by)
-        .bind(membership_id)
-        .execute(p)
-        .await
-        .map(|r| r.rows_affected()))?;
-        crate::db::updated(rows)
+        let change = MemberChange::Induction {
+            on,
+            by: by.to_string(),
+        };
+        self.change_membership(membership_id, &change, None).await
     }
 
     /// Records that a member left on a day. They may join again later.
     pub async fn leave_network(&self, membership_id: i64, on: NaiveDate) -> Result<(), StoreError> {
-        let rows = on_pool!(self, |p| sqlx::query(
-            "UPDATE memberships SET left_on = $1 WHERE id = $2 AND left_on IS NULL"
-        )
-        .bind(on)
-        .bind(membership_id)
-        .execute(p)
-        .await
-        .map(|r| r.rows_affected()))?;
-        crate::db::updated(rows)
+        self.change_membership(membership_id, &MemberChange::Leave(on), None)
+            .await
     }
 
     /// Records a member's signature on a version of a document of their network.
@@ -331,18 +302,9 @@ impl Store {
         on: NaiveDate,
         recorded_by: Option<i64>,
     ) -> Result<(), StoreError> {
-        on_pool!(self, |p| sqlx::query(
-            "INSERT INTO signatures (membership_id, document_id, signed_on, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)"
-        )
-        .bind(membership_id)
-        .bind(document_id)
-        .bind(on)
-        .bind(recorded_by)
-        .bind(now())
-        .execute(p)
-        .await
-        .map(|_| ()))
-        .map_err(duplicate("has already signed this version"))
+        let change = MemberChange::Sign { document_id, on };
+        self.change_membership(membership_id, &change, recorded_by)
+            .await
     }
 
     /// What a member has signed, newest first.
@@ -401,34 +363,31 @@ impl Store {
         s: &StandDown,
         recorded_by: Option<i64>,
     ) -> Result<(), StoreError> {
-        on_pool!(self, |p| sqlx::query(
-            "INSERT INTO stand_downs (membership_id, stood_down_on, reason, review_on, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)"
+        self.change_membership(
+            membership_id,
+            &MemberChange::StandDown(s.clone()),
+            recorded_by,
         )
-        .bind(membership_id)
-        .bind(s.on)
-        .bind(&s.reason)
-        .bind(s.review_on)
-        .bind(recorded_by)
-        .bind(now())
-        .execute(p)
         .await
-        .map(|_| ()))
-        .map_err(duplicate("is already stood down"))
     }
 
     /// Reinstates a member who stood down.
     pub async fn reinstate(&self, membership_id: i64, on: NaiveDate) -> Result<(), StoreError> {
-        let rows = on_pool!(self, |p| {
-            sqlx::query(
-            "UPDATE stand_downs SET reinstated_on = $1 WHERE membership_id = $2 AND reinstated_on IS NULL"
-        )
-        .bind(on)
-        .bind(membership_id)
-        .execute(p)
-        .await
-        .map(|r| r.rows_affected())
-        })?;
-        crate::db::updated(rows)
+        self.change_membership(membership_id, &MemberChange::Reinstate(on), None)
+            .await
+    }
+
+    /// Records one change to a membership in a transaction of its own: see
+    /// [`change_membership_in`].
+    pub async fn change_membership(
+        &self,
+        membership_id: i64,
+        change: &MemberChange,
+        recorded_by: Option<i64>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        change_membership_in(&mut tx, membership_id, change, recorded_by, now()).await?;
+        tx.commit().await
     }
 
     /// Every time a member stood down, newest first.
@@ -445,4 +404,137 @@ impl Store {
         .await
         })?)
     }
+}
+
+/// One thing recorded about a membership.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MemberChange {
+    Role(MemberRole),
+    /// The day they were inducted, and who inducted them.
+    Induction {
+        on: NaiveDate,
+        by: String,
+    },
+    /// Their signature on a version of a document of their network.
+    Sign {
+        document_id: i64,
+        on: NaiveDate,
+    },
+    /// Standing down; refused while they are stood down already.
+    StandDown(StandDown),
+    Reinstate(NaiveDate),
+    /// Leaving the network on a day; they may join again later.
+    Leave(NaiveDate),
+}
+
+impl MemberChange {
+    /// A short name of the change, for the audit trail.
+    pub fn name(&self) -> &'static str {
+        match self {
+            MemberChange::Role(_) => "role",
+            MemberChange::Induction { .. } => "induction",
+            MemberChange::Sign { .. } => "sign",
+            MemberChange::StandDown(_) => "stand-down",
+            MemberChange::Reinstate(_) => "reinstate",
+            MemberChange::Leave(_) => "leave",
+        }
+    }
+}
+
+/// Adds a person to a network on the caller's transaction. A person already a
+/// current member is refused.
+pub async fn insert_member(
+    tx: &mut crate::Tx,
+    network_id: i64,
+    person_id: i64,
+    role: MemberRole,
+    joined_on: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i64, StoreError> {
+    on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO memberships (network_id, person_id, role, joined_on, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(network_id)
+        .bind(person_id)
+        .bind(role.slug())
+        .bind(joined_on)
+        .bind(now)
+        .fetch_one(c)
+        .await
+    })
+    .map_err(duplicate("is already a member of this network"))
+}
+
+/// Records one change to a membership on the caller's transaction.
+/// [`StoreError::NotFound`] when there is nothing to change (a role change or
+/// leaving after they left, a reinstatement with no stand-down open).
+pub async fn change_membership_in(
+    tx: &mut crate::Tx,
+    membership_id: i64,
+    change: &MemberChange,
+    recorded_by: Option<i64>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let rows = match change {
+        MemberChange::Role(role) => on_tx!(tx, |c| sqlx::query(
+            "UPDATE memberships SET role = $1 WHERE id = $2 AND left_on IS NULL"
+        )
+        .bind(role.slug())
+        .bind(membership_id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?,
+        MemberChange::Induction { on, by } => on_tx!(tx, |c| sqlx::query(
+            "UPDATE memberships SET inducted_on = $1, inducted_by = $2 WHERE id = $3"
+        )
+        .bind(on)
+        .bind(by)
+        .bind(membership_id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?,
+        MemberChange::Leave(on) => on_tx!(tx, |c| sqlx::query(
+            "UPDATE memberships SET left_on = $1 WHERE id = $2 AND left_on IS NULL"
+        )
+        .bind(on)
+        .bind(membership_id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?,
+        MemberChange::Sign { document_id, on } => on_tx!(tx, |c| sqlx::query(
+            "INSERT INTO signatures (membership_id, document_id, signed_on, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)"
+        )
+        .bind(membership_id)
+        .bind(document_id)
+        .bind(on)
+        .bind(recorded_by)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(duplicate("has already signed this version"))?,
+        MemberChange::StandDown(s) => on_tx!(tx, |c| sqlx::query(
+            "INSERT INTO stand_downs (membership_id, stood_down_on, reason, review_on, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)"
+        )
+        .bind(membership_id)
+        .bind(s.on)
+        .bind(&s.reason)
+        .bind(s.review_on)
+        .bind(recorded_by)
+        .bind(now)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))
+        .map_err(duplicate("is already stood down"))?,
+        MemberChange::Reinstate(on) => on_tx!(tx, |c| sqlx::query(
+            "UPDATE stand_downs SET reinstated_on = $1 WHERE membership_id = $2 AND reinstated_on IS NULL"
+        )
+        .bind(on)
+        .bind(membership_id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?,
+    };
+    crate::db::updated(rows)
 }

@@ -451,6 +451,25 @@ async fn a_network_is_run_from_the_pages(store: Store) {
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let page = lead.get(&format!("/networks/{network}")).await;
     assert!(page.text.contains("Stood down, review on 1 December 2025"));
+    // The stand-down is in the audit trail against the member, without its reason.
+    let trail = store
+        .audit_entries(
+            coproduce_store::audit::AuditFilter {
+                record: Some(("membership".into(), bill_m)),
+                ..Default::default()
+            },
+            coproduce_store::PageRequest::first(20),
+        )
+        .await
+        .unwrap()
+        .items;
+    assert!(
+        trail
+            .iter()
+            .any(|e| e.action == "membership.change" && e.detail == "stand-down"),
+        "{trail:?}"
+    );
+    assert!(trail.iter().all(|e| !e.detail.contains("break")));
     assert_eq!(
         lead.get(&m(bill_m, "stand-down")).await.status,
         StatusCode::NOT_FOUND,

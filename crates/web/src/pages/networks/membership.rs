@@ -3,6 +3,7 @@
 
 #[allow(unused_imports)]
 use super::*;
+use coproduce_store::memberships::MemberChange;
 
 /// A membership the viewer may see, by the id in the address.
 async fn visible_membership(
@@ -363,7 +364,6 @@ pub(super) async fn membership_save(
         }
         let tr = viewer.tr;
         let today = crate::today(&state.ctx);
-        let by = viewer.account().map(|a| a.id);
         let mut errs = FieldErrors::new();
         let (_, _, date_label) = action.words();
         let on = if date_label.is_empty() {
@@ -372,7 +372,7 @@ pub(super) async fn membership_save(
             typed_date(&mut errs, "on", (&f.day, &f.month, &f.year), true)
         };
         // Each action checks its own fields, then its dates by the domain's rules.
-        let mut done: Option<Result<(), StoreError>> = None;
+        let mut change: Option<MemberChange> = None;
         match action {
             Action::Induction => {
                 let by_name = errs.take("inducted_by", text::required(&f.inducted_by, text::SHORT));
@@ -384,7 +384,7 @@ pub(super) async fn membership_save(
                     }
                 }
                 if let (Some(on), Some(by_name), true) = (on, by_name, errs.is_empty()) {
-                    done = Some(state.store.record_induction(m.id, on, &by_name).await);
+                    change = Some(MemberChange::Induction { on, by: by_name });
                 }
             }
             Action::Sign => {
@@ -405,7 +405,10 @@ pub(super) async fn membership_save(
                     errs.add("on-day", p);
                 }
                 if let (Some(doc), Some(on), true) = (&doc, on, errs.is_empty()) {
-                    done = Some(state.store.sign_document(m.id, doc.id, on, by).await);
+                    change = Some(MemberChange::Sign {
+                        document_id: doc.id,
+                        on,
+                    });
                 }
             }
             Action::Role => {
@@ -414,7 +417,7 @@ pub(super) async fn membership_save(
                     errs.add_worded("role", tr.t("staff-choose-member-role"));
                 }
                 if let Some(role) = role {
-                    done = Some(state.store.set_member_role(m.id, role).await);
+                    change = Some(MemberChange::Role(role));
                 }
             }
             Action::StandDown => {
@@ -436,7 +439,7 @@ pub(super) async fn membership_save(
                     match rules::check_stand_down(&s, m.joined_on, today) {
                         Err((field, p)) => errs.add(format!("{field}-day"), p),
                         Ok(()) if errs.is_empty() && reason.is_some() => {
-                            done = Some(state.store.stand_down(m.id, &s, by).await);
+                            change = Some(MemberChange::StandDown(s));
                         }
                         Ok(()) => {}
                     }
@@ -446,7 +449,7 @@ pub(super) async fn membership_save(
                 let since = m.stood_down.map(|(d, _)| d).unwrap_or(m.joined_on);
                 if let Some(on) = on {
                     match rules::check_reinstated(since, on, today) {
-                        Ok(on) => done = Some(state.store.reinstate(m.id, on).await),
+                        Ok(on) => change = Some(MemberChange::Reinstate(on)),
                         Err(p) => errs.add("on-day", p),
                     }
                 }
@@ -454,7 +457,7 @@ pub(super) async fn membership_save(
             Action::Leave => {
                 if let Some(on) = on {
                     match rules::check_member_date(m.joined_on, on, today) {
-                        Ok(on) => done = Some(state.store.leave_network(m.id, on).await),
+                        Ok(on) => change = Some(MemberChange::Leave(on)),
                         Err(p) => errs.add("on-day", p),
                     }
                 }
@@ -470,11 +473,18 @@ pub(super) async fn membership_save(
                 Named::As("reason", "staff-stand-down-reason"),
             ],
         );
+        let done = match change {
+            Some(c) => Some(
+                coproduce_app::networks::change_membership(&state.ctx, &viewer.actor(), m.id, &c)
+                    .await,
+            ),
+            None => None,
+        };
         match done {
             Some(Ok(())) => {
                 return Ok(Redirect::to(&format!("/memberships/{}", m.id)).into_response());
             }
-            Some(Err(StoreError::Duplicate(_))) => errors.push(FieldError::worded(
+            Some(Err(coproduce_app::AppError::Conflict(_))) => errors.push(FieldError::worded(
                 if action == Action::Sign {
                     "document_id"
                 } else {

@@ -263,9 +263,18 @@ pub(super) async fn join_network(
         if let (Some(n), Some(role), Some(joined_on), true) =
             (&network, role, joined_on, errors.is_empty())
         {
-            match state.store.add_member(n.id, p.id, role, joined_on).await {
+            match coproduce_app::networks::add_member(
+                &state.ctx,
+                &viewer.actor(),
+                n.id,
+                p.id,
+                role,
+                joined_on,
+            )
+            .await
+            {
                 Ok(m) => return Ok(Redirect::to(&format!("/memberships/{}", m.id)).into_response()),
-                Err(StoreError::Duplicate(_)) => errors.push(FieldError::worded(
+                Err(coproduce_app::AppError::Conflict(_)) => errors.push(FieldError::worded(
                     "network_id",
                     tr.t("staff-already-a-member"),
                 )),

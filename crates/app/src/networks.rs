@@ -1,0 +1,74 @@
+//! Network members: adding a person to a network and what is recorded about their
+//! membership (induction, signatures, role, standing down, reinstatement, leaving).
+//! A membership is a person's data: each change has its audit entry in the same
+//! transaction, naming the person and what kind of change it was, never a reason.
+
+use chrono::NaiveDate;
+use coproduce_domain::account::Capability;
+use coproduce_domain::network::MemberRole;
+use coproduce_store::memberships::{MemberChange, Membership, change_membership_in, insert_member};
+
+use crate::audit::{self, Entry};
+use crate::scope::{Owned, visible_record};
+use crate::{Actor, AppError, Context};
+
+/// Adds a person to a network of the same organisation, both seen by the actor.
+pub async fn add_member(
+    ctx: &Context,
+    actor: &Actor,
+    network_id: i64,
+    person_id: i64,
+    role: MemberRole,
+    joined_on: NaiveDate,
+) -> Result<Membership, AppError> {
+    actor.require(Capability::WritePeople)?;
+    let org = visible_record(ctx, actor, Owned::Network, network_id).await?;
+    let person = crate::people::visible(ctx, actor, person_id).await?;
+    if person.organisation_id() != org {
+        return Err(AppError::refused(
+            "network_id",
+            coproduce_domain::text::Problem::NoSuch {
+                noun: "network",
+                id: network_id,
+            },
+        ));
+    }
+    let mut tx = ctx.begin().await?;
+    let id = insert_member(&mut tx, network_id, person_id, role, joined_on, ctx.now()).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("membership.add", "membership", id)
+            .organisation(Some(org))
+            .person(Some(person_id)),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.membership(id).await?)
+}
+
+/// Records one change to a membership the actor sees.
+pub async fn change_membership(
+    ctx: &Context,
+    actor: &Actor,
+    membership_id: i64,
+    change: &MemberChange,
+) -> Result<(), AppError> {
+    actor.require(Capability::WritePeople)?;
+    visible_record(ctx, actor, Owned::Membership, membership_id).await?;
+    let m = ctx.store.membership(membership_id).await?;
+    let mut tx = ctx.begin().await?;
+    change_membership_in(&mut tx, membership_id, change, actor.account_id, ctx.now()).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("membership.change", "membership", membership_id)
+            .organisation(Some(m.organisation_id))
+            .person(Some(m.person_id))
+            .detail(change.name()),
+    )
+    .await?;
+    ctx.commit(tx).await
+}
