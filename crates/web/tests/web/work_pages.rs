@@ -1,15 +1,11 @@
 //! Recording the work from the web pages: projects, activities, "you said, we did",
 //! with every bad input shown back with its error and what was typed kept.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::Browser;
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_store::organisations::OrganisationFields;
 use coproduce_store::{Store, backend_tests};
-use support::Browser;
 
 /// A member of staff of a new organisation, signed in.
 async fn staff(store: &Store) -> (Browser, i64) {
@@ -370,7 +366,7 @@ async fn other_organisations_work_is_not_found(store: Store) {
         .await
         .unwrap()
         .id;
-    let p = support::post(&store, "/api/v1/projects", serde_json::json!({"organisation_id": other, "title": "Secret", "stage": "design", "level": "service"})).await;
+    let p = crate::support::post(&store, "/api/v1/projects", serde_json::json!({"organisation_id": other, "title": "Secret", "stage": "design", "level": "service"})).await;
     let id = p.json()["id"].as_i64().unwrap();
     for uri in [
         format!("/projects/{id}"),

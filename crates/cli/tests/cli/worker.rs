@@ -1,11 +1,6 @@
 //! `coproduce worker` and `coproduce audit verify` as they run in a deployment: real
 //! worker processes on one PostgreSQL database or one SQLite file, sending to a real
 //! SMTP server process, stopped with SIGTERM and killed with SIGKILL.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
-
-#[path = "../../../tests/smtp/mailbox.rs"]
-mod mailbox;
 
 use std::collections::{HashMap, HashSet};
 use std::process::{Child, Command, Stdio};
@@ -101,7 +96,7 @@ fn message_id(message: &str) -> String {
 
 /// Two worker processes on one database send every message exactly once.
 async fn two_worker_processes_share_the_queue(app: &TestApp) {
-    let Some(mail) = mailbox::Mailbox::start() else {
+    let Some(mail) = crate::mailbox::Mailbox::start() else {
         return;
     };
     let queued = queue(app, 30).await;
@@ -128,7 +123,7 @@ async fn two_worker_processes_share_the_queue(app: &TestApp) {
 /// lease runs out another worker takes its job, and every message arrives. The one
 /// that may arrive twice carries the same Message-ID both times.
 async fn a_killed_workers_jobs_are_taken_again(app: &TestApp) {
-    let Some(mail) = mailbox::Mailbox::start_slow(0.25) else {
+    let Some(mail) = crate::mailbox::Mailbox::start_slow(0.25) else {
         return;
     };
     let queued = queue(app, 16).await;

@@ -1,15 +1,11 @@
 //! Importing a register spreadsheet from the web: the dry run's report, changing how a
 //! column is read, and an import that stores everyone or no one.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::Browser;
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_store::organisations::OrganisationFields;
 use coproduce_store::{PageRequest, Store, Within, backend_tests};
-use support::Browser;
 
 async fn organisation(store: &Store, name: &str) -> i64 {
     store

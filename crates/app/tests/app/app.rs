@@ -1,8 +1,6 @@
 //! The application layer on SQLite and PostgreSQL: the job queue, the outbox, the
 //! audit trail, and the operations built on them, with a set clock and the
 //! in-memory mailer.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
 use std::collections::HashSet;
 

@@ -1,15 +1,11 @@
 //! The participant register from the pages: adding and changing people, their access
 //! needs and consent, with every bad input shown back, kept, and nothing stored.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::Browser;
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_store::organisations::OrganisationFields;
 use coproduce_store::{PageRequest, Store, Within, backend_tests};
-use support::Browser;
 
 async fn organisation(store: &Store, name: &str) -> i64 {
     store
@@ -222,7 +218,7 @@ async fn needs_and_consent_are_recorded_from_a_persons_page(store: Store) {
 
     // Under 18 with no guardian's consent: they cannot be invited, from the page or
     // the API.
-    let project = support::post(
+    let project = crate::support::post(
         &store,
         "/api/v1/projects",
         serde_json::json!({"organisation_id": org, "title": "Youth panel", "stage": "design", "level": "service"}),
@@ -231,7 +227,7 @@ async fn needs_and_consent_are_recorded_from_a_persons_page(store: Store) {
     .json()["id"]
         .as_i64()
         .unwrap();
-    let activity = support::post(
+    let activity = crate::support::post(
         &store,
         "/api/v1/activities",
         serde_json::json!({"project_id": project, "title": "First meeting", "activity_type": "workshop", "mode": "face-to-face", "rung": "co-design", "starts_at": "2026-05-01T16:00", "ends_at": "2026-05-01T17:00"}),
@@ -254,7 +250,7 @@ async fn needs_and_consent_are_recorded_from_a_persons_page(store: Store) {
         "{}",
         r.text
     );
-    let api = support::put(
+    let api = crate::support::put(
         &store,
         &format!("/api/v1/activities/{activity}/attendance/{id}"),
         serde_json::json!({"status": "invited"}),
@@ -391,7 +387,7 @@ async fn people_are_found_from_the_page_and_the_api(store: Store) {
     let bad = lead.get("/people?role=wizard").await;
     assert!(bad.text.contains("Choose from the list"), "{}", bad.text);
     // A page of two, then the next, keeping the search.
-    let api = support::get(
+    let api = crate::support::get(
         &store,
         &format!("/api/v1/people?organisation_id={org}&role=carer&limit=1"),
     )
@@ -399,9 +395,9 @@ async fn people_are_found_from_the_page_and_the_api(store: Store) {
     assert_eq!(api.json()["items"][0]["name"], "Amara Okafor");
     let next = api.json()["next"].as_str().unwrap().to_string();
     assert!(next.contains("role=carer"), "{next}");
-    let api = support::get(&store, &next).await;
+    let api = crate::support::get(&store, &next).await;
     assert_eq!(api.json()["items"][0]["name"], "Bill Hughes");
-    let api = support::get(&store, "/api/v1/people?language=klingon").await;
+    let api = crate::support::get(&store, "/api/v1/people?language=klingon").await;
     assert_eq!(api.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(api.fields(), ["language"]);
 }

@@ -2,8 +2,6 @@
 //! needs and consent, and every reading of their needs by someone else, leaves an
 //! audit entry in the same transaction; another organisation's person does not
 //! exist. On SQLite and PostgreSQL.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
 use coproduce_app::testing::TestApp;
 use coproduce_app::{Actor, AppError, app_tests, oversight, people};

@@ -1,14 +1,10 @@
 //! The JSON API, on SQLite and PostgreSQL: what works, and every bad input it must
 //! survive without a 500.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::{get, post, put, seed, send, send_as};
 use axum::http::{Method, StatusCode};
 use coproduce_store::{Store, backend_tests};
 use serde_json::json;
-use support::{get, post, put, seed, send, send_as};
 
 async fn organisations_are_created_read_listed_and_updated(store: Store) {
     let r = post(
@@ -486,9 +482,9 @@ async fn health_checks_answer(store: Store) {
     assert_eq!(get(&store, "/healthz").await.text, "ok");
     assert_eq!(get(&store, "/readyz").await.status, StatusCode::OK);
     store.close().await;
-    let r = support::request(
+    let r = crate::support::request(
         &store,
-        support::As::Public,
+        crate::support::As::Public,
         Method::GET,
         "/readyz",
         None,

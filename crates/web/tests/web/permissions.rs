@@ -2,17 +2,13 @@
 //! and PostgreSQL. The expected answers are written out here by hand, independently of
 //! the capability table in the code; a route added without a row here fails, and so
 //! does a row for a route that no longer exists.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::{As, Fixture, Reply, account_with_token, fixture, request, session_for};
 use axum::http::{Method, StatusCode};
 use coproduce_domain::account::Role;
 use coproduce_store::{Store, backend_tests};
 use coproduce_web::auth::secret;
 use serde_json::json;
-use support::{As, Fixture, Reply, account_with_token, fixture, request, session_for};
 
 /// Who asks: the public, or a signed-in role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -534,7 +530,7 @@ async fn one_organisations_records_never_show_to_anothers_staff(store: Store) {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     // An administrator sees both.
     assert_eq!(
-        support::get(&store, &format!("/api/v1/projects/{}", b.project))
+        crate::support::get(&store, &format!("/api/v1/projects/{}", b.project))
             .await
             .status,
         StatusCode::OK

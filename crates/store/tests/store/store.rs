@@ -1,6 +1,4 @@
 //! Storage tests: each runs on SQLite and on PostgreSQL.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
 use chrono::NaiveDate;
 use coproduce_domain::activity::{ActivityType, Mode, Schedule};

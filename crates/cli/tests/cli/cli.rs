@@ -1,7 +1,5 @@
 //! The `coproduce` command as a person runs it: real processes, real files, real
 //! databases.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -2,7 +2,6 @@
 //!
 //! Shared by several test files; each uses only part of it.
 // Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 #![allow(dead_code)]
 
 use axum::body::Body;

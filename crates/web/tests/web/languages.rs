@@ -1,17 +1,13 @@
 //! Languages and Easy Read: the participant pages speak English or Polish and offer
 //! Easy Read, remembered in cookies; staff pages stay in British English.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::{As, request_to, state};
 use axum::http::{Method, StatusCode};
 use coproduce_domain::account::Role;
 use coproduce_store::{Store, backend_tests};
 use coproduce_web::auth::secret;
-use support::{As, request_to, state};
 
-async fn get_with_cookies(store: &Store, uri: &str, cookies: &str) -> support::Reply {
+async fn get_with_cookies(store: &Store, uri: &str, cookies: &str) -> crate::support::Reply {
     with_cookies(store, Method::GET, uri, cookies, "").await
 }
 
@@ -22,7 +18,7 @@ async fn with_cookies(
     uri: &str,
     cookies: &str,
     form: &str,
-) -> support::Reply {
+) -> crate::support::Reply {
     let app = coproduce_web::app(state(store));
     let req = axum::http::Request::builder()
         .method(method)
@@ -37,7 +33,7 @@ async fn with_cookies(
         .await
         .unwrap()
         .to_bytes();
-    support::Reply {
+    crate::support::Reply {
         status,
         set_cookie: None,
         csp: String::new(),
@@ -115,8 +111,9 @@ async fn the_choice_of_language_is_remembered(store: Store) {
         r.text
     );
     // So are the problems the shared checks find: here, a token name that is too long.
-    let id = support::account_with_token(&store, Role::Participant, None, "cpt_polish").await;
-    let session = support::session_for(&store, id).await;
+    let id =
+        crate::support::account_with_token(&store, Role::Participant, None, "cpt_polish").await;
+    let session = crate::support::session_for(&store, id).await;
     let form = serde_urlencoded::to_string([
         ("csrf", secret::csrf_token(&session).as_str()),
         ("name", &"x".repeat(101)),
@@ -141,17 +138,20 @@ async fn the_choice_of_language_is_remembered(store: Store) {
 }
 
 async fn staff_pages_stay_in_english(store: Store) {
-    support::account_with_token(
+    crate::support::account_with_token(
         &store,
         coproduce_domain::account::Role::Administrator,
         None,
-        support::ADMIN_TOKEN,
+        crate::support::ADMIN_TOKEN,
     )
     .await;
     let app = coproduce_web::app(state(&store));
     let req = axum::http::Request::builder()
         .uri("/projects")
-        .header("authorization", format!("Bearer {}", support::ADMIN_TOKEN))
+        .header(
+            "authorization",
+            format!("Bearer {}", crate::support::ADMIN_TOKEN),
+        )
         .header("cookie", "coproduce_language=pl; coproduce_easy_read=on")
         .body(axum::body::Body::empty())
         .unwrap();

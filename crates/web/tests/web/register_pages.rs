@@ -1,15 +1,11 @@
 //! The register, organisation settings, attendance and charter management, from the
 //! pages, with bad input shown back and nothing stored.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::Browser;
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_store::organisations::OrganisationFields;
 use coproduce_store::{Store, backend_tests};
-use support::Browser;
 
 async fn organisation(store: &Store, name: &str) -> i64 {
     store
@@ -79,10 +75,10 @@ async fn attendance_is_recorded_on_the_activity_page(store: Store) {
     let org = organisation(&store, "Trust").await;
     let other = organisation(&store, "Other").await;
     let staff = Browser::as_role(&store, Role::Staff, Some(org), "cpt_reg_staff").await;
-    let p = support::post(&store, "/api/v1/projects", serde_json::json!({"organisation_id": org, "title": "P", "stage": "design", "level": "service"})).await;
-    let a = support::post(&store, "/api/v1/activities", serde_json::json!({"project_id": p.json()["id"], "title": "Forum", "activity_type": "meeting", "mode": "virtual", "rung": "engagement", "starts_at": "2026-05-01T18:00", "ends_at": "2026-05-01T19:30"})).await;
+    let p = crate::support::post(&store, "/api/v1/projects", serde_json::json!({"organisation_id": org, "title": "P", "stage": "design", "level": "service"})).await;
+    let a = crate::support::post(&store, "/api/v1/activities", serde_json::json!({"project_id": p.json()["id"], "title": "Forum", "activity_type": "meeting", "mode": "virtual", "rung": "engagement", "starts_at": "2026-05-01T18:00", "ends_at": "2026-05-01T19:30"})).await;
     let activity = format!("/activities/{}", a.json()["id"]);
-    let mine = support::post(
+    let mine = crate::support::post(
         &store,
         "/api/v1/people",
         serde_json::json!({"organisation_id": org, "name": "Bill Hughes", "roles": ["service-user"]}),
@@ -91,7 +87,7 @@ async fn attendance_is_recorded_on_the_activity_page(store: Store) {
     .json()["id"]
         .as_i64()
         .unwrap();
-    let theirs = support::post(&store, "/api/v1/people", serde_json::json!({"organisation_id": other, "name": "Hidden Person", "roles": ["service-user"]})).await.json()["id"].as_i64().unwrap();
+    let theirs = crate::support::post(&store, "/api/v1/people", serde_json::json!({"organisation_id": other, "name": "Hidden Person", "roles": ["service-user"]})).await.json()["id"].as_i64().unwrap();
     let page = staff.get(&activity).await;
     assert!(page.text.contains("Bill Hughes") && !page.text.contains("Hidden Person"));
     assert!(page.text.contains("No one recorded yet"));

@@ -1,8 +1,6 @@
 //! The participant register in storage: profiles and their parts, access needs,
 //! consent and its withdrawal, and equality totals. Each test runs on SQLite and on
 //! PostgreSQL.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
 use chrono::NaiveDate;
 use coproduce_domain::activity::{ActivityType, Mode, Schedule};

@@ -2,17 +2,13 @@
 //! its code of conduct, adding members, recording induction, signatures, standing down,
 //! reinstatement and leaving, finding members, and courses, sessions and completions.
 //! Every bad input is shown back with its field named, and nothing is stored.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::{Browser, Reply};
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_store::organisations::OrganisationFields;
 use coproduce_store::{Store, backend_tests};
 use serde_json::json;
-use support::{Browser, Reply};
 
 async fn organisation(store: &Store, name: &str) -> i64 {
     store
@@ -27,7 +23,7 @@ async fn organisation(store: &Store, name: &str) -> i64 {
 }
 
 async fn person(store: &Store, org: i64, name: &str) -> i64 {
-    support::post(
+    crate::support::post(
         store,
         "/api/v1/people",
         json!({"organisation_id": org, "name": name, "roles": ["carer"]}),
@@ -543,7 +539,7 @@ async fn a_network_is_run_from_the_pages(store: Store) {
     );
 
     // The same network through the API.
-    let api = support::get(&store, &format!("/api/v1/networks/{network}")).await;
+    let api = crate::support::get(&store, &format!("/api/v1/networks/{network}")).await;
     assert_eq!(api.status, StatusCode::OK, "{}", api.text);
     let json = api.json();
     assert_eq!(json["members"], 1);
@@ -551,13 +547,13 @@ async fn a_network_is_run_from_the_pages(store: Store) {
     assert_eq!(json["documents"][0]["current"], true);
     assert_eq!(json["documents"][0]["unsigned"], 1);
     assert_eq!(json["documents"][1]["current"], false);
-    let members = support::get(&store, &format!("/api/v1/networks/{network}/members")).await;
+    let members = crate::support::get(&store, &format!("/api/v1/networks/{network}/members")).await;
     let members = members.json();
     assert_eq!(members["items"][0]["name"], "Amara Okafor");
     assert_eq!(members["items"][0]["role"], "chair");
     assert_eq!(members["items"][0]["inducted_by"], "Grace Mensah");
     assert_eq!(members["items"][0]["needs_to_sign"][0], "code-of-conduct");
-    let bad = support::get(
+    let bad = crate::support::get(
         &store,
         &format!("/api/v1/networks/{network}/members?limit=0"),
     )
@@ -565,12 +561,15 @@ async fn a_network_is_run_from_the_pages(store: Store) {
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(bad.fields(), ["limit"]);
     assert_eq!(
-        support::get(&store, "/api/v1/networks/abc").await.status,
+        crate::support::get(&store, "/api/v1/networks/abc")
+            .await
+            .status,
         StatusCode::NOT_FOUND
     );
-    let listed = support::get(&store, &format!("/api/v1/people?network={network}&limit=1")).await;
+    let listed =
+        crate::support::get(&store, &format!("/api/v1/people?network={network}&limit=1")).await;
     assert_eq!(listed.json()["items"][0]["name"], "Amara Okafor");
-    let bad = support::get(&store, "/api/v1/people?network=first").await;
+    let bad = crate::support::get(&store, "/api/v1/people?network=first").await;
     assert_eq!(bad.fields(), ["network"]);
 
     // Addresses that are not a membership or not an action are not found.
@@ -817,7 +816,7 @@ async fn training_is_recorded_from_the_pages(store: Store) {
         list.text
             .contains(&format!("/training/{course}?expired=yes"))
     );
-    let api = support::get(
+    let api = crate::support::get(
         &store,
         &format!("/api/v1/courses/{course}/completions?expired=true"),
     )
@@ -825,14 +824,14 @@ async fn training_is_recorded_from_the_pages(store: Store) {
     assert_eq!(api.status, StatusCode::OK, "{}", api.text);
     assert_eq!(api.json()["items"][0]["name"], "Amara Okafor");
     assert_eq!(api.json()["items"][0]["expires_on"], "2026-03-14");
-    let bad = support::get(
+    let bad = crate::support::get(
         &store,
         &format!("/api/v1/courses/{course}/completions?expired=maybe"),
     )
     .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(bad.fields(), ["expired"]);
-    let courses = support::get(&store, "/api/v1/courses").await.json();
+    let courses = crate::support::get(&store, "/api/v1/courses").await.json();
     assert_eq!(courses["items"][0]["valid_months"], 24);
     assert_eq!(courses["items"][0]["expired"], 1);
     assert!(courses["items"][1]["valid_months"].is_null());

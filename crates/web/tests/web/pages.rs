@@ -1,15 +1,11 @@
 //! The HTML pages, on SQLite and PostgreSQL, read as a person would read them.
 //! (Accessibility is checked in a real browser by tests/browser.)
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::get;
 use axum::http::StatusCode;
 use chrono::Utc;
 use coproduce_domain::time::london_date;
 use coproduce_store::{Store, backend_tests};
-use support::get;
 
 async fn demo(store: &Store) {
     store.load_demo(london_date(Utc::now())).await.unwrap();

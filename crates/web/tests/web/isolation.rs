@@ -4,18 +4,14 @@
 //! the role may not use the route at all), and nothing changes. A route added later
 //! is in the table, so it is tested too; a route whose ids name no known kind of
 //! record cannot be added at all (`routes::path_ids`).
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::{As, Fixture, account_with_token, fixture, request, session_for};
 use axum::http::{Method, StatusCode};
 use coproduce_domain::account::{Capability, Role};
 use coproduce_store::testing::fingerprint;
 use coproduce_store::{Store, backend_tests};
 use coproduce_web::auth::secret;
 use coproduce_web::routes::{PathId, RouteEntry};
-use support::{As, Fixture, account_with_token, fixture, request, session_for};
 
 /// The route's address with each placeholder filled from `f`.
 fn fill(entry: &RouteEntry, f: &Fixture) -> String {
@@ -44,7 +40,7 @@ async fn ask(
     token: &str,
     method: &Method,
     path: &str,
-) -> support::Reply {
+) -> crate::support::Reply {
     let changes = *method != Method::GET;
     if path.starts_with("/api/") {
         return request(
@@ -71,7 +67,7 @@ async fn ask(
     .await
 }
 
-fn refused_by_role(r: &support::Reply) -> bool {
+fn refused_by_role(r: &crate::support::Reply) -> bool {
     r.status == StatusCode::UNAUTHORIZED
         || r.status == StatusCode::FORBIDDEN
         || (r.status == StatusCode::SEE_OTHER

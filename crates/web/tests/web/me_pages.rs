@@ -1,16 +1,12 @@
 //! A person's own record, equality monitoring, downloading one's data, erasure and
 //! the review of people who no longer take part.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::Browser;
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_domain::person::PersonDraft;
 use coproduce_store::organisations::OrganisationFields;
 use coproduce_store::{Store, backend_tests};
-use support::Browser;
 
 async fn organisation(store: &Store, name: &str) -> i64 {
     store
@@ -261,7 +257,7 @@ async fn equality_totals_are_suppressed(store: Store) {
         !page.text.contains(">9<") && !page.text.contains(">3<"),
         "3 is small, so 9 would give it away"
     );
-    let api = support::get(&store, &format!("/api/v1/organisations/{org}/equality")).await;
+    let api = crate::support::get(&store, &format!("/api/v1/organisations/{org}/equality")).await;
     let sex = api.json()["questions"]
         .as_array()
         .unwrap()

@@ -1,14 +1,10 @@
 //! The job queue and audit trail pages, on SQLite and PostgreSQL.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
-mod support;
-
+use crate::support::Browser;
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_store::jobs::{JobState, NewJob};
 use coproduce_store::{Store, backend_tests};
-use support::Browser;
 
 /// A job that failed for the last time.
 async fn dead_job(store: &Store) -> i64 {

@@ -1,12 +1,7 @@
 //! Signing in and out, sessions, the second factor, API tokens, invitations and
 //! password resets, on SQLite and PostgreSQL, with email through a real SMTP server.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
-#[path = "../../../tests/smtp/mailbox.rs"]
-mod mailbox;
-mod support;
-
+use crate::support::{As, Reply, request_to};
 use axum::http::{Method, StatusCode};
 use coproduce_domain::account::Role;
 use coproduce_store::accounts::AccountFields;
@@ -14,7 +9,6 @@ use coproduce_store::organisations::OrganisationFields;
 use coproduce_store::{Store, backend_tests};
 use coproduce_web::auth::{password, second_factor, secret};
 use coproduce_web::{AppState, Config};
-use support::{As, Reply, request_to};
 
 const FORM: &str = "application/x-www-form-urlencoded";
 const PASSWORD: &str = "correct horse battery";
@@ -501,7 +495,7 @@ async fn requests_from_other_sites_and_forms_without_the_token_change_nothing(st
 async fn invitations_set_a_password_once(store: Store) {
     let st = state(&store, None, "http://coproduce.test");
     let admin = account(&store, "admin@trust.example", Role::Administrator, None).await;
-    let s = support::session_for(&store, admin).await;
+    let s = crate::support::session_for(&store, admin).await;
     let csrf = secret::csrf_token(&s);
     let org = organisation(&store, false).await;
     let bad = post_form(
@@ -648,7 +642,7 @@ async fn invitations_set_a_password_once(store: Store) {
 }
 
 async fn password_resets_go_by_real_email(store: Store) {
-    let Some(mail) = mailbox::Mailbox::start() else {
+    let Some(mail) = crate::mailbox::Mailbox::start() else {
         return;
     };
     let org = organisation(&store, false).await;
@@ -680,7 +674,7 @@ async fn password_resets_go_by_real_email(store: Store) {
     assert_eq!(messages.len(), 1, "one email, to the real account only");
     assert!(messages[0].contains("To: ann@trust.example"));
     assert!(messages[0].contains("Subject: Reset your Coproduce password"));
-    let link = mailbox::link(&messages[0], "http://coproduce.test/password-reset/").unwrap();
+    let link = crate::mailbox::link(&messages[0], "http://coproduce.test/password-reset/").unwrap();
     let path = link.trim_start_matches("http://coproduce.test").to_string();
     let r = post_form(
         &st,
@@ -745,13 +739,13 @@ async fn password_resets_go_by_real_email(store: Store) {
 }
 
 async fn invitations_go_by_real_email(store: Store) {
-    let Some(mail) = mailbox::Mailbox::start() else {
+    let Some(mail) = crate::mailbox::Mailbox::start() else {
         return;
     };
     let org = organisation(&store, false).await;
     let admin = account(&store, "admin@trust.example", Role::Administrator, None).await;
     let st = state(&store, Some(mail.url()), "https://coproduce.example");
-    let s = support::session_for(&store, admin).await;
+    let s = crate::support::session_for(&store, admin).await;
     let r = post_form(
         &st,
         As::Cookie(&s),
@@ -777,7 +771,9 @@ async fn invitations_go_by_real_email(store: Store) {
     run_jobs(&st).await;
     let messages = mail.messages(1);
     assert!(messages[0].contains("Subject: You are invited to Coproduce"));
-    assert!(mailbox::link(&messages[0], "https://coproduce.example/invitations/cpe_").is_some());
+    assert!(
+        crate::mailbox::link(&messages[0], "https://coproduce.example/invitations/cpe_").is_some()
+    );
 }
 
 backend_tests!(

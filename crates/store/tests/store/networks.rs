@@ -2,8 +2,6 @@
 //! version of the charter and code of conduct, standing down and reinstatement,
 //! finding a network's members, erasure, and training completions that expire. Each
 //! test runs on SQLite and on PostgreSQL.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
 use chrono::NaiveDate;
 use coproduce_domain::network::{Audience, DocumentKind, MemberRole, NetworkKind, StandDown};

@@ -1,0 +1,6 @@
+//! The application layer's tests, in one binary: every test runs on SQLite and PostgreSQL.
+// Tests may panic on anything unexpected: that is how they fail.
+#![allow(clippy::unwrap_used)]
+
+mod app;
+mod people;

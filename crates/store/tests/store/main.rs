@@ -1,0 +1,7 @@
+//! The store's tests, in one binary: every test runs on SQLite and PostgreSQL.
+// Tests may panic on anything unexpected: that is how they fail.
+#![allow(clippy::unwrap_used)]
+
+mod networks;
+mod register;
+mod store;
