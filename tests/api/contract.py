@@ -19,6 +19,7 @@ import http.cookiejar
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -218,7 +219,15 @@ def main() -> int:
             command += ["--seed", str(args.seed)]
         command += rest
         started = time.monotonic()
-        status = subprocess.call(command, env=env, cwd=ROOT)
+        # schemathesis keeps a cache of what failed in the working folder; the run
+        # leaves none behind in the repository.
+        cache = ROOT / ".schemathesis"
+        had_cache = cache.exists()
+        try:
+            status = subprocess.call(command, env=env, cwd=ROOT)
+        finally:
+            if not had_cache:
+                shutil.rmtree(cache, ignore_errors=True)
         print(f"\nschemathesis finished in {time.monotonic() - started:.0f} s with status {status}")
         errors = demo.server_errors()
         if errors:

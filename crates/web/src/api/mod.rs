@@ -294,7 +294,8 @@ pub fn list_base(path: &str, scope_field: &str, scope: Option<i64>) -> String {
     }
 }
 
-/// Reads an optional whole number from a query parameter, within a range.
+/// Reads an optional whole number from a query parameter, within a range. A parameter
+/// given empty (`?limit=`) is not a number, as the document says.
 pub fn parse_number(
     errs: &mut FieldErrors,
     field: &str,
@@ -302,7 +303,7 @@ pub fn parse_number(
     min: i64,
     max: i64,
 ) -> Option<i64> {
-    let raw = raw.map(str::trim).filter(|s| !s.is_empty())?;
+    let raw = raw.map(str::trim)?;
     match raw.parse::<i64>() {
         Ok(n) if (min..=max).contains(&n) => Some(n),
         _ => {

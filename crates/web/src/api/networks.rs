@@ -398,7 +398,7 @@ pub async fn completions(
 ) -> Result<Json<ListOut<CompletionOut>>, ApiError> {
     let mut errs = coproduce_domain::text::FieldErrors::new();
     let expired = match q.expired.as_deref().map(str::trim) {
-        None | Some("") | Some("false") => false,
+        None | Some("false") => false,
         Some("true") => true,
         Some(other) => {
             errs.add(

@@ -204,8 +204,9 @@ impl PeopleQuery {
             field: &str,
             raw: &Option<String>,
         ) -> Option<V> {
+            // An empty value is not one of the vocabulary's, as the document says.
             match raw.as_deref().map(str::trim) {
-                None | Some("") => None,
+                None => None,
                 Some(s) => errs.take(field, V::parse(s)),
             }
         }
@@ -221,7 +222,7 @@ impl PeopleQuery {
             interest: pick(&mut errs, "interest", &self.interest),
             language: pick(&mut errs, "language", &self.language),
             network: match self.network.as_deref().map(str::trim) {
-                None | Some("") => None,
+                None => None,
                 Some(s) => match s.parse::<i64>() {
                     Ok(id) if id > 0 => Some(id),
                     _ => {
