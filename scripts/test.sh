@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test Coproduce has, from a fresh clone. It installs what it needs first:
 # the npm packages from package-lock.json, Debian's chromium for the browser tests,
-# and aiosmtpd (a real SMTP server) in target/test-venv for the email tests.
+# and in target/test-venv aiosmtpd (a real SMTP server) for the email tests and
+# openapi-spec-validator and schemathesis for the API contract checks.
 #
 # Storage, API and page tests run on SQLite and on PostgreSQL. PostgreSQL is taken from
 # COPRODUCE_TEST_POSTGRES (default postgres://postgres@127.0.0.1:5432/); each test
@@ -23,11 +24,13 @@ fi
 step "Installing npm packages from the lockfile"
 npm ci --no-audit --no-fund --loglevel=error
 
-step "Installing the test SMTP server (aiosmtpd, from tests/smtp/requirements.txt)"
-if [ ! -x target/test-venv/bin/python ] || ! target/test-venv/bin/python -c 'import aiosmtpd' 2>/dev/null; then
+step "Installing the test SMTP server and the API contract tools (tests/smtp, tests/api requirements)"
+if [ ! -x target/test-venv/bin/python ] \
+  || ! target/test-venv/bin/python -c 'import aiosmtpd, openapi_spec_validator, schemathesis' 2>/dev/null; then
   mkdir -p target
   python3 -m venv target/test-venv
-  target/test-venv/bin/pip install --quiet --disable-pip-version-check -r tests/smtp/requirements.txt
+  target/test-venv/bin/pip install --quiet --disable-pip-version-check \
+    -r tests/smtp/requirements.txt -r tests/api/requirements.txt
 fi
 export COPRODUCE_TEST_PYTHON="$PWD/target/test-venv/bin/python"
 
@@ -54,6 +57,14 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust tests: domain, store, API, pages, CLI"
 cargo test --workspace --locked
+
+step "API contract: the OpenAPI document passes an OpenAPI 3.1 validator"
+cargo build --locked --quiet
+target/debug/coproduce openapi > target/openapi.json
+target/test-venv/bin/openapi-spec-validator target/openapi.json
+
+step "API contract: schemathesis, every check over every operation of the demo server"
+target/test-venv/bin/python tests/api/contract.py --max-examples 5
 
 step "Browser tests: axe-core, 320 px, keyboard, in Debian's chromium"
 node --test tests/browser/

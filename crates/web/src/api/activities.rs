@@ -19,7 +19,6 @@ use super::{
     visible_project, vocab,
 };
 use crate::auth::Viewer;
-use crate::error::Problem;
 use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
@@ -67,8 +66,10 @@ pub struct ActivityOut {
     #[schema(schema_with = rung_schema)]
     pub rung: &'static str,
     /// Start, in UTC (RFC 3339).
+    #[schema(format = DateTime)]
     pub starts_at: String,
     /// End, in UTC (RFC 3339).
+    #[schema(format = DateTime)]
     pub ends_at: String,
     /// Start as shown in London, for people.
     pub starts_at_london: String,
@@ -95,7 +96,9 @@ impl From<Activity> for ActivityOut {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActivityBody {
+    #[schema(minimum = 1)]
     pub project_id: i64,
+    #[schema(schema_with = super::short_text)]
     pub title: String,
     #[schema(schema_with = type_schema)]
     pub activity_type: String,
@@ -103,7 +106,12 @@ pub struct ActivityBody {
     pub mode: String,
     #[schema(schema_with = rung_schema)]
     pub rung: String,
+    /// When it starts: a London wall-clock time (`2026-03-14T18:30`) or a time with an
+    /// offset. A London time the clocks skip or repeat is refused.
+    #[schema(format = DateTime)]
     pub starts_at: String,
+    /// When it ends, after it starts; written as `starts_at` is.
+    #[schema(format = DateTime)]
     pub ends_at: String,
 }
 
@@ -145,14 +153,31 @@ impl ActivityBody {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ActivitiesQuery {
+    /// Return activities with ids after this one (from the previous page's `next`).
+    #[param(value_type = Option<i64>, minimum = 0)]
     pub after: Option<String>,
+    /// How many activities to return, 1 to 200 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// Only activities of this project.
+    #[param(value_type = Option<i64>, minimum = 1)]
     pub project_id: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/activities", tag = "activities", params(ActivitiesQuery),
-    responses((status = 200, body = ListOut<ActivityOut>), (status = 422, body = Problem)))]
+/// List activities, a page at a time, of one project or of every project the token's
+/// account sees.
+#[utoipa::path(get, path = "/api/v1/activities", tag = "activities",
+    operation_id = "listActivities",
+    security(("bearer" = [])),
+    params(ActivitiesQuery),
+    responses(
+        (status = 200, description = "A page of activities, by id.", body = ListOut<ActivityOut>),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn list(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -177,8 +202,17 @@ pub async fn list(
     )))
 }
 
-#[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)),
-    responses((status = 200, body = ActivityOut), (status = 404, body = Problem)))]
+/// Read an activity.
+#[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "activities",
+    operation_id = "getActivity",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Activity id")),
+    responses(
+        (status = 200, description = "The activity.", body = ActivityOut),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+    ))]
 pub async fn read(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -189,8 +223,19 @@ pub async fn read(
     Ok(Json(a.into()))
 }
 
-#[utoipa::path(post, path = "/api/v1/activities", tag = "activities", request_body = ActivityBody,
-    responses((status = 201, body = ActivityOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
+/// Add an activity to a project.
+#[utoipa::path(post, path = "/api/v1/activities", tag = "activities",
+    operation_id = "createActivity",
+    security(("bearer" = [])),
+    request_body = ActivityBody,
+    responses(
+        (status = 201, description = "Created; `Location` is its address.", body = ActivityOut,
+            headers(("Location" = String, description = "The new activity's address"))),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn create(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -205,8 +250,20 @@ pub async fn create(
     ))
 }
 
-#[utoipa::path(put, path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)), request_body = ActivityBody,
-    responses((status = 200, body = ActivityOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+/// Replace an activity's fields.
+#[utoipa::path(put, path = "/api/v1/activities/{id}", tag = "activities",
+    operation_id = "updateActivity",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Activity id")),
+    request_body = ActivityBody,
+    responses(
+        (status = 200, description = "The activity as changed.", body = ActivityOut),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn update(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -276,8 +333,17 @@ pub struct AttendanceBody {
     pub status: String,
 }
 
-#[utoipa::path(get, path = "/api/v1/activities/{id}/attendance", tag = "activities", params(("id" = i64, Path)),
-    responses((status = 200, body = Vec<AttendanceOut>), (status = 404, body = Problem)))]
+/// List who was invited to, came to or missed an activity.
+#[utoipa::path(get, path = "/api/v1/activities/{id}/attendance", tag = "activities",
+    operation_id = "listActivityAttendance",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Activity id")),
+    responses(
+        (status = 200, description = "Everyone recorded against the activity.", body = Vec<AttendanceOut>),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+    ))]
 pub async fn attendance(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -294,9 +360,24 @@ pub async fn attendance(
     ))
 }
 
+/// Record a person's attendance at an activity. Someone under 18 cannot be invited or
+/// recorded as attending without a parent or guardian's consent on record.
 #[utoipa::path(put, path = "/api/v1/activities/{id}/attendance/{person_id}", tag = "activities",
-    params(("id" = i64, Path), ("person_id" = i64, Path)), request_body = AttendanceBody,
-    responses((status = 200, body = AttendanceOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    operation_id = "setAttendance",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, minimum = 1, description = "Activity id"),
+        ("person_id" = i64, Path, minimum = 1, description = "Person id"),
+    ),
+    request_body = AttendanceBody,
+    responses(
+        (status = 200, description = "The attendance as recorded.", body = AttendanceOut),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn set_attendance(
     State(s): State<AppState>,
     viewer: Viewer,

@@ -15,9 +15,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{
-    ApiJson, ApiQuery, Id, ListOut, ListQuery, created, id_field, optional, required, vocab,
+    ApiJson, ApiQuery, Id, ListOut, ListQuery, created, from_value, id_field, object_at, optional,
+    required, vocab,
 };
-use crate::error::Problem;
 use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
@@ -58,13 +58,18 @@ pub struct CharterSummaryOut {
     pub source: String,
     pub summary: Option<String>,
     pub settings: SettingsOut,
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SettingsOut {
+    /// Days within which people hear what happened to what they said.
+    #[schema(minimum = 1, maximum = 365)]
     pub feedback_days: i64,
+    /// How often, in months, the charter is reviewed at least.
+    #[schema(minimum = 1, maximum = 36)]
     pub review_months: i64,
 }
 
@@ -99,7 +104,9 @@ pub struct CharterOut {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CharterUpdateBody {
+    #[schema(schema_with = super::short_text)]
     pub title: String,
+    #[schema(schema_with = super::optional_long_text)]
     pub summary: Option<String>,
     pub settings: SettingsOut,
 }
@@ -149,7 +156,9 @@ pub struct SignatoryOut {
     pub organisation_name: String,
     #[schema(schema_with = status_schema)]
     pub status: &'static str,
+    #[schema(format = Date)]
     pub invited_on: String,
+    #[schema(format = Date)]
     pub signed_on: Option<String>,
 }
 
@@ -168,13 +177,25 @@ impl From<Signatory> for SignatoryOut {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignatoryBody {
+    #[schema(minimum = 1)]
     pub organisation_id: i64,
     #[schema(schema_with = status_schema)]
     pub status: String,
-    /// Default: today.
+    /// Default: the day it was signed, or today. Not after today.
+    #[schema(schema_with = super::optional_date_schema)]
     pub invited_on: Option<String>,
-    /// Required when the status is `signed`.
+    /// Required when the status is `signed`, and only then. Not after today.
+    #[schema(schema_with = super::optional_date_schema)]
     pub signed_on: Option<String>,
+}
+
+/// The schema of a built-in charter's key: one of their keys.
+pub(crate) fn template_key_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{Object, SchemaType, Type};
+    Object::builder()
+        .schema_type(SchemaType::new(Type::String))
+        .enum_values(Some(templates::all().into_iter().map(|c| c.key)))
+        .build()
 }
 
 /// A built-in charter template.
@@ -187,8 +208,15 @@ pub struct TemplateOut {
     pub commitments: usize,
 }
 
-#[utoipa::path(get, path = "/api/v1/charters", tag = "charters", params(ListQuery),
-    responses((status = 200, body = ListOut<CharterSummaryOut>), (status = 422, body = Problem)))]
+/// List stored charter versions, a page at a time. Anyone may.
+#[utoipa::path(get, path = "/api/v1/charters", tag = "charters",
+    operation_id = "listCharters",
+    params(ListQuery),
+    responses(
+        (status = 200, description = "A page of charter versions, by id.", body = ListOut<CharterSummaryOut>),
+        (status = 400, response = super::BadRequest),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn list(
     State(s): State<AppState>,
     ApiQuery(q): ApiQuery<ListQuery>,
@@ -203,8 +231,14 @@ pub async fn list(
     )))
 }
 
-#[utoipa::path(get, path = "/api/v1/charters/{id}", tag = "charters", params(("id" = i64, Path)),
-    responses((status = 200, body = CharterOut), (status = 404, body = Problem)))]
+/// Read a charter version with its sections and commitments. Anyone may.
+#[utoipa::path(get, path = "/api/v1/charters/{id}", tag = "charters",
+    operation_id = "getCharter",
+    params(("id" = i64, Path, minimum = 1, description = "Charter version id")),
+    responses(
+        (status = 200, description = "The charter version.", body = CharterOut),
+        (status = 404, response = super::NotFound),
+    ))]
 pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<CharterOut>, ApiError> {
     let (record, charter) = s.store.charter(id).await?;
     Ok(Json(CharterOut {
@@ -213,12 +247,38 @@ pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<CharterO
     }))
 }
 
-#[utoipa::path(post, path = "/api/v1/charters", tag = "charters", request_body = CharterDraft,
-    responses((status = 201, body = CharterSummaryOut), (status = 400, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+/// Store a charter version, checked as a charter file is.
+#[utoipa::path(post, path = "/api/v1/charters", tag = "charters",
+    operation_id = "createCharter",
+    security(("bearer" = [])),
+    request_body = CharterDraft,
+    responses(
+        (status = 201, description = "Stored; `Location` is its address.", body = CharterSummaryOut,
+            headers(("Location" = String, description = "The new charter version's address"))),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 409, description = "A charter with this key and version is already stored.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn create(
     State(s): State<AppState>,
-    ApiJson(draft): ApiJson<CharterDraft>,
+    ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<Response, ApiError> {
+    // Each part of a charter is an object, never an array of its fields.
+    object_at(&body["settings"], "settings")?;
+    if let Some(sections) = body["sections"].as_array() {
+        for (i, section) in sections.iter().enumerate() {
+            object_at(section, &format!("sections[{i}]"))?;
+            if let Some(commitments) = section["commitments"].as_array() {
+                for (j, c) in commitments.iter().enumerate() {
+                    object_at(c, &format!("sections[{i}].commitments[{j}]"))?;
+                }
+            }
+        }
+    }
+    let draft: CharterDraft = from_value(body)?;
     let charter = Charter::from_draft(&draft)?;
     let r = s.store.import_charter(&charter).await?;
     Ok(created(
@@ -227,19 +287,41 @@ pub async fn create(
     ))
 }
 
-#[utoipa::path(put, path = "/api/v1/charters/{id}", tag = "charters", params(("id" = i64, Path)), request_body = CharterUpdateBody,
-    responses((status = 200, body = CharterSummaryOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+/// Change a charter version's title, summary and settings. Its text cannot change: a
+/// new text is a new version.
+#[utoipa::path(put, path = "/api/v1/charters/{id}", tag = "charters",
+    operation_id = "updateCharter",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Charter version id")),
+    request_body = CharterUpdateBody,
+    responses(
+        (status = 200, description = "The charter version as changed.", body = CharterSummaryOut),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn update(
     State(s): State<AppState>,
     Id(id): Id,
-    ApiJson(body): ApiJson<CharterUpdateBody>,
+    ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<Json<CharterSummaryOut>, ApiError> {
+    object_at(&body["settings"], "settings")?;
+    let body: CharterUpdateBody = from_value(body)?;
     let fields = body.check()?;
     Ok(Json(s.store.update_charter(id, &fields).await?.into()))
 }
 
-#[utoipa::path(get, path = "/api/v1/charters/{id}/signatories", tag = "charters", params(("id" = i64, Path)),
-    responses((status = 200, body = Vec<SignatoryOut>), (status = 404, body = Problem)))]
+/// List the organisations invited to sign, or that signed, a charter version. Anyone
+/// may.
+#[utoipa::path(get, path = "/api/v1/charters/{id}/signatories", tag = "charters",
+    operation_id = "listCharterSignatories",
+    params(("id" = i64, Path, minimum = 1, description = "Charter version id")),
+    responses(
+        (status = 200, description = "Every signatory of the charter version.", body = Vec<SignatoryOut>),
+        (status = 404, response = super::NotFound),
+    ))]
 pub async fn signatories(
     State(s): State<AppState>,
     Id(id): Id,
@@ -255,8 +337,24 @@ pub async fn signatories(
     ))
 }
 
-#[utoipa::path(post, path = "/api/v1/charters/{id}/signatories", tag = "charters", params(("id" = i64, Path)), request_body = SignatoryBody,
-    responses((status = 201, body = SignatoryOut), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+/// Record an organisation as invited to sign, having signed, or having declined a
+/// charter version.
+#[utoipa::path(post, path = "/api/v1/charters/{id}/signatories", tag = "charters",
+    operation_id = "addCharterSignatory",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Charter version id")),
+    request_body = SignatoryBody,
+    responses(
+        (status = 201, description = "Recorded; `Location` is the list of signatories.", body = SignatoryOut,
+            headers(("Location" = String, description = "The charter version's signatories"))),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 409, description = "The organisation is already on the charter's list of signatories.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn add_signatory(
     State(s): State<AppState>,
     Id(id): Id,
@@ -302,8 +400,10 @@ pub async fn add_signatory(
     ))
 }
 
+/// List the built-in charters. Anyone may.
 #[utoipa::path(get, path = "/api/v1/charter-templates", tag = "charters",
-    responses((status = 200, body = Vec<TemplateOut>)))]
+    operation_id = "listCharterTemplates",
+    responses((status = 200, description = "Every built-in charter.", body = Vec<TemplateOut>)))]
 pub async fn template_list() -> Json<Vec<TemplateOut>> {
     Json(
         templates::all()
@@ -319,8 +419,20 @@ pub async fn template_list() -> Json<Vec<TemplateOut>> {
     )
 }
 
-#[utoipa::path(post, path = "/api/v1/charter-templates/{key}/adopt", tag = "charters", params(("key" = String, Path)),
-    responses((status = 201, body = CharterSummaryOut), (status = 404, body = Problem), (status = 409, body = Problem)))]
+/// Store a built-in charter as a charter version.
+#[utoipa::path(post, path = "/api/v1/charter-templates/{key}/adopt", tag = "charters",
+    operation_id = "adoptCharterTemplate",
+    security(("bearer" = [])),
+    params(("key" = String, Path, description = "A built-in charter's key, from `listCharterTemplates`")),
+    responses(
+        (status = 201, description = "Stored; `Location` is its address.", body = CharterSummaryOut,
+            headers(("Location" = String, description = "The new charter version's address"))),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 409, description = "This version of the built-in charter is already stored.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn adopt_template(
     State(s): State<AppState>,
     Path(key): Path<String>,

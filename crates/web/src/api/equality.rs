@@ -11,7 +11,6 @@ use utoipa::ToSchema;
 
 use super::Id;
 use crate::auth::Viewer;
-use crate::error::Problem;
 use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
@@ -63,8 +62,17 @@ pub(crate) async fn read_totals(
     Ok((answered, equality::totals(answered, &counts)))
 }
 
-#[utoipa::path(get, path = "/api/v1/organisations/{id}/equality", tag = "equality", params(("id" = i64, Path)),
-    responses((status = 200, body = EqualityOut), (status = 404, body = Problem)))]
+/// Read an organisation's equality monitoring totals, with small numbers suppressed.
+#[utoipa::path(get, path = "/api/v1/organisations/{id}/equality", tag = "equality",
+    operation_id = "getEqualityTotals",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Organisation id")),
+    responses(
+        (status = 200, description = "The totals, or none while too few people have answered.", body = EqualityOut),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+    ))]
 pub async fn totals(
     State(s): State<AppState>,
     viewer: Viewer,

@@ -11,7 +11,6 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{ApiQuery, Id};
 use crate::auth::Viewer;
-use crate::error::Problem;
 use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
@@ -27,9 +26,11 @@ pub fn routes(r: Routes) -> Routes {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PeriodQuery {
-    /// First day (YYYY-MM-DD); default: a year before `to`.
+    /// First day (YYYY-MM-DD), not after `to`; empty or absent: a year before `to`.
+    #[param(schema_with = super::optional_date_schema)]
     pub from: Option<String>,
-    /// Last day (YYYY-MM-DD); default: today.
+    /// Last day (YYYY-MM-DD); empty or absent: today.
+    #[param(schema_with = super::optional_date_schema)]
     pub to: Option<String>,
 }
 
@@ -66,7 +67,9 @@ impl PeriodQuery {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct FeedbackIndicatorOut {
     pub organisation_id: i64,
+    #[schema(format = Date)]
     pub from: String,
+    #[schema(format = Date)]
     pub to: String,
     /// N: the strictest deadline among the charters the organisation signed.
     pub within_days: u16,
@@ -84,9 +87,19 @@ pub struct FeedbackIndicatorOut {
     pub overdue: i64,
 }
 
+/// Measure "inputs fed back within N days" for an organisation and a period.
 #[utoipa::path(get, path = "/api/v1/organisations/{id}/indicators/feedback-within-days", tag = "indicators",
-    params(("id" = i64, Path), PeriodQuery),
-    responses((status = 200, body = FeedbackIndicatorOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    operation_id = "getFeedbackWithinDays",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Organisation id"), PeriodQuery),
+    responses(
+        (status = 200, description = "The indicator for the period.", body = FeedbackIndicatorOut),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn feedback_within_days(
     State(s): State<AppState>,
     viewer: Viewer,

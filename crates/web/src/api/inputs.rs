@@ -16,7 +16,6 @@ use super::{
     scoped_page, visible_activity, vocab,
 };
 use crate::auth::Viewer;
-use crate::error::Problem;
 use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
@@ -27,10 +26,6 @@ pub fn routes(r: Routes) -> Routes {
         .put("/api/v1/inputs/{id}", C::WriteWork, update)
 }
 
-fn status_schema() -> utoipa::openapi::schema::Object {
-    super::vocabulary_schema::<ResponseStatus>()
-}
-
 /// Something people said at an activity, and what the organisation did about it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct InputOut {
@@ -39,14 +34,25 @@ pub struct InputOut {
     /// What people said.
     pub said: String,
     /// The date it was said (YYYY-MM-DD).
+    #[schema(format = Date)]
     pub received_on: String,
     /// What was done, will be done, or why it could not be done.
     pub response: Option<String>,
-    #[schema(schema_with = status_schema)]
+    #[schema(schema_with = nullable_status_schema)]
     pub response_status: Option<String>,
+    #[schema(format = Date)]
     pub responded_on: Option<String>,
     /// The date the response reached the people who gave the input.
+    #[schema(format = Date)]
     pub fed_back_on: Option<String>,
+}
+
+fn nullable_status_schema() -> utoipa::openapi::schema::Object {
+    super::nullable_vocabulary_schema::<ResponseStatus>()
+}
+
+fn optional_status_schema() -> utoipa::openapi::schema::Schema {
+    super::optional_vocabulary_schema::<ResponseStatus>()
 }
 
 impl From<Input> for InputOut {
@@ -68,13 +74,26 @@ impl From<Input> for InputOut {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InputBody {
+    #[schema(minimum = 1)]
     pub activity_id: i64,
+    /// What people said.
+    #[schema(schema_with = super::long_text)]
     pub said: String,
+    /// The day it was said; not after today.
+    #[schema(format = Date)]
     pub received_on: String,
+    /// What was done, will be done, or why it could not be done; given with a
+    /// `response_status`, and only with one.
+    #[schema(schema_with = super::optional_long_text)]
     pub response: Option<String>,
-    #[schema(schema_with = status_schema)]
+    #[schema(schema_with = optional_status_schema)]
     pub response_status: Option<String>,
+    /// The day of the response: not before `received_on`, not after today.
+    #[schema(schema_with = super::optional_date_schema)]
     pub responded_on: Option<String>,
+    /// The day the response reached the people who gave the input: only with a
+    /// response, not before `received_on`, not after today.
+    #[schema(schema_with = super::optional_date_schema)]
     pub fed_back_on: Option<String>,
 }
 
@@ -142,14 +161,31 @@ impl InputBody {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct InputsQuery {
+    /// Return inputs with ids after this one (from the previous page's `next`).
+    #[param(value_type = Option<i64>, minimum = 0)]
     pub after: Option<String>,
+    /// How many inputs to return, 1 to 200 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// Only inputs given at this activity.
+    #[param(value_type = Option<i64>, minimum = 1)]
     pub activity_id: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/inputs", tag = "inputs", params(InputsQuery),
-    responses((status = 200, body = ListOut<InputOut>), (status = 422, body = Problem)))]
+/// List "you said, we did" inputs, a page at a time, of one activity or of every
+/// activity the token's account sees.
+#[utoipa::path(get, path = "/api/v1/inputs", tag = "inputs",
+    operation_id = "listInputs",
+    security(("bearer" = [])),
+    params(InputsQuery),
+    responses(
+        (status = 200, description = "A page of inputs, by id.", body = ListOut<InputOut>),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn list(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -174,8 +210,17 @@ pub async fn list(
     )))
 }
 
-#[utoipa::path(get, path = "/api/v1/inputs/{id}", tag = "inputs", params(("id" = i64, Path)),
-    responses((status = 200, body = InputOut), (status = 404, body = Problem)))]
+/// Read an input and what was done about it.
+#[utoipa::path(get, path = "/api/v1/inputs/{id}", tag = "inputs",
+    operation_id = "getInput",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Input id")),
+    responses(
+        (status = 200, description = "The input.", body = InputOut),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+    ))]
 pub async fn read(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -186,8 +231,19 @@ pub async fn read(
     Ok(Json(i.into()))
 }
 
-#[utoipa::path(post, path = "/api/v1/inputs", tag = "inputs", request_body = InputBody,
-    responses((status = 201, body = InputOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
+/// Record something people said at an activity.
+#[utoipa::path(post, path = "/api/v1/inputs", tag = "inputs",
+    operation_id = "createInput",
+    security(("bearer" = [])),
+    request_body = InputBody,
+    responses(
+        (status = 201, description = "Recorded; `Location` is its address.", body = InputOut,
+            headers(("Location" = String, description = "The new input's address"))),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn create(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -202,8 +258,20 @@ pub async fn create(
     ))
 }
 
-#[utoipa::path(put, path = "/api/v1/inputs/{id}", tag = "inputs", params(("id" = i64, Path)), request_body = InputBody,
-    responses((status = 200, body = InputOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+/// Replace an input's fields: say what was done about it, and when it was fed back.
+#[utoipa::path(put, path = "/api/v1/inputs/{id}", tag = "inputs",
+    operation_id = "updateInput",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Input id")),
+    request_body = InputBody,
+    responses(
+        (status = 200, description = "The input as changed.", body = InputOut),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn update(
     State(s): State<AppState>,
     viewer: Viewer,

@@ -14,10 +14,11 @@ use coproduce_domain::Vocabulary;
 use coproduce_domain::text::{FieldErrors, Problem};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use utoipa::openapi::schema::{Object, SchemaType, Type};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::openapi::schema::{Object, SchemaFormat, SchemaType, Type};
+use utoipa::{IntoParams, ToResponse, ToSchema};
 
 use crate::auth::Viewer;
+use crate::error::Problem as ProblemReport;
 use crate::routes::Routes;
 use crate::{ApiError, AppState};
 use coproduce_store::{StoreError, Within};
@@ -161,25 +162,62 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
                 crate::i18n::API.t("api-body-not-object"),
             ));
         }
-        serde_path_to_error::deserialize(value)
-            .map(ApiJson)
-            .map_err(|e| {
-                let path = e.path().to_string();
-                let message = e.inner().to_string();
-                // "missing field `name`" is reported at the object that lacks it:
-                // name the field itself. (An unknown field's path already ends in it.)
-                let inner_field = message
-                    .strip_prefix("missing field `")
-                    .and_then(|rest| rest.split('`').next())
-                    .map(str::to_string);
-                let field = match (inner_field, path.as_str()) {
-                    (Some(f), ".") => f,
-                    (Some(f), p) => format!("{p}.{f}"),
-                    (None, p) => p.to_string(),
-                };
-                ApiError::field(field, message)
-            })
+        from_value(value).map(ApiJson)
     }
+}
+
+/// Turns every number with no fractional part into a whole number: JSON Schema counts
+/// `2.0` as an integer, so the API accepts it where it takes one.
+fn whole_numbers(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Number(n) if !n.is_i64() && !n.is_u64() => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && f >= i64::MIN as f64
+                && f < i64::MAX as f64
+            {
+                *value = serde_json::Value::from(f as i64);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(whole_numbers),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(whole_numbers),
+        _ => {}
+    }
+}
+
+/// Refuses an array where `path` must hold an object (serde would read a struct from
+/// an array of its fields in order, which the API does not document).
+pub fn object_at(value: &serde_json::Value, path: &str) -> Result<(), ApiError> {
+    if value.is_array() {
+        Err(ApiError::field(
+            path,
+            "invalid type: sequence, expected an object",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Reads a body already known to be a JSON object into `T`, naming the field of any
+/// value of the wrong type, missing field or unknown field (422).
+pub fn from_value<T: DeserializeOwned>(mut value: serde_json::Value) -> Result<T, ApiError> {
+    whole_numbers(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.inner().to_string();
+        // "missing field `name`" is reported at the object that lacks it:
+        // name the field itself. (An unknown field's path already ends in it.)
+        let inner_field = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+            .map(str::to_string);
+        let field = match (inner_field, path.as_str()) {
+            (Some(f), ".") => f,
+            (Some(f), p) => format!("{p}.{f}"),
+            (None, p) => p.to_string(),
+        };
+        ApiError::field(field, message)
+    })
 }
 
 /// A record id from the path. Anything but a positive whole number is a 404: no record
@@ -206,12 +244,17 @@ impl<S: Send + Sync> FromRequestParts<S> for Id {
 }
 
 /// `?after=ID&limit=N`, and an optional filter by parent.
+///
+/// The parameters are read as text so that a value that is not a whole number in range
+/// gets the API's own 422 naming it; the document gives their real type.
 #[derive(Debug, Default, serde::Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// Return records with ids after this one (from the previous page's `next`).
+    #[param(value_type = Option<i64>, minimum = 0)]
     pub after: Option<String>,
     /// How many records to return, 1 to 200 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
 }
 
@@ -251,7 +294,8 @@ pub fn list_base(path: &str, scope_field: &str, scope: Option<i64>) -> String {
     }
 }
 
-/// Reads an optional whole number from a query parameter, within a range.
+/// Reads an optional whole number from a query parameter, within a range. A parameter
+/// given empty (`?limit=`) is not a number, as the document says.
 pub fn parse_number(
     errs: &mut FieldErrors,
     field: &str,
@@ -259,7 +303,7 @@ pub fn parse_number(
     min: i64,
     max: i64,
 ) -> Option<i64> {
-    let raw = raw.map(str::trim).filter(|s| !s.is_empty())?;
+    let raw = raw.map(str::trim)?;
     match raw.parse::<i64>() {
         Ok(n) if (min..=max).contains(&n) => Some(n),
         _ => {
@@ -334,6 +378,186 @@ pub fn vocabulary_schema<V: Vocabulary>() -> Object {
         .description(Some(format!("One of the {} values.", V::NOUN)))
         .build()
 }
+
+/// The OpenAPI schema of a list of vocabulary values.
+pub fn vocabulary_list_schema<V: Vocabulary>() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::Array::new(vocabulary_schema::<V>())
+}
+
+/// The OpenAPI schema of an optional vocabulary value in a body: one of its slugs, or
+/// null or empty for none.
+pub fn optional_vocabulary_schema<V: Vocabulary>() -> utoipa::openapi::schema::Schema {
+    utoipa::openapi::schema::AnyOfBuilder::new()
+        .item(vocabulary_schema::<V>())
+        .item(blank_schema())
+        .item(Object::builder().schema_type(SchemaType::new(Type::Null)))
+        .description(Some(format!(
+            "One of the {} values, or null or empty for none.",
+            V::NOUN
+        )))
+        .build()
+        .into()
+}
+
+/// The OpenAPI schema of a vocabulary value in a response that may be null.
+pub fn nullable_vocabulary_schema<V: Vocabulary>() -> Object {
+    Object::builder()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .enum_values(Some(
+            V::ALL
+                .iter()
+                .map(|v| serde_json::Value::from(v.slug()))
+                .chain([serde_json::Value::Null]),
+        ))
+        .description(Some(format!("One of the {} values, or null.", V::NOUN)))
+        .build()
+}
+
+/// The characters the text checks trim from either end (Unicode white space, as
+/// `str::trim` knows it).
+pub(crate) const SPACE: &str =
+    r"\t\n\x0B\f\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000";
+/// The control characters the text checks refuse (all but tabs and line breaks).
+const CONTROL: &str = r"\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F";
+
+/// A pattern for text the checks accept: after trimming, 1 to `max` characters with
+/// no control characters but tabs and line breaks; with `empty`, also nothing but
+/// white space (optional text, read as not given).
+fn text_pattern(max: usize, empty: bool) -> String {
+    let inner = format!(
+        "[^{SPACE}{CONTROL}](?:[^{CONTROL}]{{0,{}}}[^{SPACE}{CONTROL}])?[{SPACE}]*",
+        max.saturating_sub(2)
+    );
+    if empty {
+        format!("^[{SPACE}]*(?:{inner})?$")
+    } else {
+        format!("^[{SPACE}]*{inner}$")
+    }
+}
+
+/// The schema of required text of up to `max` characters.
+pub fn text_schema(max: usize) -> Object {
+    Object::builder()
+        .schema_type(SchemaType::new(Type::String))
+        .pattern(Some(text_pattern(max, false)))
+        .description(Some(format!(
+            "Text of 1 to {max} characters once spaces at either end are trimmed, without control characters other than tabs and line breaks."
+        )))
+        .build()
+}
+
+/// The schema of optional text of up to `max` characters: null or only spaces mean
+/// none.
+pub fn optional_text_schema(max: usize) -> Object {
+    Object::builder()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .pattern(Some(text_pattern(max, true)))
+        .description(Some(format!(
+            "Text of up to {max} characters once spaces at either end are trimmed, without control characters other than tabs and line breaks; null or empty for none."
+        )))
+        .build()
+}
+
+/// Required short text: names and titles.
+pub fn short_text() -> Object {
+    text_schema(coproduce_domain::text::SHORT)
+}
+
+/// Required long text: statements and descriptions.
+pub fn long_text() -> Object {
+    text_schema(coproduce_domain::text::LONG)
+}
+
+/// Optional short text.
+pub fn optional_short_text() -> Object {
+    optional_text_schema(coproduce_domain::text::SHORT)
+}
+
+/// Optional long text.
+pub fn optional_long_text() -> Object {
+    optional_text_schema(coproduce_domain::text::LONG)
+}
+
+/// The schema of a calendar date, `YYYY-MM-DD`.
+pub fn date_schema() -> Object {
+    Object::builder()
+        .schema_type(SchemaType::new(Type::String))
+        .format(Some(SchemaFormat::KnownFormat(
+            utoipa::openapi::KnownFormat::Date,
+        )))
+        .build()
+}
+
+/// A string of nothing but white space: an optional value left empty, read as not
+/// given.
+fn blank_schema() -> Object {
+    Object::builder()
+        .schema_type(SchemaType::new(Type::String))
+        .pattern(Some(format!("^[{SPACE}]*$")))
+        .build()
+}
+
+/// The schema of an optional calendar date: a date, or null or empty for none.
+pub fn optional_date_schema() -> utoipa::openapi::schema::Schema {
+    utoipa::openapi::schema::AnyOfBuilder::new()
+        .item(date_schema())
+        .item(blank_schema())
+        .item(Object::builder().schema_type(SchemaType::new(Type::Null)))
+        .description(Some("A date (YYYY-MM-DD), or null or empty for none."))
+        .build()
+        .into()
+}
+
+/// The schema of an id in a body: a whole number from 1.
+pub fn id_schema() -> Object {
+    Object::builder()
+        .schema_type(SchemaType::new(Type::Integer))
+        .format(Some(SchemaFormat::KnownFormat(
+            utoipa::openapi::KnownFormat::Int64,
+        )))
+        .minimum(Some(1))
+        .build()
+}
+
+/// 400: the request could not be read.
+#[derive(ToResponse)]
+#[response(
+    description = "The request could not be read: a body that is not a JSON object, or a query string that cannot be parsed.",
+    content_type = "application/problem+json"
+)]
+pub struct BadRequest(pub ProblemReport);
+
+/// 401: no credential, or one that is not valid.
+#[derive(ToResponse)]
+#[response(
+    description = "No API token was sent, or the token is not valid (unknown, revoked or expired).",
+    content_type = "application/problem+json"
+)]
+pub struct Unauthorised(pub ProblemReport);
+
+/// 403: the credential may not do this.
+#[derive(ToResponse)]
+#[response(
+    description = "The token's account has a role that may not do this, or a read-only token was used to change something.",
+    content_type = "application/problem+json"
+)]
+pub struct Forbidden(pub ProblemReport);
+
+/// 404: no such record, as far as the viewer may know.
+#[derive(ToResponse)]
+#[response(
+    description = "There is no record with this id, or it belongs to an organisation the token's account does not see.",
+    content_type = "application/problem+json"
+)]
+pub struct NotFound(pub ProblemReport);
+
+/// 422: values that are not acceptable.
+#[derive(ToResponse)]
+#[response(
+    description = "Some values are not acceptable: `errors` names each field and says why, with a stable `code`.",
+    content_type = "application/problem+json"
+)]
+pub struct Unprocessable(pub ProblemReport);
 
 /// Checks a vocabulary value in a body, recording an error under `field`.
 pub fn vocab<V: Vocabulary>(errs: &mut FieldErrors, field: &str, raw: &str) -> Option<V> {

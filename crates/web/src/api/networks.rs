@@ -6,6 +6,7 @@ use axum::Json;
 use axum::extract::State;
 use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Capability as C;
+use coproduce_domain::network::{Audience, DocumentKind, MemberRole, NetworkKind};
 use coproduce_store::Within;
 use coproduce_store::networks::{Network, current_documents};
 use coproduce_store::training::{Completion, Course};
@@ -14,7 +15,6 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{ApiQuery, Id, ListOut, ListQuery, list_base, scoped_page};
 use crate::auth::Viewer;
-use crate::error::Problem;
 use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
@@ -36,10 +36,11 @@ pub struct NetworkOut {
     pub id: i64,
     pub organisation_id: i64,
     pub name: String,
-    /// A network kind slug.
+    #[schema(schema_with = network_kind_schema)]
     pub kind: &'static str,
     pub description: Option<String>,
     pub members: i64,
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 
@@ -61,12 +62,13 @@ impl From<Network> for NetworkOut {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct DocumentOut {
     pub id: i64,
-    /// `charter` or `code-of-conduct`.
+    #[schema(schema_with = document_kind_schema)]
     pub kind: &'static str,
     pub title: String,
     pub version: String,
     /// The charter, for a document of kind `charter`.
     pub charter_id: Option<i64>,
+    #[schema(format = Date)]
     pub adopted_on: String,
     /// Whether this is the newest version of its kind, the one members must sign.
     pub current: bool,
@@ -89,29 +91,66 @@ pub struct MemberOut {
     pub id: i64,
     pub person_id: i64,
     pub name: String,
-    /// A member role slug.
+    #[schema(schema_with = member_role_schema)]
     pub role: &'static str,
+    #[schema(format = Date)]
     pub joined_on: String,
+    #[schema(format = Date)]
     pub inducted_on: Option<String>,
     pub inducted_by: Option<String>,
     /// While stood down: the day they stood down, and the day it is to be reviewed.
+    #[schema(format = Date)]
     pub stood_down_on: Option<String>,
+    #[schema(format = Date)]
     pub review_on: Option<String>,
     /// The kinds of the current documents they have not signed.
+    #[schema(schema_with = document_kinds_schema)]
     pub needs_to_sign: Vec<&'static str>,
+}
+
+fn network_kind_schema() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<NetworkKind>()
+}
+fn document_kind_schema() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<DocumentKind>()
+}
+fn document_kinds_schema() -> utoipa::openapi::schema::Array {
+    super::vocabulary_list_schema::<DocumentKind>()
+}
+fn member_role_schema() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<MemberRole>()
+}
+fn audience_schema() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<Audience>()
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct OrganisationQuery {
+    /// Return records with ids after this one (from the previous page's `next`).
+    #[param(value_type = Option<i64>, minimum = 0)]
     pub after: Option<String>,
+    /// How many records to return, 1 to 200 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// Only records of this organisation.
+    #[param(value_type = Option<i64>, minimum = 1)]
     pub organisation_id: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/networks", tag = "networks", params(OrganisationQuery),
-    responses((status = 200, body = ListOut<NetworkOut>), (status = 422, body = Problem)))]
+/// List networks, a page at a time.
+#[utoipa::path(get, path = "/api/v1/networks", tag = "networks",
+    operation_id = "listNetworks",
+    security(("bearer" = [])),
+    params(OrganisationQuery),
+    responses(
+        (status = 200, description = "A page of networks, by id.", body = ListOut<NetworkOut>),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn list(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -140,8 +179,18 @@ async fn visible(s: &AppState, viewer: &Viewer, id: i64) -> Result<Network, ApiE
     Ok(n)
 }
 
-#[utoipa::path(get, path = "/api/v1/networks/{id}", tag = "networks", params(("id" = i64, Path)),
-    responses((status = 200, body = NetworkDetail), (status = 404, body = Problem)))]
+/// Read a network, with the documents it adopted and how many members have not signed
+/// each current one.
+#[utoipa::path(get, path = "/api/v1/networks/{id}", tag = "networks",
+    operation_id = "getNetwork",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Network id")),
+    responses(
+        (status = 200, description = "The network.", body = NetworkDetail),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+    ))]
 pub async fn read(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -169,8 +218,20 @@ pub async fn read(
     }))
 }
 
-#[utoipa::path(get, path = "/api/v1/networks/{id}/members", tag = "networks", params(("id" = i64, Path), ListQuery),
-    responses((status = 200, body = ListOut<MemberOut>), (status = 404, body = Problem), (status = 422, body = Problem)))]
+/// List a network's current members, a page at a time, with what they still need to
+/// sign.
+#[utoipa::path(get, path = "/api/v1/networks/{id}/members", tag = "networks",
+    operation_id = "listNetworkMembers",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Network id"), ListQuery),
+    responses(
+        (status = 200, description = "A page of current members.", body = ListOut<MemberOut>),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn members(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -216,7 +277,7 @@ pub struct CourseOut {
     pub id: i64,
     pub organisation_id: i64,
     pub title: String,
-    /// `staff`, `participants` or `everyone`.
+    #[schema(schema_with = audience_schema)]
     pub audience: &'static str,
     /// Months a completion lasts; null when it never runs out.
     pub valid_months: Option<i64>,
@@ -248,8 +309,10 @@ pub struct CompletionOut {
     pub person_id: i64,
     pub name: String,
     pub session_id: Option<i64>,
+    #[schema(format = Date)]
     pub completed_on: String,
     /// Null when it never runs out.
+    #[schema(format = Date)]
     pub expires_on: Option<String>,
 }
 
@@ -266,8 +329,19 @@ impl From<Completion> for CompletionOut {
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/courses", tag = "training", params(OrganisationQuery),
-    responses((status = 200, body = ListOut<CourseOut>), (status = 422, body = Problem)))]
+/// List training courses, a page at a time, with their completions counted.
+#[utoipa::path(get, path = "/api/v1/courses", tag = "training",
+    operation_id = "listCourses",
+    security(("bearer" = [])),
+    params(OrganisationQuery),
+    responses(
+        (status = 200, description = "A page of courses, by id.", body = ListOut<CourseOut>),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn courses(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -292,14 +366,30 @@ pub async fn courses(
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CompletionsQuery {
+    /// Return completions with ids after this one (from the previous page's `next`).
+    #[param(value_type = Option<i64>, minimum = 0)]
     pub after: Option<String>,
+    /// How many completions to return, 1 to 200 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// `true` for only the completions that have run out by today.
+    #[param(value_type = Option<bool>)]
     pub expired: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/courses/{id}/completions", tag = "training", params(("id" = i64, Path), CompletionsQuery),
-    responses((status = 200, body = ListOut<CompletionOut>), (status = 404, body = Problem), (status = 422, body = Problem)))]
+/// List who completed a course, a page at a time.
+#[utoipa::path(get, path = "/api/v1/courses/{id}/completions", tag = "training",
+    operation_id = "listCourseCompletions",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Course id"), CompletionsQuery),
+    responses(
+        (status = 200, description = "A page of completions.", body = ListOut<CompletionOut>),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn completions(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -308,7 +398,7 @@ pub async fn completions(
 ) -> Result<Json<ListOut<CompletionOut>>, ApiError> {
     let mut errs = coproduce_domain::text::FieldErrors::new();
     let expired = match q.expired.as_deref().map(str::trim) {
-        None | Some("") | Some("false") => false,
+        None | Some("false") => false,
         Some("true") => true,
         Some(other) => {
             errs.add(

@@ -12,7 +12,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{ApiJson, ApiQuery, Id, ListOut, ListQuery, created, required, vocab};
-use crate::error::Problem;
 use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
@@ -37,6 +36,7 @@ pub struct OrganisationOut {
     /// Whether staff must give a second factor (a code from an authenticator app).
     pub require_second_factor: bool,
     /// When the record was created (UTC).
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 
@@ -57,6 +57,7 @@ impl From<Organisation> for OrganisationOut {
 #[serde(deny_unknown_fields)]
 pub struct OrganisationBody {
     /// 1 to 200 characters.
+    #[schema(schema_with = super::short_text)]
     pub name: String,
     #[schema(schema_with = kind_schema)]
     pub kind: String,
@@ -81,9 +82,15 @@ impl OrganisationBody {
     }
 }
 
+/// List organisations, a page at a time. Anyone may.
 #[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations",
+    operation_id = "listOrganisations",
     params(ListQuery),
-    responses((status = 200, body = ListOut<OrganisationOut>), (status = 422, body = Problem)))]
+    responses(
+        (status = 200, description = "A page of organisations, by id.", body = ListOut<OrganisationOut>),
+        (status = 400, response = super::BadRequest),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn list(
     State(s): State<AppState>,
     ApiQuery(q): ApiQuery<ListQuery>,
@@ -98,9 +105,14 @@ pub async fn list(
     )))
 }
 
+/// Read one organisation. Anyone may.
 #[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "organisations",
-    params(("id" = i64, Path, description = "Organisation id")),
-    responses((status = 200, body = OrganisationOut), (status = 404, body = Problem)))]
+    operation_id = "getOrganisation",
+    params(("id" = i64, Path, minimum = 1, description = "Organisation id")),
+    responses(
+        (status = 200, description = "The organisation.", body = OrganisationOut),
+        (status = 404, response = super::NotFound),
+    ))]
 pub async fn read(
     State(s): State<AppState>,
     Id(id): Id,
@@ -108,9 +120,19 @@ pub async fn read(
     Ok(Json(s.store.organisation(id).await?.into()))
 }
 
+/// Add an organisation. Administrators only.
 #[utoipa::path(post, path = "/api/v1/organisations", tag = "organisations",
+    operation_id = "createOrganisation",
+    security(("bearer" = [])),
     request_body = OrganisationBody,
-    responses((status = 201, body = OrganisationOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
+    responses(
+        (status = 201, description = "Created; `Location` is its address.", body = OrganisationOut,
+            headers(("Location" = String, description = "The new organisation's address"))),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn create(
     State(s): State<AppState>,
     ApiJson(body): ApiJson<OrganisationBody>,
@@ -122,10 +144,20 @@ pub async fn create(
     ))
 }
 
+/// Replace an organisation's fields.
 #[utoipa::path(put, path = "/api/v1/organisations/{id}", tag = "organisations",
-    params(("id" = i64, Path, description = "Organisation id")),
+    operation_id = "updateOrganisation",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Organisation id")),
     request_body = OrganisationBody,
-    responses((status = 200, body = OrganisationOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses(
+        (status = 200, description = "The organisation as changed.", body = OrganisationOut),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn update(
     State(s): State<AppState>,
     Id(id): Id,

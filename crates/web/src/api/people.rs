@@ -5,7 +5,10 @@ use axum::extract::State;
 use axum::response::Response;
 use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Capability as C;
-use coproduce_domain::person::{PersonDraft, Profile};
+use coproduce_domain::needs::Need;
+use coproduce_domain::person::{
+    ContactMethod, Language, PersonDraft, PersonRole, Profile, ServiceArea, Slot,
+};
 use coproduce_store::Within;
 use coproduce_store::people::{Person, PersonSummary};
 use serde::{Deserialize, Serialize};
@@ -13,7 +16,6 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{ApiJson, ApiQuery, Id, ListOut, created, list_base, scoped_page};
 use crate::auth::Viewer;
-use crate::error::Problem;
 use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
@@ -36,20 +38,58 @@ pub struct PersonOut {
     pub phone: Option<String>,
     pub address: Option<String>,
     pub postcode: Option<String>,
+    #[schema(schema_with = contact_schema)]
     pub preferred_contact: Option<&'static str>,
     /// Person role slugs.
+    #[schema(schema_with = roles_schema)]
     pub roles: Vec<&'static str>,
     pub affiliations: Option<String>,
     /// Service area slugs.
+    #[schema(schema_with = interests_schema)]
     pub interests: Vec<&'static str>,
     /// Times of the week, like `mon-morning`.
+    #[schema(schema_with = availability_schema)]
     pub availability: Vec<String>,
     pub avoid_rush_hour: bool,
     /// Language codes.
+    #[schema(schema_with = languages_schema)]
     pub languages: Vec<&'static str>,
+    #[schema(format = Date)]
     pub born_on: Option<String>,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    #[schema(format = DateTime)]
     pub updated_at: Option<String>,
+}
+
+fn contact_schema() -> utoipa::openapi::schema::Object {
+    super::nullable_vocabulary_schema::<ContactMethod>()
+}
+
+pub(crate) fn roles_schema() -> utoipa::openapi::schema::Array {
+    super::vocabulary_list_schema::<PersonRole>()
+}
+
+pub(crate) fn interests_schema() -> utoipa::openapi::schema::Array {
+    super::vocabulary_list_schema::<ServiceArea>()
+}
+
+pub(crate) fn languages_schema() -> utoipa::openapi::schema::Array {
+    super::vocabulary_list_schema::<Language>()
+}
+
+/// The schema of a time of the week, like `mon-morning`.
+pub(crate) fn slot_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{Object, SchemaType, Type};
+    Object::builder()
+        .schema_type(SchemaType::new(Type::String))
+        .enum_values(Some(Slot::all().map(Slot::slug)))
+        .description(Some("A time of the week: a day and a part of it."))
+        .build()
+}
+
+pub(crate) fn availability_schema() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::Array::new(slot_schema())
 }
 
 fn slugs<V: Vocabulary>(set: &std::collections::BTreeSet<V>) -> Vec<&'static str> {
@@ -91,6 +131,7 @@ pub struct PersonListed {
     pub name: String,
     pub email: Option<String>,
     /// Person role slugs.
+    #[schema(schema_with = roles_schema)]
     pub roles: Vec<&'static str>,
 }
 
@@ -114,22 +155,45 @@ pub(crate) fn check(body: &PersonDraft, today: chrono::NaiveDate) -> Result<Prof
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PeopleQuery {
+    /// Return people with ids after this one (from the previous page's `next`).
+    #[param(value_type = Option<i64>, minimum = 0)]
     pub after: Option<String>,
+    /// How many people to return, 1 to 200 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// Only people of this organisation.
+    #[param(value_type = Option<i64>, minimum = 1)]
     pub organisation_id: Option<String>,
     /// Only people whose name has words starting with these words.
     pub name: Option<String>,
-    /// Only people with this role (a person role slug).
+    /// Only people with this role.
+    #[param(schema_with = role_param)]
     pub role: Option<String>,
-    /// Only people with this access need (a need slug).
+    /// Only people with this access need.
+    #[param(schema_with = need_param)]
     pub need: Option<String>,
-    /// Only people interested in this service area (a slug).
+    /// Only people interested in this service area.
+    #[param(schema_with = interest_param)]
     pub interest: Option<String>,
     /// Only people who speak this language (a language code).
+    #[param(schema_with = language_param)]
     pub language: Option<String>,
     /// Only current members of this network (a network id).
+    #[param(value_type = Option<i64>, minimum = 1)]
     pub network: Option<String>,
+}
+
+fn role_param() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<PersonRole>()
+}
+fn need_param() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<Need>()
+}
+fn interest_param() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<ServiceArea>()
+}
+fn language_param() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<Language>()
 }
 
 impl PeopleQuery {
@@ -140,8 +204,9 @@ impl PeopleQuery {
             field: &str,
             raw: &Option<String>,
         ) -> Option<V> {
+            // An empty value is not one of the vocabulary's, as the document says.
             match raw.as_deref().map(str::trim) {
-                None | Some("") => None,
+                None => None,
                 Some(s) => errs.take(field, V::parse(s)),
             }
         }
@@ -157,7 +222,7 @@ impl PeopleQuery {
             interest: pick(&mut errs, "interest", &self.interest),
             language: pick(&mut errs, "language", &self.language),
             network: match self.network.as_deref().map(str::trim) {
-                None | Some("") => None,
+                None => None,
                 Some(s) => match s.parse::<i64>() {
                     Ok(id) if id > 0 => Some(id),
                     _ => {
@@ -171,8 +236,19 @@ impl PeopleQuery {
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/people", tag = "people", params(PeopleQuery),
-    responses((status = 200, body = ListOut<PersonListed>), (status = 422, body = Problem)))]
+/// Find people in the register, a page at a time: every filter given must match.
+#[utoipa::path(get, path = "/api/v1/people", tag = "people",
+    operation_id = "listPeople",
+    security(("bearer" = [])),
+    params(PeopleQuery),
+    responses(
+        (status = 200, description = "A page of the people found, by id.", body = ListOut<PersonListed>),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn list(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -210,8 +286,17 @@ pub async fn list(
     )))
 }
 
-#[utoipa::path(get, path = "/api/v1/people/{id}", tag = "people", params(("id" = i64, Path)),
-    responses((status = 200, body = PersonOut), (status = 404, body = Problem)))]
+/// Read a person's record in the register.
+#[utoipa::path(get, path = "/api/v1/people/{id}", tag = "people",
+    operation_id = "getPerson",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Person id")),
+    responses(
+        (status = 200, description = "The person.", body = PersonOut),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+    ))]
 pub async fn read(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -222,8 +307,19 @@ pub async fn read(
     Ok(Json(p.into()))
 }
 
-#[utoipa::path(post, path = "/api/v1/people", tag = "people", request_body = PersonDraft,
-    responses((status = 201, body = PersonOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
+/// Add a person to the register.
+#[utoipa::path(post, path = "/api/v1/people", tag = "people",
+    operation_id = "createPerson",
+    security(("bearer" = [])),
+    request_body = PersonDraft,
+    responses(
+        (status = 201, description = "Added; `Location` is their address.", body = PersonOut,
+            headers(("Location" = String, description = "The new person's address"))),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn create(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -237,8 +333,20 @@ pub async fn create(
     ))
 }
 
-#[utoipa::path(put, path = "/api/v1/people/{id}", tag = "people", params(("id" = i64, Path)), request_body = PersonDraft,
-    responses((status = 200, body = PersonOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+/// Replace a person's record in the register.
+#[utoipa::path(put, path = "/api/v1/people/{id}", tag = "people",
+    operation_id = "updatePerson",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Person id")),
+    request_body = PersonDraft,
+    responses(
+        (status = 200, description = "The person as changed.", body = PersonOut),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn update(
     State(s): State<AppState>,
     viewer: Viewer,

@@ -17,7 +17,6 @@ use super::{
     visible_organisation, vocab,
 };
 use crate::auth::Viewer;
-use crate::error::Problem;
 use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
@@ -48,6 +47,7 @@ pub struct ProjectOut {
     pub level: &'static str,
     /// What is being co-produced, and what is not open to change.
     pub scope_and_limits: Option<String>,
+    #[schema(format = DateTime)]
     pub created_at: String,
 }
 
@@ -68,12 +68,16 @@ impl From<Project> for ProjectOut {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectBody {
+    #[schema(minimum = 1)]
     pub organisation_id: i64,
+    #[schema(schema_with = super::short_text)]
     pub title: String,
     #[schema(schema_with = stage_schema)]
     pub stage: String,
     #[schema(schema_with = level_schema)]
     pub level: String,
+    /// What is being co-produced, and what is not open to change.
+    #[schema(schema_with = super::optional_long_text)]
     pub scope_and_limits: Option<String>,
 }
 
@@ -112,14 +116,31 @@ impl ProjectBody {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ProjectsQuery {
+    /// Return projects with ids after this one (from the previous page's `next`).
+    #[param(value_type = Option<i64>, minimum = 0)]
     pub after: Option<String>,
+    /// How many projects to return, 1 to 200 (default 50).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
     /// Only projects of this organisation.
+    #[param(value_type = Option<i64>, minimum = 1)]
     pub organisation_id: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/projects", tag = "projects", params(ProjectsQuery),
-    responses((status = 200, body = ListOut<ProjectOut>), (status = 422, body = Problem)))]
+/// List projects, a page at a time: those of the token's organisation, or of any for
+/// those who see every organisation.
+#[utoipa::path(get, path = "/api/v1/projects", tag = "projects",
+    operation_id = "listProjects",
+    security(("bearer" = [])),
+    params(ProjectsQuery),
+    responses(
+        (status = 200, description = "A page of projects, by id.", body = ListOut<ProjectOut>),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn list(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -142,8 +163,17 @@ pub async fn list(
     )))
 }
 
-#[utoipa::path(get, path = "/api/v1/projects/{id}", tag = "projects", params(("id" = i64, Path)),
-    responses((status = 200, body = ProjectOut), (status = 404, body = Problem)))]
+/// Read a project.
+#[utoipa::path(get, path = "/api/v1/projects/{id}", tag = "projects",
+    operation_id = "getProject",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Project id")),
+    responses(
+        (status = 200, description = "The project.", body = ProjectOut),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+    ))]
 pub async fn read(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -154,8 +184,19 @@ pub async fn read(
     Ok(Json(p.into()))
 }
 
-#[utoipa::path(post, path = "/api/v1/projects", tag = "projects", request_body = ProjectBody,
-    responses((status = 201, body = ProjectOut), (status = 400, body = Problem), (status = 422, body = Problem)))]
+/// Start a project.
+#[utoipa::path(post, path = "/api/v1/projects", tag = "projects",
+    operation_id = "createProject",
+    security(("bearer" = [])),
+    request_body = ProjectBody,
+    responses(
+        (status = 201, description = "Created; `Location` is its address.", body = ProjectOut,
+            headers(("Location" = String, description = "The new project's address"))),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn create(
     State(s): State<AppState>,
     viewer: Viewer,
@@ -170,8 +211,20 @@ pub async fn create(
     ))
 }
 
-#[utoipa::path(put, path = "/api/v1/projects/{id}", tag = "projects", params(("id" = i64, Path)), request_body = ProjectBody,
-    responses((status = 200, body = ProjectOut), (status = 404, body = Problem), (status = 422, body = Problem)))]
+/// Replace a project's fields.
+#[utoipa::path(put, path = "/api/v1/projects/{id}", tag = "projects",
+    operation_id = "updateProject",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Project id")),
+    request_body = ProjectBody,
+    responses(
+        (status = 200, description = "The project as changed.", body = ProjectOut),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
 pub async fn update(
     State(s): State<AppState>,
     viewer: Viewer,

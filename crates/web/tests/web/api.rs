@@ -153,6 +153,24 @@ async fn values_that_are_not_acceptable_are_422_naming_the_field(store: Store) {
     check(json!({"organisation_id": org, "title": "a\u{0007}b", "stage": "design", "level": "service"}), &["title"]).await;
     let bad_email = post(&store, "/api/v1/people", json!({"organisation_id": org, "name": "Ann", "roles": ["service-user"], "email": "ann-at-example"})).await;
     assert_eq!(bad_email.fields(), ["email"]);
+    // A whole number written with a point is the whole number, as JSON Schema counts it.
+    let r = post(
+        &store,
+        "/api/v1/projects",
+        json!({"organisation_id": org as f64, "title": "x", "stage": "design", "level": "service"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    // A charter's parts are objects, never arrays of their fields.
+    let r = post(
+        &store,
+        "/api/v1/charters",
+        json!({"key": "ab", "title": "t", "version": "1", "source": "s", "settings": [null, null],
+            "sections": [{"key": "a", "title": "t", "source_ref": "1",
+                "commitments": [{"key": "c", "text": "t", "source_ref": "1"}]}]}),
+    )
+    .await;
+    assert_eq!(r.fields(), ["settings"], "{}", r.text);
 }
 
 async fn unknown_ids_are_404(store: Store) {
@@ -184,6 +202,13 @@ async fn unknown_ids_are_404(store: Store) {
     let r = get(&store, "/api/v1/organisations?limit=0&after=x").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(r.fields(), ["after", "limit"]);
+    // A parameter given empty is not a number either, as the document says.
+    let r = get(&store, "/api/v1/organisations?limit=&after=7").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.fields(), ["limit"]);
+    let r = get(&store, "/api/v1/people?role=&network=").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.fields(), ["role", "network"]);
 }
 
 async fn activity_times_are_checked_across_the_clock_changes(store: Store) {

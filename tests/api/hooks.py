@@ -1,0 +1,206 @@
+"""Schemathesis hooks for the contract run: the rules JSON Schema cannot state.
+
+The OpenAPI document states each value's type, range, pattern and vocabulary, and the
+server refuses what breaks them. A few rules of the API relate a value to something
+else, which a schema cannot say:
+
+- a reference in a body or a filter (`organisation_id`, `project_id`, `activity_id`)
+  must name a record that exists;
+- a date may not be after today, and some dates may not come before others (an answer
+  before the input it answers, an activity ending before it starts or lasting more
+  than 14 days);
+- some fields go together (a response and its status; a signature and its date; a
+  preferred way of contact and the detail it needs);
+- keys in a charter are unique across it.
+
+A request that breaks one of these is refused with a 422 naming the field, which is
+right; but schemathesis, knowing only the schema, would count it as a valid request
+refused. So for *positive* cases only (those schemathesis believes valid), these hooks
+bring the generated values within these rules, changing as little as they can. Negative
+cases are sent as generated. Every rule here is listed in docs/api.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+import schemathesis
+
+KNOWN: dict[str, list[int]] = json.loads(os.environ.get("COPRODUCE_CONTRACT_IDS", "{}"))
+
+# A reference field, and the records it names.
+REFERENCES = {
+    "organisation_id": "organisations",
+    "project_id": "projects",
+    "activity_id": "activities",
+}
+
+
+def _today() -> dt.date:
+    # The server keeps London time; a run near midnight is kept a day clear of it.
+    return dt.date.today() - dt.timedelta(days=1)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _date(value: object) -> dt.date | None:
+    if _blank(value):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return None
+
+
+def _known(kind: str, value: object) -> object:
+    """An id of a record that exists, chosen by the generated value."""
+    ids = KNOWN.get(kind) or []
+    if not ids or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return ids[value % len(ids)]
+    if isinstance(value, float) and value.is_integer():
+        return ids[int(value) % len(ids)]
+    if isinstance(value, str) and value.strip().isdigit():
+        return str(ids[int(value) % len(ids)])
+    return value
+
+
+def _not_after_today(value: object) -> object:
+    day = _date(value)
+    if day is not None and day > _today():
+        return _today().isoformat()
+    return value
+
+
+def _input(body: dict) -> None:
+    received = _date(body.get("received_on"))
+    if received is not None and received > _today():
+        received = _today()
+        body["received_on"] = received.isoformat()
+    # A response and its status go together.
+    if _blank(body.get("response")) and not _blank(body.get("response_status")):
+        body["response_status"] = None
+    if not _blank(body.get("response")) and _blank(body.get("response_status")):
+        body["response_status"] = "will-do"
+    # Feedback follows a response.
+    if _blank(body.get("response")):
+        body["fed_back_on"] = None
+    for field in ("responded_on", "fed_back_on"):
+        day = _date(body.get(field))
+        if day is not None and received is not None and not (received <= day <= _today()):
+            body[field] = received.isoformat()
+
+
+def _activity(body: dict) -> None:
+    def parse(value: object) -> dt.datetime | None:
+        try:
+            return dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+
+    starts, ends = parse(body.get("starts_at")), parse(body.get("ends_at"))
+    if starts is None or ends is None:
+        return
+    # The server keeps times to the second.
+    starts_s = starts.replace(microsecond=0)
+    ends_s = ends.replace(microsecond=0)
+    # An activity ends after it starts, and lasts at most 14 days.
+    if ends_s <= starts_s or ends_s - starts_s > dt.timedelta(days=14):
+        if starts_s.year < 9999:
+            body["ends_at"] = (starts_s + dt.timedelta(hours=1)).isoformat()
+        else:
+            body["starts_at"] = (ends_s - dt.timedelta(hours=1)).isoformat()
+
+
+def _signatory(body: dict) -> None:
+    for field in ("invited_on", "signed_on"):
+        body[field] = _not_after_today(body.get(field))
+    if body.get("status") == "signed" and _blank(body.get("signed_on")):
+        body["signed_on"] = _today().isoformat()
+    if body.get("status") != "signed":
+        body["signed_on"] = None
+
+
+def _person(body: dict) -> None:
+    born = _date(body.get("born_on"))
+    if born is not None:
+        today = _today()
+        if born > today or today.year - born.year > 120:
+            body["born_on"] = dt.date(today.year - 40, 1, 1).isoformat()
+    needs = {
+        "email": ("email",),
+        "phone": ("phone",),
+        "text": ("phone",),
+        "letter": ("address", "postcode"),
+    }.get(body.get("preferred_contact") if isinstance(body.get("preferred_contact"), str) else "")
+    if needs and any(_blank(body.get(field)) for field in needs):
+        body["preferred_contact"] = None
+
+
+def _charter(body: dict) -> None:
+    sections = body.get("sections")
+    if not isinstance(sections, list):
+        return
+    seen_sections: set[str] = set()
+    seen_commitments: set[str] = set()
+    for i, section in enumerate(sections):
+        if not isinstance(section, dict):
+            continue
+        key = section.get("key")
+        if isinstance(key, str) and key.strip() in seen_sections:
+            section["key"] = f"s{i}"
+        if isinstance(section.get("key"), str):
+            seen_sections.add(section["key"].strip())
+        for j, commitment in enumerate(section.get("commitments") or []):
+            if not isinstance(commitment, dict):
+                continue
+            key = commitment.get("key")
+            if isinstance(key, str) and key.strip() in seen_commitments:
+                commitment["key"] = f"c{i}-{j}"
+            if isinstance(commitment.get("key"), str):
+                seen_commitments.add(commitment["key"].strip())
+
+
+BODY_RULES = {
+    ("POST", "/api/v1/inputs"): _input,
+    ("PUT", "/api/v1/inputs/{id}"): _input,
+    ("POST", "/api/v1/activities"): _activity,
+    ("PUT", "/api/v1/activities/{id}"): _activity,
+    ("POST", "/api/v1/charters/{id}/signatories"): _signatory,
+    ("POST", "/api/v1/people"): _person,
+    ("PUT", "/api/v1/people/{id}"): _person,
+    ("POST", "/api/v1/charters"): _charter,
+}
+
+
+@schemathesis.hook
+def map_case(context, case):
+    meta = case.meta
+    if meta is None or not meta.generation.mode.is_positive:
+        return case
+    operation = (case.operation.method.upper(), case.operation.path)
+    body = case.body
+    if isinstance(body, dict):
+        for field, kind in REFERENCES.items():
+            if field in body:
+                body[field] = _known(kind, body[field])
+        rule = BODY_RULES.get(operation)
+        if rule is not None:
+            rule(body)
+    query = case.query
+    if isinstance(query, dict):
+        # A list narrowed to a project or activity must name one that exists.
+        for field in ("project_id", "activity_id"):
+            if field in query:
+                query[field] = _known(REFERENCES[field], query[field])
+        if operation == ("GET", "/api/v1/organisations/{id}/indicators/feedback-within-days"):
+            # The period starts no later than it ends (by default, today).
+            start, end = _date(query.get("from")), _date(query.get("to"))
+            if start is not None and start > (end or _today()):
+                query["from"] = (end or _today()).isoformat()
+    return case
