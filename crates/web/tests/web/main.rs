@@ -14,6 +14,7 @@ mod isolation;
 mod languages;
 mod me_pages;
 mod network_pages;
+mod openapi;
 mod oversight_pages;
 mod pages;
 mod people_pages;

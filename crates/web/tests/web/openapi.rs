@@ -1,8 +1,6 @@
 //! The OpenAPI document is a contract clients can be generated from: it matches the
 //! route table operation for operation, names each operation uniquely, and documents
 //! every status each operation can answer.
-// Tests may panic on anything unexpected: that is how they fail.
-#![allow(clippy::unwrap_used)]
 
 use std::collections::{BTreeMap, BTreeSet};
 
