@@ -22,6 +22,7 @@ pub mod import;
 pub mod jobs;
 pub mod mail;
 pub mod networks;
+pub mod organisations;
 pub mod outbox;
 pub mod oversight;
 pub mod password;

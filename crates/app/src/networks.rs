@@ -72,3 +72,45 @@ pub async fn change_membership(
     .await?;
     ctx.commit(tx).await
 }
+
+/// Records that a person completed a course of their organisation, on a session of
+/// it or another day; audited against the person.
+pub async fn record_completion(
+    ctx: &Context,
+    actor: &Actor,
+    f: &coproduce_store::training::CompletionFields,
+) -> Result<coproduce_store::training::Completion, AppError> {
+    actor.require(Capability::WritePeople)?;
+    let person = crate::people::visible(ctx, actor, f.person_id).await?;
+    let org = visible_record(ctx, actor, Owned::Course, f.course_id).await?;
+    if org != person.organisation_id() {
+        return Err(AppError::refused(
+            "course_id",
+            coproduce_domain::text::Problem::NoSuch {
+                noun: "course",
+                id: f.course_id,
+            },
+        ));
+    }
+    let course = ctx.store.course(f.course_id, f.completed_on).await?;
+    let mut tx = ctx.begin().await?;
+    let id = coproduce_store::training::insert_completion(
+        &mut tx,
+        f,
+        course.valid_months,
+        actor.account_id,
+        ctx.now(),
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("training.complete", "completion", id)
+            .organisation(Some(org))
+            .person(Some(f.person_id)),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.completion(id).await?)
+}

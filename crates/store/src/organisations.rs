@@ -61,17 +61,9 @@ impl Store {
         id: i64,
         f: &OrganisationFields,
     ) -> Result<Organisation, StoreError> {
-        let rows = on_pool!(self, |p| {
-            sqlx::query("UPDATE organisations SET name = $1, kind = $2, require_second_factor = $3 WHERE id = $4")
-                .bind(&f.name)
-                .bind(f.kind.slug())
-                .bind(f.require_second_factor)
-                .bind(id)
-                .execute(p)
-                .await
-                .map(|r| r.rows_affected())
-        })?;
-        updated(rows)?;
+        let mut tx = self.begin().await?;
+        update_organisation_in(&mut tx, id, f).await?;
+        tx.commit().await?;
         self.organisation(id).await
     }
 
@@ -91,10 +83,8 @@ impl Store {
     }
 }
 
-pub(crate) async fn insert_organisation(
-    tx: &mut Tx,
-    f: &OrganisationFields,
-) -> Result<i64, StoreError> {
+/// Writes an organisation on the caller's transaction.
+pub async fn insert_organisation(tx: &mut Tx, f: &OrganisationFields) -> Result<i64, StoreError> {
     let id = on_tx!(tx, |c| {
         sqlx::query_scalar::<_, i64>(
             "INSERT INTO organisations (name, kind, require_second_factor, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
@@ -107,4 +97,23 @@ pub(crate) async fn insert_organisation(
         .await
     })?;
     Ok(id)
+}
+
+/// Changes an organisation on the caller's transaction.
+pub async fn update_organisation_in(
+    tx: &mut Tx,
+    id: i64,
+    f: &OrganisationFields,
+) -> Result<(), StoreError> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query("UPDATE organisations SET name = $1, kind = $2, require_second_factor = $3 WHERE id = $4")
+            .bind(&f.name)
+            .bind(f.kind.slug())
+            .bind(f.require_second_factor)
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    updated(rows)
 }

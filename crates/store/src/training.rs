@@ -290,28 +290,14 @@ impl Store {
         )
         .await?;
         let course = self.course(f.course_id, f.completed_on).await?;
-        let expires = network::expires_on(f.completed_on, course.valid_months);
-        let id = on_pool!(self, |p| {
-            sqlx::query_scalar::<_, i64>(
-                "INSERT INTO completions (course_id, session_id, person_id, completed_on, expires_on, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-            )
-            .bind(f.course_id)
-            .bind(f.session_id)
-            .bind(f.person_id)
-            .bind(f.completed_on)
-            .bind(expires)
-            .bind(recorded_by)
-            .bind(now())
-            .fetch_one(p)
-            .await
-        })
-        .map_err(|e| {
-            if StoreError::is_unique_violation(&e) {
-                StoreError::Duplicate("this completion is already recorded".into())
-            } else {
-                e.into()
-            }
-        })?;
+        let mut tx = self.begin().await?;
+        let id = insert_completion(&mut tx, f, course.valid_months, recorded_by, now()).await?;
+        tx.commit().await?;
+        self.completion(id).await
+    }
+
+    /// One completion, with its course and person.
+    pub async fn completion(&self, id: i64) -> Result<Completion, StoreError> {
         on_pool!(self, |p| sqlx::query_as(completion_select!(
             "WHERE k.id = $1"
         ))
@@ -352,4 +338,38 @@ impl Store {
         .fetch_all(p)
         .await)?)
     }
+}
+
+/// Records that a person completed a course on the caller's transaction; the expiry
+/// day comes from how long the course lasts. The same course on the same day twice
+/// is refused.
+pub async fn insert_completion(
+    tx: &mut crate::Tx,
+    f: &CompletionFields,
+    valid_months: Option<i64>,
+    recorded_by: Option<i64>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i64, StoreError> {
+    let expires = network::expires_on(f.completed_on, valid_months);
+    on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO completions (course_id, session_id, person_id, completed_on, expires_on, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(f.course_id)
+        .bind(f.session_id)
+        .bind(f.person_id)
+        .bind(f.completed_on)
+        .bind(expires)
+        .bind(recorded_by)
+        .bind(now)
+        .fetch_one(c)
+        .await
+    })
+    .map_err(|e| {
+        if StoreError::is_unique_violation(&e) {
+            StoreError::Duplicate("this completion is already recorded".into())
+        } else {
+            e.into()
+        }
+    })
 }

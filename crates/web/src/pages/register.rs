@@ -179,9 +179,12 @@ async fn save(
     };
     match body.check() {
         Ok(fields) => {
+            let actor = viewer.actor();
             let o = match editing {
-                Some(id) => state.store.update_organisation(id, &fields).await?,
-                None => state.store.create_organisation(&fields).await?,
+                Some(id) => {
+                    coproduce_app::organisations::update(&state.ctx, &actor, id, &fields).await?
+                }
+                None => coproduce_app::organisations::create(&state.ctx, &actor, &fields).await?,
             };
             Ok(Redirect::to(&format!("/organisations/{}", o.id)).into_response())
         }

@@ -362,15 +362,13 @@ pub(super) async fn record_training(
                 person_id: p.id,
                 completed_on,
             };
-            match state
-                .store
-                .record_completion(&fields, viewer.account().map(|a| a.id))
+            match coproduce_app::networks::record_completion(&state.ctx, &viewer.actor(), &fields)
                 .await
             {
                 Ok(_) => {
                     return Ok(Redirect::to(&format!("/people/{}#training", p.id)).into_response());
                 }
-                Err(StoreError::Duplicate(_)) => errors.push(FieldError::worded(
+                Err(coproduce_app::AppError::Conflict(_)) => errors.push(FieldError::worded(
                     "course_id",
                     tr.t("staff-completion-already"),
                 )),
