@@ -16,11 +16,12 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{
     ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, reach, required, scoped_page,
-    visible_project, vocab,
+    vocab,
 };
 use crate::auth::Viewer;
 use crate::routes::Routes;
 use crate::{ApiError, AppState};
+use coproduce_app::scope::{Owned, referenced};
 
 pub fn routes(r: Routes) -> Routes {
     r.get("/api/v1/activities", C::ReadWork, list)
@@ -190,7 +191,7 @@ pub async fn list(
         q.project_id.as_deref(),
     )?;
     if let Some(p) = project {
-        visible_project(&s, &viewer, "project_id", p).await?;
+        referenced(&s.ctx, &viewer.actor(), Owned::Project, "project_id", p).await?;
     }
     let rows = s.store.activities(page, reach(&viewer, project)?).await?;
     let base = list_base("/api/v1/activities", "project_id", project);
@@ -242,8 +243,7 @@ pub async fn create(
     ApiJson(body): ApiJson<ActivityBody>,
 ) -> Result<Response, ApiError> {
     let fields = body.check()?;
-    visible_project(&s, &viewer, "project_id", fields.project_id).await?;
-    let a = s.store.create_activity(&fields).await?;
+    let a = coproduce_app::work::create_activity(&s.ctx, &viewer.actor(), &fields).await?;
     Ok(created(
         format!("/api/v1/activities/{}", a.id),
         ActivityOut::from(a),
@@ -271,9 +271,11 @@ pub async fn update(
     ApiJson(body): ApiJson<ActivityBody>,
 ) -> Result<Json<ActivityOut>, ApiError> {
     let fields = body.check()?;
-    viewer.check(s.store.organisation_of_activity(id).await?)?;
-    visible_project(&s, &viewer, "project_id", fields.project_id).await?;
-    Ok(Json(s.store.update_activity(id, &fields).await?.into()))
+    Ok(Json(
+        coproduce_app::work::update_activity(&s.ctx, &viewer.actor(), id, &fields)
+            .await?
+            .into(),
+    ))
 }
 
 /// One person's attendance at an activity.
@@ -293,37 +295,6 @@ impl From<Attendance> for AttendanceOut {
             status: a.status.slug(),
         }
     }
-}
-
-/// Refuses to invite or record as attending a person under 18 who has no parent or
-/// guardian's consent on record.
-pub(crate) async fn may_join(
-    s: &AppState,
-    person: &coproduce_store::people::Person,
-    status: AttendanceStatus,
-) -> Result<(), ApiError> {
-    let today = crate::today(&s.ctx);
-    let child = person
-        .profile
-        .born_on
-        .is_some_and(|b| coproduce_domain::person::is_child(b, today));
-    if child
-        && status != AttendanceStatus::Absent
-        && !s
-            .store
-            .has_consent(
-                person.id,
-                coproduce_domain::consent::Purpose::Guardian,
-                today,
-            )
-            .await?
-    {
-        return Err(ApiError::refused(
-            "person_id",
-            coproduce_domain::text::Problem::NeedsGuardianConsent,
-        ));
-    }
-    Ok(())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -390,36 +361,12 @@ pub async fn set_attendance(
             crate::i18n::API.t("api-ids-are-whole-numbers"),
         ));
     };
-    viewer.check(s.store.organisation_of_activity(id).await?)?;
-    // Only people the viewer can see in the register can be recorded.
-    let person = match s.store.person(person_id).await {
-        Ok(p) if viewer.sees(p.organisation_id()) => p,
-        Ok(_) | Err(coproduce_store::StoreError::NotFound) => {
-            return Err(ApiError::refused(
-                "person_id",
-                coproduce_domain::text::Problem::NoSuch {
-                    noun: "person",
-                    id: person_id,
-                },
-            ));
-        }
-        Err(e) => return Err(e.into()),
-    };
     let mut errs = FieldErrors::new();
     let status = vocab::<AttendanceStatus>(&mut errs, "status", &body.status);
     let Some(status) = status else {
         return Err(errs.into());
     };
-    may_join(&s, &person, status).await?;
-    let a = s
-        .store
-        .set_attendance(id, person_id, status)
-        .await
-        .map_err(|e| match e {
-            coproduce_store::StoreError::Missing {
-                noun: "activity", ..
-            } => ApiError::NotFound(crate::i18n::API.t("api-no-activity")),
-            other => other.into(),
-        })?;
+    let a =
+        coproduce_app::work::set_attendance(&s.ctx, &viewer.actor(), id, person_id, status).await?;
     Ok(Json(a.into()))
 }

@@ -13,11 +13,12 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{
     ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, optional, reach, required,
-    scoped_page, visible_activity, vocab,
+    scoped_page, vocab,
 };
 use crate::auth::Viewer;
 use crate::routes::Routes;
 use crate::{ApiError, AppState};
+use coproduce_app::scope::{Owned, referenced};
 
 pub fn routes(r: Routes) -> Routes {
     r.get("/api/v1/inputs", C::ReadWork, list)
@@ -198,7 +199,7 @@ pub async fn list(
         q.activity_id.as_deref(),
     )?;
     if let Some(a) = activity {
-        visible_activity(&s, &viewer, "activity_id", a).await?;
+        referenced(&s.ctx, &viewer.actor(), Owned::Activity, "activity_id", a).await?;
     }
     let rows = s.store.inputs(page, reach(&viewer, activity)?).await?;
     let base = list_base("/api/v1/inputs", "activity_id", activity);
@@ -250,8 +251,7 @@ pub async fn create(
     ApiJson(body): ApiJson<InputBody>,
 ) -> Result<Response, ApiError> {
     let fields = body.check(crate::today(&s.ctx))?;
-    visible_activity(&s, &viewer, "activity_id", fields.activity_id).await?;
-    let i = s.store.create_input(&fields).await?;
+    let i = coproduce_app::work::create_input(&s.ctx, &viewer.actor(), &fields).await?;
     Ok(created(
         format!("/api/v1/inputs/{}", i.id),
         InputOut::from(i),
@@ -279,12 +279,9 @@ pub async fn update(
     ApiJson(body): ApiJson<InputBody>,
 ) -> Result<Json<InputOut>, ApiError> {
     let fields = body.check(crate::today(&s.ctx))?;
-    let existing = s.store.input(id).await?;
-    viewer.check(
-        s.store
-            .organisation_of_activity(existing.activity_id)
-            .await?,
-    )?;
-    visible_activity(&s, &viewer, "activity_id", fields.activity_id).await?;
-    Ok(Json(s.store.update_input(id, &fields).await?.into()))
+    Ok(Json(
+        coproduce_app::work::update_input(&s.ctx, &viewer.actor(), id, &fields)
+            .await?
+            .into(),
+    ))
 }

@@ -20,8 +20,8 @@ use utoipa::{IntoParams, ToResponse, ToSchema};
 use crate::auth::Viewer;
 use crate::error::Problem as ProblemReport;
 use crate::routes::Routes;
-use crate::{ApiError, AppState};
-use coproduce_store::{StoreError, Within};
+use crate::ApiError;
+use coproduce_store::Within;
 
 pub mod activities;
 pub mod charters;
@@ -32,64 +32,6 @@ pub mod networks;
 pub mod organisations;
 pub mod people;
 pub mod projects;
-
-/// Refuses a reference to an organisation the viewer may not see, as if it did not
-/// exist.
-pub fn visible_organisation(viewer: &Viewer, organisation_id: i64) -> Result<(), ApiError> {
-    if viewer.sees(organisation_id) {
-        Ok(())
-    } else {
-        Err(ApiError::refused(
-            "organisation_id",
-            Problem::NoSuch {
-                noun: "organisation",
-                id: organisation_id,
-            },
-        ))
-    }
-}
-
-/// The organisation of a referenced project, if the viewer may see it; otherwise an
-/// error on `field`, as if the project did not exist.
-pub async fn visible_project(
-    s: &AppState,
-    viewer: &Viewer,
-    field: &str,
-    project_id: i64,
-) -> Result<i64, ApiError> {
-    match s.store.organisation_of_project(project_id).await {
-        Ok(org) if viewer.sees(org) => Ok(org),
-        Ok(_) | Err(StoreError::NotFound) => Err(ApiError::refused(
-            field,
-            Problem::NoSuch {
-                noun: "project",
-                id: project_id,
-            },
-        )),
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// The organisation of a referenced activity, if the viewer may see it; otherwise an
-/// error on `field`, as if the activity did not exist.
-pub async fn visible_activity(
-    s: &AppState,
-    viewer: &Viewer,
-    field: &str,
-    activity_id: i64,
-) -> Result<i64, ApiError> {
-    match s.store.organisation_of_activity(activity_id).await {
-        Ok(org) if viewer.sees(org) => Ok(org),
-        Ok(_) | Err(StoreError::NotFound) => Err(ApiError::refused(
-            field,
-            Problem::NoSuch {
-                noun: "activity",
-                id: activity_id,
-            },
-        )),
-        Err(e) => Err(e.into()),
-    }
-}
 
 /// How far a list of records below projects reaches for this viewer: one visible
 /// parent, the viewer's organisation, or everything for those who see everything.

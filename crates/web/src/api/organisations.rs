@@ -135,9 +135,10 @@ pub async fn read(
     ))]
 pub async fn create(
     State(s): State<AppState>,
+    viewer: crate::auth::Viewer,
     ApiJson(body): ApiJson<OrganisationBody>,
 ) -> Result<Response, ApiError> {
-    let o = s.store.create_organisation(&body.check()?).await?;
+    let o = coproduce_app::organisations::create(&s.ctx, &viewer.actor(), &body.check()?).await?;
     Ok(created(
         format!("/api/v1/organisations/{}", o.id),
         OrganisationOut::from(o),
@@ -160,12 +161,13 @@ pub async fn create(
     ))]
 pub async fn update(
     State(s): State<AppState>,
+    viewer: crate::auth::Viewer,
     Id(id): Id,
     ApiJson(body): ApiJson<OrganisationBody>,
 ) -> Result<Json<OrganisationOut>, ApiError> {
+    let fields = body.check()?;
     Ok(Json(
-        s.store
-            .update_organisation(id, &body.check()?)
+        coproduce_app::organisations::update(&s.ctx, &viewer.actor(), id, &fields)
             .await?
             .into(),
     ))

@@ -14,7 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::{
     ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, optional, required, scoped_page,
-    visible_organisation, vocab,
+    vocab,
 };
 use crate::auth::Viewer;
 use crate::routes::Routes;
@@ -203,8 +203,7 @@ pub async fn create(
     ApiJson(body): ApiJson<ProjectBody>,
 ) -> Result<Response, ApiError> {
     let fields = body.check()?;
-    visible_organisation(&viewer, fields.organisation_id)?;
-    let p = s.store.create_project(&fields).await?;
+    let p = coproduce_app::work::create_project(&s.ctx, &viewer.actor(), &fields).await?;
     Ok(created(
         format!("/api/v1/projects/{}", p.id),
         ProjectOut::from(p),
@@ -232,7 +231,9 @@ pub async fn update(
     ApiJson(body): ApiJson<ProjectBody>,
 ) -> Result<Json<ProjectOut>, ApiError> {
     let fields = body.check()?;
-    viewer.check(s.store.project(id).await?.organisation_id)?;
-    visible_organisation(&viewer, fields.organisation_id)?;
-    Ok(Json(s.store.update_project(id, &fields).await?.into()))
+    Ok(Json(
+        coproduce_app::work::update_project(&s.ctx, &viewer.actor(), id, &fields)
+            .await?
+            .into(),
+    ))
 }
