@@ -14,6 +14,7 @@
 pub mod accounts;
 pub mod actor;
 pub mod audit;
+pub mod charters;
 pub mod clock;
 pub mod context;
 pub mod demo;

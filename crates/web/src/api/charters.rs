@@ -264,6 +264,7 @@ pub async fn read(State(s): State<AppState>, Id(id): Id) -> Result<Json<CharterO
     ))]
 pub async fn create(
     State(s): State<AppState>,
+    viewer: crate::auth::Viewer,
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<Response, ApiError> {
     // Each part of a charter is an object, never an array of its fields.
@@ -280,7 +281,7 @@ pub async fn create(
     }
     let draft: CharterDraft = from_value(body)?;
     let charter = Charter::from_draft(&draft)?;
-    let r = s.store.import_charter(&charter).await?;
+    let r = coproduce_app::charters::adopt(&s.ctx, &viewer.actor(), &charter).await?;
     Ok(created(
         format!("/api/v1/charters/{}", r.id),
         CharterSummaryOut::from(r),
@@ -304,13 +305,18 @@ pub async fn create(
     ))]
 pub async fn update(
     State(s): State<AppState>,
+    viewer: crate::auth::Viewer,
     Id(id): Id,
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<Json<CharterSummaryOut>, ApiError> {
     object_at(&body["settings"], "settings")?;
     let body: CharterUpdateBody = from_value(body)?;
     let fields = body.check()?;
-    Ok(Json(s.store.update_charter(id, &fields).await?.into()))
+    Ok(Json(
+        coproduce_app::charters::update(&s.ctx, &viewer.actor(), id, &fields)
+            .await?
+            .into(),
+    ))
 }
 
 /// List the organisations invited to sign, or that signed, a charter version. Anyone
@@ -357,6 +363,7 @@ pub async fn signatories(
     ))]
 pub async fn add_signatory(
     State(s): State<AppState>,
+    viewer: crate::auth::Viewer,
     Id(id): Id,
     ApiJson(body): ApiJson<SignatoryBody>,
 ) -> Result<Response, ApiError> {
@@ -390,10 +397,16 @@ pub async fn add_signatory(
     };
     errs.finish(|| ())?;
     let invited_on = invited_on.or(signed_on).unwrap_or(today);
-    let sig = s
-        .store
-        .add_signatory(id, organisation_id, status, invited_on, signed_on)
-        .await?;
+    let sig = coproduce_app::charters::add_signatory(
+        &s.ctx,
+        &viewer.actor(),
+        id,
+        organisation_id,
+        status,
+        invited_on,
+        signed_on,
+    )
+    .await?;
     Ok(created(
         format!("/api/v1/charters/{id}/signatories"),
         SignatoryOut::from(sig),
@@ -435,11 +448,12 @@ pub async fn template_list() -> Json<Vec<TemplateOut>> {
     ))]
 pub async fn adopt_template(
     State(s): State<AppState>,
+    viewer: crate::auth::Viewer,
     Path(key): Path<String>,
 ) -> Result<Response, ApiError> {
     let charter = templates::get(&key)
         .ok_or_else(|| ApiError::NotFound(crate::i18n::API.t1("api-no-template", "key", key)))?;
-    let r = s.store.import_charter(&charter).await?;
+    let r = coproduce_app::charters::adopt(&s.ctx, &viewer.actor(), &charter).await?;
     Ok(created(
         format!("/api/v1/charters/{}", r.id),
         CharterSummaryOut::from(r),

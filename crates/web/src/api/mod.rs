@@ -17,10 +17,10 @@ use serde::de::DeserializeOwned;
 use utoipa::openapi::schema::{Object, SchemaFormat, SchemaType, Type};
 use utoipa::{IntoParams, ToResponse, ToSchema};
 
+use crate::ApiError;
 use crate::auth::Viewer;
 use crate::error::Problem as ProblemReport;
 use crate::routes::Routes;
-use crate::ApiError;
 use coproduce_store::Within;
 
 pub mod activities;

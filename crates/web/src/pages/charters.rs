@@ -14,7 +14,6 @@ use coproduce_domain::account::Capability as C;
 use coproduce_domain::charter::SignatoryStatus;
 use coproduce_domain::templates;
 use coproduce_domain::text::FieldError;
-use coproduce_store::StoreError;
 use serde::Deserialize;
 
 use super::forms::{
@@ -98,11 +97,15 @@ pub async fn adopt(
     let result = async {
         let problem = match templates::get(f.template.trim()) {
             None => viewer.tr.t("adopt-choose"),
-            Some(charter) => match state.store.import_charter(&charter).await {
-                Ok(r) => return Ok(Redirect::to(&format!("/charters/{}", r.id)).into_response()),
-                Err(StoreError::Duplicate(_)) => viewer.tr.t("adopt-already"),
-                Err(e) => return Err(PageError::from(e)),
-            },
+            Some(charter) => {
+                match coproduce_app::charters::adopt(&state.ctx, &viewer.actor(), &charter).await {
+                    Ok(r) => {
+                        return Ok(Redirect::to(&format!("/charters/{}", r.id)).into_response());
+                    }
+                    Err(coproduce_app::AppError::Conflict(_)) => viewer.tr.t("adopt-already"),
+                    Err(e) => return Err(PageError::from(e)),
+                }
+            }
         };
         let errors = vec![FieldError::worded("template", problem)];
         Ok(render(
@@ -350,13 +353,19 @@ pub async fn add_signatory(
             _ => {}
         }
         if let (Some(org), Some(status), true) = (organisation, status, errors.is_empty()) {
-            match state
-                .store
-                .add_signatory(id, org, status, signed_on.unwrap_or(today), signed_on)
-                .await
+            match coproduce_app::charters::add_signatory(
+                &state.ctx,
+                &viewer.actor(),
+                id,
+                org,
+                status,
+                signed_on.unwrap_or(today),
+                signed_on,
+            )
+            .await
             {
                 Ok(_) => return Ok(Redirect::to(&format!("/charters/{id}")).into_response()),
-                Err(StoreError::Duplicate(_)) => {
+                Err(coproduce_app::AppError::Conflict(_)) => {
                     errors.push(FieldError::worded(
                         "organisation_id",
                         tr.t("signatory-already"),
@@ -499,7 +508,7 @@ pub async fn save_settings(
         };
         match body.check() {
             Ok(fields) if errors.is_empty() => {
-                state.store.update_charter(id, &fields).await?;
+                coproduce_app::charters::update(&state.ctx, &viewer.actor(), id, &fields).await?;
                 Ok(Redirect::to(&format!("/charters/{id}")).into_response())
             }
             Ok(_) => Ok(render(
@@ -571,17 +580,21 @@ pub async fn import(
         }
         if let Some(text) = text {
             match coproduce_domain::charter_file::parse(&text) {
-                Ok(charter) => match state.store.import_charter(&charter).await {
-                    Ok(r) => {
-                        return Ok(Redirect::to(&format!("/charters/{}", r.id)).into_response());
+                Ok(charter) => {
+                    match coproduce_app::charters::adopt(&state.ctx, &viewer.actor(), &charter)
+                        .await
+                    {
+                        Ok(r) => {
+                            return Ok(Redirect::to(&format!("/charters/{}", r.id)).into_response());
+                        }
+                        Err(coproduce_app::AppError::Conflict(_)) => problems.push(tr.t2(
+                            "import-duplicate",
+                            ("key", &charter.key),
+                            ("version", &charter.version),
+                        )),
+                        Err(e) => return Err(PageError::from(e)),
                     }
-                    Err(StoreError::Duplicate(_)) => problems.push(tr.t2(
-                        "import-duplicate",
-                        ("key", &charter.key),
-                        ("version", &charter.version),
-                    )),
-                    Err(e) => return Err(PageError::from(e)),
-                },
+                }
                 Err(errs) => problems.extend(errs.0.iter().map(|p| {
                     // A problem the charter's checks found is worded here; the TOML
                     // reader's own description of a syntax error is quoted as it is.
