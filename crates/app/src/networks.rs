@@ -114,3 +114,83 @@ pub async fn record_completion(
     ctx.commit(tx).await?;
     Ok(ctx.store.completion(id).await?)
 }
+
+/// Starts a network in an organisation the actor sees.
+pub async fn create_network(
+    ctx: &Context,
+    actor: &Actor,
+    f: &coproduce_store::networks::NetworkFields,
+) -> Result<coproduce_store::networks::Network, AppError> {
+    actor.require(Capability::WritePeople)?;
+    crate::scope::referenced(
+        ctx,
+        actor,
+        Owned::Organisation,
+        "organisation_id",
+        f.organisation_id,
+    )
+    .await?;
+    Ok(ctx.store.create_network(f).await?)
+}
+
+/// Changes a network the actor sees; it stays in an organisation they see.
+pub async fn update_network(
+    ctx: &Context,
+    actor: &Actor,
+    id: i64,
+    f: &coproduce_store::networks::NetworkFields,
+) -> Result<coproduce_store::networks::Network, AppError> {
+    actor.require(Capability::WritePeople)?;
+    visible_record(ctx, actor, Owned::Network, id).await?;
+    crate::scope::referenced(
+        ctx,
+        actor,
+        Owned::Organisation,
+        "organisation_id",
+        f.organisation_id,
+    )
+    .await?;
+    Ok(ctx.store.update_network(id, f).await?)
+}
+
+/// A network adopts a version of its charter or code of conduct.
+pub async fn adopt_document(
+    ctx: &Context,
+    actor: &Actor,
+    network_id: i64,
+    f: &coproduce_store::networks::DocumentFields,
+) -> Result<coproduce_store::networks::NetworkDocument, AppError> {
+    actor.require(Capability::WritePeople)?;
+    visible_record(ctx, actor, Owned::Network, network_id).await?;
+    Ok(ctx.store.adopt_document(network_id, f).await?)
+}
+
+/// Offers a course in an organisation the actor sees.
+pub async fn create_course(
+    ctx: &Context,
+    actor: &Actor,
+    f: &coproduce_store::training::CourseFields,
+) -> Result<coproduce_store::training::Course, AppError> {
+    actor.require(Capability::WritePeople)?;
+    crate::scope::referenced(
+        ctx,
+        actor,
+        Owned::Organisation,
+        "organisation_id",
+        f.organisation_id,
+    )
+    .await?;
+    Ok(ctx.store.create_course(f).await?)
+}
+
+/// Adds a session of a course the actor sees.
+pub async fn add_session(
+    ctx: &Context,
+    actor: &Actor,
+    course_id: i64,
+    f: &coproduce_store::training::SessionFields,
+) -> Result<coproduce_store::training::TrainingSession, AppError> {
+    actor.require(Capability::WritePeople)?;
+    visible_record(ctx, actor, Owned::Course, course_id).await?;
+    Ok(ctx.store.add_session(course_id, f).await?)
+}

@@ -14,7 +14,7 @@ use coproduce_domain::account::Capability as C;
 use coproduce_domain::network::{self as rules, Audience, Currency};
 use coproduce_domain::text::{self, FieldError, FieldErrors};
 use coproduce_store::training::{Course, CourseFields, SessionFields};
-use coproduce_store::{PageRequest, StoreError};
+use coproduce_store::PageRequest;
 use serde::Deserialize;
 
 use super::forms::{
@@ -213,19 +213,17 @@ async fn create_course(
             ],
         );
         if let (Some(title), Some(audience), true) = (title, audience, errors.is_empty()) {
-            match state
-                .store
-                .create_course(&CourseFields {
-                    organisation_id,
-                    title,
-                    audience,
-                    valid_months,
-                    description,
-                })
-                .await
+            let fields = CourseFields {
+                organisation_id,
+                title,
+                audience,
+                valid_months,
+                description,
+            };
+            match coproduce_app::networks::create_course(&state.ctx, &viewer.actor(), &fields).await
             {
                 Ok(c) => return Ok(Redirect::to(&format!("/training/{}", c.id)).into_response()),
-                Err(StoreError::Missing { .. }) => errors.push(FieldError::worded(
+                Err(coproduce_app::AppError::Invalid(_)) => errors.push(FieldError::worded(
                     "organisation_id",
                     tr.t("staff-choose-an-organisation"),
                 )),
@@ -436,16 +434,12 @@ async fn add_session(
             ],
         );
         if let (Some(held_on), Some(place), true) = (held_on, place, errors.is_empty()) {
-            state
-                .store
-                .add_session(
-                    c.id,
-                    &SessionFields {
-                        held_on,
-                        place,
-                        trainer,
-                    },
-                )
+            let fields = SessionFields {
+                held_on,
+                place,
+                trainer,
+            };
+            coproduce_app::networks::add_session(&state.ctx, &viewer.actor(), c.id, &fields)
                 .await?;
             return Ok(Redirect::to(&format!("/training/{}#sessions", c.id)).into_response());
         }

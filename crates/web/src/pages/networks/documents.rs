@@ -192,13 +192,20 @@ pub(super) async fn adopt_document(
                 charter_id: charter.as_ref().map(|c| c.id),
                 adopted_on,
             };
-            match state.store.adopt_document(n.id, &fields).await {
+            match coproduce_app::networks::adopt_document(
+                &state.ctx,
+                &viewer.actor(),
+                n.id,
+                &fields,
+            )
+            .await
+            {
                 Ok(_) => {
                     return Ok(
                         Redirect::to(&format!("/networks/{}#documents", n.id)).into_response()
                     );
                 }
-                Err(StoreError::Duplicate(_)) => {
+                Err(coproduce_app::AppError::Conflict(_)) => {
                     errors.push(FieldError::worded(
                         "version",
                         tr.t("staff-version-already-adopted"),

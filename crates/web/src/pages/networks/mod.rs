@@ -241,22 +241,22 @@ async fn create_network(
 ) -> Response {
     let result = async {
         let errors = match read_network(&viewer, &f, None) {
-            Ok(fields) if viewer.sees(fields.organisation_id) => {
-                match state.store.create_network(&fields).await {
+            Ok(fields) => {
+                match coproduce_app::networks::create_network(&state.ctx, &viewer.actor(), &fields)
+                    .await
+                {
                     Ok(n) => {
                         return Ok(Redirect::to(&format!("/networks/{}", n.id)).into_response());
                     }
-                    Err(StoreError::Missing { .. }) => vec![FieldError::worded(
+                    // An organisation that does not exist, or that the viewer
+                    // does not see.
+                    Err(coproduce_app::AppError::Invalid(_)) => vec![FieldError::worded(
                         "organisation_id",
                         viewer.tr.t("staff-choose-an-organisation"),
                     )],
                     Err(e) => return Err(e.into()),
                 }
             }
-            Ok(_) => vec![FieldError::worded(
-                "organisation_id",
-                viewer.tr.t("staff-choose-an-organisation"),
-            )],
             Err(errors) => errors,
         };
         let page = network_form(&state, &viewer, &f, errors, None).await?;
@@ -295,7 +295,8 @@ async fn update_network(
         let n = visible_network(&state, &viewer, &raw).await?;
         match read_network(&viewer, &f, Some(n.organisation_id)) {
             Ok(fields) => {
-                state.store.update_network(n.id, &fields).await?;
+                coproduce_app::networks::update_network(&state.ctx, &viewer.actor(), n.id, &fields)
+                    .await?;
                 Ok(Redirect::to(&format!("/networks/{}", n.id)).into_response())
             }
             Err(errors) => {
