@@ -224,11 +224,7 @@ impl Store {
         filter: AuditFilter,
         page: PageRequest,
     ) -> Result<Page<AuditEntry>, StoreError> {
-        let before = if page.after <= 0 {
-            i64::MAX
-        } else {
-            page.after
-        };
+        let before = page.below();
         let (kind, record_id) = match &filter.record {
             Some((k, id)) => (Some(k.as_str()), Some(*id)),
             None => (None, None),
@@ -249,19 +245,11 @@ impl Store {
             .bind(kind)
             .bind(record_id)
             .bind(filter.organisation_id)
-            .bind(page.limit + 1)
+            .bind(page.fetch())
             .fetch_all(p)
             .await
         })?;
-        let more = rows.len() as i64 > page.limit;
-        let mut items = rows;
-        items.truncate(page.limit as usize);
-        let next_after = if more {
-            items.last().map(|e| e.seq)
-        } else {
-            None
-        };
-        Ok(Page { items, next_after })
+        Ok(page.page(rows, |r| r.seq))
     }
 
     /// Walks the whole chain in order, a batch at a time, and lists every problem.

@@ -269,11 +269,7 @@ impl Store {
         failed_only: bool,
         page: PageRequest,
     ) -> Result<Page<Job>, StoreError> {
-        let before = if page.after <= 0 {
-            i64::MAX
-        } else {
-            page.after
-        };
+        let before = page.below();
         let sql = if failed_only {
             concat!(
                 "SELECT ",
@@ -291,19 +287,11 @@ impl Store {
             sqlx::query_as::<_, Job>(sql)
                 .bind(state.slug())
                 .bind(before)
-                .bind(page.limit + 1)
+                .bind(page.fetch())
                 .fetch_all(p)
                 .await
         })?;
-        let more = rows.len() as i64 > page.limit;
-        let mut items = rows;
-        items.truncate(page.limit as usize);
-        let next_after = if more {
-            items.last().map(|j| j.id)
-        } else {
-            None
-        };
-        Ok(Page { items, next_after })
+        Ok(page.page(rows, |r| r.id))
     }
 
     /// How many jobs are in each state, in one query.

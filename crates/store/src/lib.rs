@@ -84,6 +84,16 @@ impl PageRequest {
         }
     }
 
+    /// For a list read newest first: the key to read below (`after` is then the
+    /// last key of the page before; 0 means the start, the newest).
+    fn below(&self) -> i64 {
+        if self.after <= 0 {
+            i64::MAX
+        } else {
+            self.after
+        }
+    }
+
     /// The number of rows to fetch: one more than the page, to learn whether another
     /// page follows.
     fn fetch(&self) -> i64 {

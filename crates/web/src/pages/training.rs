@@ -13,8 +13,8 @@ use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Capability as C;
 use coproduce_domain::network::{self as rules, Audience, Currency};
 use coproduce_domain::text::{self, FieldError, FieldErrors};
-use coproduce_store::training::{Course, CourseFields, SessionFields};
 use coproduce_store::PageRequest;
+use coproduce_store::training::{Course, CourseFields, SessionFields};
 use serde::Deserialize;
 
 use super::forms::{
