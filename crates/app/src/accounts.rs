@@ -8,9 +8,8 @@
 
 use chrono::Duration;
 use coproduce_domain::account::Capability;
-use coproduce_store::accounts::{
-    Account, AccountFields, insert_account, insert_email_token, insert_failure,
-};
+use coproduce_store::accounts::{Account, AccountFields, insert_account, insert_failure};
+use coproduce_store::tokens::insert_email_token;
 
 use crate::audit::{self, Entry};
 use crate::{Actor, AppError, Context, outbox, secret};
@@ -229,7 +228,7 @@ pub async fn set_password_by_link(
     password_hash: &str,
 ) -> Result<Option<i64>, AppError> {
     let mut tx = ctx.begin().await?;
-    let Some(account_id) = coproduce_store::accounts::use_email_token_for_password_in(
+    let Some(account_id) = coproduce_store::tokens::use_email_token_for_password_in(
         &mut tx,
         purpose,
         &secret::hash(token),
@@ -263,13 +262,13 @@ pub async fn create_token(
     actor: &Actor,
     name: &str,
     write: bool,
-) -> Result<(coproduce_store::accounts::ApiToken, String), AppError> {
+) -> Result<(coproduce_store::tokens::ApiToken, String), AppError> {
     actor.require(Capability::OwnAccount)?;
     let account_id = actor.account_id.ok_or(AppError::NotFound)?;
     let token = secret::generate("cpt_");
     let scope = if write { "write" } else { "read" };
     let mut tx = ctx.begin().await?;
-    let id = coproduce_store::accounts::insert_api_token(
+    let id = coproduce_store::tokens::insert_api_token(
         &mut tx,
         account_id,
         name,
@@ -296,8 +295,7 @@ pub async fn revoke_token(ctx: &Context, actor: &Actor, token_id: i64) -> Result
     actor.require(Capability::OwnAccount)?;
     let account_id = actor.account_id.ok_or(AppError::NotFound)?;
     let mut tx = ctx.begin().await?;
-    coproduce_store::accounts::revoke_api_token_in(&mut tx, account_id, token_id, ctx.now())
-        .await?;
+    coproduce_store::tokens::revoke_api_token_in(&mut tx, account_id, token_id, ctx.now()).await?;
     audit::record(
         &mut tx,
         ctx,
@@ -336,23 +334,7 @@ pub async fn second_factor_on(
     actor: &Actor,
     account: &Account,
 ) -> Result<(), AppError> {
-    let mut tx = ctx.begin().await?;
-    coproduce_store::accounts::set_totp_in(
-        &mut tx,
-        account.id,
-        account.totp_secret.as_deref(),
-        true,
-    )
-    .await?;
-    audit::record(
-        &mut tx,
-        ctx,
-        actor,
-        Entry::new("account.second-factor-on", "account", account.id)
-            .organisation(account.organisation_id),
-    )
-    .await?;
-    ctx.commit(tx).await
+    set_second_factor(ctx, actor, account, account.totp_secret.as_deref(), true).await
 }
 
 /// Turns the actor's own second factor off, unless their organisation requires it
@@ -368,14 +350,29 @@ pub async fn second_factor_off(
     if second_factor_required(ctx, account).await? {
         return Err(AppError::Forbidden(Capability::OwnAccount));
     }
+    set_second_factor(ctx, actor, account, None, false).await
+}
+
+/// Stores the second factor's secret and whether it is on, with its audit entry.
+async fn set_second_factor(
+    ctx: &Context,
+    actor: &Actor,
+    account: &Account,
+    secret: Option<&str>,
+    on: bool,
+) -> Result<(), AppError> {
     let mut tx = ctx.begin().await?;
-    coproduce_store::accounts::set_totp_in(&mut tx, account.id, None, false).await?;
+    coproduce_store::accounts::set_totp_in(&mut tx, account.id, secret, on).await?;
+    let action = if on {
+        "account.second-factor-on"
+    } else {
+        "account.second-factor-off"
+    };
     audit::record(
         &mut tx,
         ctx,
         actor,
-        Entry::new("account.second-factor-off", "account", account.id)
-            .organisation(account.organisation_id),
+        Entry::new(action, "account", account.id).organisation(account.organisation_id),
     )
     .await?;
     ctx.commit(tx).await

@@ -122,14 +122,7 @@ pub async fn create_network(
     f: &coproduce_store::networks::NetworkFields,
 ) -> Result<coproduce_store::networks::Network, AppError> {
     actor.require(Capability::WritePeople)?;
-    crate::scope::referenced(
-        ctx,
-        actor,
-        Owned::Organisation,
-        "organisation_id",
-        f.organisation_id,
-    )
-    .await?;
+    crate::scope::referenced_organisation(ctx, actor, f.organisation_id).await?;
     Ok(ctx.store.create_network(f).await?)
 }
 
@@ -142,14 +135,7 @@ pub async fn update_network(
 ) -> Result<coproduce_store::networks::Network, AppError> {
     actor.require(Capability::WritePeople)?;
     visible_record(ctx, actor, Owned::Network, id).await?;
-    crate::scope::referenced(
-        ctx,
-        actor,
-        Owned::Organisation,
-        "organisation_id",
-        f.organisation_id,
-    )
-    .await?;
+    crate::scope::referenced_organisation(ctx, actor, f.organisation_id).await?;
     Ok(ctx.store.update_network(id, f).await?)
 }
 
@@ -172,14 +158,7 @@ pub async fn create_course(
     f: &coproduce_store::training::CourseFields,
 ) -> Result<coproduce_store::training::Course, AppError> {
     actor.require(Capability::WritePeople)?;
-    crate::scope::referenced(
-        ctx,
-        actor,
-        Owned::Organisation,
-        "organisation_id",
-        f.organisation_id,
-    )
-    .await?;
+    crate::scope::referenced_organisation(ctx, actor, f.organisation_id).await?;
     Ok(ctx.store.create_course(f).await?)
 }
 

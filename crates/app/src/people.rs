@@ -17,6 +17,7 @@ use coproduce_store::needs::{NeedFields, PersonNeed, insert_need, remove_need_in
 use coproduce_store::people::{Person, erase_person_in, insert_person, update_person_in};
 
 use crate::audit::{self, Entry};
+use crate::scope::referenced_organisation;
 use crate::{Actor, AppError, Context};
 
 /// A person in the register the actor may see, not erased; otherwise
@@ -95,27 +96,6 @@ pub async fn update(
     .await?;
     ctx.commit(tx).await?;
     Ok(ctx.store.person(id).await?)
-}
-
-/// An organisation named in a value: one the actor does not see is refused on the
-/// field as if it did not exist.
-async fn referenced_organisation(ctx: &Context, actor: &Actor, id: i64) -> Result<(), AppError> {
-    let no_such = || {
-        AppError::refused(
-            "organisation_id",
-            coproduce_domain::text::Problem::NoSuch {
-                noun: "organisation",
-                id,
-            },
-        )
-    };
-    if !actor.sees(id) {
-        return Err(no_such());
-    }
-    ctx.store
-        .require_organisation("organisation_id", id)
-        .await?;
-    Ok(())
 }
 
 /// Erases a person's personal data (see `Store::erase_person`).

@@ -44,3 +44,13 @@ pub async fn referenced(
         other => other,
     }
 }
+
+/// The organisation named in a value (`organisation_id`): one the actor does not
+/// see, or that does not exist, is refused on that field.
+pub async fn referenced_organisation(
+    ctx: &Context,
+    actor: &Actor,
+    id: i64,
+) -> Result<i64, AppError> {
+    referenced(ctx, actor, Owned::Organisation, "organisation_id", id).await
+}

@@ -25,14 +25,7 @@ pub async fn create_project(
     f: &ProjectFields,
 ) -> Result<Project, AppError> {
     actor.require(Capability::WriteWork)?;
-    referenced(
-        ctx,
-        actor,
-        Owned::Organisation,
-        "organisation_id",
-        f.organisation_id,
-    )
-    .await?;
+    crate::scope::referenced_organisation(ctx, actor, f.organisation_id).await?;
     let mut tx = ctx.begin().await?;
     let id = insert_project(&mut tx, f, ctx.now()).await?;
     ctx.commit(tx).await?;
@@ -48,14 +41,7 @@ pub async fn update_project(
 ) -> Result<Project, AppError> {
     actor.require(Capability::WriteWork)?;
     visible_record(ctx, actor, Owned::Project, id).await?;
-    referenced(
-        ctx,
-        actor,
-        Owned::Organisation,
-        "organisation_id",
-        f.organisation_id,
-    )
-    .await?;
+    crate::scope::referenced_organisation(ctx, actor, f.organisation_id).await?;
     let mut tx = ctx.begin().await?;
     update_project_in(&mut tx, id, f).await?;
     ctx.commit(tx).await?;

@@ -74,8 +74,6 @@ pub struct AuditFilter {
     pub account_id: Option<i64>,
     /// A record: its kind and id.
     pub record: Option<(String, i64)>,
-    /// Only entries of records of this organisation, or about its people.
-    pub organisation_id: Option<i64>,
 }
 
 /// Something `audit verify` found wrong with the chain.
@@ -236,15 +234,13 @@ impl Store {
                  AND ($2 IS NULL OR e.person_id = $2) \
                  AND ($3 IS NULL OR e.account_id = $3) \
                  AND ($4 IS NULL OR (e.record_kind = $4 AND e.record_id = $5)) \
-                 AND ($6 IS NULL OR e.organisation_id = $6) \
-                 ORDER BY e.seq DESC LIMIT $7",
+                 ORDER BY e.seq DESC LIMIT $6",
             )
             .bind(before)
             .bind(filter.person_id)
             .bind(filter.account_id)
             .bind(kind)
             .bind(record_id)
-            .bind(filter.organisation_id)
             .bind(page.fetch())
             .fetch_all(p)
             .await

@@ -37,6 +37,7 @@ pub mod people;
 pub mod projects;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+pub mod tokens;
 pub mod training;
 
 pub use db::{Backend, Store, Tx, redact};

@@ -48,7 +48,6 @@ CREATE TABLE audit_entries (
 CREATE INDEX audit_entries_person ON audit_entries (person_id, seq);
 CREATE INDEX audit_entries_record ON audit_entries (record_kind, record_id, seq);
 CREATE INDEX audit_entries_account ON audit_entries (account_id, seq);
-CREATE INDEX audit_entries_organisation ON audit_entries (organisation_id, seq);
 
 CREATE TABLE audit_head (
     id INTEGER PRIMARY KEY CHECK (id = 1),

@@ -247,7 +247,6 @@ async fn audit(
             person_id,
             account_id,
             record,
-            organisation_id: None,
         };
         let filtered = filter != AuditFilter::default();
         let after = q.after.as_deref().and_then(|a| a.parse().ok());

@@ -46,6 +46,10 @@ async fn administrators_see_the_queue_and_retry_a_dead_job(store: Store) {
     let r = admin.get("/admin/jobs").await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.text.contains("Dead (1)"), "{}", r.text);
+    // A list or page that makes no sense shows the waiting list from its start.
+    let r = admin.get("/admin/jobs?list=nonsense&after=-x").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.text.contains("Waiting (0)"));
     let r = admin.get("/admin/jobs?list=dead").await;
     assert!(r.text.contains("To ann@example.org: Your invitation"));
     assert!(r.text.contains("did not take the message"));

@@ -106,15 +106,6 @@ pub struct SignInForm {
     next: String,
 }
 
-/// The client's address, where the server knows it.
-pub(super) fn client_address(headers: &HeaderMap, extensions: &axum::http::Extensions) -> String {
-    let _ = headers;
-    extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
-}
-
 /// The cookie that carries a session, or ends it (`None`).
 pub fn session_cookie(state: &AppState, secret: Option<&str>) -> HeaderValue {
     let secure = if state.secure_cookies() {
@@ -177,8 +168,6 @@ pub(super) fn landing(role: Role, organisation_id: Option<i64>) -> String {
 pub(super) async fn sign_in(
     State(state): State<AppState>,
     viewer: Viewer,
-    headers: HeaderMap,
-    extensions: axum::http::Extensions,
     Form(form): Form<SignInForm>,
 ) -> Response {
     let email = form.email.trim().to_lowercase();
@@ -194,17 +183,7 @@ pub(super) async fn sign_in(
         let page = sign_in_form(&state, &viewer, errs.0, None, next, &form.email);
         return render(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
-    match try_sign_in(
-        &state,
-        &viewer,
-        &headers,
-        &extensions,
-        &email,
-        form.password,
-        &next,
-    )
-    .await
-    {
+    match try_sign_in(&state, &viewer, &email, form.password, &next).await {
         Ok(Ok(res)) => res,
         Ok(Err(message)) => {
             let errors = vec![FieldError::worded("email", message)];
@@ -219,15 +198,14 @@ pub(super) async fn sign_in(
 pub(super) async fn try_sign_in(
     state: &AppState,
     viewer: &Viewer,
-    headers: &HeaderMap,
-    extensions: &axum::http::Extensions,
     email: &str,
     password_given: String,
     next: &str,
 ) -> Result<Result<Response, String>, PageError> {
     let now = state.ctx.now();
     let by_email = format!("email:{email}");
-    let by_address = format!("address:{}", client_address(headers, extensions));
+    // The address the request came from, as resolved once for every request.
+    let by_address = format!("address:{}", viewer.address.as_deref().unwrap_or("unknown"));
     let since = now - FAILURE_WINDOW;
     if state.store.failures_since(&by_email, since).await? >= ACCOUNT_FAILURES
         || state.store.failures_since(&by_address, since).await? >= ADDRESS_FAILURES

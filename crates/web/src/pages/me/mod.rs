@@ -8,6 +8,7 @@
 //! module is the only place that reads them back.
 
 mod data;
+mod trail;
 
 use askama::Template;
 use axum::Form;
@@ -254,31 +255,7 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
                 )
             })
             .collect();
-        let me = viewer.actor();
-        let trail = coproduce_app::oversight::my_record_trail(
-            &state.ctx,
-            &me,
-            coproduce_store::PageRequest::first(TRAIL_SHOWN),
-        )
-        .await?
-        .items
-        .into_iter()
-        .map(|e| {
-            let who = if e.account_id.is_some() && e.account_id == me.account_id {
-                tr.t("me-trail-you")
-            } else if let (Some(name), Some(role)) = (
-                e.account_name.clone(),
-                e.role
-                    .as_deref()
-                    .and_then(|r| coproduce_domain::account::Role::parse(r).ok()),
-            ) {
-                format!("{name} ({})", tr.label(role))
-            } else {
-                tr.t("me-trail-coproduce")
-            };
-            (tr.date_time(e.at), who, tr.t(trail_action(&e.action)))
-        })
-        .collect();
+        let trail = trail::rows(&state, &viewer).await?;
         Ok::<_, PageError>(Some(MyRecordPage {
             chrome: Chrome::participant(&state, &viewer, "me"),
             networks,
@@ -495,25 +472,6 @@ fn equality_page(
         button: "me-equality-save",
     }
     .ordered()
-}
-
-/// How many of the latest entries about a person their record shows.
-const TRAIL_SHOWN: i64 = 20;
-
-/// The words for what someone did to a person's record.
-fn trail_action(action: &str) -> &'static str {
-    match action {
-        "person.create" => "me-trail-person-create",
-        "person.update" => "me-trail-person-update",
-        "person.export" => "me-trail-person-export",
-        "need.add" => "me-trail-need-add",
-        "need.remove" => "me-trail-need-remove",
-        "needs.view" => "me-trail-needs-view",
-        "consent.record" => "me-trail-consent-record",
-        "consent.withdraw" => "me-trail-consent-withdraw",
-        "equality.save" => "me-trail-equality-save",
-        _ => "me-trail-other",
-    }
 }
 
 async fn equality_form(State(state): State<AppState>, viewer: Viewer) -> Response {
