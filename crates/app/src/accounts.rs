@@ -8,7 +8,8 @@
 
 use chrono::Duration;
 use coproduce_domain::account::Capability;
-use coproduce_store::accounts::{Account, AccountFields, insert_account, insert_failure};
+use coproduce_store::accounts::{Account, AccountFields, insert_account};
+use coproduce_store::sessions::insert_failure;
 use coproduce_store::tokens::insert_email_token;
 
 use crate::audit::{self, Entry};

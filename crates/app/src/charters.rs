@@ -16,7 +16,7 @@ pub async fn adopt(
     charter: &Charter,
 ) -> Result<CharterRecord, AppError> {
     actor.require(Capability::ManageCharters)?;
-    Ok(ctx.store.import_charter(charter).await?)
+    Ok(ctx.store.import_charter(charter, ctx.now()).await?)
 }
 
 /// Changes a charter version's title, summary and settings.

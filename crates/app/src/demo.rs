@@ -1,5 +1,6 @@
-//! Sign-ins for the demo: one account for each role, with a password made up at each
-//! start. Used only by `serve --demo`, on the demo's own fresh database.
+//! The demo: its partnership of organisations, charters, people and work, dated from
+//! the context's clock, and one sign-in for each role with a password made up at
+//! each start. Used only by `serve --demo` and `demo`, on a fresh database.
 
 use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Role;
@@ -20,6 +21,12 @@ const ACCOUNTS: [(Role, &str, Option<i64>); 6] = [
     (Role::Partner, "healthwatch@demo.example", Some(4)),
     (Role::BoardViewer, "board@demo.example", Some(1)),
 ];
+
+/// Loads the demo partnership, dated relative to now, in one transaction. A
+/// database that already holds organisations is refused.
+pub async fn load(ctx: &Context) -> Result<coproduce_store::demo::DemoSummary, AppError> {
+    Ok(ctx.store.load_demo(ctx.now()).await?)
+}
 
 /// Creates the demo accounts and returns (role, email, password) for each. Made by
 /// Coproduce itself, so each is in the audit trail.

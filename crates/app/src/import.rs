@@ -5,8 +5,12 @@
 
 use chrono::NaiveDate;
 use coproduce_domain::account::Capability;
+use coproduce_domain::text::Problem;
 use coproduce_import::{Field, Report};
-use coproduce_store::import::{NewPerson, import_people_in};
+use coproduce_store::import::{
+    NewPerson, PendingImport, forget_import_in, import_people_in, keep_import_in,
+    set_import_overrides_in,
+};
 
 use crate::audit::{self, Entry};
 use crate::{Actor, AppError, Context};
@@ -121,6 +125,39 @@ pub async fn import(
     today: NaiveDate,
     progress: impl Fn(usize),
 ) -> Result<Vec<i64>, AppError> {
+    import_and_forget(ctx, actor, organisation_id, plan, today, progress, None).await
+}
+
+/// Imports a spreadsheet kept between its dry run and its import, and forgets the
+/// file in the same commit. The plan is made again from the file as kept.
+pub async fn import_kept(
+    ctx: &Context,
+    actor: &Actor,
+    kept: &PendingImport,
+    plan: &Plan,
+    today: NaiveDate,
+) -> Result<Vec<i64>, AppError> {
+    import_and_forget(
+        ctx,
+        actor,
+        kept.organisation_id,
+        plan,
+        today,
+        |_| {},
+        Some(kept.id),
+    )
+    .await
+}
+
+async fn import_and_forget(
+    ctx: &Context,
+    actor: &Actor,
+    organisation_id: i64,
+    plan: &Plan,
+    today: NaiveDate,
+    progress: impl Fn(usize),
+    forget: Option<i64>,
+) -> Result<Vec<i64>, AppError> {
     actor.require(Capability::WritePeople)?;
     actor.visible(organisation_id)?;
     let people = plan.to_add();
@@ -154,6 +191,9 @@ pub async fn import(
             }),
     )
     .await?;
+    if let Some(id) = forget {
+        forget_import_in(&mut tx, id).await?;
+    }
     ctx.commit(tx).await?;
     // After many rows the planner's statistics are out of date; searches of the
     // register choose their indexes by them.
@@ -161,4 +201,96 @@ pub async fn import(
         ctx.store.analyze().await?;
     }
     Ok(ids)
+}
+
+/// The organisation an upload is for: staff's own; for someone who sees every
+/// organisation, the one they chose, which must exist.
+pub async fn organisation_for(
+    ctx: &Context,
+    actor: &Actor,
+    chosen: Option<i64>,
+) -> Result<i64, AppError> {
+    actor.require(Capability::WritePeople)?;
+    let id = match actor.organisation_id {
+        Some(own) if !actor.sees_every_organisation() => own,
+        _ => chosen.ok_or_else(|| AppError::refused("organisation_id", Problem::Empty))?,
+    };
+    let exists = actor.sees(id)
+        && ctx
+            .store
+            .owner_of(coproduce_store::owners::Owned::Organisation, id)
+            .await
+            .is_ok();
+    if exists {
+        Ok(id)
+    } else {
+        Err(AppError::refused(
+            "organisation_id",
+            Problem::NoSuch {
+                noun: "organisation",
+                id,
+            },
+        ))
+    }
+}
+
+/// Keeps an uploaded spreadsheet for the actor's account until it is imported or a
+/// day has passed, with an audit entry (a register file holds people's data).
+/// Answers the kept file's id.
+pub async fn keep(
+    ctx: &Context,
+    actor: &Actor,
+    chosen_organisation: Option<i64>,
+    filename: &str,
+    bytes: &[u8],
+) -> Result<i64, AppError> {
+    let organisation_id = organisation_for(ctx, actor, chosen_organisation).await?;
+    let account_id = actor.account_id.ok_or(AppError::NotFound)?;
+    if bytes.is_empty() {
+        return Err(AppError::refused("file", Problem::Empty));
+    }
+    let mut tx = ctx.begin().await?;
+    let id = keep_import_in(
+        &mut tx,
+        organisation_id,
+        account_id,
+        filename,
+        bytes,
+        ctx.now(),
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("people.import-upload", "organisation", organisation_id)
+            .organisation(Some(organisation_id))
+            .detail(format!("kept file {id}, {} bytes", bytes.len())),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(id)
+}
+
+/// A spreadsheet the actor kept: only the account that uploaded it sees it.
+pub async fn kept(ctx: &Context, actor: &Actor, id: i64) -> Result<PendingImport, AppError> {
+    actor.require(Capability::WritePeople)?;
+    let account_id = actor.account_id.ok_or(AppError::NotFound)?;
+    let pending = ctx.store.pending_import(id, account_id).await?;
+    actor.visible(pending.organisation_id)?;
+    Ok(pending)
+}
+
+/// Stores the column choices for a kept spreadsheet (`Header=field` or
+/// `Header=ignore`, one a line).
+pub async fn choose_columns(
+    ctx: &Context,
+    actor: &Actor,
+    id: i64,
+    overrides: &[String],
+) -> Result<(), AppError> {
+    let pending = kept(ctx, actor, id).await?;
+    let mut tx = ctx.begin().await?;
+    set_import_overrides_in(&mut tx, pending.id, &overrides.join("\n")).await?;
+    ctx.commit(tx).await
 }

@@ -31,6 +31,7 @@ pub mod people;
 pub mod scope;
 pub mod second_factor;
 pub mod secret;
+pub mod sessions;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod work;

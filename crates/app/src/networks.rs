@@ -123,7 +123,7 @@ pub async fn create_network(
 ) -> Result<coproduce_store::networks::Network, AppError> {
     actor.require(Capability::WritePeople)?;
     crate::scope::referenced_organisation(ctx, actor, f.organisation_id).await?;
-    Ok(ctx.store.create_network(f).await?)
+    Ok(ctx.store.create_network(f, ctx.now()).await?)
 }
 
 /// Changes a network the actor sees; it stays in an organisation they see.
@@ -148,7 +148,7 @@ pub async fn adopt_document(
 ) -> Result<coproduce_store::networks::NetworkDocument, AppError> {
     actor.require(Capability::WritePeople)?;
     visible_record(ctx, actor, Owned::Network, network_id).await?;
-    Ok(ctx.store.adopt_document(network_id, f).await?)
+    Ok(ctx.store.adopt_document(network_id, f, ctx.now()).await?)
 }
 
 /// Offers a course in an organisation the actor sees.
@@ -159,7 +159,7 @@ pub async fn create_course(
 ) -> Result<coproduce_store::training::Course, AppError> {
     actor.require(Capability::WritePeople)?;
     crate::scope::referenced_organisation(ctx, actor, f.organisation_id).await?;
-    Ok(ctx.store.create_course(f).await?)
+    Ok(ctx.store.create_course(f, ctx.now()).await?)
 }
 
 /// Adds a session of a course the actor sees.
@@ -171,5 +171,5 @@ pub async fn add_session(
 ) -> Result<coproduce_store::training::TrainingSession, AppError> {
     actor.require(Capability::WritePeople)?;
     visible_record(ctx, actor, Owned::Course, course_id).await?;
-    Ok(ctx.store.add_session(course_id, f).await?)
+    Ok(ctx.store.add_session(course_id, f, ctx.now()).await?)
 }

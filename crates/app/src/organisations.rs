@@ -19,7 +19,7 @@ pub async fn create(
 ) -> Result<Organisation, AppError> {
     actor.require(Capability::ManageOrganisations)?;
     let mut tx = ctx.begin().await?;
-    let id = insert_organisation(&mut tx, f).await?;
+    let id = insert_organisation(&mut tx, f, ctx.now()).await?;
     audit::record(
         &mut tx,
         ctx,

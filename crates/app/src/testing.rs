@@ -4,16 +4,31 @@
 use chrono::{DateTime, Utc};
 use coproduce_store::testing::TestDb;
 
+use coproduce_domain::account::Role;
+use coproduce_store::accounts::{Account, AccountFields};
+
 use crate::jobs::{Handlers, Ran, Worker};
 use crate::mail::Memory;
-use crate::{Clock, Context, Mailer, Settings};
+use crate::sessions::{self, SignIn};
+use crate::{Actor, Clock, Context, Mailer, Settings};
+
+/// The password of every account [`TestApp::signed_in`] makes.
+pub const PASSWORD: &str = "correct horse battery";
+
+/// An account signed in through the real sign-in.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub account: Account,
+    /// Who the account acts as, for calling operations directly.
+    pub actor: Actor,
+    /// The secret of its session cookie.
+    pub session: String,
+}
 
 /// The time a test application's clock starts at unless told otherwise: a Tuesday
 /// in summer, London an hour ahead of UTC.
 pub fn default_start() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-07-14T09:00:00Z")
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_default()
+    coproduce_store::testing::now()
 }
 
 /// An application on a database of its own.
@@ -81,6 +96,46 @@ impl TestApp {
             .run_pending()
             .await
             .unwrap_or_else(|e| panic!("the worker could not run: {e}"))
+    }
+
+    /// Makes an account of this role (in this organisation) with [`PASSWORD`] and
+    /// signs it in as a person would, through [`sessions::sign_in`].
+    pub async fn signed_in(&self, role: Role, organisation_id: Option<i64>) -> SignedIn {
+        let email = format!(
+            "{}.{:08x}@test.example",
+            coproduce_domain::Vocabulary::slug(role),
+            rand::random::<u32>()
+        );
+        let fields = AccountFields {
+            email: email.clone(),
+            name: format!("Test {}", coproduce_domain::Vocabulary::label(role)),
+            role,
+            organisation_id,
+        };
+        let hash = crate::password::hash(PASSWORD.into())
+            .await
+            .unwrap_or_else(|e| panic!("could not hash the test password: {e}"));
+        crate::accounts::create_with_password(&self.ctx, &Actor::system(), &fields, &hash)
+            .await
+            .unwrap_or_else(|e| panic!("could not make the test account: {e}"));
+        let signed = sessions::sign_in(
+            &self.ctx,
+            &Actor::public(None),
+            &email,
+            PASSWORD.into(),
+            &[],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("could not sign in: {e}"));
+        let SignIn::Started(started) = signed else {
+            panic!("the test account could not sign in: {signed:?}");
+        };
+        let a = started.account;
+        SignedIn {
+            actor: Actor::account(a.id, a.role, a.organisation_id, a.person_id, None),
+            account: a,
+            session: started.secret,
+        }
     }
 
     /// Removes the database.

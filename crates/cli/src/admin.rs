@@ -3,7 +3,7 @@
 use std::io::BufRead;
 
 use clap::Subcommand;
-use coproduce_app::{Actor, AppError, Clock, Context, Mailer, Settings, accounts, password};
+use coproduce_app::{Actor, Clock, Context, Mailer, Settings, accounts, password};
 use coproduce_domain::account::{Role, check_password};
 use coproduce_domain::text;
 use coproduce_store::accounts::AccountFields;
@@ -79,10 +79,7 @@ pub async fn run(cmd: AdminCommand) -> Result<(), Failure> {
         role: Role::Administrator,
         organisation_id: None,
     };
-    let refused = |e: AppError| match e {
-        AppError::Conflict(m) => Failure::input(m),
-        other => Failure::running(other.to_string()),
-    };
+    let refused = crate::refused;
     match password {
         Some(p) => {
             let hash = password::hash(p).await.map_err(Failure::running)?;

@@ -96,11 +96,10 @@ pub async fn run(cmd: CharterCommand) -> Result<(), Failure> {
                     return Err(Failure::input("give a charter file or --template KEY"));
                 }
             };
-            let store = open(&db.url()).await?;
-            let r = store.import_charter(&charter).await.map_err(|e| match e {
-                coproduce_store::StoreError::Duplicate(m) => Failure::input(m),
-                other => other.into(),
-            })?;
+            let ctx = crate::run::command_context(open(&db.url()).await?);
+            let r = coproduce_app::charters::adopt(&ctx, &coproduce_app::Actor::system(), &charter)
+                .await
+                .map_err(crate::refused)?;
             println!(
                 "Stored \"{}\" version {} (id {}): {} sections, {} commitments.",
                 r.title,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use coproduce_app::import::{self as register_import, MAX_BYTES, parse_override};
-use coproduce_app::{Actor, AppError, Clock, Context, Mailer, Settings};
+use coproduce_app::{Actor, AppError};
 use coproduce_import::Field;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -74,7 +74,7 @@ pub async fn run(cmd: ImportCommand) -> Result<(), Failure> {
         ))
     })?;
     // Run on the server by whoever runs it: Coproduce itself is the actor.
-    let ctx = Context::new(store, Clock::System, Mailer::None, Settings::default());
+    let ctx = crate::run::command_context(store);
     let actor = Actor::system();
     let today = coproduce_domain::time::london_date(ctx.now());
     let plan = register_import::plan(&ctx, &actor, organisation, &bytes, &overrides, today)

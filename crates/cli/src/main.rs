@@ -178,6 +178,18 @@ impl Failure {
     }
 }
 
+/// What the application refused, as the command line says it: a person's mistake
+/// (a clash, a value) is bad input, exit 2; anything else a failure, exit 1.
+pub fn refused(e: coproduce_app::AppError) -> Failure {
+    use coproduce_app::AppError as E;
+    match e {
+        E::Conflict(m) => Failure::input(m),
+        E::Invalid(errors) => Failure::input(errors.to_string()),
+        E::Store(s) => s.into(),
+        other => Failure::running(other.to_string()),
+    }
+}
+
 impl From<coproduce_store::StoreError> for Failure {
     fn from(e: coproduce_store::StoreError) -> Self {
         use coproduce_store::StoreError as E;

@@ -24,9 +24,10 @@ pub async fn open(url: &str) -> Result<Store, Failure> {
     Ok(store)
 }
 
-/// Today on a London calendar, by the context's clock.
-fn london_today(ctx: &Context) -> chrono::NaiveDate {
-    coproduce_domain::time::london_date(ctx.now())
+/// The application for a command run on the server, by whoever runs it: the
+/// system clock, no mailer, the default settings.
+pub fn command_context(store: Store) -> Context {
+    Context::new(store, Clock::System, Mailer::None, Settings::default())
 }
 
 /// The application's settings and mailer, from the command line and environment.
@@ -116,7 +117,9 @@ pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
     let store = open(&url).await?;
     let ctx = Context::new(store.clone(), Clock::System, mailer, settings);
     if demo {
-        let s = store.load_demo(london_today(&ctx)).await?;
+        let s = coproduce_app::demo::load(&ctx)
+            .await
+            .map_err(crate::refused)?;
         println!(
             "Demo loaded: {} organisations, {} charters, {} people, {} projects, {} activities, {} inputs.",
             s.organisations, s.charters, s.people, s.projects, s.activities, s.inputs
@@ -194,7 +197,9 @@ pub async fn demo(db: &DbArgs) -> Result<(), Failure> {
         Mailer::None,
         Settings::default(),
     );
-    let s = store.load_demo(london_today(&ctx)).await?;
+    let s = coproduce_app::demo::load(&ctx)
+        .await
+        .map_err(crate::refused)?;
     println!(
         "Demo loaded into {}: {} organisations, {} charters, {} people, {} projects, {} activities, {} inputs.",
         coproduce_store::redact(&url),

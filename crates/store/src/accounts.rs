@@ -1,4 +1,4 @@
-//! Accounts, sessions, API tokens, emailed single-use tokens and failed sign-ins.
+//! Accounts: who may sign in, their role, password and second factor.
 //!
 //! The store keeps only hashes of secrets: a session cookie, an API token or an
 //! emailed link is hashed by the caller before it reaches these functions, and a
@@ -53,26 +53,6 @@ pub struct AccountFields {
     pub name: String,
     pub role: Role,
     pub organisation_id: Option<i64>,
-}
-
-/// A signed-in session, with its account.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SessionRecord {
-    pub id: i64,
-    pub second_factor_done: bool,
-    pub last_seen_at: DateTime<Utc>,
-    pub expires_at: DateTime<Utc>,
-    pub account: Account,
-}
-
-#[derive(sqlx::FromRow)]
-struct SessionRow {
-    session_id: i64,
-    second_factor_done: bool,
-    last_seen_at: DateTime<Utc>,
-    expires_at: DateTime<Utc>,
-    #[sqlx(flatten)]
-    account: Account,
 }
 
 impl Store {
@@ -190,143 +170,6 @@ impl Store {
         set_totp_in(&mut tx, account_id, secret, enabled).await?;
         tx.commit().await
     }
-
-    /// Starts a session. `second_factor_done` is false while a second factor is still
-    /// to be given.
-    pub async fn create_session(
-        &self,
-        account_id: i64,
-        token_hash: &str,
-        second_factor_done: bool,
-        now: DateTime<Utc>,
-        expires_at: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        on_pool!(self, |p| {
-            sqlx::query(
-                "INSERT INTO sessions (token_hash, account_id, second_factor_done, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5)",
-            )
-            .bind(token_hash)
-            .bind(account_id)
-            .bind(second_factor_done)
-            .bind(now)
-            .bind(expires_at)
-            .execute(p)
-            .await
-            .map(|_| ())
-        })?;
-        Ok(())
-    }
-
-    /// The session with this token hash, with its account, if it exists.
-    pub async fn session(&self, token_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
-        let row = on_pool!(self, |p| {
-            sqlx::query_as::<_, SessionRow>(
-                "SELECT s.id AS session_id, s.second_factor_done, s.last_seen_at, s.expires_at, a.id, a.email, a.name, a.role, a.organisation_id, a.password_hash, a.totp_secret, a.totp_enabled, a.person_id, a.created_at FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1",
-            )
-            .bind(token_hash)
-            .fetch_optional(p)
-            .await
-        })?;
-        Ok(row.map(|r| SessionRecord {
-            id: r.session_id,
-            second_factor_done: r.second_factor_done,
-            last_seen_at: r.last_seen_at,
-            expires_at: r.expires_at,
-            account: r.account,
-        }))
-    }
-
-    /// Records activity on a session, for the idle timeout.
-    pub async fn touch_session(&self, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
-        on_pool!(self, |p| {
-            sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(id)
-                .execute(p)
-                .await
-                .map(|_| ())
-        })?;
-        Ok(())
-    }
-
-    /// Marks a session's second factor as given.
-    pub async fn complete_second_factor(&self, id: i64) -> Result<(), StoreError> {
-        on_pool!(self, |p| {
-            sqlx::query("UPDATE sessions SET second_factor_done = TRUE WHERE id = $1")
-                .bind(id)
-                .execute(p)
-                .await
-                .map(|_| ())
-        })?;
-        Ok(())
-    }
-
-    pub async fn delete_session(&self, id: i64) -> Result<(), StoreError> {
-        on_pool!(self, |p| {
-            sqlx::query("DELETE FROM sessions WHERE id = $1")
-                .bind(id)
-                .execute(p)
-                .await
-                .map(|_| ())
-        })?;
-        Ok(())
-    }
-
-    /// Ends every session of an account: "sign out everywhere".
-    pub async fn delete_sessions_of(&self, account_id: i64) -> Result<u64, StoreError> {
-        Ok(on_pool!(self, |p| {
-            sqlx::query("DELETE FROM sessions WHERE account_id = $1")
-                .bind(account_id)
-                .execute(p)
-                .await
-                .map(|r| r.rows_affected())
-        })?)
-    }
-
-    /// Records a failed sign-in against a subject (an account's email, a client address).
-    pub async fn record_failure(
-        &self,
-        subject: &str,
-        now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        on_pool!(self, |p| {
-            sqlx::query("INSERT INTO sign_in_failures (subject, failed_at) VALUES ($1, $2)")
-                .bind(subject)
-                .bind(now)
-                .execute(p)
-                .await
-                .map(|_| ())
-        })?;
-        Ok(())
-    }
-
-    /// How many sign-ins failed against a subject since a time.
-    pub async fn failures_since(
-        &self,
-        subject: &str,
-        since: DateTime<Utc>,
-    ) -> Result<i64, StoreError> {
-        Ok(on_pool!(self, |p| {
-            sqlx::query_scalar::<_, i64>(
-                "SELECT COUNT(*) FROM sign_in_failures WHERE subject = $1 AND failed_at >= $2",
-            )
-            .bind(subject)
-            .bind(since)
-            .fetch_one(p)
-            .await
-        })?)
-    }
-
-    pub async fn clear_failures(&self, subject: &str) -> Result<(), StoreError> {
-        on_pool!(self, |p| {
-            sqlx::query("DELETE FROM sign_in_failures WHERE subject = $1")
-                .bind(subject)
-                .execute(p)
-                .await
-                .map(|_| ())
-        })?;
-        Ok(())
-    }
 }
 
 /// Writes an account on the caller's transaction.
@@ -355,23 +198,6 @@ pub async fn insert_account(
         ))),
         Err(e) => Err(e.into()),
     }
-}
-
-/// Records a failed attempt against a subject on the caller's transaction.
-pub async fn insert_failure(
-    tx: &mut Tx,
-    subject: &str,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    on_tx!(tx, |c| {
-        sqlx::query("INSERT INTO sign_in_failures (subject, failed_at) VALUES ($1, $2)")
-            .bind(subject)
-            .bind(now)
-            .execute(c)
-            .await
-            .map(|_| ())
-    })?;
-    Ok(())
 }
 
 /// Sets an account's password hash on the caller's transaction.

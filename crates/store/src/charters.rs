@@ -13,7 +13,7 @@ use coproduce_domain::indicator::IndicatorKey;
 use coproduce_domain::ladder::Rung;
 
 use crate::db::updated;
-use crate::{Page, PageRequest, Store, StoreError, Tx, now};
+use crate::{Page, PageRequest, Store, StoreError, Tx};
 
 /// A stored charter version, without its sections.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -89,9 +89,13 @@ pub struct Adoption {
 impl Store {
     /// Stores a new charter version with all its sections and commitments, in one
     /// transaction. A key and version that already exist are refused.
-    pub async fn import_charter(&self, c: &Charter) -> Result<CharterRecord, StoreError> {
+    pub async fn import_charter(
+        &self,
+        c: &Charter,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<CharterRecord, StoreError> {
         let mut tx = self.begin().await?;
-        let id = insert_charter(&mut tx, c).await?;
+        let id = insert_charter(&mut tx, c, now).await?;
         tx.commit().await?;
         self.charter_record(id).await
     }
@@ -285,7 +289,11 @@ fn settings_of(r: &CharterRecord) -> CharterSettings {
     }
 }
 
-pub(crate) async fn insert_charter(tx: &mut Tx, c: &Charter) -> Result<i64, StoreError> {
+pub(crate) async fn insert_charter(
+    tx: &mut Tx,
+    c: &Charter,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i64, StoreError> {
     let inserted = on_tx!(tx, |conn| {
         sqlx::query_scalar::<_, i64>(
             "INSERT INTO charters (key, version, title, source, summary, feedback_days, review_months, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
@@ -297,7 +305,7 @@ pub(crate) async fn insert_charter(tx: &mut Tx, c: &Charter) -> Result<i64, Stor
         .bind(&c.summary)
         .bind(i64::from(c.settings.feedback_days))
         .bind(i64::from(c.settings.review_months))
-        .bind(now())
+        .bind(now)
         .fetch_one(conn)
         .await
     });

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use coproduce_domain::Vocabulary;
 use coproduce_domain::consent::{ConsentGiven, ConsentMethod, Purpose};
 
-use crate::{Store, StoreError, Tx, now};
+use crate::{Store, StoreError, Tx};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 struct ConsentRow {
@@ -79,6 +79,7 @@ impl Store {
         person_id: i64,
         c: &ConsentGiven,
         recorded_by: Option<i64>,
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Consent, StoreError> {
         self.require(
             "SELECT 1 FROM people WHERE id = $1 AND erased_at IS NULL",
@@ -88,7 +89,7 @@ impl Store {
         )
         .await?;
         let mut tx = self.begin().await?;
-        let id = insert_consent(&mut tx, person_id, c, recorded_by, now()).await?;
+        let id = insert_consent(&mut tx, person_id, c, recorded_by, now).await?;
         tx.commit().await?;
         self.consent(id).await
     }

@@ -9,7 +9,7 @@ use coproduce_domain::Vocabulary;
 use coproduce_domain::consent::{ConsentGiven, ConsentMethod, Purpose};
 use coproduce_domain::equality::Answers;
 
-use crate::{Store, StoreError, Tx, now};
+use crate::{Store, StoreError, Tx};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 struct AnswerRow {
@@ -68,10 +68,11 @@ impl Store {
         answers: &Answers,
         today: NaiveDate,
         recorded_by: Option<i64>,
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), StoreError> {
         let person = self.person(person_id).await?;
         let mut tx = self.begin().await?;
-        save_equality_in(&mut tx, &person, answers, today, recorded_by, crate::now()).await?;
+        save_equality_in(&mut tx, &person, answers, today, recorded_by, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -130,6 +131,7 @@ pub(crate) async fn write_answers(
     person_id: i64,
     organisation_id: i64,
     a: &Answers,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), StoreError> {
     on_tx!(&mut *tx, |c| sqlx::query(
         "DELETE FROM equality_answers WHERE person_id = $1"
@@ -158,7 +160,7 @@ pub(crate) async fn write_answers(
     .bind(a.pregnancy.map(Vocabulary::slug))
     .bind(a.partnership.map(Vocabulary::slug))
     .bind(&a.postcode_district)
-    .bind(now())
+    .bind(now)
     .execute(c)
     .await
     .map(|_| ())
@@ -185,7 +187,7 @@ pub async fn save_equality_in(
         .fetch_one(c)
         .await
     })?;
-    write_answers(tx, person.id, person.organisation_id(), answers).await?;
+    write_answers(tx, person.id, person.organisation_id(), answers, now).await?;
     if !answers.is_empty() && consented == 0 {
         crate::consents::insert_consent(
             tx,

@@ -76,14 +76,14 @@ impl Store {
         recorded_by: Option<i64>,
         today: NaiveDate,
         progress: impl Fn(usize),
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Vec<i64>, StoreError> {
         if let Some(first) = people.first() {
             self.require_organisation("organisation_id", first.profile.organisation_id)
                 .await?;
         }
         let mut tx = self.begin().await?;
-        let ids =
-            import_people_in(&mut tx, people, recorded_by, today, crate::now(), progress).await?;
+        let ids = import_people_in(&mut tx, people, recorded_by, today, now, progress).await?;
         tx.commit().await?;
         Ok(ids)
     }
@@ -125,7 +125,7 @@ pub async fn import_people_in(
                 ethnic_group: Some(group),
                 ..Answers::default()
             };
-            crate::equality::write_answers(tx, id, p.profile.organisation_id, &a).await?;
+            crate::equality::write_answers(tx, id, p.profile.organisation_id, &a, now).await?;
             let c = ConsentGiven {
                 purpose: Purpose::Equality,
                 given_on: today,
@@ -154,42 +154,6 @@ pub struct PendingImport {
 }
 
 impl Store {
-    /// Keeps an uploaded spreadsheet for its account, and forgets any kept for more
-    /// than a day.
-    pub async fn keep_import(
-        &self,
-        organisation_id: i64,
-        account_id: i64,
-        filename: &str,
-        content: &[u8],
-    ) -> Result<i64, StoreError> {
-        self.require_organisation("organisation_id", organisation_id)
-            .await?;
-        let now = crate::now();
-        let mut tx = self.begin().await?;
-        on_tx!(&mut tx, |c| sqlx::query(
-            "DELETE FROM pending_imports WHERE created_at < $1"
-        )
-        .bind(now - chrono::Duration::days(1))
-        .execute(c)
-        .await
-        .map(|_| ()))?;
-        let id = on_tx!(&mut tx, |c| {
-            sqlx::query_scalar::<_, i64>(
-            "INSERT INTO pending_imports (organisation_id, account_id, filename, content, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id"
-        )
-        .bind(organisation_id)
-        .bind(account_id)
-        .bind(filename)
-        .bind(content)
-        .bind(now)
-        .fetch_one(c)
-        .await
-        })?;
-        tx.commit().await?;
-        Ok(id)
-    }
-
     /// A kept spreadsheet, only for the account that uploaded it.
     pub async fn pending_import(
         &self,
@@ -205,27 +169,64 @@ impl Store {
         .await)?
         .ok_or(StoreError::NotFound)
     }
+}
 
-    pub async fn set_import_overrides(&self, id: i64, overrides: &str) -> Result<(), StoreError> {
-        on_pool!(self, |p| sqlx::query(
-            "UPDATE pending_imports SET overrides = $1 WHERE id = $2"
-        )
-        .bind(overrides)
-        .bind(id)
-        .execute(p)
-        .await
-        .map(|_| ()))?;
-        Ok(())
-    }
+/// Keeps an uploaded spreadsheet for its account on the caller's transaction, and
+/// forgets any kept for more than a day.
+pub async fn keep_import_in(
+    tx: &mut crate::Tx,
+    organisation_id: i64,
+    account_id: i64,
+    filename: &str,
+    content: &[u8],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i64, StoreError> {
+    on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM pending_imports WHERE created_at < $1"
+    )
+    .bind(now - chrono::Duration::days(1))
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, i64>(
+        "INSERT INTO pending_imports (organisation_id, account_id, filename, content, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id"
+    )
+    .bind(organisation_id)
+    .bind(account_id)
+    .bind(filename)
+    .bind(content)
+    .bind(now)
+    .fetch_one(c)
+    .await
+    })?)
+}
 
-    pub async fn forget_import(&self, id: i64) -> Result<(), StoreError> {
-        on_pool!(self, |p| sqlx::query(
-            "DELETE FROM pending_imports WHERE id = $1"
-        )
-        .bind(id)
-        .execute(p)
-        .await
-        .map(|_| ()))?;
-        Ok(())
-    }
+/// Stores a kept spreadsheet's column choices, one `Header=field` a line.
+pub async fn set_import_overrides_in(
+    tx: &mut crate::Tx,
+    id: i64,
+    overrides: &str,
+) -> Result<(), StoreError> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE pending_imports SET overrides = $1 WHERE id = $2"
+    )
+    .bind(overrides)
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// Forgets a kept spreadsheet.
+pub async fn forget_import_in(tx: &mut crate::Tx, id: i64) -> Result<(), StoreError> {
+    on_tx!(tx, |c| sqlx::query(
+        "DELETE FROM pending_imports WHERE id = $1"
+    )
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    Ok(())
 }

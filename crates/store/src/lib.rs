@@ -10,7 +10,7 @@
 //! stored in UTC to the whole second; dates as calendar dates.
 //!
 //! This crate knows nothing of HTTP or HTML, and never decides who may see what: the
-//! web layer does that before it calls in.
+//! application layer (`coproduce-app`) does that before it calls in.
 
 #[macro_use]
 mod db;
@@ -35,6 +35,7 @@ pub mod organisations;
 pub mod owners;
 pub mod people;
 pub mod projects;
+pub mod sessions;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 pub mod tokens;
@@ -110,9 +111,4 @@ impl PageRequest {
             next_after,
         }
     }
-}
-
-/// The current time in the one form the store keeps: UTC, whole seconds.
-pub fn now() -> chrono::DateTime<chrono::Utc> {
-    coproduce_domain::time::truncate(chrono::Utc::now())
 }

@@ -14,7 +14,7 @@ use coproduce_domain::Vocabulary;
 use coproduce_domain::network::{MemberRole, StandDown};
 
 use crate::networks::{DocumentRow, NetworkDocument, corrupt, duplicate};
-use crate::{Page, PageRequest, Store, StoreError, now};
+use crate::{Page, PageRequest, Store, StoreError};
 
 /// A stand-down as stored.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -159,6 +159,7 @@ impl Store {
         person_id: i64,
         role: MemberRole,
         joined_on: NaiveDate,
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Membership, StoreError> {
         self.require(
             "SELECT 1 FROM people WHERE id = $1 AND erased_at IS NULL",
@@ -168,7 +169,7 @@ impl Store {
         )
         .await?;
         let mut tx = self.begin().await?;
-        let id = insert_member(&mut tx, network_id, person_id, role, joined_on, now()).await?;
+        let id = insert_member(&mut tx, network_id, person_id, role, joined_on, now).await?;
         tx.commit().await?;
         self.membership(id).await
     }
@@ -269,8 +270,9 @@ impl Store {
         &self,
         membership_id: i64,
         role: MemberRole,
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), StoreError> {
-        self.change_membership(membership_id, &MemberChange::Role(role), None)
+        self.change_membership(membership_id, &MemberChange::Role(role), None, now)
             .await
     }
 
@@ -280,17 +282,24 @@ impl Store {
         membership_id: i64,
         on: NaiveDate,
         by: &str,
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), StoreError> {
         let change = MemberChange::Induction {
             on,
             by: by.to_string(),
         };
-        self.change_membership(membership_id, &change, None).await
+        self.change_membership(membership_id, &change, None, now)
+            .await
     }
 
     /// Records that a member left on a day. They may join again later.
-    pub async fn leave_network(&self, membership_id: i64, on: NaiveDate) -> Result<(), StoreError> {
-        self.change_membership(membership_id, &MemberChange::Leave(on), None)
+    pub async fn leave_network(
+        &self,
+        membership_id: i64,
+        on: NaiveDate,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
+        self.change_membership(membership_id, &MemberChange::Leave(on), None, now)
             .await
     }
 
@@ -301,9 +310,10 @@ impl Store {
         document_id: i64,
         on: NaiveDate,
         recorded_by: Option<i64>,
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), StoreError> {
         let change = MemberChange::Sign { document_id, on };
-        self.change_membership(membership_id, &change, recorded_by)
+        self.change_membership(membership_id, &change, recorded_by, now)
             .await
     }
 
@@ -362,18 +372,25 @@ impl Store {
         membership_id: i64,
         s: &StandDown,
         recorded_by: Option<i64>,
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), StoreError> {
         self.change_membership(
             membership_id,
             &MemberChange::StandDown(s.clone()),
             recorded_by,
+            now,
         )
         .await
     }
 
     /// Reinstates a member who stood down.
-    pub async fn reinstate(&self, membership_id: i64, on: NaiveDate) -> Result<(), StoreError> {
-        self.change_membership(membership_id, &MemberChange::Reinstate(on), None)
+    pub async fn reinstate(
+        &self,
+        membership_id: i64,
+        on: NaiveDate,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
+        self.change_membership(membership_id, &MemberChange::Reinstate(on), None, now)
             .await
     }
 
@@ -384,9 +401,10 @@ impl Store {
         membership_id: i64,
         change: &MemberChange,
         recorded_by: Option<i64>,
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        change_membership_in(&mut tx, membership_id, change, recorded_by, now()).await?;
+        change_membership_in(&mut tx, membership_id, change, recorded_by, now).await?;
         tx.commit().await
     }
 

@@ -7,7 +7,7 @@ use coproduce_domain::consent::Purpose;
 use coproduce_domain::needs::Need;
 use coproduce_domain::person::Language;
 
-use crate::{Store, StoreError, now};
+use crate::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 struct NeedRow {
@@ -54,7 +54,12 @@ pub struct NeedFields {
 
 impl Store {
     /// Records a need; the same need (and language) twice is a duplicate.
-    pub async fn add_need(&self, person_id: i64, f: &NeedFields) -> Result<PersonNeed, StoreError> {
+    pub async fn add_need(
+        &self,
+        person_id: i64,
+        f: &NeedFields,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<PersonNeed, StoreError> {
         self.require(
             "SELECT 1 FROM people WHERE id = $1 AND erased_at IS NULL",
             "person_id",
@@ -63,7 +68,7 @@ impl Store {
         )
         .await?;
         let mut tx = self.begin().await?;
-        let id = insert_need(&mut tx, person_id, f, now()).await?;
+        let id = insert_need(&mut tx, person_id, f, now).await?;
         tx.commit().await?;
         let row: NeedRow = on_pool!(self, |p| {
             sqlx::query_as(

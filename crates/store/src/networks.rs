@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use coproduce_domain::Vocabulary;
 use coproduce_domain::network::{DocumentKind, NetworkKind};
 
-use crate::{Page, PageRequest, Store, StoreError, Within, now};
+use crate::{Page, PageRequest, Store, StoreError, Within};
 
 pub(crate) fn corrupt(e: coproduce_domain::UnknownValue) -> StoreError {
     StoreError::Corrupt(e.to_string())
@@ -141,7 +141,11 @@ pub(crate) fn duplicate(message: &str) -> impl Fn(sqlx::Error) -> StoreError + '
 }
 
 impl Store {
-    pub async fn create_network(&self, f: &NetworkFields) -> Result<Network, StoreError> {
+    pub async fn create_network(
+        &self,
+        f: &NetworkFields,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Network, StoreError> {
         self.require_organisation("organisation_id", f.organisation_id)
             .await?;
         let id = on_pool!(self, |p| {
@@ -152,7 +156,7 @@ impl Store {
             .bind(&f.name)
             .bind(f.kind.slug())
             .bind(&f.description)
-            .bind(now())
+            .bind(now)
             .fetch_one(p)
             .await
         })?;
@@ -217,6 +221,7 @@ impl Store {
         &self,
         network_id: i64,
         f: &DocumentFields,
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<NetworkDocument, StoreError> {
         self.require(
             "SELECT 1 FROM networks WHERE id = $1",
@@ -249,7 +254,7 @@ impl Store {
             .bind(&f.version)
             .bind(f.charter_id)
             .bind(f.adopted_on)
-            .bind(now())
+            .bind(now)
             .fetch_one(p)
             .await
         })

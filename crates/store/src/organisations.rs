@@ -5,7 +5,7 @@ use coproduce_domain::Vocabulary;
 use coproduce_domain::organisation::OrganisationKind;
 
 use crate::db::updated;
-use crate::{Page, PageRequest, Store, StoreError, Tx, now};
+use crate::{Page, PageRequest, Store, StoreError, Tx};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Organisation {
@@ -32,9 +32,10 @@ impl Store {
     pub async fn create_organisation(
         &self,
         f: &OrganisationFields,
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Organisation, StoreError> {
         let mut tx = self.begin().await?;
-        let id = insert_organisation(&mut tx, f).await?;
+        let id = insert_organisation(&mut tx, f, now).await?;
         tx.commit().await?;
         self.organisation(id).await
     }
@@ -84,7 +85,11 @@ impl Store {
 }
 
 /// Writes an organisation on the caller's transaction.
-pub async fn insert_organisation(tx: &mut Tx, f: &OrganisationFields) -> Result<i64, StoreError> {
+pub async fn insert_organisation(
+    tx: &mut Tx,
+    f: &OrganisationFields,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i64, StoreError> {
     let id = on_tx!(tx, |c| {
         sqlx::query_scalar::<_, i64>(
             "INSERT INTO organisations (name, kind, require_second_factor, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
@@ -92,7 +97,7 @@ pub async fn insert_organisation(tx: &mut Tx, f: &OrganisationFields) -> Result<
         .bind(&f.name)
         .bind(f.kind.slug())
         .bind(f.require_second_factor)
-        .bind(now())
+        .bind(now)
         .fetch_one(c)
         .await
     })?;

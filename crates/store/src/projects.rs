@@ -5,7 +5,7 @@ use coproduce_domain::Vocabulary;
 use coproduce_domain::ladder::{Level, Stage};
 
 use crate::db::updated;
-use crate::{Page, PageRequest, Store, StoreError, Tx, Within, now};
+use crate::{Page, PageRequest, Store, StoreError, Tx, Within};
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Project {
@@ -33,11 +33,15 @@ pub struct ProjectFields {
 }
 
 impl Store {
-    pub async fn create_project(&self, f: &ProjectFields) -> Result<Project, StoreError> {
+    pub async fn create_project(
+        &self,
+        f: &ProjectFields,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Project, StoreError> {
         self.require_organisation("organisation_id", f.organisation_id)
             .await?;
         let mut tx = self.begin().await?;
-        let id = insert_project(&mut tx, f, now()).await?;
+        let id = insert_project(&mut tx, f, now).await?;
         tx.commit().await?;
         self.project(id).await
     }

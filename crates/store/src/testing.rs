@@ -10,6 +10,19 @@ use std::path::PathBuf;
 
 use crate::Store;
 
+/// The time tests write at unless they choose another: a Tuesday in summer, London
+/// an hour ahead of UTC. Tests never read the system clock.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339("2026-07-14T09:00:00Z")
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .unwrap_or_default()
+}
+
+/// Today in London at [`now`].
+pub fn today() -> chrono::NaiveDate {
+    coproduce_domain::time::london_date(now())
+}
+
 /// The environment variable naming the PostgreSQL server for tests.
 pub const POSTGRES_ENV: &str = "COPRODUCE_TEST_POSTGRES";
 

@@ -5,7 +5,6 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::accounts::Account;
 use crate::db::updated;
 use crate::{Store, StoreError, Tx};
 
@@ -70,35 +69,6 @@ impl Store {
         let mut tx = self.begin().await?;
         revoke_api_token_in(&mut tx, account_id, token_id, now).await?;
         tx.commit().await
-    }
-
-    /// The live token with this hash and its account, marking it used now.
-    pub async fn use_api_token(
-        &self,
-        token_hash: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Option<(ApiToken, Account)>, StoreError> {
-        let token = on_pool!(self, |p| {
-            sqlx::query_as::<_, ApiToken>(
-                "SELECT id, account_id, name, scope, created_at, last_used_at, revoked_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
-            )
-            .bind(token_hash)
-            .fetch_optional(p)
-            .await
-        })?;
-        let Some(token) = token else {
-            return Ok(None);
-        };
-        on_pool!(self, |p| {
-            sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(token.id)
-                .execute(p)
-                .await
-                .map(|_| ())
-        })?;
-        let account = self.account(token.account_id).await?;
-        Ok(Some((token, account)))
     }
 
     /// Stores an emailed single-use token's hash, in a transaction of its own.
@@ -259,4 +229,33 @@ pub async fn revoke_api_token_in(
             .map(|r| r.rows_affected())
     })?;
     updated(rows)
+}
+
+/// The live token with this hash, marking it used now; `None` when there is no such
+/// token or it was revoked.
+pub async fn use_api_token_in(
+    tx: &mut Tx,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<ApiToken>, StoreError> {
+    let token = on_tx!(tx, |c| {
+        sqlx::query_as::<_, ApiToken>(
+            "SELECT id, account_id, name, scope, created_at, last_used_at, revoked_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+        )
+        .bind(token_hash)
+        .fetch_optional(c)
+        .await
+    })?;
+    let Some(token) = token else {
+        return Ok(None);
+    };
+    on_tx!(tx, |c| {
+        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(token.id)
+            .execute(c)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(Some(token))
 }

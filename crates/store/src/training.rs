@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use coproduce_domain::Vocabulary;
 use coproduce_domain::network::{self, Audience};
 
-use crate::{Page, PageRequest, Store, StoreError, Within, now};
+use crate::{Page, PageRequest, Store, StoreError, Within};
 
 /// A course as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +139,11 @@ macro_rules! completion_select {
 }
 
 impl Store {
-    pub async fn create_course(&self, f: &CourseFields) -> Result<Course, StoreError> {
+    pub async fn create_course(
+        &self,
+        f: &CourseFields,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Course, StoreError> {
         self.require_organisation("organisation_id", f.organisation_id)
             .await?;
         let id = on_pool!(self, |p| {
@@ -151,11 +155,11 @@ impl Store {
             .bind(f.audience.slug())
             .bind(f.valid_months)
             .bind(&f.description)
-            .bind(now())
+            .bind(now)
             .fetch_one(p)
             .await
         })?;
-        self.course(id, now().date_naive()).await
+        self.course(id, now.date_naive()).await
     }
 
     /// A course, with its completions counted and those expired by `today`.
@@ -207,6 +211,7 @@ impl Store {
         &self,
         course_id: i64,
         f: &SessionFields,
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<TrainingSession, StoreError> {
         let id = on_pool!(self, |p| {
             sqlx::query_scalar::<_, i64>(
@@ -216,7 +221,7 @@ impl Store {
             .bind(f.held_on)
             .bind(&f.place)
             .bind(&f.trainer)
-            .bind(now())
+            .bind(now)
             .fetch_one(p)
             .await
         })?;
@@ -281,6 +286,7 @@ impl Store {
         &self,
         f: &CompletionFields,
         recorded_by: Option<i64>,
+        now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Completion, StoreError> {
         self.require(
             "SELECT 1 FROM people WHERE id = $1 AND erased_at IS NULL",
@@ -291,7 +297,7 @@ impl Store {
         .await?;
         let course = self.course(f.course_id, f.completed_on).await?;
         let mut tx = self.begin().await?;
-        let id = insert_completion(&mut tx, f, course.valid_months, recorded_by, now()).await?;
+        let id = insert_completion(&mut tx, f, course.valid_months, recorded_by, now).await?;
         tx.commit().await?;
         self.completion(id).await
     }

@@ -40,11 +40,14 @@ async fn queue_emails(app: &TestApp, n: usize) -> Vec<i64> {
 
 async fn organisation(store: &Store) -> i64 {
     store
-        .create_organisation(&OrganisationFields {
-            name: "Trust".into(),
-            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-            require_second_factor: false,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: "Trust".into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap()
         .id
@@ -517,11 +520,14 @@ async fn tokens_and_the_second_factor_are_audited(app: &TestApp) {
     let org = app
         .ctx
         .store
-        .create_organisation(&OrganisationFields {
-            name: "Trust".into(),
-            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-            require_second_factor: true,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: "Trust".into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor: true,
+            },
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap()
         .id;

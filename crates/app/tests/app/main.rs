@@ -4,3 +4,4 @@
 
 mod app;
 mod people;
+mod sessions;

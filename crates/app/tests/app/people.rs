@@ -18,11 +18,14 @@ use coproduce_store::organisations::OrganisationFields;
 async fn organisation(app: &TestApp, name: &str) -> i64 {
     app.ctx
         .store
-        .create_organisation(&OrganisationFields {
-            name: name.into(),
-            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-            require_second_factor: false,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: name.into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap()
         .id

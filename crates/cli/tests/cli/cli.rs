@@ -190,7 +190,13 @@ fn migrate_then_demo_once() {
     assert!(o.status.success(), "{err}");
     assert!(out.contains("5 organisations"), "{out}");
     let o = coproduce(&dir, &["demo"]);
-    assert_eq!(o.status.code(), Some(1), "a second demo load is refused");
+    let (_, err) = text(&o);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a second demo load is refused as a database that cannot be used"
+    );
+    assert!(err.contains("already holds data"), "{err}");
 }
 
 #[test]

@@ -190,11 +190,14 @@ async fn audit_verify_names_a_changed_entry(app: &TestApp) {
     let org = app
         .ctx
         .store
-        .create_organisation(&coproduce_store::organisations::OrganisationFields {
-            name: "Trust".into(),
-            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-            require_second_factor: false,
-        })
+        .create_organisation(
+            &coproduce_store::organisations::OrganisationFields {
+                name: "Trust".into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap()
         .id;

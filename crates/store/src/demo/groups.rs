@@ -62,6 +62,7 @@ pub(super) async fn load_networks(
     orgs: &[i64],
     people: &[i64],
     today: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), StoreError> {
     let charter: Option<(i64, String, String)> = on_tx!(tx, |c| sqlx::query_as(
         "SELECT id, title, version FROM charters WHERE key = 'las-pflas'"
@@ -77,7 +78,7 @@ pub(super) async fn load_networks(
         .bind(name)
         .bind(kind.slug())
         .bind("Meets on the first Tuesday of each month. Invented for the demo.")
-        .bind(crate::now())
+        .bind(now)
         .fetch_one(c)
         .await
         })?;
@@ -118,7 +119,7 @@ pub(super) async fn load_networks(
             .bind(&version)
             .bind(charter_id)
             .bind(adopted_on)
-            .bind(crate::now())
+            .bind(now)
             .fetch_one(c)
             .await
             })?;
@@ -137,7 +138,7 @@ pub(super) async fn load_networks(
             .bind(joined_on)
             .bind(inducted_on)
             .bind("Sam Taylor (involvement lead)")
-            .bind(crate::now())
+            .bind(now)
             .fetch_one(c)
             .await
             })?;
@@ -157,7 +158,7 @@ pub(super) async fn load_networks(
                 .bind(membership)
                 .bind(document)
                 .bind(signed_on)
-                .bind(crate::now())
+                .bind(now)
                 .execute(c)
                 .await
                 .map(|_| ())
@@ -173,7 +174,7 @@ pub(super) async fn load_networks(
                 .bind(on)
                 .bind(reason)
                 .bind(today.checked_add_days(Days::new(review_in)).unwrap_or(today))
-                .bind(crate::now())
+                .bind(now)
                 .execute(c)
                 .await
                 .map(|_| ())
@@ -225,6 +226,7 @@ pub(super) async fn load_training(
     orgs: &[i64],
     people: &[i64],
     today: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), StoreError> {
     for (org, title, audience, months, done) in COURSES {
         let course: i64 = on_tx!(tx, |c| {
@@ -235,7 +237,7 @@ pub(super) async fn load_training(
         .bind(title)
         .bind(audience.slug())
         .bind(months)
-        .bind(crate::now())
+        .bind(now)
         .fetch_one(c)
         .await
         })?;
@@ -248,7 +250,7 @@ pub(super) async fn load_training(
         .bind(days_before(today, latest))
         .bind("Northvale Community Hall")
         .bind("Sam Taylor")
-        .bind(crate::now())
+        .bind(now)
         .fetch_one(c)
         .await
         })?;
@@ -263,7 +265,7 @@ pub(super) async fn load_training(
             .bind(people[person])
             .bind(completed_on)
             .bind(network::expires_on(completed_on, months))
-            .bind(crate::now())
+            .bind(now)
             .execute(c)
             .await
             .map(|_| ())

@@ -581,9 +581,13 @@ const INPUTS: [InputRow; 20] = [
 ];
 
 impl Store {
-    /// Loads the demo partnership in one transaction, dated relative to `today`.
-    /// Refuses a database that already holds organisations.
-    pub async fn load_demo(&self, today: NaiveDate) -> Result<DemoSummary, StoreError> {
+    /// Loads the demo partnership in one transaction, dated relative to `now` (the
+    /// caller's clock). Refuses a database that already holds organisations.
+    pub async fn load_demo(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<DemoSummary, StoreError> {
+        let today = time::london_date(now);
         let existing: i64 = on_pool!(self, |p| {
             sqlx::query_scalar("SELECT COUNT(*) FROM organisations")
                 .fetch_one(p)
@@ -602,12 +606,12 @@ impl Store {
                 kind,
                 require_second_factor: false,
             };
-            orgs.push(insert_organisation(&mut tx, &f).await?);
+            orgs.push(insert_organisation(&mut tx, &f, now).await?);
         }
         let charters = templates::all();
         let mut charter_ids = Vec::new();
         for c in &charters {
-            charter_ids.push((c.key.clone(), insert_charter(&mut tx, c).await?));
+            charter_ids.push((c.key.clone(), insert_charter(&mut tx, c, now).await?));
         }
         let year_ago = days_before(today, 365);
         for (key, org, status) in SIGNATORIES {
@@ -641,7 +645,7 @@ impl Store {
                 languages: languages.iter().copied().collect(),
                 born_on: None,
             };
-            people.push(insert_person(&mut tx, &f, crate::now()).await?);
+            people.push(insert_person(&mut tx, &f, now).await?);
         }
         // Needs and consent for some of them, so the register and rosters show both.
         let consented_on = days_before(today, 200);
@@ -651,7 +655,7 @@ impl Store {
                 language: None,
                 detail: detail.map(Into::into),
             };
-            crate::needs::insert_need(&mut tx, people[index], &f, crate::now()).await?;
+            crate::needs::insert_need(&mut tx, people[index], &f, now).await?;
         }
         for (index, purposes) in DEMO_CONSENTS {
             for purpose in purposes {
@@ -661,8 +665,7 @@ impl Store {
                     method: ConsentMethod::Written,
                     given_by: None,
                 };
-                crate::consents::insert_consent(&mut tx, people[index], &c, None, crate::now())
-                    .await?;
+                crate::consents::insert_consent(&mut tx, people[index], &c, None, now).await?;
             }
         }
         let mut projects = Vec::new();
@@ -674,7 +677,7 @@ impl Store {
                 level,
                 scope_and_limits: scope.map(Into::into),
             };
-            projects.push(insert_project(&mut tx, &f, crate::now()).await?);
+            projects.push(insert_project(&mut tx, &f, now).await?);
         }
         let mut activities = Vec::new();
         for (project, title, activity_type, mode, rung, ago, (h, m), minutes, attendees) in
@@ -716,8 +719,8 @@ impl Store {
             };
             insert_input(&mut tx, &f).await?;
         }
-        groups::load_networks(&mut tx, &orgs, &people, today).await?;
-        groups::load_training(&mut tx, &orgs, &people, today).await?;
+        groups::load_networks(&mut tx, &orgs, &people, today, now).await?;
+        groups::load_training(&mut tx, &orgs, &people, today, now).await?;
         tx.commit().await?;
         Ok(DemoSummary {
             organisations: orgs.len(),

@@ -13,7 +13,7 @@ use coproduce_domain::Vocabulary;
 use coproduce_domain::person::{ContactMethod, Language, PersonRole, Profile, ServiceArea, Slot};
 
 use crate::db::updated;
-use crate::{Page, PageRequest, Store, StoreError, Tx, Within, now};
+use crate::{Page, PageRequest, Store, StoreError, Tx, Within};
 
 /// The profile columns, in the order [`PersonRow`] reads them.
 macro_rules! person_columns {
@@ -127,11 +127,15 @@ impl PersonRow {
 impl Store {
     /// Adds a person to a register, with every part of their profile, in one
     /// transaction.
-    pub async fn create_person(&self, p: &Profile) -> Result<Person, StoreError> {
+    pub async fn create_person(
+        &self,
+        p: &Profile,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Person, StoreError> {
         self.require_organisation("organisation_id", p.organisation_id)
             .await?;
         let mut tx = self.begin().await?;
-        let id = insert_person(&mut tx, p, now()).await?;
+        let id = insert_person(&mut tx, p, now).await?;
         tx.commit().await?;
         self.person(id).await
     }
@@ -250,11 +254,16 @@ impl Store {
     }
 
     /// Changes a person's profile and its parts in one transaction.
-    pub async fn update_person(&self, id: i64, p: &Profile) -> Result<Person, StoreError> {
+    pub async fn update_person(
+        &self,
+        id: i64,
+        p: &Profile,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Person, StoreError> {
         self.require_organisation("organisation_id", p.organisation_id)
             .await?;
         let mut tx = self.begin().await?;
-        update_person_in(&mut tx, id, p, now()).await?;
+        update_person_in(&mut tx, id, p, now).await?;
         tx.commit().await?;
         self.person(id).await
     }
@@ -439,9 +448,13 @@ impl Store {
     /// their memberships end today, and any account stops pointing at them. The
     /// record stays, named "Erased person", so attendance, past membership and
     /// training still count in anonymous totals. One transaction.
-    pub async fn erase_person(&self, id: i64) -> Result<(), StoreError> {
+    pub async fn erase_person(
+        &self,
+        id: i64,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        erase_person_in(&mut tx, id, now()).await?;
+        erase_person_in(&mut tx, id, now).await?;
         tx.commit().await
     }
 

@@ -378,11 +378,14 @@ mod tests {
     /// here so that every branch runs) gives them too, a page at a time.
     async fn every_plan_finds_the_same_people(store: Store) {
         let org = store
-            .create_organisation(&OrganisationFields {
-                name: "Trust".into(),
-                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-                require_second_factor: false,
-            })
+            .create_organisation(
+                &OrganisationFields {
+                    name: "Trust".into(),
+                    kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                    require_second_factor: false,
+                },
+                crate::testing::now(),
+            )
             .await
             .unwrap()
             .id;
@@ -398,7 +401,7 @@ mod tests {
             };
             ids.push(
                 store
-                    .create_person(&draft.check(today).unwrap())
+                    .create_person(&draft.check(today).unwrap(), crate::testing::now())
                     .await
                     .unwrap()
                     .id,

@@ -20,11 +20,14 @@ fn d(s: &str) -> NaiveDate {
 
 async fn organisation(store: &Store, name: &str) -> i64 {
     store
-        .create_organisation(&OrganisationFields {
-            name: name.into(),
-            kind: OrganisationKind::NhsTrust,
-            require_second_factor: false,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: name.into(),
+                kind: OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap()
         .id
@@ -42,28 +45,38 @@ fn profile(org: i64, name: &str) -> Profile {
 }
 
 async fn person(store: &Store, org: i64, name: &str) -> i64 {
-    store.create_person(&profile(org, name)).await.unwrap().id
+    store
+        .create_person(&profile(org, name), coproduce_store::testing::now())
+        .await
+        .unwrap()
+        .id
 }
 
 async fn members_join_sign_stand_down_and_come_back(store: Store) {
     let org = organisation(&store, "Trust").await;
     let other = organisation(&store, "Council").await;
     let network = store
-        .create_network(&NetworkFields {
-            organisation_id: org,
-            name: "Service User and Carer Network".into(),
-            kind: NetworkKind::ServiceUserCarer,
-            description: None,
-        })
+        .create_network(
+            &NetworkFields {
+                organisation_id: org,
+                name: "Service User and Carer Network".into(),
+                kind: NetworkKind::ServiceUserCarer,
+                description: None,
+            },
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     store
-        .create_network(&NetworkFields {
-            organisation_id: other,
-            name: "Council forum".into(),
-            kind: NetworkKind::PatientsForum,
-            description: None,
-        })
+        .create_network(
+            &NetworkFields {
+                organisation_id: other,
+                name: "Council forum".into(),
+                kind: NetworkKind::PatientsForum,
+                description: None,
+            },
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     let amara = person(&store, org, "Amara Okafor").await;
@@ -80,6 +93,7 @@ async fn members_join_sign_stand_down_and_come_back(store: Store) {
                 charter_id: None,
                 adopted_on: d("2025-01-01"),
             },
+            coproduce_store::testing::now(),
         )
         .await
         .unwrap();
@@ -93,6 +107,7 @@ async fn members_join_sign_stand_down_and_come_back(store: Store) {
                 charter_id: None,
                 adopted_on: d("2025-02-01"),
             },
+            coproduce_store::testing::now(),
         )
         .await;
     assert!(
@@ -101,38 +116,85 @@ async fn members_join_sign_stand_down_and_come_back(store: Store) {
     );
 
     let a = store
-        .add_member(network.id, amara, MemberRole::Chair, d("2025-01-10"))
+        .add_member(
+            network.id,
+            amara,
+            MemberRole::Chair,
+            d("2025-01-10"),
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     let b = store
-        .add_member(network.id, bill, MemberRole::Member, d("2025-03-01"))
+        .add_member(
+            network.id,
+            bill,
+            MemberRole::Member,
+            d("2025-03-01"),
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     store
-        .add_member(network.id, chen, MemberRole::Member, d("2025-04-01"))
+        .add_member(
+            network.id,
+            chen,
+            MemberRole::Member,
+            d("2025-04-01"),
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     assert!(matches!(
         store
-            .add_member(network.id, bill, MemberRole::Member, d("2025-05-01"))
+            .add_member(
+                network.id,
+                bill,
+                MemberRole::Member,
+                d("2025-05-01"),
+                coproduce_store::testing::now()
+            )
             .await,
         Err(StoreError::Duplicate(_))
     ));
     store
-        .record_induction(a.id, d("2025-01-20"), "Grace Mensah")
+        .record_induction(
+            a.id,
+            d("2025-01-20"),
+            "Grace Mensah",
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     store
-        .sign_document(a.id, code_v1.id, d("2025-01-20"), None)
+        .sign_document(
+            a.id,
+            code_v1.id,
+            d("2025-01-20"),
+            None,
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     store
-        .sign_document(b.id, code_v1.id, d("2025-03-01"), None)
+        .sign_document(
+            b.id,
+            code_v1.id,
+            d("2025-03-01"),
+            None,
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     assert!(matches!(
         store
-            .sign_document(b.id, code_v1.id, d("2025-03-02"), None)
+            .sign_document(
+                b.id,
+                code_v1.id,
+                d("2025-03-02"),
+                None,
+                coproduce_store::testing::now()
+            )
             .await,
         Err(StoreError::Duplicate(_))
     ));
@@ -157,6 +219,7 @@ async fn members_join_sign_stand_down_and_come_back(store: Store) {
                 charter_id: None,
                 adopted_on: d("2026-01-01"),
             },
+            coproduce_store::testing::now(),
         )
         .await
         .unwrap();
@@ -168,7 +231,13 @@ async fn members_join_sign_stand_down_and_come_back(store: Store) {
         [(code_v2.id, 3)]
     );
     store
-        .sign_document(a.id, code_v2.id, d("2026-01-05"), None)
+        .sign_document(
+            a.id,
+            code_v2.id,
+            d("2026-01-05"),
+            None,
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     let page = store
@@ -204,9 +273,14 @@ async fn members_join_sign_stand_down_and_come_back(store: Store) {
         reason: "Broke the code of conduct at the March meeting".into(),
         review_on: Some(d("2026-08-01")),
     };
-    store.stand_down(b.id, &sd, None).await.unwrap();
+    store
+        .stand_down(b.id, &sd, None, coproduce_store::testing::now())
+        .await
+        .unwrap();
     assert!(matches!(
-        store.stand_down(b.id, &sd, None).await,
+        store
+            .stand_down(b.id, &sd, None, coproduce_store::testing::now())
+            .await,
         Err(StoreError::Duplicate(_))
     ));
     let stood = store.membership(b.id).await.unwrap();
@@ -214,10 +288,15 @@ async fn members_join_sign_stand_down_and_come_back(store: Store) {
         stood.stood_down,
         Some((d("2026-02-01"), Some(d("2026-08-01"))))
     );
-    store.reinstate(b.id, d("2026-05-01")).await.unwrap();
+    store
+        .reinstate(b.id, d("2026-05-01"), coproduce_store::testing::now())
+        .await
+        .unwrap();
     assert_eq!(store.membership(b.id).await.unwrap().stood_down, None);
     assert!(matches!(
-        store.reinstate(b.id, d("2026-05-02")).await,
+        store
+            .reinstate(b.id, d("2026-05-02"), coproduce_store::testing::now())
+            .await,
         Err(StoreError::NotFound)
     ));
     let history = store.stand_downs_of(b.id).await.unwrap();
@@ -246,7 +325,10 @@ async fn members_join_sign_stand_down_and_come_back(store: Store) {
     );
 
     // Leaving: no longer a member, the history stays; they may join again.
-    store.leave_network(b.id, d("2026-05-20")).await.unwrap();
+    store
+        .leave_network(b.id, d("2026-05-20"), coproduce_store::testing::now())
+        .await
+        .unwrap();
     assert_eq!(
         names(
             store
@@ -258,7 +340,13 @@ async fn members_join_sign_stand_down_and_come_back(store: Store) {
     );
     assert_eq!(store.network(network.id).await.unwrap().members, 2);
     let back = store
-        .add_member(network.id, bill, MemberRole::Member, d("2026-05-30"))
+        .add_member(
+            network.id,
+            bill,
+            MemberRole::Member,
+            d("2026-05-30"),
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     let bills = store.memberships_of(bill).await.unwrap();
@@ -289,10 +377,14 @@ async fn members_join_sign_stand_down_and_come_back(store: Store) {
                 review_on: None,
             },
             None,
+            coproduce_store::testing::now(),
         )
         .await
         .unwrap();
-    store.erase_person(bill).await.unwrap();
+    store
+        .erase_person(bill, coproduce_store::testing::now())
+        .await
+        .unwrap();
     assert!(store.stand_downs_of(back.id).await.unwrap().is_empty());
     assert!(store.stand_downs_of(b.id).await.unwrap().is_empty());
     assert_eq!(
@@ -312,23 +404,29 @@ async fn training_completions_expire(store: Store) {
     let amara = person(&store, org, "Amara Okafor").await;
     let bill = person(&store, org, "Bill Evans").await;
     let course = store
-        .create_course(&CourseFields {
-            organisation_id: org,
-            title: "Co-production for staff".into(),
-            audience: Audience::Staff,
-            valid_months: Some(24),
-            description: None,
-        })
+        .create_course(
+            &CourseFields {
+                organisation_id: org,
+                title: "Co-production for staff".into(),
+                audience: Audience::Staff,
+                valid_months: Some(24),
+                description: None,
+            },
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     let forever = store
-        .create_course(&CourseFields {
-            organisation_id: org,
-            title: "Welcome to the network".into(),
-            audience: Audience::Participants,
-            valid_months: None,
-            description: None,
-        })
+        .create_course(
+            &CourseFields {
+                organisation_id: org,
+                title: "Welcome to the network".into(),
+                audience: Audience::Participants,
+                valid_months: None,
+                description: None,
+            },
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     let session = store
@@ -339,6 +437,7 @@ async fn training_completions_expire(store: Store) {
                 place: "Town Hall".into(),
                 trainer: Some("Grace Mensah".into()),
             },
+            coproduce_store::testing::now(),
         )
         .await
         .unwrap();
@@ -351,6 +450,7 @@ async fn training_completions_expire(store: Store) {
                 completed_on: d("2024-03-14"),
             },
             None,
+            coproduce_store::testing::now(),
         )
         .await
         .unwrap();
@@ -365,6 +465,7 @@ async fn training_completions_expire(store: Store) {
                     completed_on: d("2024-03-14"),
                 },
                 None,
+                coproduce_store::testing::now(),
             )
             .await,
         Err(StoreError::Duplicate(_))
@@ -378,6 +479,7 @@ async fn training_completions_expire(store: Store) {
                 completed_on: d("2026-01-10"),
             },
             None,
+            coproduce_store::testing::now(),
         )
         .await
         .unwrap();
@@ -390,6 +492,7 @@ async fn training_completions_expire(store: Store) {
                 completed_on: d("2026-01-10"),
             },
             None,
+            coproduce_store::testing::now(),
         )
         .await
         .unwrap();
@@ -455,6 +558,7 @@ async fn training_completions_expire(store: Store) {
                     completed_on: d("2026-01-10"),
                 },
                 None,
+                coproduce_store::testing::now(),
             )
             .await,
         Err(StoreError::Missing {

@@ -23,11 +23,14 @@ fn today() -> NaiveDate {
 
 async fn organisation(store: &Store, name: &str) -> i64 {
     store
-        .create_organisation(&OrganisationFields {
-            name: name.into(),
-            kind: OrganisationKind::NhsTrust,
-            require_second_factor: false,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: name.into(),
+                kind: OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap()
         .id
@@ -73,7 +76,10 @@ async fn a_profile_and_its_parts_are_kept_together(store: Store) {
         ..PersonDraft::default()
     };
     let p = store
-        .create_person(&draft.check(today()).unwrap())
+        .create_person(
+            &draft.check(today()).unwrap(),
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     assert_eq!(p.profile.draft().check(today()).unwrap(), p.profile);
@@ -83,14 +89,20 @@ async fn a_profile_and_its_parts_are_kept_together(store: Store) {
     let mut changed = p.profile.clone();
     changed.roles = [PersonRole::Patient].into_iter().collect();
     changed.languages.clear();
-    let q = store.update_person(p.id, &changed).await.unwrap();
+    let q = store
+        .update_person(p.id, &changed, coproduce_store::testing::now())
+        .await
+        .unwrap();
     assert_eq!(q.profile.roles.len(), 1);
     assert!(q.profile.languages.is_empty());
     assert!(q.updated_at.is_some());
     // A list reads each page's roles in one more query, and narrows by organisation.
     let other = organisation(&store, "Council").await;
     store
-        .create_person(&profile(other, "Bill Hughes", &["resident"]))
+        .create_person(
+            &profile(other, "Bill Hughes", &["resident"]),
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     let page = store
@@ -107,7 +119,10 @@ async fn a_profile_and_its_parts_are_kept_together(store: Store) {
     assert!(all.next_after.is_some());
     // An unknown organisation names the field.
     let err = store
-        .create_person(&profile(9999, "Nobody", &["resident"]))
+        .create_person(
+            &profile(9999, "Nobody", &["resident"]),
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap_err();
     assert!(matches!(
@@ -122,7 +137,10 @@ async fn a_profile_and_its_parts_are_kept_together(store: Store) {
 async fn needs_are_recorded_once_and_shared_only_with_consent(store: Store) {
     let org = organisation(&store, "Trust").await;
     let p = store
-        .create_person(&profile(org, "Chen Wei", &["patient"]))
+        .create_person(
+            &profile(org, "Chen Wei", &["patient"]),
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     let large_print = NeedFields {
@@ -130,10 +148,15 @@ async fn needs_are_recorded_once_and_shared_only_with_consent(store: Store) {
         language: None,
         detail: Some("Arial, not italic".into()),
     };
-    let n = store.add_need(p.id, &large_print).await.unwrap();
+    let n = store
+        .add_need(p.id, &large_print, coproduce_store::testing::now())
+        .await
+        .unwrap();
     assert_eq!(n.need.snomed(), Some("957351000000102"));
     assert!(matches!(
-        store.add_need(p.id, &large_print).await,
+        store
+            .add_need(p.id, &large_print, coproduce_store::testing::now())
+            .await,
         Err(StoreError::Duplicate(_))
     ));
     for language in [Language::Mandarin, Language::Cantonese] {
@@ -145,6 +168,7 @@ async fn needs_are_recorded_once_and_shared_only_with_consent(store: Store) {
                     language: Some(language),
                     detail: None,
                 },
+                coproduce_store::testing::now(),
             )
             .await
             .unwrap();
@@ -153,13 +177,16 @@ async fn needs_are_recorded_once_and_shared_only_with_consent(store: Store) {
 
     // On a roster, needs show only while the person consents to share them.
     let project = store
-        .create_project(&ProjectFields {
-            organisation_id: org,
-            title: "Project".into(),
-            stage: Stage::Design,
-            level: Level::Service,
-            scope_and_limits: None,
-        })
+        .create_project(
+            &ProjectFields {
+                organisation_id: org,
+                title: "Project".into(),
+                stage: Stage::Design,
+                level: Level::Service,
+                scope_and_limits: None,
+            },
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     let activity = store
@@ -189,7 +216,12 @@ async fn needs_are_recorded_once_and_shared_only_with_consent(store: Store) {
     };
     assert_eq!(shared(store.clone()).await, 0, "no consent, nothing shown");
     let c = store
-        .record_consent(p.id, &consent(Purpose::ShareNeeds), None)
+        .record_consent(
+            p.id,
+            &consent(Purpose::ShareNeeds),
+            None,
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     assert_eq!(shared(store.clone()).await, 3);
@@ -207,7 +239,10 @@ async fn needs_are_recorded_once_and_shared_only_with_consent(store: Store) {
 async fn withdrawing_equality_consent_deletes_the_answers(store: Store) {
     let org = organisation(&store, "Trust").await;
     let p = store
-        .create_person(&profile(org, "Esi Mensah", &["resident"]))
+        .create_person(
+            &profile(org, "Esi Mensah", &["resident"]),
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     let answers = Answers {
@@ -217,7 +252,13 @@ async fn withdrawing_equality_consent_deletes_the_answers(store: Store) {
         ..Answers::default()
     };
     store
-        .save_equality(p.id, &answers, today(), None)
+        .save_equality(
+            p.id,
+            &answers,
+            today(),
+            None,
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     assert_eq!(store.equality_of(p.id).await.unwrap(), Some(answers));
@@ -259,14 +300,20 @@ async fn equality_totals_are_counted_in_one_query(store: Store) {
     .enumerate()
     {
         let p = store
-            .create_person(&profile(o, &format!("Person {i}"), &["resident"]))
+            .create_person(
+                &profile(o, &format!("Person {i}"), &["resident"]),
+                coproduce_store::testing::now(),
+            )
             .await
             .unwrap();
         let a = Answers {
             ethnic_group: Some(group),
             ..Answers::default()
         };
-        store.save_equality(p.id, &a, today(), None).await.unwrap();
+        store
+            .save_equality(p.id, &a, today(), None, coproduce_store::testing::now())
+            .await
+            .unwrap();
     }
     let (total, counts) = store.equality_counts(org).await.unwrap();
     assert_eq!(total, 3);
@@ -284,10 +331,13 @@ async fn equality_totals_are_counted_in_one_query(store: Store) {
 async fn accounts_link_to_one_person(store: Store) {
     let org = organisation(&store, "Trust").await;
     let p = store
-        .create_person(&profile(org, "Irena Nowak", &["resident"]))
+        .create_person(
+            &profile(org, "Irena Nowak", &["resident"]),
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
-    let now = coproduce_store::now();
+    let now = coproduce_store::testing::now();
     let mk = |email: &'static str| coproduce_store::accounts::AccountFields {
         email: email.into(),
         name: "Irena".into(),
@@ -337,9 +387,13 @@ async fn an_import_stores_everyone_or_no_one(store: Store) {
     ];
     let seen = std::sync::atomic::AtomicUsize::new(0);
     let err = store
-        .import_people(&bad, None, today(), |n| {
-            seen.store(n, std::sync::atomic::Ordering::SeqCst)
-        })
+        .import_people(
+            &bad,
+            None,
+            today(),
+            |n| seen.store(n, std::sync::atomic::Ordering::SeqCst),
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::Duplicate(_)), "{err}");
@@ -362,7 +416,13 @@ async fn an_import_stores_everyone_or_no_one(store: Store) {
         },
     ];
     let ids = store
-        .import_people(&good, None, today(), |_| {})
+        .import_people(
+            &good,
+            None,
+            today(),
+            |_| {},
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     assert_eq!(ids.len(), 2);
@@ -421,7 +481,13 @@ async fn people_are_found_by_name_role_need_interest_and_language(store: Store) 
         if name == "Amir Khan" {
             p.interests = [ServiceArea::MentalHealth].into_iter().collect();
         }
-        ids.push(store.create_person(&p).await.unwrap().id);
+        ids.push(
+            store
+                .create_person(&p, coproduce_store::testing::now())
+                .await
+                .unwrap()
+                .id,
+        );
     }
     store
         .add_need(
@@ -431,6 +497,7 @@ async fn people_are_found_by_name_role_need_interest_and_language(store: Store) 
                 language: None,
                 detail: None,
             },
+            coproduce_store::testing::now(),
         )
         .await
         .unwrap();
@@ -512,7 +579,10 @@ async fn people_are_found_by_name_role_need_interest_and_language(store: Store) 
         .unwrap();
     assert_eq!(rest.items.len(), 1);
     assert!(rest.next_after.is_none());
-    store.erase_person(ids[0]).await.unwrap();
+    store
+        .erase_person(ids[0], coproduce_store::testing::now())
+        .await
+        .unwrap();
     assert_eq!(find(named("am")).await, ["Amir Khan"]);
 }
 

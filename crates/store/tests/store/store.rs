@@ -21,11 +21,14 @@ fn date(s: &str) -> NaiveDate {
 
 async fn organisation(store: &Store, name: &str) -> i64 {
     store
-        .create_organisation(&OrganisationFields {
-            name: name.into(),
-            kind: OrganisationKind::NhsTrust,
-            require_second_factor: false,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: name.into(),
+                kind: OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap()
         .id
@@ -33,13 +36,16 @@ async fn organisation(store: &Store, name: &str) -> i64 {
 
 async fn activity(store: &Store, org: i64, start: &str, end: &str) -> i64 {
     let project = store
-        .create_project(&ProjectFields {
-            organisation_id: org,
-            title: "Project".into(),
-            stage: Stage::Design,
-            level: Level::Service,
-            scope_and_limits: None,
-        })
+        .create_project(
+            &ProjectFields {
+                organisation_id: org,
+                title: "Project".into(),
+                stage: Stage::Design,
+                level: Level::Service,
+                scope_and_limits: None,
+            },
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     store
@@ -132,11 +138,19 @@ async fn organisations_are_created_listed_in_pages_and_updated(store: Store) {
 
 async fn every_template_is_stored_and_read_back_whole(store: Store) {
     for c in templates::all() {
-        let record = store.import_charter(&c).await.unwrap();
+        let record = store
+            .import_charter(&c, coproduce_store::testing::now())
+            .await
+            .unwrap();
         let (_, back) = store.charter(record.id).await.unwrap();
         assert_eq!(back, c, "{}", c.key);
     }
-    let again = store.import_charter(&templates::get("scie").unwrap()).await;
+    let again = store
+        .import_charter(
+            &templates::get("scie").unwrap(),
+            coproduce_store::testing::now(),
+        )
+        .await;
     assert!(matches!(again, Err(StoreError::Duplicate(_))));
 }
 
@@ -144,20 +158,28 @@ async fn a_failed_charter_import_stores_nothing(store: Store) {
     // Bypass the domain checks to make the database refuse the second section.
     let mut c: Charter = templates::get("las-pflas").unwrap();
     c.sections[1].key = c.sections[0].key.clone();
-    assert!(store.import_charter(&c).await.is_err());
+    assert!(
+        store
+            .import_charter(&c, coproduce_store::testing::now())
+            .await
+            .is_err()
+    );
     let page = store.charters(PageRequest::first(10)).await.unwrap();
     assert!(page.items.is_empty(), "the charter row was rolled back");
 }
 
 async fn missing_references_name_their_field(store: Store) {
     let err = store
-        .create_project(&ProjectFields {
-            organisation_id: 4242,
-            title: "Orphan".into(),
-            stage: Stage::Design,
-            level: Level::Service,
-            scope_and_limits: None,
-        })
+        .create_project(
+            &ProjectFields {
+                organisation_id: 4242,
+                title: "Orphan".into(),
+                stage: Stage::Design,
+                level: Level::Service,
+                scope_and_limits: None,
+            },
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap_err();
     assert_eq!(
@@ -191,6 +213,7 @@ async fn attendance_is_recorded_once_per_person(store: Store) {
             }
             .check(chrono::Utc::now().date_naive())
             .unwrap(),
+            coproduce_store::testing::now(),
         )
         .await
         .unwrap();
@@ -265,9 +288,15 @@ async fn the_strictest_signed_charter_sets_the_feedback_days(store: Store) {
     assert_eq!(store.feedback_promise(org).await.unwrap().days, 28);
     let mut strict = templates::get("scie").unwrap();
     strict.settings.feedback_days = 14;
-    let strict = store.import_charter(&strict).await.unwrap();
+    let strict = store
+        .import_charter(&strict, coproduce_store::testing::now())
+        .await
+        .unwrap();
     let loose = store
-        .import_charter(&templates::get("las-pflas").unwrap())
+        .import_charter(
+            &templates::get("las-pflas").unwrap(),
+            coproduce_store::testing::now(),
+        )
         .await
         .unwrap();
     let d = date("2026-01-01");
@@ -300,8 +329,11 @@ async fn the_strictest_signed_charter_sets_the_feedback_days(store: Store) {
 }
 
 async fn the_demo_loads_once(store: Store) {
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-22T12:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
     let today = date("2026-11-22");
-    let summary = store.load_demo(today).await.unwrap();
+    let summary = store.load_demo(now).await.unwrap();
     assert_eq!(summary.organisations, 5);
     assert_eq!(summary.charters, 5);
     let tally = store
@@ -314,12 +346,38 @@ async fn the_demo_loads_once(store: Store) {
     );
     assert!(tally.overdue > 0, "{tally:?}");
     assert!(matches!(
-        store.load_demo(today).await,
+        store.load_demo(now).await,
         Err(StoreError::Duplicate(_))
     ));
 }
 
+/// A transaction that reads and then writes, while another writes and commits in
+/// between, still commits: on SQLite it waits its turn instead of failing with
+/// "database is locked" (requests for the API, sign-in and imports overlap so).
+async fn a_transaction_that_reads_then_writes_waits_its_turn(store: Store) {
+    use coproduce_store::sessions::insert_failure;
+    let now = coproduce_store::testing::now();
+    let mut first = store.begin().await.unwrap();
+    coproduce_store::tokens::use_api_token_in(&mut first, "no such token", now)
+        .await
+        .unwrap();
+    let other = store.clone();
+    let second = tokio::spawn(async move {
+        let mut tx = other.begin().await.unwrap();
+        insert_failure(&mut tx, "second", now).await.unwrap();
+        tx.commit().await.unwrap();
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    insert_failure(&mut first, "first", now).await.unwrap();
+    first.commit().await.unwrap();
+    second.await.unwrap();
+    for subject in ["first", "second"] {
+        assert_eq!(store.failures_since(subject, now).await.unwrap(), 1);
+    }
+}
+
 backend_tests!(
+    a_transaction_that_reads_then_writes_waits_its_turn,
     organisations_are_created_listed_in_pages_and_updated,
     every_template_is_stored_and_read_back_whole,
     a_failed_charter_import_stores_nothing,

@@ -19,8 +19,8 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, Duration, Utc};
 use coproduce_app::Actor;
+use coproduce_app::sessions::{self, Visit};
 use coproduce_domain::account::{Audience, Capability, Role};
 use coproduce_store::accounts::Account;
 
@@ -33,10 +33,7 @@ pub const EASY_READ_COOKIE: &str = "coproduce_easy_read";
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "coproduce_session";
-/// A session ends after this long without a request.
-pub const IDLE_LIMIT: Duration = Duration::minutes(30);
-/// A session ends this long after sign-in, however active.
-pub const ABSOLUTE_LIMIT: Duration = Duration::hours(12);
+pub use coproduce_app::sessions::{ABSOLUTE_LIMIT, IDLE_LIMIT, expired};
 
 pub use coproduce_app::accounts::{
     INVITATION, INVITATION_LIFETIME, PASSWORD_RESET, RESET_LIFETIME,
@@ -156,15 +153,9 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, v)| v)
 }
 
-/// Whether a session is past its idle or absolute limit.
-pub fn expired(last_seen: DateTime<Utc>, expires_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
-    now >= expires_at || now - last_seen >= IDLE_LIMIT
-}
-
 /// Resolves the viewer of every request, once. A bearer token that is not valid is
 /// refused at once rather than treated as the public.
 pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let now = state.ctx.now();
     let mut viewer = Viewer {
         tr: crate::i18n::Tr {
             lang: cookie(req.headers(), LANGUAGE_COOKIE)
@@ -185,7 +176,7 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         .map(|v| v.trim().to_string());
     if let Some(auth) = bearer {
         let token = auth.strip_prefix("Bearer ").map(str::trim).unwrap_or("");
-        match state.store.use_api_token(&secret::hash(token), now).await {
+        match sessions::token(&state.ctx, token).await {
             Ok(Some((t, account))) => {
                 viewer.signed_in = Some((
                     account,
@@ -201,28 +192,25 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
             Err(e) => return ApiError::from(e).into_response(),
         }
     } else if let Some(cookie_secret) = cookie(req.headers(), SESSION_COOKIE).map(str::to_string) {
-        match state.store.session(&secret::hash(&cookie_secret)).await {
-            Ok(Some(s)) if expired(s.last_seen_at, s.expires_at, now) => {
-                let _ = state.store.delete_session(s.id).await;
-                viewer.session_expired = true;
-            }
-            Ok(Some(s)) if !s.second_factor_done => {
-                viewer.pending_second_factor = Some((s.id, s.account));
-            }
-            Ok(Some(s)) => {
-                // Record activity at most once a minute, not on every request.
-                if now - s.last_seen_at >= Duration::minutes(1) {
-                    let _ = state.store.touch_session(s.id, now).await;
-                }
+        match sessions::visit(&state.ctx, &cookie_secret).await {
+            Ok(Visit::Expired) => viewer.session_expired = true,
+            Ok(Visit::Pending {
+                session_id,
+                account,
+            }) => viewer.pending_second_factor = Some((session_id, account)),
+            Ok(Visit::Active {
+                session_id,
+                account,
+            }) => {
                 viewer.signed_in = Some((
-                    s.account,
+                    account,
                     Credential::Session {
-                        id: s.id,
+                        id: session_id,
                         csrf: secret::csrf_token(&cookie_secret),
                     },
                 ));
             }
-            Ok(None) => {}
+            Ok(Visit::Unknown) => {}
             Err(e) => return ApiError::from(e).into_response(),
         }
     }

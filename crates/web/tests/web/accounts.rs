@@ -2,22 +2,22 @@
 //! password resets, on SQLite and PostgreSQL, with email through a real SMTP server.
 
 use crate::support::{As, Reply, request_to};
+use crate::support::{Site, site_tests};
 use axum::http::{Method, StatusCode};
 use coproduce_domain::account::Role;
 use coproduce_store::accounts::AccountFields;
 use coproduce_store::organisations::OrganisationFields;
-use coproduce_store::{Store, backend_tests};
 use coproduce_web::auth::{password, second_factor, secret};
 use coproduce_web::{AppState, Config};
 
 const FORM: &str = "application/x-www-form-urlencoded";
 const PASSWORD: &str = "correct horse battery";
 
-fn state(store: &Store, mailer_url: Option<String>, public_url: &str) -> AppState {
+fn state(store: &Site, mailer_url: Option<String>, public_url: &str) -> AppState {
     AppState::new(
         coproduce_app::Context::new(
-            store.clone(),
-            coproduce_app::Clock::System,
+            store.store().clone(),
+            store.clock().clone(),
             mailer_url.map_or(coproduce_app::Mailer::None, |u| {
                 coproduce_app::Mailer::smtp(&u, "Coproduce <coproduce@test.example>").unwrap()
             }),
@@ -45,19 +45,22 @@ async fn run_jobs(st: &AppState) {
     );
 }
 
-async fn organisation(store: &Store, require_second_factor: bool) -> i64 {
+async fn organisation(store: &Site, require_second_factor: bool) -> i64 {
     store
-        .create_organisation(&OrganisationFields {
-            name: "Trust".into(),
-            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-            require_second_factor,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: "Trust".into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor,
+            },
+            store.now(),
+        )
         .await
         .unwrap()
         .id
 }
 
-async fn account(store: &Store, email: &str, role: Role, org: Option<i64>) -> i64 {
+async fn account(store: &Site, email: &str, role: Role, org: Option<i64>) -> i64 {
     let a = store
         .create_account(
             &AccountFields {
@@ -66,7 +69,7 @@ async fn account(store: &Store, email: &str, role: Role, org: Option<i64>) -> i6
                 role,
                 organisation_id: org,
             },
-            coproduce_store::now(),
+            store.now(),
         )
         .await
         .unwrap();
@@ -114,7 +117,7 @@ async fn sign_in(state: &AppState, email: &str, pass: &str) -> Reply {
     .await
 }
 
-async fn sessions_start_rotate_and_end(store: Store) {
+async fn sessions_start_rotate_and_end(store: Site) {
     let org = organisation(&store, false).await;
     account(&store, "ann@trust.example", Role::Staff, Some(org)).await;
     let st = state(&store, None, "http://coproduce.test");
@@ -161,7 +164,7 @@ async fn sessions_start_rotate_and_end(store: Store) {
     );
 }
 
-async fn sign_out_everywhere_ends_every_session(store: Store) {
+async fn sign_out_everywhere_ends_every_session(store: Site) {
     let org = organisation(&store, false).await;
     account(&store, "ann@trust.example", Role::Staff, Some(org)).await;
     let st = state(&store, None, "http://coproduce.test");
@@ -181,11 +184,11 @@ async fn sign_out_everywhere_ends_every_session(store: Store) {
     }
 }
 
-async fn idle_and_old_sessions_end(store: Store) {
+async fn idle_and_old_sessions_end(store: Site) {
     let org = organisation(&store, false).await;
     let id = account(&store, "ann@trust.example", Role::Staff, Some(org)).await;
     let st = state(&store, None, "http://coproduce.test");
-    let now = coproduce_store::now();
+    let now = store.now();
     let idle = secret::generate("cps_");
     store
         .create_session(
@@ -223,7 +226,7 @@ async fn idle_and_old_sessions_end(store: Store) {
     );
 }
 
-async fn wrong_passwords_and_unknown_emails_look_the_same(store: Store) {
+async fn wrong_passwords_and_unknown_emails_look_the_same(store: Site) {
     let org = organisation(&store, false).await;
     account(&store, "ann@trust.example", Role::Staff, Some(org)).await;
     let st = state(&store, None, "http://coproduce.test");
@@ -245,7 +248,7 @@ async fn wrong_passwords_and_unknown_emails_look_the_same(store: Store) {
     assert!(r.text.contains("Enter your email address") && r.text.contains("Enter your password"));
 }
 
-async fn repeated_failures_are_throttled(store: Store) {
+async fn repeated_failures_are_throttled(store: Site) {
     let org = organisation(&store, false).await;
     account(&store, "ann@trust.example", Role::Staff, Some(org)).await;
     let st = state(&store, None, "http://coproduce.test");
@@ -267,7 +270,7 @@ async fn repeated_failures_are_throttled(store: Store) {
     );
 }
 
-async fn the_second_factor_is_set_up_and_then_asked_for(store: Store) {
+async fn the_second_factor_is_set_up_and_then_asked_for(store: Site) {
     let org = organisation(&store, false).await;
     let id = account(&store, "ann@trust.example", Role::Staff, Some(org)).await;
     let st = state(&store, None, "http://coproduce.test");
@@ -285,7 +288,7 @@ async fn the_second_factor_is_set_up_and_then_asked_for(store: Store) {
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.text.contains("The code is not right"));
-    let now = chrono::Utc::now().timestamp() as u64;
+    let now = store.now().timestamp() as u64;
     let code = second_factor::code_at(&key, "ann@trust.example", now).unwrap();
     let r = post_form(
         &st,
@@ -329,7 +332,7 @@ async fn the_second_factor_is_set_up_and_then_asked_for(store: Store) {
     );
 }
 
-async fn an_organisation_can_require_the_second_factor_for_staff(store: Store) {
+async fn an_organisation_can_require_the_second_factor_for_staff(store: Site) {
     let org = organisation(&store, true).await;
     account(
         &store,
@@ -360,7 +363,7 @@ async fn an_organisation_can_require_the_second_factor_for_staff(store: Store) {
     );
 }
 
-async fn api_tokens_are_shown_once_scoped_and_revocable(store: Store) {
+async fn api_tokens_are_shown_once_scoped_and_revocable(store: Site) {
     let org = organisation(&store, false).await;
     let id = account(&store, "ann@trust.example", Role::Staff, Some(org)).await;
     let st = state(&store, None, "http://coproduce.test");
@@ -440,7 +443,7 @@ async fn api_tokens_are_shown_once_scoped_and_revocable(store: Store) {
     );
 }
 
-async fn requests_from_other_sites_and_forms_without_the_token_change_nothing(store: Store) {
+async fn requests_from_other_sites_and_forms_without_the_token_change_nothing(store: Site) {
     let org = organisation(&store, false).await;
     account(&store, "ann@trust.example", Role::Staff, Some(org)).await;
     let st = state(&store, None, "http://coproduce.test");
@@ -492,7 +495,7 @@ async fn requests_from_other_sites_and_forms_without_the_token_change_nothing(st
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
 
-async fn invitations_set_a_password_once(store: Store) {
+async fn invitations_set_a_password_once(store: Site) {
     let st = state(&store, None, "http://coproduce.test");
     let admin = account(&store, "admin@trust.example", Role::Administrator, None).await;
     let s = crate::support::session_for(&store, admin).await;
@@ -641,7 +644,7 @@ async fn invitations_set_a_password_once(store: Store) {
     );
 }
 
-async fn password_resets_go_by_real_email(store: Store) {
+async fn password_resets_go_by_real_email(store: Site) {
     let Some(mail) = crate::mailbox::Mailbox::start() else {
         return;
     };
@@ -699,7 +702,7 @@ async fn password_resets_go_by_real_email(store: Store) {
         "used links stop working"
     );
     // An expired link changes nothing.
-    let now = coproduce_store::now();
+    let now = store.now();
     let old = secret::generate("cpe_");
     store
         .create_email_token(
@@ -738,7 +741,7 @@ async fn password_resets_go_by_real_email(store: Store) {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
-async fn invitations_go_by_real_email(store: Store) {
+async fn invitations_go_by_real_email(store: Site) {
     let Some(mail) = crate::mailbox::Mailbox::start() else {
         return;
     };
@@ -776,7 +779,7 @@ async fn invitations_go_by_real_email(store: Store) {
     );
 }
 
-backend_tests!(
+site_tests!(
     sessions_start_rotate_and_end,
     sign_out_everywhere_ends_every_session,
     idle_and_old_sessions_end,

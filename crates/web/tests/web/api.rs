@@ -1,12 +1,12 @@
 //! The JSON API, on SQLite and PostgreSQL: what works, and every bad input it must
 //! survive without a 500.
 
+use crate::support::{Site, site_tests};
 use crate::support::{get, post, put, seed, send, send_as};
 use axum::http::{Method, StatusCode};
-use coproduce_store::{Store, backend_tests};
 use serde_json::json;
 
-async fn organisations_are_created_read_listed_and_updated(store: Store) {
+async fn organisations_are_created_read_listed_and_updated(store: Site) {
     let r = post(
         &store,
         "/api/v1/organisations",
@@ -49,7 +49,7 @@ async fn organisations_are_created_read_listed_and_updated(store: Store) {
     );
 }
 
-async fn bodies_that_cannot_be_read_are_400(store: Store) {
+async fn bodies_that_cannot_be_read_are_400(store: Site) {
     for (body, ct) in [
         ("{not json", "application/json"),
         ("[1, 2]", "application/json"),
@@ -77,7 +77,7 @@ async fn bodies_that_cannot_be_read_are_400(store: Store) {
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text);
 }
 
-async fn values_that_are_not_acceptable_are_422_naming_the_field(store: Store) {
+async fn values_that_are_not_acceptable_are_422_naming_the_field(store: Site) {
     let (org, project, _) = seed(&store).await;
     let check = |body: serde_json::Value, expected: &'static [&'static str]| {
         let store = store.clone();
@@ -173,7 +173,7 @@ async fn values_that_are_not_acceptable_are_422_naming_the_field(store: Store) {
     assert_eq!(r.fields(), ["settings"], "{}", r.text);
 }
 
-async fn unknown_ids_are_404(store: Store) {
+async fn unknown_ids_are_404(store: Site) {
     for uri in [
         "/api/v1/organisations/999",
         "/api/v1/organisations/abc",
@@ -211,7 +211,7 @@ async fn unknown_ids_are_404(store: Store) {
     assert_eq!(r.fields(), ["role", "network"]);
 }
 
-async fn activity_times_are_checked_across_the_clock_changes(store: Store) {
+async fn activity_times_are_checked_across_the_clock_changes(store: Site) {
     let (_, project, _) = seed(&store).await;
     let activity = |start: &str, end: &str| {
         json!({"project_id": project, "title": "Night shift forum", "activity_type": "meeting", "mode": "virtual",
@@ -269,7 +269,7 @@ async fn activity_times_are_checked_across_the_clock_changes(store: Store) {
     assert_eq!(r.fields(), ["activity_type", "rung"]);
 }
 
-async fn attendance_and_inputs_close_the_loop(store: Store) {
+async fn attendance_and_inputs_close_the_loop(store: Site) {
     let (org, _, activity) = seed(&store).await;
     let person = post(&store, "/api/v1/people", json!({"organisation_id": org, "name": "Ann", "roles": ["service-user"], "email": "Ann@Example.org"})).await;
     assert_eq!(person.json()["email"], "ann@example.org");
@@ -349,7 +349,7 @@ async fn attendance_and_inputs_close_the_loop(store: Store) {
     assert_eq!(listed["items"][0]["fed_back_on"], "2026-05-12");
 }
 
-async fn the_feedback_indicator_says_no_data_rather_than_a_number(store: Store) {
+async fn the_feedback_indicator_says_no_data_rather_than_a_number(store: Site) {
     let (org, _, activity) = seed(&store).await;
     let uri = format!(
         "/api/v1/organisations/{org}/indicators/feedback-within-days?from=2026-01-01&to=2026-12-31"
@@ -394,7 +394,7 @@ async fn the_feedback_indicator_says_no_data_rather_than_a_number(store: Store) 
     assert_eq!(r.fields(), ["from"]);
 }
 
-async fn charters_are_created_checked_signed_and_updated(store: Store) {
+async fn charters_are_created_checked_signed_and_updated(store: Site) {
     let charter = json!({
         "key": "our-charter", "title": "Our charter", "version": "1", "source": "Us",
         "settings": {"feedback_days": 21},
@@ -503,7 +503,7 @@ async fn charters_are_created_checked_signed_and_updated(store: Store) {
     );
 }
 
-async fn health_checks_answer(store: Store) {
+async fn health_checks_answer(store: Site) {
     assert_eq!(get(&store, "/healthz").await.text, "ok");
     assert_eq!(get(&store, "/readyz").await.status, StatusCode::OK);
     store.close().await;
@@ -519,7 +519,7 @@ async fn health_checks_answer(store: Store) {
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
 }
 
-backend_tests!(
+site_tests!(
     organisations_are_created_read_listed_and_updated,
     bodies_that_cannot_be_read_are_400,
     values_that_are_not_acceptable_are_422_naming_the_field,

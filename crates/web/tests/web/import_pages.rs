@@ -2,24 +2,28 @@
 //! column is read, and an import that stores everyone or no one.
 
 use crate::support::Browser;
+use crate::support::{Site, site_tests};
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_store::organisations::OrganisationFields;
-use coproduce_store::{PageRequest, Store, Within, backend_tests};
+use coproduce_store::{PageRequest, Within};
 
-async fn organisation(store: &Store, name: &str) -> i64 {
+async fn organisation(store: &Site, name: &str) -> i64 {
     store
-        .create_organisation(&OrganisationFields {
-            name: name.into(),
-            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-            require_second_factor: false,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: name.into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            store.now(),
+        )
         .await
         .unwrap()
         .id
 }
 
-async fn count(store: &Store, org: i64) -> usize {
+async fn count(store: &Site, org: i64) -> usize {
     store
         .people(PageRequest::first(200), Within::Parent(org))
         .await
@@ -28,7 +32,7 @@ async fn count(store: &Store, org: i64) -> usize {
         .len()
 }
 
-async fn a_spreadsheet_is_checked_then_imported_from_the_pages(store: Store) {
+async fn a_spreadsheet_is_checked_then_imported_from_the_pages(store: Site) {
     let org = organisation(&store, "Council").await;
     let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_ip_lead").await;
     // Nothing chosen; then a file that is not a spreadsheet.
@@ -101,8 +105,9 @@ async fn a_spreadsheet_is_checked_then_imported_from_the_pages(store: Store) {
                 roles: vec!["carer".into()],
                 ..Default::default()
             }
-            .check(chrono::Utc::now().date_naive())
+            .check(store.today())
             .unwrap(),
+            store.now(),
         )
         .await
         .unwrap();
@@ -158,4 +163,4 @@ async fn a_spreadsheet_is_checked_then_imported_from_the_pages(store: Store) {
     );
 }
 
-backend_tests!(a_spreadsheet_is_checked_then_imported_from_the_pages);
+site_tests!(a_spreadsheet_is_checked_then_imported_from_the_pages);

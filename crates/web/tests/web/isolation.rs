@@ -6,10 +6,10 @@
 //! record cannot be added at all (`routes::path_ids`).
 
 use crate::support::{As, Fixture, account_with_token, fixture, request, session_for};
+use crate::support::{Site, site_tests};
 use axum::http::{Method, StatusCode};
 use coproduce_domain::account::{Capability, Role};
 use coproduce_store::testing::fingerprint;
-use coproduce_store::{Store, backend_tests};
 use coproduce_web::auth::secret;
 use coproduce_web::routes::{PathId, RouteEntry};
 
@@ -34,7 +34,7 @@ fn fill(entry: &RouteEntry, f: &Fixture) -> String {
 }
 
 async fn ask(
-    store: &Store,
+    store: &Site,
     role: Role,
     account: i64,
     token: &str,
@@ -76,9 +76,12 @@ fn refused_by_role(r: &crate::support::Reply) -> bool {
                 .is_some_and(|l| l.starts_with("/sign-in?next=")))
 }
 
-async fn another_organisations_records_do_not_exist_on_any_route(store: Store) {
+async fn another_organisations_records_do_not_exist_on_any_route(store: Site) {
     store
-        .import_charter(&coproduce_domain::templates::get("las-pflas").unwrap())
+        .import_charter(
+            &coproduce_domain::templates::get("las-pflas").unwrap(),
+            store.now(),
+        )
         .await
         .unwrap();
     let a = fixture(&store, "Trust A").await;
@@ -160,4 +163,4 @@ async fn another_organisations_records_do_not_exist_on_any_route(store: Store) {
     }
 }
 
-backend_tests!(another_organisations_records_do_not_exist_on_any_route);
+site_tests!(another_organisations_records_do_not_exist_on_any_route);

@@ -1,25 +1,25 @@
 //! Languages and Easy Read: the participant pages speak English or Polish and offer
 //! Easy Read, remembered in cookies; staff pages stay in British English.
 
-use crate::support::{As, request_to, state};
+use crate::support::{As, request_to};
+use crate::support::{Site, site_tests};
 use axum::http::{Method, StatusCode};
 use coproduce_domain::account::Role;
-use coproduce_store::{Store, backend_tests};
 use coproduce_web::auth::secret;
 
-async fn get_with_cookies(store: &Store, uri: &str, cookies: &str) -> crate::support::Reply {
+async fn get_with_cookies(store: &Site, uri: &str, cookies: &str) -> crate::support::Reply {
     with_cookies(store, Method::GET, uri, cookies, "").await
 }
 
 /// A request with these cookies; a non-empty `form` is sent as a form body.
 async fn with_cookies(
-    store: &Store,
+    store: &Site,
     method: Method,
     uri: &str,
     cookies: &str,
     form: &str,
 ) -> crate::support::Reply {
-    let app = coproduce_web::app(state(store));
+    let app = coproduce_web::app(store.state());
     let req = axum::http::Request::builder()
         .method(method)
         .uri(uri)
@@ -43,9 +43,9 @@ async fn with_cookies(
     }
 }
 
-async fn the_choice_of_language_is_remembered(store: Store) {
+async fn the_choice_of_language_is_remembered(store: Site) {
     let r = request_to(
-        state(&store),
+        store.state(),
         As::Public,
         Method::GET,
         "/preferences/language/pl",
@@ -60,7 +60,7 @@ async fn the_choice_of_language_is_remembered(store: Store) {
         "{cookie}"
     );
     let bad = request_to(
-        state(&store),
+        store.state(),
         As::Public,
         Method::GET,
         "/preferences/language/xx",
@@ -137,7 +137,7 @@ async fn the_choice_of_language_is_remembered(store: Store) {
     );
 }
 
-async fn staff_pages_stay_in_english(store: Store) {
+async fn staff_pages_stay_in_english(store: Site) {
     crate::support::account_with_token(
         &store,
         coproduce_domain::account::Role::Administrator,
@@ -145,7 +145,7 @@ async fn staff_pages_stay_in_english(store: Store) {
         crate::support::ADMIN_TOKEN,
     )
     .await;
-    let app = coproduce_web::app(state(&store));
+    let app = coproduce_web::app(store.state());
     let req = axum::http::Request::builder()
         .uri("/projects")
         .header(
@@ -168,9 +168,9 @@ async fn staff_pages_stay_in_english(store: Store) {
     );
 }
 
-async fn easy_read_is_larger_simpler_and_has_pictures(store: Store) {
+async fn easy_read_is_larger_simpler_and_has_pictures(store: Site) {
     let r = request_to(
-        state(&store),
+        store.state(),
         As::Public,
         Method::GET,
         "/preferences/easy-read/on",
@@ -180,7 +180,7 @@ async fn easy_read_is_larger_simpler_and_has_pictures(store: Store) {
     .await;
     assert!(r.set_cookie.unwrap().starts_with("coproduce_easy_read=on;"));
     let off = request_to(
-        state(&store),
+        store.state(),
         As::Public,
         Method::GET,
         "/preferences/easy-read/off",
@@ -218,7 +218,7 @@ async fn easy_read_is_larger_simpler_and_has_pictures(store: Store) {
     );
 }
 
-backend_tests!(
+site_tests!(
     the_choice_of_language_is_remembered,
     staff_pages_stay_in_english,
     easy_read_is_larger_simpler_and_has_pictures,

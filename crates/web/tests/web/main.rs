@@ -1,5 +1,5 @@
 //! The web crate's tests, in one binary: each module is one part of the site, every
-//! storage-touching test run on SQLite and PostgreSQL (`backend_tests!`).
+//! storage-touching test run on SQLite and PostgreSQL (`support::site_tests!`).
 // Tests may panic on anything unexpected: that is how they fail.
 #![allow(clippy::unwrap_used)]
 

@@ -2,25 +2,28 @@
 //! the review of people who no longer take part.
 
 use crate::support::Browser;
+use crate::support::{Site, site_tests};
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_domain::person::PersonDraft;
 use coproduce_store::organisations::OrganisationFields;
-use coproduce_store::{Store, backend_tests};
 
-async fn organisation(store: &Store, name: &str) -> i64 {
+async fn organisation(store: &Site, name: &str) -> i64 {
     store
-        .create_organisation(&OrganisationFields {
-            name: name.into(),
-            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-            require_second_factor: false,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: name.into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            store.now(),
+        )
         .await
         .unwrap()
         .id
 }
 
-async fn person(store: &Store, org: i64, name: &str) -> i64 {
+async fn person(store: &Site, org: i64, name: &str) -> i64 {
     store
         .create_person(
             &PersonDraft {
@@ -33,8 +36,9 @@ async fn person(store: &Store, org: i64, name: &str) -> i64 {
                 roles: vec!["resident".into()],
                 ..PersonDraft::default()
             }
-            .check(chrono::Utc::now().date_naive())
+            .check(store.today())
             .unwrap(),
+            store.now(),
         )
         .await
         .unwrap()
@@ -42,7 +46,7 @@ async fn person(store: &Store, org: i64, name: &str) -> i64 {
 }
 
 /// A participant signed in, their account linked to `person`.
-async fn participant(store: &Store, org: i64, person: i64, token: &str) -> Browser {
+async fn participant(store: &Site, org: i64, person: i64, token: &str) -> Browser {
     let b = Browser::as_role(store, Role::Participant, Some(org), token).await;
     let account = store
         .account_by_email(&format!(
@@ -59,7 +63,7 @@ async fn participant(store: &Store, org: i64, person: i64, token: &str) -> Brows
     b
 }
 
-async fn a_person_sees_their_record_and_answers_equality_questions(store: Store) {
+async fn a_person_sees_their_record_and_answers_equality_questions(store: Site) {
     let org = organisation(&store, "Trust").await;
     let irena = person(&store, org, "Irena Nowak").await;
     let me = participant(&store, org, irena, "cpt_me_irena").await;
@@ -122,12 +126,15 @@ async fn a_person_sees_their_record_and_answers_equality_questions(store: Store)
 
     // Their groups and training are on their page and in the download.
     let network = store
-        .create_network(&coproduce_store::networks::NetworkFields {
-            organisation_id: org,
-            name: "Carers Network".into(),
-            kind: coproduce_domain::network::NetworkKind::ServiceUserCarer,
-            description: None,
-        })
+        .create_network(
+            &coproduce_store::networks::NetworkFields {
+                organisation_id: org,
+                name: "Carers Network".into(),
+                kind: coproduce_domain::network::NetworkKind::ServiceUserCarer,
+                description: None,
+            },
+            store.now(),
+        )
         .await
         .unwrap();
     let day = |s: &str| coproduce_domain::time::parse_date(s).unwrap();
@@ -137,6 +144,7 @@ async fn a_person_sees_their_record_and_answers_equality_questions(store: Store)
             irena,
             coproduce_domain::network::MemberRole::ViceChair,
             day("2025-02-01"),
+            store.now(),
         )
         .await
         .unwrap();
@@ -149,17 +157,21 @@ async fn a_person_sees_their_record_and_answers_equality_questions(store: Store)
                 review_on: None,
             },
             None,
+            store.now(),
         )
         .await
         .unwrap();
     let course = store
-        .create_course(&coproduce_store::training::CourseFields {
-            organisation_id: org,
-            title: "Safeguarding basics".into(),
-            audience: coproduce_domain::network::Audience::Everyone,
-            valid_months: Some(12),
-            description: None,
-        })
+        .create_course(
+            &coproduce_store::training::CourseFields {
+                organisation_id: org,
+                title: "Safeguarding basics".into(),
+                audience: coproduce_domain::network::Audience::Everyone,
+                valid_months: Some(12),
+                description: None,
+            },
+            store.now(),
+        )
         .await
         .unwrap();
     store
@@ -171,6 +183,7 @@ async fn a_person_sees_their_record_and_answers_equality_questions(store: Store)
                 completed_on: day("2024-01-10"),
             },
             None,
+            store.now(),
         )
         .await
         .unwrap();
@@ -218,10 +231,10 @@ async fn a_person_sees_their_record_and_answers_equality_questions(store: Store)
     assert!(r.text.contains("not linked to a record"));
 }
 
-async fn equality_totals_are_suppressed(store: Store) {
+async fn equality_totals_are_suppressed(store: Site) {
     let org = organisation(&store, "Trust").await;
     let board = Browser::as_role(&store, Role::BoardViewer, Some(org), "cpt_eq_board").await;
-    let today = chrono::Utc::now().date_naive();
+    let today = store.today();
     use coproduce_domain::equality::{Answers, Sex};
     for i in 0..12 {
         let p = person(&store, org, &format!("Person {i}")).await;
@@ -235,6 +248,7 @@ async fn equality_totals_are_suppressed(store: Store) {
                 },
                 today,
                 None,
+                store.now(),
             )
             .await
             .unwrap();
@@ -278,7 +292,7 @@ async fn equality_totals_are_suppressed(store: Store) {
     );
 }
 
-async fn erasure_keeps_counts_and_removes_the_person(store: Store) {
+async fn erasure_keeps_counts_and_removes_the_person(store: Site) {
     let org = organisation(&store, "Trust").await;
     let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_er_lead").await;
     let id = person(&store, org, "Dafydd Morgan").await;
@@ -289,8 +303,9 @@ async fn erasure_keeps_counts_and_removes_the_person(store: Store) {
                 postcode_district: Some("CF10".into()),
                 ..Default::default()
             },
-            chrono::Utc::now().date_naive(),
+            store.today(),
             None,
+            store.now(),
         )
         .await
         .unwrap();
@@ -312,7 +327,7 @@ async fn erasure_keeps_counts_and_removes_the_person(store: Store) {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
 
-async fn people_who_no_longer_take_part_are_listed_for_review(store: Store) {
+async fn people_who_no_longer_take_part_are_listed_for_review(store: Site) {
     let org = organisation(&store, "Trust").await;
     let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_in_lead").await;
     person(&store, org, "New Person").await;
@@ -335,7 +350,7 @@ async fn people_who_no_longer_take_part_are_listed_for_review(store: Store) {
     let all = store
         .inactive_people(
             Some(org),
-            coproduce_store::now() + chrono::Duration::days(1),
+            store.now() + chrono::Duration::days(1),
             coproduce_store::PageRequest::first(10),
         )
         .await
@@ -345,7 +360,7 @@ async fn people_who_no_longer_take_part_are_listed_for_review(store: Store) {
 
 /// A person sees on their record who looked at their needs and who changed their
 /// record, in their language.
-async fn a_person_sees_who_looked_at_their_record(store: Store) {
+async fn a_person_sees_who_looked_at_their_record(store: Site) {
     let org = organisation(&store, "Trust").await;
     let ann = person(&store, org, "Ann Jones").await;
     let me = participant(&store, org, ann, "cpt_ann_jones").await;
@@ -391,7 +406,7 @@ async fn a_person_sees_who_looked_at_their_record(store: Store) {
     assert!(r.text.contains("You,"));
 }
 
-backend_tests!(
+site_tests!(
     a_person_sees_who_looked_at_their_record,
     a_person_sees_their_record_and_answers_equality_questions,
     equality_totals_are_suppressed,

@@ -4,25 +4,28 @@
 //! Every bad input is shown back with its field named, and nothing is stored.
 
 use crate::support::{Browser, Reply};
+use crate::support::{Site, site_tests};
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_store::organisations::OrganisationFields;
-use coproduce_store::{Store, backend_tests};
 use serde_json::json;
 
-async fn organisation(store: &Store, name: &str) -> i64 {
+async fn organisation(store: &Site, name: &str) -> i64 {
     store
-        .create_organisation(&OrganisationFields {
-            name: name.into(),
-            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-            require_second_factor: false,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: name.into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            store.now(),
+        )
         .await
         .unwrap()
         .id
 }
 
-async fn person(store: &Store, org: i64, name: &str) -> i64 {
+async fn person(store: &Site, org: i64, name: &str) -> i64 {
     crate::support::post(
         store,
         "/api/v1/people",
@@ -82,7 +85,7 @@ async fn send(b: &Browser, uri: &str, pairs: Vec<(String, String)>) -> Reply {
     b.post(uri, &refs).await
 }
 
-async fn a_network_is_run_from_the_pages(store: Store) {
+async fn a_network_is_run_from_the_pages(store: Site) {
     let org = organisation(&store, "Trust").await;
     let other = organisation(&store, "Council").await;
     let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_net_lead").await;
@@ -238,12 +241,15 @@ async fn a_network_is_run_from_the_pages(store: Store) {
     .await;
     refused(&r, &["Date they joined must be a real date"]);
     let theirs = store
-        .create_network(&coproduce_store::networks::NetworkFields {
-            organisation_id: other,
-            name: "Council forum".into(),
-            kind: coproduce_domain::network::NetworkKind::PatientsForum,
-            description: None,
-        })
+        .create_network(
+            &coproduce_store::networks::NetworkFields {
+                organisation_id: other,
+                name: "Council forum".into(),
+                kind: coproduce_domain::network::NetworkKind::PatientsForum,
+                description: None,
+            },
+            store.now(),
+        )
         .await
         .unwrap()
         .id;
@@ -635,7 +641,7 @@ async fn a_network_is_run_from_the_pages(store: Store) {
     );
 }
 
-async fn training_is_recorded_from_the_pages(store: Store) {
+async fn training_is_recorded_from_the_pages(store: Site) {
     let org = organisation(&store, "Trust").await;
     let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_tr_lead").await;
     let amara = person(&store, org, "Amara Okafor").await;
@@ -842,7 +848,7 @@ async fn training_is_recorded_from_the_pages(store: Store) {
     );
 }
 
-backend_tests!(
+site_tests!(
     a_network_is_run_from_the_pages,
     training_is_recorded_from_the_pages
 );

@@ -1,14 +1,14 @@
 //! The job queue and audit trail pages, on SQLite and PostgreSQL.
 
 use crate::support::Browser;
+use crate::support::{Site, site_tests};
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_store::jobs::{JobState, NewJob};
-use coproduce_store::{Store, backend_tests};
 
 /// A job that failed for the last time.
-async fn dead_job(store: &Store) -> i64 {
-    let now = coproduce_store::now();
+async fn dead_job(store: &Site) -> i64 {
+    let now = store.now();
     let id = store
         .enqueue_job(
             &NewJob {
@@ -40,7 +40,7 @@ async fn dead_job(store: &Store) -> i64 {
     id
 }
 
-async fn administrators_see_the_queue_and_retry_a_dead_job(store: Store) {
+async fn administrators_see_the_queue_and_retry_a_dead_job(store: Site) {
     let id = dead_job(&store).await;
     let admin = Browser::as_role(&store, Role::Administrator, None, "cpt_admin").await;
     let r = admin.get("/admin/jobs").await;
@@ -89,7 +89,7 @@ async fn administrators_see_the_queue_and_retry_a_dead_job(store: Store) {
     );
 }
 
-async fn a_bad_audit_filter_names_the_field_and_keeps_what_was_typed(store: Store) {
+async fn a_bad_audit_filter_names_the_field_and_keeps_what_was_typed(store: Site) {
     let admin = Browser::as_role(&store, Role::Administrator, None, "cpt_admin").await;
     let r = admin
         .get("/admin/audit?person=twelve&account=-3&record_kind=&record_id=4")
@@ -127,7 +127,7 @@ async fn a_bad_audit_filter_names_the_field_and_keeps_what_was_typed(store: Stor
     assert_eq!(r.status, StatusCode::OK);
 }
 
-backend_tests!(
+site_tests!(
     administrators_see_the_queue_and_retry_a_dead_job,
     a_bad_audit_filter_names_the_field_and_keeps_what_was_typed,
 );

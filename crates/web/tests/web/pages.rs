@@ -2,16 +2,14 @@
 //! (Accessibility is checked in a real browser by tests/browser.)
 
 use crate::support::get;
+use crate::support::{Site, site_tests};
 use axum::http::StatusCode;
-use chrono::Utc;
-use coproduce_domain::time::london_date;
-use coproduce_store::{Store, backend_tests};
 
-async fn demo(store: &Store) {
-    store.load_demo(london_date(Utc::now())).await.unwrap();
+async fn demo(store: &Site) {
+    coproduce_app::demo::load(&store.ctx).await.unwrap();
 }
 
-async fn the_home_page_lists_the_organisations(store: Store) {
+async fn the_home_page_lists_the_organisations(store: Site) {
     let empty = get(&store, "/").await;
     assert_eq!(empty.status, StatusCode::OK);
     assert!(empty.text.contains("There are no organisations yet"));
@@ -33,7 +31,7 @@ async fn the_home_page_lists_the_organisations(store: Store) {
     );
 }
 
-async fn the_dashboard_shows_the_feedback_indicator(store: Store) {
+async fn the_dashboard_shows_the_feedback_indicator(store: Site) {
     demo(&store).await;
     let r = get(&store, "/organisations/1").await;
     assert_eq!(r.status, StatusCode::OK);
@@ -58,7 +56,7 @@ async fn the_dashboard_shows_the_feedback_indicator(store: Store) {
     assert!(!none.text.contains("0%"));
 }
 
-async fn a_bad_period_is_explained_and_kept(store: Store) {
+async fn a_bad_period_is_explained_and_kept(store: Site) {
     demo(&store).await;
     let r = get(
         &store,
@@ -89,7 +87,7 @@ async fn a_bad_period_is_explained_and_kept(store: Store) {
     );
 }
 
-async fn the_charter_page_lists_sections_and_commitments(store: Store) {
+async fn the_charter_page_lists_sections_and_commitments(store: Site) {
     demo(&store).await;
     let r = get(&store, "/charters").await;
     assert!(
@@ -115,7 +113,7 @@ async fn the_charter_page_lists_sections_and_commitments(store: Store) {
     assert!(r.text.contains("Healthwatch Northvale (demo)"));
 }
 
-async fn unknown_pages_say_so_helpfully(store: Store) {
+async fn unknown_pages_say_so_helpfully(store: Site) {
     for uri in [
         "/organisations/999",
         "/organisations/abc",
@@ -130,7 +128,7 @@ async fn unknown_pages_say_so_helpfully(store: Store) {
     }
 }
 
-async fn the_design_system_is_served(store: Store) {
+async fn the_design_system_is_served(store: Site) {
     let css = get(&store, "/assets/nhsuk-frontend.min.css").await;
     assert_eq!(css.status, StatusCode::OK);
     assert!(css.content_type.starts_with("text/css"));
@@ -148,7 +146,7 @@ async fn the_design_system_is_served(store: Store) {
     );
 }
 
-backend_tests!(
+site_tests!(
     the_home_page_lists_the_organisations,
     the_dashboard_shows_the_feedback_indicator,
     a_bad_period_is_explained_and_kept,

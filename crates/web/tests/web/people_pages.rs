@@ -2,24 +2,28 @@
 //! needs and consent, with every bad input shown back, kept, and nothing stored.
 
 use crate::support::Browser;
+use crate::support::{Site, site_tests};
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_store::organisations::OrganisationFields;
-use coproduce_store::{PageRequest, Store, Within, backend_tests};
+use coproduce_store::{PageRequest, Within};
 
-async fn organisation(store: &Store, name: &str) -> i64 {
+async fn organisation(store: &Site, name: &str) -> i64 {
     store
-        .create_organisation(&OrganisationFields {
-            name: name.into(),
-            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-            require_second_factor: false,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: name.into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            store.now(),
+        )
         .await
         .unwrap()
         .id
 }
 
-async fn count(store: &Store, org: i64) -> usize {
+async fn count(store: &Site, org: i64) -> usize {
     store
         .people(PageRequest::first(100), Within::Parent(org))
         .await
@@ -28,7 +32,7 @@ async fn count(store: &Store, org: i64) -> usize {
         .len()
 }
 
-async fn people_are_added_with_their_whole_profile(store: Store) {
+async fn people_are_added_with_their_whole_profile(store: Site) {
     let org = organisation(&store, "Trust").await;
     let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_pp_lead").await;
     // Every bad value at once: each is named, what was typed is kept, nothing stored.
@@ -155,7 +159,7 @@ async fn people_are_added_with_their_whole_profile(store: Store) {
     assert_eq!(store.person(id).await.unwrap().profile.name, "Amara Okafor");
 }
 
-async fn needs_and_consent_are_recorded_from_a_persons_page(store: Store) {
+async fn needs_and_consent_are_recorded_from_a_persons_page(store: Site) {
     let org = organisation(&store, "Trust").await;
     let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_pn_lead").await;
     let staff = Browser::as_role(&store, Role::Staff, Some(org), "cpt_pn_staff").await;
@@ -362,7 +366,7 @@ async fn needs_and_consent_are_recorded_from_a_persons_page(store: Store) {
     assert_eq!(store.needs_of(id).await.unwrap().len(), 1);
 }
 
-async fn people_are_found_from_the_page_and_the_api(store: Store) {
+async fn people_are_found_from_the_page_and_the_api(store: Site) {
     let org = organisation(&store, "Trust").await;
     let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_pf_lead").await;
     for (name, role, language) in [
@@ -402,7 +406,7 @@ async fn people_are_found_from_the_page_and_the_api(store: Store) {
     assert_eq!(api.fields(), ["language"]);
 }
 
-backend_tests!(
+site_tests!(
     people_are_found_from_the_page_and_the_api,
     people_are_added_with_their_whole_profile,
     needs_and_consent_are_recorded_from_a_persons_page,

@@ -4,9 +4,9 @@
 //! does a row for a route that no longer exists.
 
 use crate::support::{As, Fixture, Reply, account_with_token, fixture, request, session_for};
+use crate::support::{Site, site_tests};
 use axum::http::{Method, StatusCode};
 use coproduce_domain::account::Role;
-use coproduce_store::{Store, backend_tests};
 use coproduce_web::auth::secret;
 use serde_json::json;
 
@@ -231,7 +231,7 @@ fn refused(r: &Reply) -> bool {
 }
 
 async fn ask(
-    store: &Store,
+    store: &Site,
     who: Who,
     accounts: &[(Who, i64, &str)],
     method: &Method,
@@ -281,9 +281,12 @@ async fn ask(
     .await
 }
 
-async fn every_route_answers_every_role_as_the_matrix_says(store: Store) {
+async fn every_route_answers_every_role_as_the_matrix_says(store: Site) {
     store
-        .import_charter(&coproduce_domain::templates::get("las-pflas").unwrap())
+        .import_charter(
+            &coproduce_domain::templates::get("las-pflas").unwrap(),
+            store.now(),
+        )
         .await
         .unwrap();
     let a = fixture(&store, "Trust A").await;
@@ -383,7 +386,7 @@ async fn every_route_answers_every_role_as_the_matrix_says(store: Store) {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-async fn one_organisations_records_never_show_to_anothers_staff(store: Store) {
+async fn one_organisations_records_never_show_to_anothers_staff(store: Site) {
     let a = fixture(&store, "Trust A").await;
     let b = fixture(&store, "Trust B").await;
     account_with_token(&store, Role::Staff, Some(a.organisation), "cpt_staff_a").await;
@@ -537,7 +540,7 @@ async fn one_organisations_records_never_show_to_anothers_staff(store: Store) {
     );
 }
 
-backend_tests!(
+site_tests!(
     every_route_answers_every_role_as_the_matrix_says,
     one_organisations_records_never_show_to_anothers_staff,
 );

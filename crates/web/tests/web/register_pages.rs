@@ -2,24 +2,27 @@
 //! pages, with bad input shown back and nothing stored.
 
 use crate::support::Browser;
+use crate::support::{Site, site_tests};
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_store::organisations::OrganisationFields;
-use coproduce_store::{Store, backend_tests};
 
-async fn organisation(store: &Store, name: &str) -> i64 {
+async fn organisation(store: &Site, name: &str) -> i64 {
     store
-        .create_organisation(&OrganisationFields {
-            name: name.into(),
-            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-            require_second_factor: false,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: name.into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            store.now(),
+        )
         .await
         .unwrap()
         .id
 }
 
-async fn administrators_add_organisations_and_require_the_second_factor(store: Store) {
+async fn administrators_add_organisations_and_require_the_second_factor(store: Site) {
     let admin = Browser::as_role(&store, Role::Administrator, None, "cpt_reg_admin").await;
     let r = admin
         .post(
@@ -71,7 +74,7 @@ async fn administrators_add_organisations_and_require_the_second_factor(store: S
     );
 }
 
-async fn attendance_is_recorded_on_the_activity_page(store: Store) {
+async fn attendance_is_recorded_on_the_activity_page(store: Site) {
     let org = organisation(&store, "Trust").await;
     let other = organisation(&store, "Other").await;
     let staff = Browser::as_role(&store, Role::Staff, Some(org), "cpt_reg_staff").await;
@@ -124,7 +127,7 @@ async fn attendance_is_recorded_on_the_activity_page(store: Store) {
     );
 }
 
-async fn charters_are_adopted_and_signed_from_the_pages(store: Store) {
+async fn charters_are_adopted_and_signed_from_the_pages(store: Site) {
     let org = organisation(&store, "Trust").await;
     let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_reg_lead2").await;
     assert!(
@@ -243,7 +246,7 @@ async fn charters_are_adopted_and_signed_from_the_pages(store: Store) {
     assert!(!seen.contains("Record a signatory") && !seen.contains("Change the charter"));
 }
 
-async fn charters_are_imported_from_a_file(store: Store) {
+async fn charters_are_imported_from_a_file(store: Site) {
     let org = organisation(&store, "Trust").await;
     let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_reg_lead3").await;
     assert!(
@@ -304,7 +307,7 @@ async fn charters_are_imported_from_a_file(store: Store) {
     assert!(r.text.contains("is already stored"));
 }
 
-backend_tests!(
+site_tests!(
     charters_are_imported_from_a_file,
     administrators_add_organisations_and_require_the_second_factor,
     attendance_is_recorded_on_the_activity_page,

@@ -6,6 +6,7 @@
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
+use coproduce_app::testing::TestApp;
 use coproduce_domain::account::Role;
 use coproduce_domain::organisation::OrganisationKind;
 use coproduce_store::Store;
@@ -55,7 +56,7 @@ pub const ADMIN_TOKEN: &str = "cpt_test_administrator";
 
 /// Makes an account with a write token whose secret is `token`, once per store.
 pub async fn account_with_token(
-    store: &Store,
+    store: &Site,
     role: Role,
     organisation_id: Option<i64>,
     token: &str,
@@ -67,7 +68,7 @@ pub async fn account_with_token(
     if let Some(a) = store.account_by_email(&email).await.unwrap() {
         return a.id;
     }
-    let now = coproduce_store::now();
+    let now = store.now();
     let a = store
         .create_account(
             &AccountFields {
@@ -88,8 +89,8 @@ pub async fn account_with_token(
 }
 
 /// Starts a session for an account and returns the cookie secret.
-pub async fn session_for(store: &Store, account_id: i64) -> String {
-    let now = coproduce_store::now();
+pub async fn session_for(store: &Site, account_id: i64) -> String {
+    let now = store.now();
     let token = secret::generate("cps_");
     store
         .create_session(
@@ -104,21 +105,110 @@ pub async fn session_for(store: &Store, account_id: i64) -> String {
     token
 }
 
-pub fn state(store: &Store) -> AppState {
-    AppState::new(
-        coproduce_app::Context::new(
-            store.clone(),
-            coproduce_app::Clock::System,
-            coproduce_app::Mailer::None,
-            coproduce_app::Settings {
-                public_url: "http://coproduce.test".into(),
-                ..coproduce_app::Settings::default()
-            },
-        ),
-        Config::default(),
-        false,
-    )
+/// The application under test, as the web serves it: one database (SQLite or
+/// PostgreSQL), a clock set to [`coproduce_store::testing::now`] that a test may move,
+/// the in-memory mailer, and the jobs it queued, to run when the test says. It stands
+/// in for the store (`*site` is the `Store`) so a test can also write directly.
+#[derive(Clone)]
+pub struct Site {
+    pub ctx: coproduce_app::Context,
+    /// What the in-memory mailer was given.
+    pub mail: coproduce_app::mail::Memory,
 }
+
+impl std::ops::Deref for Site {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.ctx.store
+    }
+}
+
+impl Site {
+    pub fn of(app: &TestApp) -> Site {
+        Site {
+            ctx: app.ctx.clone(),
+            mail: app.mail.clone(),
+        }
+    }
+
+    /// The settings every site test runs with: a plain-HTTP public address.
+    pub fn settings() -> coproduce_app::Settings {
+        coproduce_app::Settings {
+            public_url: "http://coproduce.test".into(),
+            ..coproduce_app::Settings::default()
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.ctx.store
+    }
+
+    /// The web application's state on this site.
+    pub fn state(&self) -> AppState {
+        AppState::new(self.ctx.clone(), Config::default(), false)
+    }
+
+    /// Now by the site's clock.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.ctx.now()
+    }
+
+    /// Today in London by the site's clock.
+    pub fn today(&self) -> chrono::NaiveDate {
+        coproduce_domain::time::london_date(self.ctx.now())
+    }
+
+    pub fn clock(&self) -> &coproduce_app::Clock {
+        &self.ctx.clock
+    }
+
+    /// Runs every job due now, as the worker would.
+    pub async fn run_jobs(&self) -> Vec<coproduce_app::jobs::Ran> {
+        coproduce_app::jobs::Worker::new(self.ctx.clone(), Default::default())
+            .run_pending()
+            .await
+            .unwrap_or_else(|e| panic!("the worker could not run: {e}"))
+    }
+
+    /// The application's view of an account, for calling an operation as it.
+    pub async fn actor(&self, account_id: i64) -> coproduce_app::Actor {
+        let a = self.account(account_id).await.unwrap();
+        coproduce_app::Actor::account(a.id, a.role, a.organisation_id, a.person_id, None)
+    }
+}
+
+/// Runs each named `async fn(Site)` once on SQLite and once on PostgreSQL, as two
+/// tests: `sqlite::NAME` and `postgres::NAME`.
+macro_rules! site_tests {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let app = coproduce_app::testing::TestApp::sqlite()
+                        .await
+                        .with_settings($crate::support::Site::settings());
+                    super::$name($crate::support::Site::of(&app)).await;
+                    app.finish().await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let Some(app) = coproduce_app::testing::TestApp::postgres().await else {
+                        return;
+                    };
+                    let app = app.with_settings($crate::support::Site::settings());
+                    super::$name($crate::support::Site::of(&app)).await;
+                    app.finish().await;
+                }
+            )*
+        }
+    };
+}
+pub(crate) use site_tests;
 
 /// Who a request is sent as.
 #[derive(Clone, Copy)]
@@ -128,12 +218,12 @@ pub enum As<'a> {
     Cookie(&'a str),
 }
 
-pub async fn send(store: &Store, method: Method, uri: &str, body: Option<&str>) -> Reply {
+pub async fn send(store: &Site, method: Method, uri: &str, body: Option<&str>) -> Reply {
     send_as(store, method, uri, body, "application/json").await
 }
 
 pub async fn send_as(
-    store: &Store,
+    store: &Site,
     method: Method,
     uri: &str,
     body: Option<&str>,
@@ -152,14 +242,14 @@ pub async fn send_as(
 }
 
 pub async fn request(
-    store: &Store,
+    store: &Site,
     who: As<'_>,
     method: Method,
     uri: &str,
     body: Option<&str>,
     content_type: &str,
 ) -> Reply {
-    request_to(state(store), who, method, uri, body, content_type).await
+    request_to(store.state(), who, method, uri, body, content_type).await
 }
 
 pub async fn request_to(
@@ -218,20 +308,20 @@ pub async fn request_to(
     }
 }
 
-pub async fn get(store: &Store, uri: &str) -> Reply {
+pub async fn get(store: &Site, uri: &str) -> Reply {
     send(store, Method::GET, uri, None).await
 }
 
-pub async fn post(store: &Store, uri: &str, body: serde_json::Value) -> Reply {
+pub async fn post(store: &Site, uri: &str, body: serde_json::Value) -> Reply {
     send(store, Method::POST, uri, Some(&body.to_string())).await
 }
 
-pub async fn put(store: &Store, uri: &str, body: serde_json::Value) -> Reply {
+pub async fn put(store: &Site, uri: &str, body: serde_json::Value) -> Reply {
     send(store, Method::PUT, uri, Some(&body.to_string())).await
 }
 
 /// Creates an organisation, a project and an activity; returns their ids.
-pub async fn seed(store: &Store) -> (i64, i64, i64) {
+pub async fn seed(store: &Site) -> (i64, i64, i64) {
     let o = post(
         store,
         "/api/v1/organisations",
@@ -246,14 +336,14 @@ pub async fn seed(store: &Store) -> (i64, i64, i64) {
 /// A browser signed in with a session: pages are fetched with its cookie, and forms
 /// are sent with its form token, as the real pages send them.
 pub struct Browser {
-    pub store: Store,
+    pub store: Site,
     pub cookie: String,
 }
 
 impl Browser {
     /// Signs in an account with this role (made once per token name).
     pub async fn as_role(
-        store: &Store,
+        store: &Site,
         role: Role,
         organisation_id: Option<i64>,
         token: &str,
@@ -317,7 +407,7 @@ impl Browser {
         } else {
             uri.to_string()
         };
-        let app = app(state(&self.store));
+        let app = app(self.store.state());
         let req = Request::builder()
             .method(Method::POST)
             .uri(uri)
@@ -384,13 +474,16 @@ impl Fixture {
     }
 }
 
-pub async fn fixture(store: &Store, name: &str) -> Fixture {
+pub async fn fixture(store: &Site, name: &str) -> Fixture {
     let o = store
-        .create_organisation(&OrganisationFields {
-            name: name.into(),
-            kind: OrganisationKind::NhsTrust,
-            require_second_factor: false,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: name.into(),
+                kind: OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            store.now(),
+        )
         .await
         .unwrap();
     let id = |r: Reply| r.json()["id"].as_i64().unwrap();
@@ -408,12 +501,15 @@ pub async fn fixture(store: &Store, name: &str) -> Fixture {
         .map(|c| c.id)
         .unwrap_or(0);
     let network = store
-        .create_network(&coproduce_store::networks::NetworkFields {
-            organisation_id: o.id,
-            name: "Carers' network".into(),
-            kind: coproduce_domain::network::NetworkKind::ServiceUserCarer,
-            description: None,
-        })
+        .create_network(
+            &coproduce_store::networks::NetworkFields {
+                organisation_id: o.id,
+                name: "Carers' network".into(),
+                kind: coproduce_domain::network::NetworkKind::ServiceUserCarer,
+                description: None,
+            },
+            store.now(),
+        )
         .await
         .unwrap()
         .id;
@@ -423,18 +519,22 @@ pub async fn fixture(store: &Store, name: &str) -> Fixture {
             person,
             coproduce_domain::network::MemberRole::Member,
             chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+            store.now(),
         )
         .await
         .unwrap()
         .id;
     let course = store
-        .create_course(&coproduce_store::training::CourseFields {
-            organisation_id: o.id,
-            title: "Co-production for staff".into(),
-            audience: coproduce_domain::network::Audience::Staff,
-            valid_months: Some(24),
-            description: None,
-        })
+        .create_course(
+            &coproduce_store::training::CourseFields {
+                organisation_id: o.id,
+                title: "Co-production for staff".into(),
+                audience: coproduce_domain::network::Audience::Staff,
+                valid_months: Some(24),
+                description: None,
+            },
+            store.now(),
+        )
         .await
         .unwrap()
         .id;
@@ -446,6 +546,7 @@ pub async fn fixture(store: &Store, name: &str) -> Fixture {
                 language: None,
                 detail: None,
             },
+            store.now(),
         )
         .await
         .unwrap()
@@ -460,6 +561,7 @@ pub async fn fixture(store: &Store, name: &str) -> Fixture {
                 given_by: None,
             },
             None,
+            store.now(),
         )
         .await
         .unwrap()
@@ -471,10 +573,15 @@ pub async fn fixture(store: &Store, name: &str) -> Fixture {
         &format!("cpt_fixture_{}", o.id),
     )
     .await;
-    let import = store
-        .keep_import(o.id, owner, "register.csv", b"name\nAnn\n")
-        .await
-        .unwrap();
+    let import = coproduce_app::import::keep(
+        &store.ctx,
+        &store.actor(owner).await,
+        Some(o.id),
+        "register.csv",
+        b"name\nAnn\n",
+    )
+    .await
+    .unwrap();
     Fixture {
         organisation: o.id,
         charter,
@@ -492,7 +599,7 @@ pub async fn fixture(store: &Store, name: &str) -> Fixture {
 }
 
 /// A project and an activity in an organisation: (organisation, project, activity).
-pub async fn seed_in(store: &Store, org: i64) -> (i64, i64, i64) {
+pub async fn seed_in(store: &Site, org: i64) -> (i64, i64, i64) {
     let p = post(
         store,
         "/api/v1/projects",

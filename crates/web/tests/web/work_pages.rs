@@ -2,19 +2,22 @@
 //! with every bad input shown back with its error and what was typed kept.
 
 use crate::support::Browser;
+use crate::support::{Site, site_tests};
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_store::organisations::OrganisationFields;
-use coproduce_store::{Store, backend_tests};
 
 /// A member of staff of a new organisation, signed in.
-async fn staff(store: &Store) -> (Browser, i64) {
+async fn staff(store: &Site) -> (Browser, i64) {
     let org = store
-        .create_organisation(&OrganisationFields {
-            name: "Trust".into(),
-            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-            require_second_factor: false,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: "Trust".into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            store.now(),
+        )
         .await
         .unwrap()
         .id;
@@ -24,7 +27,7 @@ async fn staff(store: &Store) -> (Browser, i64) {
     )
 }
 
-async fn a_project_is_started_and_changed_from_the_pages(store: Store) {
+async fn a_project_is_started_and_changed_from_the_pages(store: Site) {
     let (staff, org) = staff(&store).await;
     assert!(
         staff
@@ -121,7 +124,7 @@ async fn a_project_is_started_and_changed_from_the_pages(store: Store) {
     );
 }
 
-async fn activities_are_added_in_london_time(store: Store) {
+async fn activities_are_added_in_london_time(store: Site) {
     let (staff, _) = staff(&store).await;
     let r = staff
         .post(
@@ -219,7 +222,7 @@ async fn activities_are_added_in_london_time(store: Store) {
     assert!(page.text.contains("Co-design"));
 }
 
-async fn you_said_we_did_is_recorded_and_answered(store: Store) {
+async fn you_said_we_did_is_recorded_and_answered(store: Site) {
     let (staff, _) = staff(&store).await;
     let project = staff
         .post(
@@ -284,7 +287,7 @@ async fn you_said_we_did_is_recorded_and_answered(store: Store) {
             .text
             .contains("Record the answer")
     );
-    let today = coproduce_domain::time::london_date(chrono::Utc::now());
+    let today = store.today();
     let (d, m, y) = (
         today.format("%-d").to_string(),
         today.format("%-m").to_string(),
@@ -355,14 +358,17 @@ async fn you_said_we_did_is_recorded_and_answered(store: Store) {
     assert!(page.text.contains("Interpreters are booked") && page.text.contains("Fed back"));
 }
 
-async fn other_organisations_work_is_not_found(store: Store) {
+async fn other_organisations_work_is_not_found(store: Site) {
     let (staff, _) = staff(&store).await;
     let other = store
-        .create_organisation(&OrganisationFields {
-            name: "Other".into(),
-            kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-            require_second_factor: false,
-        })
+        .create_organisation(
+            &OrganisationFields {
+                name: "Other".into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            store.now(),
+        )
         .await
         .unwrap()
         .id;
@@ -391,7 +397,7 @@ async fn other_organisations_work_is_not_found(store: Store) {
     assert!(!staff.get("/projects").await.text.contains("Secret"));
 }
 
-backend_tests!(
+site_tests!(
     a_project_is_started_and_changed_from_the_pages,
     activities_are_added_in_london_time,
     you_said_we_did_is_recorded_and_answered,

@@ -12,14 +12,13 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::Duration;
 use coproduce_domain::Vocabulary;
 use coproduce_domain::account::{Capability as C, Role};
 use coproduce_domain::text::{FieldError, FieldErrors};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::auth::{ABSOLUTE_LIMIT, Credential, SESSION_COOKIE, Viewer, password, secret};
+use crate::auth::{ABSOLUTE_LIMIT, Credential, SESSION_COOKIE, Viewer};
 pub use crate::pages::forms::FormField;
 use crate::pages::{Chrome, PageError, render};
 use crate::routes::Routes;

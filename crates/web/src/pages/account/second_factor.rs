@@ -1,8 +1,9 @@
 //! The second factor: setting it up, and giving a code at sign-in.
 
-use super::sign_in::{FAILURE_WINDOW, SignInQuery, landing, safe_next, start_session};
+use super::sign_in::{SignInQuery, landing, safe_next, with_session};
 #[allow(unused_imports)]
 use super::*;
+use coproduce_app::sessions::{self, Code};
 
 #[derive(Template)]
 #[template(path = "code.html")]
@@ -26,9 +27,6 @@ pub struct CodeForm {
     #[serde(default)]
     next: String,
 }
-
-/// Wrong codes allowed against one account in the failure window.
-pub(super) const CODE_FAILURES: i64 = 5;
 
 pub(super) fn code_form(
     state: &AppState,
@@ -114,39 +112,22 @@ pub(super) async fn code_page(
     )
 }
 
-/// Checks a typed code against the account's secret, with a throttle. `Ok(None)`
-/// when it is right.
+/// Checks a typed code through the application. `Ok(None)` when it is right;
+/// otherwise the words to show.
 pub(super) async fn check_code(
     state: &AppState,
     tr: crate::i18n::Tr,
     account: &coproduce_store::accounts::Account,
     code: &str,
 ) -> Result<Option<String>, PageError> {
-    let now = state.ctx.now();
-    let subject = format!("code:{}", account.id);
-    if state
-        .store
-        .failures_since(&subject, now - FAILURE_WINDOW)
-        .await?
-        >= CODE_FAILURES
-    {
-        return Ok(Some(tr.t("code-too-many")));
-    }
-    let right = account
-        .totp_secret
-        .as_deref()
-        .is_some_and(|s| crate::auth::second_factor::check(s, &account.email, code, now));
-    if right {
-        state.store.clear_failures(&subject).await?;
-        Ok(None)
-    } else {
-        state.store.record_failure(&subject, now).await?;
-        Ok(Some(if code.trim().is_empty() {
-            tr.t("code-empty")
-        } else {
-            tr.t("code-wrong")
-        }))
-    }
+    Ok(
+        match sessions::check_code(&state.ctx, account, code).await? {
+            Code::Right => None,
+            Code::Empty => Some(tr.t("code-empty")),
+            Code::Wrong => Some(tr.t("code-wrong")),
+            Code::TooMany => Some(tr.t("code-too-many")),
+        },
+    )
 }
 
 pub(super) async fn code_given(
@@ -154,7 +135,7 @@ pub(super) async fn code_given(
     viewer: Viewer,
     Form(form): Form<CodeForm>,
 ) -> Response {
-    let Some((_, account)) = viewer.pending_second_factor.clone() else {
+    let Some((pending, account)) = viewer.pending_second_factor.clone() else {
         return Redirect::to("/sign-in").into_response();
     };
     let next = safe_next(Some(&form.next));
@@ -181,7 +162,9 @@ pub(super) async fn code_given(
         } else {
             next.clone()
         };
-        start_session(&state, &viewer, account.id, true, &to).await
+        let secret =
+            sessions::complete_sign_in(&state.ctx, &viewer.actor(), pending, &account).await?;
+        Ok(with_session(&state, &secret, &to))
     }
     .await;
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))

@@ -3,12 +3,7 @@
 #[allow(unused_imports)]
 use super::*;
 
-/// Failed sign-ins allowed against one email address in the window below.
-pub(super) const ACCOUNT_FAILURES: i64 = 5;
-/// Failed sign-ins allowed from one client address in the window below.
-pub(super) const ADDRESS_FAILURES: i64 = 20;
-/// The window over which failures are counted.
-pub(super) const FAILURE_WINDOW: Duration = Duration::minutes(15);
+use coproduce_app::sessions::{self, SignIn};
 
 #[derive(Template)]
 #[template(path = "sign_in.html")]
@@ -123,38 +118,24 @@ pub fn session_cookie(state: &AppState, secret: Option<&str>) -> HeaderValue {
     HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-/// Starts a new session for an account (a new secret every time), and sends the
-/// person on.
-pub async fn start_session(
-    state: &AppState,
-    viewer: &Viewer,
-    account_id: i64,
-    second_factor_done: bool,
-    to: &str,
-) -> Result<Response, PageError> {
-    // Rotate: whatever session this browser had ends here.
+/// The sessions this browser holds, which a new sign-in or a sign-out ends.
+pub(super) fn held_sessions(viewer: &Viewer) -> Vec<i64> {
+    let mut ids = Vec::new();
     if let Some((_, Credential::Session { id, .. })) = &viewer.signed_in {
-        state.store.delete_session(*id).await?;
+        ids.push(*id);
     }
     if let Some((id, _)) = &viewer.pending_second_factor {
-        state.store.delete_session(*id).await?;
+        ids.push(*id);
     }
-    let now = state.ctx.now();
-    let token = secret::generate("cps_");
-    state
-        .store
-        .create_session(
-            account_id,
-            &secret::hash(&token),
-            second_factor_done,
-            now,
-            now + ABSOLUTE_LIMIT,
-        )
-        .await?;
+    ids
+}
+
+/// Sends the person on with the new session's cookie.
+pub(super) fn with_session(state: &AppState, secret: &str, to: &str) -> Response {
     let mut res = Redirect::to(to).into_response();
     res.headers_mut()
-        .insert(header::SET_COOKIE, session_cookie(state, Some(&token)));
-    Ok(res)
+        .insert(header::SET_COOKIE, session_cookie(state, Some(secret)));
+    res
 }
 
 /// Where a person lands after signing in, when no page was asked for.
@@ -194,7 +175,7 @@ pub(super) async fn sign_in(
     }
 }
 
-/// Checks the throttle and the password. `Ok(Err(message))` is a refusal to show.
+/// Signs in through the application. `Ok(Err(message))` is a refusal to show.
 pub(super) async fn try_sign_in(
     state: &AppState,
     viewer: &Viewer,
@@ -202,44 +183,28 @@ pub(super) async fn try_sign_in(
     password_given: String,
     next: &str,
 ) -> Result<Result<Response, String>, PageError> {
-    let now = state.ctx.now();
-    let by_email = format!("email:{email}");
-    // The address the request came from, as resolved once for every request.
-    let by_address = format!("address:{}", viewer.address.as_deref().unwrap_or("unknown"));
-    let since = now - FAILURE_WINDOW;
-    if state.store.failures_since(&by_email, since).await? >= ACCOUNT_FAILURES
-        || state.store.failures_since(&by_address, since).await? >= ADDRESS_FAILURES
+    let started = match sessions::sign_in(
+        &state.ctx,
+        &viewer.actor(),
+        email,
+        password_given,
+        &held_sessions(viewer),
+    )
+    .await?
     {
-        return Ok(Err(viewer.tr.t("sign-in-too-many")));
-    }
-    let account = state.store.account_by_email(email).await?;
-    let stored = account.as_ref().and_then(|a| a.password_hash.clone());
-    if !password::verify(password_given, stored).await {
-        state.store.record_failure(&by_email, now).await?;
-        state.store.record_failure(&by_address, now).await?;
-        return Ok(Err(viewer.tr.t("sign-in-wrong")));
-    }
-    let Some(account) = account else {
-        return Ok(Err(viewer.tr.t("sign-in-wrong")));
+        SignIn::Started(s) => s,
+        SignIn::Wrong => return Ok(Err(viewer.tr.t("sign-in-wrong"))),
+        SignIn::TooMany => return Ok(Err(viewer.tr.t("sign-in-too-many"))),
     };
-    state.store.clear_failures(&by_email).await?;
-    let required = match account.organisation_id {
-        Some(org) if account.role.is_staff() => {
-            state.store.organisation(org).await?.require_second_factor
-        }
-        _ => false,
-    };
-    let needs_code = account.totp_enabled || required;
-    let to = if needs_code {
+    let account = &started.account;
+    let to = if started.needs_code {
         format!("/sign-in/code?next={}", crate::pages::url_encode(next))
     } else if next.is_empty() {
         landing(account.role, account.organisation_id)
     } else {
         next.to_string()
     };
-    start_session(state, viewer, account.id, !needs_code, &to)
-        .await
-        .map(Ok)
+    Ok(Ok(with_session(state, &started.secret, &to)))
 }
 
 pub(super) fn signed_out(state: &AppState) -> Response {
@@ -250,19 +215,15 @@ pub(super) fn signed_out(state: &AppState) -> Response {
 }
 
 pub(super) async fn sign_out(State(state): State<AppState>, viewer: Viewer) -> Response {
-    if let Some((_, Credential::Session { id, .. })) = &viewer.signed_in
-        && let Err(e) = state.store.delete_session(*id).await
-    {
-        return PageError::from(e).respond(&state, &viewer);
+    match sessions::sign_out(&state.ctx, &viewer.actor(), &held_sessions(&viewer)).await {
+        Ok(()) => signed_out(&state),
+        Err(e) => PageError::from(e).respond(&state, &viewer),
     }
-    signed_out(&state)
 }
 
 pub(super) async fn sign_out_everywhere(State(state): State<AppState>, viewer: Viewer) -> Response {
-    if let Some(a) = viewer.account()
-        && let Err(e) = state.store.delete_sessions_of(a.id).await
-    {
-        return PageError::from(e).respond(&state, &viewer);
+    match sessions::sign_out_everywhere(&state.ctx, &viewer.actor()).await {
+        Ok(_) => signed_out(&state),
+        Err(e) => PageError::from(e).respond(&state, &viewer),
     }
-    signed_out(&state)
 }

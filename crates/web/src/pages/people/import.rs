@@ -86,7 +86,7 @@ pub(in crate::pages) async fn upload(
     mut form: Multipart,
 ) -> Response {
     let result = async {
-        let Some(account) = viewer.account().cloned() else {
+        let Some(_) = viewer.account() else {
             return Err(PageError::NotFound);
         };
         let tr = viewer.tr;
@@ -125,27 +125,21 @@ pub(in crate::pages) async fn upload(
                 }
             }
         }
-        let organisation = match account.organisation_id {
-            Some(o) if !account.role.sees_every_organisation() => Some(o),
-            _ => chosen_org.filter(|o| viewer.sees(*o)),
-        };
-        let organisation = match organisation {
-            Some(o) if state.store.organisation(o).await.is_ok() => Some(o),
-            _ => {
+        let actor = viewer.actor();
+        let organisation = match import::organisation_for(&state.ctx, &actor, chosen_org).await {
+            Ok(o) => Some(o),
+            Err(coproduce_app::AppError::Invalid(_)) => {
                 problems.push(tr.t("staff-choose-an-organisation"));
                 None
             }
+            Err(e) => return Err(e.into()),
         };
-        match (&file, organisation) {
-            (Some((_, bytes)), _) if bytes.is_empty() => problems.push(tr.t("staff-import-choose")),
-            (None, _) => problems.push(tr.t("staff-import-choose")),
-            _ => {}
+        match &file {
+            Some((_, bytes)) if !bytes.is_empty() => {}
+            _ => problems.push(tr.t("staff-import-choose")),
         }
         if let (Some((name, bytes)), Some(org), true) = (file, organisation, problems.is_empty()) {
-            let id = state
-                .store
-                .keep_import(org, account.id, &name, &bytes)
-                .await?;
+            let id = import::keep(&state.ctx, &actor, Some(org), &name, &bytes).await?;
             return Ok(Redirect::to(&format!("/people/import/{id}")).into_response());
         }
         let page = upload_page(&state, &viewer, problems).await?;
@@ -185,12 +179,8 @@ async fn planned(
     viewer: &Viewer,
     raw: &str,
 ) -> Result<(coproduce_store::import::PendingImport, Plan), PageError> {
-    let account = viewer.account().ok_or(PageError::NotFound)?;
     let id = raw.parse::<i64>().map_err(|_| PageError::NotFound)?;
-    let pending = state.store.pending_import(id, account.id).await?;
-    if !viewer.sees(pending.organisation_id) {
-        return Err(PageError::NotFound);
-    }
+    let pending = import::kept(&state.ctx, &viewer.actor(), id).await?;
     let overrides: Vec<(String, Option<Field>)> = pending
         .overrides
         .lines()
@@ -323,10 +313,7 @@ pub(in crate::pages) async fn columns(
             }
             lines.push(format!("{header}={choice}"));
         }
-        state
-            .store
-            .set_import_overrides(pending.id, &lines.join("\n"))
-            .await?;
+        import::choose_columns(&state.ctx, &viewer.actor(), pending.id, &lines).await?;
         Ok(Redirect::to(&format!("/people/import/{}", pending.id)).into_response())
     }
     .await;
@@ -344,16 +331,14 @@ pub(in crate::pages) async fn run(
             let page = report_page(&state, &viewer, &pending, &plan);
             return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
         }
-        import::import(
+        import::import_kept(
             &state.ctx,
             &viewer.actor(),
-            pending.organisation_id,
+            &pending,
             &plan,
             crate::today(&state.ctx),
-            |_| {},
         )
         .await?;
-        state.store.forget_import(pending.id).await?;
         Ok(Redirect::to("/people").into_response())
     }
     .await;
