@@ -101,6 +101,15 @@ const PAGES = [
     await page.setInputFiles('#file', { name: 'network.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Check the file")')]);
   }],
+  ['people-import-unknown-values', '/people/import', 'Values Coproduce does not know', LEAD, async (page) => {
+    const odd = ['Sign lang.', 'Big writing', 'Loop sys'];
+    let csv = 'First name,Surname,Access needs,Ethnicity\n';
+    for (let i = 0; i < 60; i++) {
+      csv += `Person,Number ${i},${odd[i % 3]},"White: English, Welsh, Scottish, Northern Irish or British"\n`;
+    }
+    await page.setInputFiles('#file', { name: 'register.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Check the file")')]);
+  }],
   ['networks', '/networks', 'Start a network', LEAD],
   ['network', '/networks/1', 'Needs to sign the code of conduct', ADMIN],
   ['network-new-errors', '/networks/new', 'There is a problem', LEAD, async (page) => {

@@ -9,13 +9,13 @@ use coproduce_domain::text::Problem;
 use coproduce_import::{Field, Report};
 use coproduce_store::import::{
     NewPerson, PendingImport, forget_import_in, import_people_in, keep_import_in,
-    set_import_overrides_in,
+    set_import_overrides_in, set_import_values_in,
 };
 
 use crate::audit::{self, Entry};
 use crate::{Actor, AppError, Context};
 
-pub use coproduce_import::{MAX_BYTES, RowProblem, parse_override};
+pub use coproduce_import::{Choices, MAX_BYTES, RowProblem, ValueMap, parse_override};
 
 /// A row whose person is already in the register.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +64,7 @@ pub async fn plan(
     actor: &Actor,
     organisation_id: i64,
     bytes: &[u8],
-    overrides: &[(String, Option<Field>)],
+    choices: &Choices,
     today: NaiveDate,
 ) -> Result<Plan, AppError> {
     actor.require(Capability::WritePeople)?;
@@ -76,7 +76,7 @@ pub async fn plan(
         )
         .await?;
     let store = &ctx.store;
-    let report = coproduce_import::dry_run(bytes, organisation_id, overrides, today);
+    let report = coproduce_import::dry_run(bytes, organisation_id, choices, today);
     let emails: Vec<String> = report
         .rows
         .iter()
@@ -292,5 +292,42 @@ pub async fn choose_columns(
     let pending = kept(ctx, actor, id).await?;
     let mut tx = ctx.begin().await?;
     set_import_overrides_in(&mut tx, pending.id, &overrides.join("\n")).await?;
+    ctx.commit(tx).await
+}
+
+/// How a kept spreadsheet is to be read: its column choices and value maps, as
+/// stored with it (a line that no longer reads is left out).
+pub fn choices_of(kept: &PendingImport) -> Choices {
+    Choices {
+        columns: kept
+            .overrides
+            .lines()
+            .filter_map(|l| parse_override(l).ok())
+            .collect(),
+        values: kept
+            .value_map
+            .lines()
+            .filter_map(|l| ValueMap::parse(l).ok())
+            .collect(),
+    }
+}
+
+/// Stores what values of a kept spreadsheet mean, beside those said before (a new
+/// word for the same column and value replaces the old).
+pub async fn choose_values(
+    ctx: &Context,
+    actor: &Actor,
+    id: i64,
+    maps: &[ValueMap],
+) -> Result<(), AppError> {
+    let pending = kept(ctx, actor, id).await?;
+    let mut all = choices_of(&pending).values;
+    for m in maps {
+        all.retain(|old| !old.matches(&m.column, &m.value));
+        all.push(m.clone());
+    }
+    let lines: Vec<String> = all.iter().map(ValueMap::line).collect();
+    let mut tx = ctx.begin().await?;
+    set_import_values_in(&mut tx, pending.id, &lines.join("\n")).await?;
     ctx.commit(tx).await
 }

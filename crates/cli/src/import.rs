@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use coproduce_app::import::{self as register_import, MAX_BYTES, parse_override};
+use coproduce_app::import::{
+    self as register_import, Choices, MAX_BYTES, ValueMap, parse_override,
+};
 use coproduce_app::{Actor, AppError};
 use coproduce_import::Field;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -22,10 +24,17 @@ pub enum ImportCommand {
   coproduce import people network.xlsx --organisation 2 --dry-run
   coproduce import people network.csv --organisation 2
   coproduce import people network.csv --organisation 2 --map \"Contact=email\" --map \"Notes=ignore\"
+  coproduce import people network.csv --organisation 2 --map-value \"Access needs:Sign lang.=bsl-interpreter\"
 
-Columns are matched from their headers: name, preferred_name, pronouns, email, phone,
-address, postcode, preferred_contact, roles, affiliations, interests, availability,
-avoid_rush_hour, languages, born_on, needs, guardian, ethnic_group.")]
+Columns are matched from their headers as registers name them (First name and
+Surname, DOB, Ethnicity, Access needs, Date joined, ...); the fields are name,
+first_name, surname, preferred_name, pronouns, email, phone, address, postcode,
+preferred_contact, roles, affiliations, interests, availability, avoid_rush_hour,
+languages, born_on, needs, guardian, ethnic_group, joined_on.
+
+Values are read as people write them (\"BSL interpreter\", \"Large print 24pt\", the
+Census wording of ethnic groups, 31/01/2024). The dry run lists each value it does
+not know once, with how many rows have it; --map-value says what it means.")]
     People {
         /// The spreadsheet: CSV (UTF-8) or XLSX.
         file: PathBuf,
@@ -35,6 +44,13 @@ avoid_rush_hour, languages, born_on, needs, guardian, ethnic_group.")]
         /// Read a column as a field: HEADER=FIELD, or HEADER=ignore. May be repeated.
         #[arg(long = "map", value_name = "HEADER=FIELD")]
         map: Vec<String>,
+        /// Read a value of a column as an entry: "COLUMN:VALUE=ENTRY", or
+        /// "COLUMN:VALUE=ignore" to leave it out. May be repeated.
+        #[arg(long = "map-value", value_name = "COLUMN:VALUE=ENTRY")]
+        map_value: Vec<String>,
+        /// How many rows with problems to list after the summary (0 for none).
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        show_rows: usize,
         /// Check the file and report, storing nothing.
         #[arg(long)]
         dry_run: bool,
@@ -48,13 +64,21 @@ pub async fn run(cmd: ImportCommand) -> Result<(), Failure> {
         file,
         organisation,
         map,
+        map_value,
+        show_rows,
         dry_run,
         db,
     } = cmd;
-    let overrides: Vec<(String, Option<Field>)> = map
-        .iter()
-        .map(|m| parse_override(m).map_err(|e| Failure::input(format!("--map: {e}"))))
-        .collect::<Result<_, _>>()?;
+    let choices = Choices {
+        columns: map
+            .iter()
+            .map(|m| parse_override(m).map_err(|e| Failure::input(format!("--map: {e}"))))
+            .collect::<Result<_, _>>()?,
+        values: map_value
+            .iter()
+            .map(|m| ValueMap::parse(m).map_err(|e| Failure::input(format!("--map-value: {e}"))))
+            .collect::<Result<_, _>>()?,
+    };
     let size = std::fs::metadata(&file)
         .map_err(|e| Failure::input(format!("{}: {e}", shown(&file))))?
         .len();
@@ -77,7 +101,7 @@ pub async fn run(cmd: ImportCommand) -> Result<(), Failure> {
     let ctx = crate::run::command_context(store);
     let actor = Actor::system();
     let today = coproduce_domain::time::london_date(ctx.now());
-    let plan = register_import::plan(&ctx, &actor, organisation, &bytes, &overrides, today)
+    let plan = register_import::plan(&ctx, &actor, organisation, &bytes, &choices, today)
         .await
         .map_err(failed)?;
     let report = &plan.report;
@@ -94,6 +118,12 @@ pub async fn run(cmd: ImportCommand) -> Result<(), Failure> {
         report.blank_rows,
         plan.duplicates.len()
     );
+    if report.repeated_headers > 0 {
+        println!(
+            "{} rows repeating the header skipped",
+            report.repeated_headers
+        );
+    }
     for d in &plan.duplicates {
         println!(
             "  row {}: already in the register as {} (id {}), same {}: skipped",
@@ -108,8 +138,31 @@ pub async fn run(cmd: ImportCommand) -> Result<(), Failure> {
         );
     }
     if !report.problems.is_empty() {
-        for p in &report.problems {
-            eprintln!("{}: {p}", shown(&file));
+        let name = shown(&file);
+        eprintln!("{name}: what is wrong, by column, most rows first:");
+        for g in report.groups() {
+            eprintln!("  {g}");
+        }
+        let unknown = report.unknown_values();
+        if !unknown.is_empty() {
+            eprintln!("Values Coproduce does not know, each once; say what each means with");
+            eprintln!("--map-value \"COLUMN:VALUE=ENTRY\" (or =ignore):");
+            for u in &unknown {
+                let rows = if u.rows == 1 { "row" } else { "rows" };
+                eprintln!("  {}: \"{}\" on {} {rows}", u.column, u.value, u.rows);
+            }
+        }
+        if show_rows > 0 {
+            eprintln!("The rows:");
+            for p in report.problems.iter().take(show_rows) {
+                eprintln!("  {p}");
+            }
+            if report.problems.len() > show_rows {
+                eprintln!(
+                    "  ... and {} more (--show-rows N lists more)",
+                    report.problems.len() - show_rows
+                );
+            }
         }
         return Err(Failure::input(format!(
             "{} problems found; nothing was imported",

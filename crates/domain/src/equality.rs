@@ -12,26 +12,26 @@ use crate::{Vocabulary, vocabulary};
 vocabulary! {
     /// Ethnic group, as the 2021 Census asked it: 19 categories in 5 groups.
     pub enum EthnicGroup ("ethnic group") {
-        Bangladeshi => ("asian-bangladeshi", "Bangladeshi"),
-        Chinese => ("asian-chinese", "Chinese"),
-        Indian => ("asian-indian", "Indian"),
-        Pakistani => ("asian-pakistani", "Pakistani"),
-        OtherAsian => ("asian-other", "Any other Asian background"),
-        African => ("black-african", "African"),
-        Caribbean => ("black-caribbean", "Caribbean"),
-        OtherBlack => ("black-other", "Any other Black, Black British or Caribbean background"),
-        WhiteAndAsian => ("mixed-white-asian", "White and Asian"),
-        WhiteAndBlackAfrican => ("mixed-white-black-african", "White and Black African"),
-        WhiteAndBlackCaribbean => ("mixed-white-black-caribbean", "White and Black Caribbean"),
-        OtherMixed => ("mixed-other", "Any other Mixed or Multiple ethnic background"),
-        WhiteBritish => ("white-british", "English, Welsh, Scottish, Northern Irish or British"),
-        WhiteIrish => ("white-irish", "Irish"),
-        GypsyTraveller => ("white-gypsy-traveller", "Gypsy or Irish Traveller"),
-        Roma => ("white-roma", "Roma"),
-        OtherWhite => ("white-other", "Any other White background"),
-        Arab => ("other-arab", "Arab"),
-        AnyOther => ("other-any", "Any other ethnic group"),
-        PreferNotToSay => ("prefer-not-to-say", "Prefer not to say"),
+        Bangladeshi => ("asian-bangladeshi", "Bangladeshi", ["Asian Bangladeshi", "Bangladeshi British"]),
+        Chinese => ("asian-chinese", "Chinese", ["Asian Chinese", "Chinese British"]),
+        Indian => ("asian-indian", "Indian", ["Asian Indian", "Indian British"]),
+        Pakistani => ("asian-pakistani", "Pakistani", ["Asian Pakistani", "Pakistani British"]),
+        OtherAsian => ("asian-other", "Any other Asian background", ["Other Asian", "Asian other", "Any other Asian"]),
+        African => ("black-african", "African", ["Black African"]),
+        Caribbean => ("black-caribbean", "Caribbean", ["Black Caribbean"]),
+        OtherBlack => ("black-other", "Any other Black, Black British or Caribbean background", ["Other Black", "Black other", "Any other Black background", "Any other Black/African/Caribbean background", "Any other Black, African or Caribbean background"]),
+        WhiteAndAsian => ("mixed-white-asian", "White and Asian", ["Mixed White and Asian"]),
+        WhiteAndBlackAfrican => ("mixed-white-black-african", "White and Black African", ["Mixed White and Black African"]),
+        WhiteAndBlackCaribbean => ("mixed-white-black-caribbean", "White and Black Caribbean", ["Mixed White and Black Caribbean"]),
+        OtherMixed => ("mixed-other", "Any other Mixed or Multiple ethnic background", ["Other mixed", "Mixed other", "Any other mixed background", "Any other Mixed/multiple ethnic background", "Any other Mixed/Multiple background"]),
+        WhiteBritish => ("white-british", "English, Welsh, Scottish, Northern Irish or British", ["White British", "British", "English/Welsh/Scottish/Northern Irish/British", "English", "Welsh", "Scottish", "Northern Irish"]),
+        WhiteIrish => ("white-irish", "Irish", ["White Irish"]),
+        GypsyTraveller => ("white-gypsy-traveller", "Gypsy or Irish Traveller", ["Gypsy", "Irish Traveller", "Traveller", "Gypsy/Traveller", "Gypsy or Traveller"]),
+        Roma => ("white-roma", "Roma", ["White Roma"]),
+        OtherWhite => ("white-other", "Any other White background", ["Other White", "White other", "Any other White"]),
+        Arab => ("other-arab", "Arab", ["Other Arab", "Arab British"]),
+        AnyOther => ("other-any", "Any other ethnic group", ["Other ethnic group", "Any other"]),
+        PreferNotToSay => ("prefer-not-to-say", "Prefer not to say", ["Not stated", "Declined", "Prefer not to answer", "Rather not say", "Refused"]),
     }
 }
 
@@ -89,9 +89,11 @@ impl EthnicGroup {
         }
     }
 
-    /// Reads a category by its slug, its NHS code or its label, as spreadsheets
-    /// write them. An NHS code names a category only where one category has it.
-    pub fn read(s: &str) -> Result<EthnicGroup, Problem> {
+    /// Reads a category as registers write it: its NHS code (where one category has
+    /// it), its slug, its label or a common spelling, or the 2021 or 2011 Census
+    /// wording with its group before a colon ("Black, Black British, Caribbean or
+    /// African: African", "White: English/Welsh/Scottish/Northern Irish/British").
+    pub fn read_any(s: &str) -> Result<EthnicGroup, Problem> {
         let t = s.trim();
         let by_code: Vec<EthnicGroup> = EthnicGroup::ALL
             .iter()
@@ -101,14 +103,13 @@ impl EthnicGroup {
         if let [only] = by_code.as_slice() {
             return Ok(*only);
         }
-        EthnicGroup::ALL
-            .iter()
-            .copied()
-            .find(|g| {
-                g.slug().eq_ignore_ascii_case(t)
-                    || g.label().eq_ignore_ascii_case(t)
-                    || g.slug().replace('-', " ").eq_ignore_ascii_case(t)
-            })
+        if let Ok(g) = <EthnicGroup as Vocabulary>::read(t) {
+            return Ok(g);
+        }
+        // The Census wording: the group, a colon (or a dash), the category.
+        t.rsplit_once(':')
+            .or_else(|| t.rsplit_once(" - "))
+            .and_then(|(_, category)| <EthnicGroup as Vocabulary>::read(category).ok())
             .ok_or_else(|| crate::unknown::<EthnicGroup>(t))
     }
 }
@@ -417,10 +418,49 @@ mod tests {
         }
         assert_eq!(EthnicGroup::WhiteBritish.nhs_code(), "A");
         assert_eq!(EthnicGroup::Chinese.nhs_code(), "R");
-        assert_eq!(EthnicGroup::read("N"), Ok(EthnicGroup::African));
-        assert_eq!(EthnicGroup::read("Irish"), Ok(EthnicGroup::WhiteIrish));
-        assert!(EthnicGroup::read("C").is_err(), "C is three categories");
-        assert!(EthnicGroup::read("Martian").is_err());
+        assert_eq!(EthnicGroup::read_any("N"), Ok(EthnicGroup::African));
+        assert_eq!(EthnicGroup::read_any("Irish"), Ok(EthnicGroup::WhiteIrish));
+        assert!(EthnicGroup::read_any("C").is_err(), "C is three categories");
+        assert!(EthnicGroup::read_any("Martian").is_err());
+        for (given, group) in [
+            (
+                "Black, Black British, Caribbean or African: African",
+                EthnicGroup::African,
+            ),
+            (
+                "Black, Black British, Black Welsh, Caribbean or African: Caribbean",
+                EthnicGroup::Caribbean,
+            ),
+            (
+                "White: English, Welsh, Scottish, Northern Irish or British",
+                EthnicGroup::WhiteBritish,
+            ),
+            (
+                "White: English/Welsh/Scottish/Northern Irish/British",
+                EthnicGroup::WhiteBritish,
+            ),
+            (
+                "Mixed/multiple ethnic groups: Any other Mixed/multiple ethnic background",
+                EthnicGroup::OtherMixed,
+            ),
+            (
+                "Black/African/Caribbean/Black British: Any other Black/African/Caribbean background",
+                EthnicGroup::OtherBlack,
+            ),
+            (
+                "Asian, Asian British or Asian Welsh: Bangladeshi",
+                EthnicGroup::Bangladeshi,
+            ),
+            ("Other ethnic group: Arab", EthnicGroup::Arab),
+            ("White - Irish", EthnicGroup::WhiteIrish),
+            ("white british", EthnicGroup::WhiteBritish),
+            ("Black African", EthnicGroup::African),
+            ("Not stated", EthnicGroup::PreferNotToSay),
+            ("Z", EthnicGroup::PreferNotToSay),
+            ("a", EthnicGroup::WhiteBritish),
+        ] {
+            assert_eq!(EthnicGroup::read_any(given), Ok(group), "{given}");
+        }
     }
 
     #[test]

@@ -33,7 +33,14 @@ pub trait Vocabulary: Sized + Copy + 'static {
     fn slug(self) -> &'static str;
     fn label(self) -> &'static str;
 
-    /// Parses a slug; the error lists every accepted value.
+    /// Other ways people write a value: common spellings, abbreviations, older
+    /// wordings. Compared as [`fold`] folds them.
+    fn aliases(self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Parses a slug exactly, as machines send it (the API, the database, URLs); the
+    /// error lists every accepted value.
     fn parse(s: &str) -> Result<Self, UnknownValue> {
         Self::ALL
             .iter()
@@ -45,6 +52,41 @@ pub trait Vocabulary: Sized + Copy + 'static {
                 expected: Self::ALL.iter().map(|v| v.slug()).collect(),
             })
     }
+
+    /// Reads a value as a person writes it (a spreadsheet, a charter file, a typed
+    /// field): its slug, its label or one of its [`aliases`](Vocabulary::aliases),
+    /// ignoring case, spacing and punctuation, and a plural "s".
+    fn read(s: &str) -> Result<Self, UnknownValue> {
+        let t = s.trim();
+        if let Ok(v) = Self::parse(t) {
+            return Ok(v);
+        }
+        let folded = fold(t);
+        let find = |f: &str| {
+            Self::ALL.iter().copied().find(|v| {
+                fold(v.slug()) == f
+                    || fold(v.label()) == f
+                    || v.aliases().iter().any(|a| fold(a) == f)
+            })
+        };
+        (!folded.is_empty())
+            .then(|| find(&folded).or_else(|| folded.strip_suffix('s').and_then(find)))
+            .flatten()
+            .ok_or_else(|| UnknownValue {
+                noun: Self::NOUN,
+                given: t.to_string(),
+                expected: Self::ALL.iter().map(|v| v.slug()).collect(),
+            })
+    }
+}
+
+/// Text folded for comparing as people write it: lower case, letters and digits
+/// only ("Large print (24pt)" and "large-print 24 PT" fold alike).
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The problem with a value that is none of a vocabulary's values.
@@ -75,13 +117,14 @@ impl From<UnknownValue> for text::Problem {
     }
 }
 
-/// Declares a [`Vocabulary`] enum from `Variant => ("slug", "Label")` pairs.
+/// Declares a [`Vocabulary`] enum from `Variant => ("slug", "Label")` pairs, each
+/// with its aliases if it has any: `Variant => ("slug", "Label", ["alias", ...])`.
 #[macro_export]
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident ($noun:literal) {
-            $( $(#[$vmeta:meta])* $variant:ident => ($slug:literal, $label:literal) ),+ $(,)?
+            $( $(#[$vmeta:meta])* $variant:ident => ($slug:literal, $label:literal $(, [$($alias:literal),* $(,)?])?) ),+ $(,)?
         }
     ) => {
         $(#[$meta])*
@@ -96,6 +139,9 @@ macro_rules! vocabulary {
             }
             fn label(self) -> &'static str {
                 match self { $( Self::$variant => $label ),+ }
+            }
+            fn aliases(self) -> &'static [&'static str] {
+                match self { $( Self::$variant => &[$($($alias),*)?] ),+ }
             }
         }
 

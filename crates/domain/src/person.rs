@@ -16,45 +16,45 @@ use crate::{Vocabulary, vocabulary};
 vocabulary! {
     /// How a person takes part. A person may have several roles.
     pub enum PersonRole ("person role") {
-        ServiceUser => ("service-user", "Service user"),
-        Patient => ("patient", "Patient"),
-        Carer => ("carer", "Carer"),
-        ExpertByExperience => ("expert-by-experience", "Expert by experience"),
-        Resident => ("resident", "Resident"),
-        YoungPerson => ("young-person", "Young person"),
-        Staff => ("staff", "Staff"),
-        VoluntarySector => ("voluntary-sector", "Voluntary sector representative"),
-        Healthwatch => ("healthwatch", "Healthwatch representative"),
+        ServiceUser => ("service-user", "Service user", ["user", "service user representative", "person who uses services", "people who use services", "client"]),
+        Patient => ("patient", "Patient", ["patient representative", "patient rep"]),
+        Carer => ("carer", "Carer", ["family carer", "unpaid carer", "parent carer", "young carer"]),
+        ExpertByExperience => ("expert-by-experience", "Expert by experience", ["experts by experience", "EbE", "lived experience", "lived experience expert", "peer"]),
+        Resident => ("resident", "Resident", ["local resident", "member of the public", "public", "community member"]),
+        YoungPerson => ("young-person", "Young person", ["young people", "youth", "young"]),
+        Staff => ("staff", "Staff", ["staff member", "member of staff", "employee", "colleague"]),
+        VoluntarySector => ("voluntary-sector", "Voluntary sector representative", ["voluntary sector", "VCSE", "charity", "voluntary organisation", "third sector", "community organisation"]),
+        Healthwatch => ("healthwatch", "Healthwatch representative", ["Healthwatch"]),
     }
 }
 
 vocabulary! {
     /// How a person would rather be contacted.
     pub enum ContactMethod ("contact method") {
-        Email => ("email", "Email"),
-        Phone => ("phone", "Phone call"),
-        Text => ("text", "Text message"),
-        Letter => ("letter", "Letter"),
+        Email => ("email", "Email", ["e-mail"]),
+        Phone => ("phone", "Phone call", ["phone", "telephone", "call", "mobile"]),
+        Text => ("text", "Text message", ["SMS", "text"]),
+        Letter => ("letter", "Letter", ["post", "letter by post"]),
     }
 }
 
 vocabulary! {
     /// The service areas a person is interested in.
     pub enum ServiceArea ("service area") {
-        MentalHealth => ("mental-health", "Mental health"),
+        MentalHealth => ("mental-health", "Mental health", ["mental health services"]),
         Maternity => ("maternity", "Maternity"),
-        ChildrenYoungPeople => ("children-young-people", "Children and young people"),
-        UrgentEmergency => ("urgent-emergency", "Urgent and emergency care"),
-        Ambulance => ("ambulance", "Ambulance services"),
-        PrimaryCare => ("primary-care", "GPs and primary care"),
+        ChildrenYoungPeople => ("children-young-people", "Children and young people", ["children", "CYP", "children and families"]),
+        UrgentEmergency => ("urgent-emergency", "Urgent and emergency care", ["A&E", "urgent care", "emergency care", "urgent and emergency"]),
+        Ambulance => ("ambulance", "Ambulance services", ["ambulance"]),
+        PrimaryCare => ("primary-care", "GPs and primary care", ["GP", "GPs", "primary care"]),
         CommunityHealth => ("community-health", "Community health services"),
         HospitalCare => ("hospital-care", "Hospital care"),
         AdultSocialCare => ("adult-social-care", "Adult social care"),
-        LearningDisabilityAutism => ("learning-disability-autism", "Learning disability and autism"),
-        OlderPeopleDementia => ("older-people-dementia", "Older people and dementia"),
+        LearningDisabilityAutism => ("learning-disability-autism", "Learning disability and autism", ["learning disability", "learning disabilities", "autism", "LD"]),
+        OlderPeopleDementia => ("older-people-dementia", "Older people and dementia", ["dementia", "older people"]),
         LongTermConditions => ("long-term-conditions", "Long-term conditions"),
         Cancer => ("cancer", "Cancer"),
-        EndOfLife => ("end-of-life", "End of life care"),
+        EndOfLife => ("end-of-life", "End of life care", ["palliative care", "end of life"]),
         PublicHealth => ("public-health", "Public health"),
         Housing => ("housing", "Housing"),
         Digital => ("digital", "Digital services"),
@@ -120,16 +120,16 @@ vocabulary! {
     /// Languages a person speaks: those most spoken in London and Leicester, and
     /// British Sign Language. The slug is the ISO 639 code.
     pub enum Language ("language") {
-        English => ("en", "English"),
-        BritishSignLanguage => ("bfi", "British Sign Language"),
+        English => ("en", "English", ["eng"]),
+        BritishSignLanguage => ("bfi", "British Sign Language", ["BSL", "sign language"]),
         Albanian => ("sq", "Albanian"),
         Amharic => ("am", "Amharic"),
         Arabic => ("ar", "Arabic"),
         Bengali => ("bn", "Bengali"),
         Bulgarian => ("bg", "Bulgarian"),
-        Cantonese => ("yue", "Cantonese"),
+        Cantonese => ("yue", "Cantonese", ["Cantonese Chinese"]),
         Czech => ("cs", "Czech"),
-        Farsi => ("fa", "Farsi (Persian)"),
+        Farsi => ("fa", "Farsi (Persian)", ["Persian", "Farsi"]),
         French => ("fr", "French"),
         German => ("de", "German"),
         Greek => ("el", "Greek"),
@@ -137,15 +137,15 @@ vocabulary! {
         Hindi => ("hi", "Hindi"),
         Hungarian => ("hu", "Hungarian"),
         Italian => ("it", "Italian"),
-        Kurdish => ("ku", "Kurdish"),
+        Kurdish => ("ku", "Kurdish", ["Sorani", "Kurmanji"]),
         Lithuanian => ("lt", "Lithuanian"),
         Malayalam => ("ml", "Malayalam"),
-        Mandarin => ("cmn", "Mandarin"),
+        Mandarin => ("cmn", "Mandarin", ["Chinese", "Mandarin Chinese"]),
         Nepali => ("ne", "Nepali"),
         Pashto => ("ps", "Pashto"),
         Polish => ("pl", "Polish"),
         Portuguese => ("pt", "Portuguese"),
-        Punjabi => ("pa", "Punjabi"),
+        Punjabi => ("pa", "Punjabi", ["Panjabi"]),
         Romanian => ("ro", "Romanian"),
         Russian => ("ru", "Russian"),
         Slovak => ("sk", "Slovak"),
@@ -160,24 +160,6 @@ vocabulary! {
         Ukrainian => ("uk", "Ukrainian"),
         Urdu => ("ur", "Urdu"),
         Yoruba => ("yo", "Yoruba"),
-    }
-}
-
-impl Language {
-    /// Reads a language by its code or its English name, as spreadsheets write it.
-    pub fn read(s: &str) -> Result<Language, Problem> {
-        let t = s.trim();
-        Language::ALL
-            .iter()
-            .copied()
-            .find(|l| l.slug().eq_ignore_ascii_case(t) || l.label().eq_ignore_ascii_case(t))
-            .or_else(|| match t.to_lowercase().as_str() {
-                "bsl" => Some(Language::BritishSignLanguage),
-                "persian" => Some(Language::Farsi),
-                "chinese" => Some(Language::Mandarin),
-                _ => None,
-            })
-            .ok_or_else(|| crate::unknown::<Language>(t))
     }
 }
 
@@ -309,7 +291,9 @@ impl PersonDraft {
             ServiceArea::parse(s.trim()).map_err(Problem::from)
         });
         let availability = set_of(&mut errs, "availability", &self.availability, Slot::parse);
-        let languages = set_of(&mut errs, "languages", &self.languages, Language::read);
+        let languages = set_of(&mut errs, "languages", &self.languages, |s| {
+            <Language as Vocabulary>::read(s).map_err(Problem::from)
+        });
         let born_on = given(&self.born_on).and_then(|b| {
             errs.take(
                 "born_on",
@@ -545,6 +529,30 @@ mod tests {
         assert_eq!(Language::read("Polish"), Ok(Language::Polish));
         assert_eq!(Language::read("BSL"), Ok(Language::BritishSignLanguage));
         assert!(Language::read("Klingon").is_err());
+        // Values as people write them: any case, spacing or punctuation, plurals.
+        assert_eq!(
+            PersonRole::read("Service Users"),
+            Ok(PersonRole::ServiceUser)
+        );
+        assert_eq!(PersonRole::read("carers"), Ok(PersonRole::Carer));
+        assert_eq!(
+            PersonRole::read("Experts by Experience"),
+            Ok(PersonRole::ExpertByExperience)
+        );
+        assert_eq!(
+            PersonRole::read("young people"),
+            Ok(PersonRole::YoungPerson)
+        );
+        assert_eq!(
+            PersonRole::read("service-user"),
+            Ok(PersonRole::ServiceUser)
+        );
+        assert!(PersonRole::read("astronaut").is_err());
+        assert!(PersonRole::read("").is_err());
+        assert_eq!(ServiceArea::read("A&E"), Ok(ServiceArea::UrgentEmergency));
+        assert_eq!(ContactMethod::read("E-mail"), Ok(ContactMethod::Email));
+        // The API and the database read slugs only.
+        assert!(PersonRole::parse("Carer").is_err());
         assert_eq!(Language::ALL.len(), 40);
     }
 

@@ -93,6 +93,12 @@ pub enum Problem {
     TimeHappensTwice(chrono::NaiveDateTime),
     #[error("\"{0}\" is not a date; use the form 2026-03-14")]
     NotDate(String),
+    #[error("\"{0}\" is not a real date: that month has no such day")]
+    NoSuchDate(String),
+    #[error("Coproduce does not know the {noun} \"{given}\"")]
+    NotKnown { noun: &'static str, given: String },
+    #[error("the file has no column \"{0}\"")]
+    NoSuchColumn(String),
     #[error("must include a {0}")]
     DateLacks(&'static str),
     #[error("must be a real date")]
@@ -173,7 +179,7 @@ pub enum Problem {
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 52] = [
+    pub const CODES: [&'static str; 55] = [
         "empty",
         "too-long",
         "control-character",
@@ -191,6 +197,9 @@ impl Problem {
         "time-does-not-exist",
         "time-happens-twice",
         "not-date",
+        "no-such-date",
+        "not-known",
+        "no-such-column",
         "date-lacks",
         "date-not-real",
         "ends-before-it-starts",
@@ -249,6 +258,9 @@ impl Problem {
             TimeDoesNotExist(_) => "time-does-not-exist",
             TimeHappensTwice(_) => "time-happens-twice",
             NotDate(_) => "not-date",
+            NoSuchDate(_) => "no-such-date",
+            NotKnown { .. } => "not-known",
+            NoSuchColumn(_) => "no-such-column",
             DateLacks(_) => "date-lacks",
             DateNotReal => "date-not-real",
             EndsBeforeItStarts => "ends-before-it-starts",
@@ -300,7 +312,9 @@ impl Problem {
             | NotPostcodeDistrict(g)
             | NotCharterKey(g)
             | NotDateTime(g)
-            | NotDate(g) => {
+            | NotDate(g)
+            | NoSuchDate(g)
+            | NoSuchColumn(g) => {
                 vec![("given", g.clone())]
             }
             OutOfRange { min, max, given } => vec![
@@ -320,6 +334,7 @@ impl Problem {
                 ("given", given.clone()),
                 ("expected", expected.join(", ")),
             ],
+            NotKnown { noun, given } => vec![("noun", noun.to_string()), ("given", given.clone())],
             TimeDoesNotExist(t) | TimeHappensTwice(t) => vec![
                 ("date", t.date().format("%Y-%m-%d").to_string()),
                 ("time", t.format("%H:%M").to_string()),
@@ -535,6 +550,12 @@ mod tests {
             Problem::TimeDoesNotExist(t),
             Problem::TimeHappensTwice(t),
             Problem::NotDate("x".into()),
+            Problem::NoSuchDate("x".into()),
+            Problem::NotKnown {
+                noun: "need",
+                given: "x".into(),
+            },
+            Problem::NoSuchColumn("x".into()),
             Problem::DateLacks("day"),
             Problem::DateNotReal,
             Problem::EndsBeforeItStarts,

@@ -1,12 +1,17 @@
 //! The fields a column can be read as, the headers each is known by, and finding the
 //! header row.
 
+use coproduce_domain::fold;
+
 use crate::sheet::Sheet;
 
 /// A field of the register a column can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     Name,
+    /// Joined with the surname into the name.
+    FirstName,
+    Surname,
     PreferredName,
     Pronouns,
     Email,
@@ -24,11 +29,15 @@ pub enum Field {
     Needs,
     Guardian,
     EthnicGroup,
+    /// The day the person joined, for an import into a network.
+    JoinedOn,
 }
 
 impl Field {
-    pub const ALL: [Field; 18] = [
+    pub const ALL: [Field; 21] = [
         Field::Name,
+        Field::FirstName,
+        Field::Surname,
         Field::PreferredName,
         Field::Pronouns,
         Field::Email,
@@ -46,12 +55,15 @@ impl Field {
         Field::Needs,
         Field::Guardian,
         Field::EthnicGroup,
+        Field::JoinedOn,
     ];
 
     /// The field's name in overrides (`Header=email`) and in the person's draft.
     pub fn key(self) -> &'static str {
         match self {
             Field::Name => "name",
+            Field::FirstName => "first_name",
+            Field::Surname => "surname",
             Field::PreferredName => "preferred_name",
             Field::Pronouns => "pronouns",
             Field::Email => "email",
@@ -69,6 +81,7 @@ impl Field {
             Field::Needs => "needs",
             Field::Guardian => "guardian",
             Field::EthnicGroup => "ethnic_group",
+            Field::JoinedOn => "joined_on",
         }
     }
 
@@ -79,76 +92,184 @@ impl Field {
             .find(|f| f.key().eq_ignore_ascii_case(s.trim()))
     }
 
-    /// Headers people give this column, compared without case, spaces or punctuation.
+    /// Headers people give this column in UK NHS, council and charity registers,
+    /// compared as [`fold`] folds them (without case, spaces or punctuation).
     fn headers(self) -> &'static [&'static str] {
         match self {
             Field::Name => &[
                 "name",
-                "fullname",
+                "full name",
                 "participant",
-                "participantname",
-                "personname",
+                "participant name",
+                "person name",
+                "member name",
+                "member",
+                "client name",
+                "patient name",
+                "contact name",
+                "name of person",
             ],
-            Field::PreferredName => &["preferredname", "knownas", "nickname"],
-            Field::Pronouns => &["pronouns", "pronoun"],
-            Field::Email => &["email", "emailaddress", "e-mail"],
+            Field::FirstName => &[
+                "first name",
+                "firstname",
+                "forename",
+                "forenames",
+                "given name",
+                "given names",
+                "first",
+            ],
+            Field::Surname => &["surname", "last name", "family name", "last", "second name"],
+            Field::PreferredName => &[
+                "preferred name",
+                "known as",
+                "nickname",
+                "preferred first name",
+                "also known as",
+                "aka",
+                "what they like to be called",
+            ],
+            Field::Pronouns => &["pronouns", "pronoun", "preferred pronouns"],
+            Field::Email => &[
+                "email",
+                "email address",
+                "e-mail",
+                "e-mail address",
+                "personal email",
+                "contact email",
+            ],
             Field::Phone => &[
                 "phone",
-                "phonenumber",
+                "phone number",
+                "phone no",
                 "telephone",
+                "telephone number",
                 "tel",
+                "tel no",
                 "mobile",
-                "mobilenumber",
+                "mobile number",
+                "mobile no",
+                "mobile phone",
+                "contact number",
+                "home phone",
+                "landline",
             ],
-            Field::Address => &["address", "homeaddress", "postaladdress"],
-            Field::Postcode => &["postcode", "postalcode", "zip"],
+            Field::Address => &[
+                "address",
+                "home address",
+                "postal address",
+                "address line 1",
+                "street address",
+            ],
+            Field::Postcode => &["postcode", "post code", "postal code", "zip"],
             Field::PreferredContact => &[
-                "preferredcontact",
-                "contactmethod",
-                "howtocontact",
-                "preferredcontactmethod",
+                "preferred contact",
+                "contact method",
+                "how to contact",
+                "preferred contact method",
+                "contact preference",
+                "preferred method of contact",
             ],
-            Field::Roles => &["role", "roles", "type", "involvement", "howtheytakepart"],
+            Field::Roles => &[
+                "role",
+                "roles",
+                "type",
+                "category",
+                "involvement",
+                "how they take part",
+                "participant type",
+                "member type",
+                "role type",
+                "involvement type",
+            ],
             Field::Affiliations => &[
                 "organisation",
                 "organisations",
+                "organization",
                 "affiliation",
                 "affiliations",
                 "group",
+                "groups",
             ],
-            Field::Interests => &["interests", "interest", "serviceareas", "areasofinterest"],
-            Field::Availability => &["availability", "available", "whenavailable"],
-            Field::AvoidRushHour => &["avoidrushhour", "norushhour"],
-            Field::Languages => &["languages", "language", "languagesspoken"],
-            Field::BornOn => &["dateofbirth", "dob", "birthdate", "born"],
+            Field::Interests => &[
+                "interests",
+                "interest",
+                "service areas",
+                "areas of interest",
+                "topics",
+            ],
+            Field::Availability => &["availability", "available", "when available"],
+            Field::AvoidRushHour => &["avoid rush hour", "no rush hour"],
+            Field::Languages => &[
+                "languages",
+                "language",
+                "languages spoken",
+                "first language",
+                "main language",
+                "preferred language",
+                "spoken language",
+                "interpreter",
+                "interpreter language",
+            ],
+            Field::BornOn => &[
+                "date of birth",
+                "dob",
+                "d.o.b.",
+                "birth date",
+                "born",
+                "birthday",
+            ],
             Field::Needs => &[
                 "needs",
-                "accessneeds",
-                "accessibilityneeds",
-                "communicationneeds",
-                "reasonableadjustments",
+                "access needs",
+                "accessibility needs",
+                "communication needs",
+                "reasonable adjustments",
+                "adjustments",
+                "support needs",
+                "access requirements",
+                "additional needs",
+                "accessible information needs",
+                "special requirements",
             ],
             Field::Guardian => &[
                 "guardian",
-                "parentorguardian",
-                "guardianconsent",
-                "parentguardian",
+                "parent or guardian",
+                "guardian consent",
+                "parent/guardian",
+                "parent guardian",
             ],
-            Field::EthnicGroup => &["ethnicgroup", "ethnicity", "ethnicorigin"],
+            Field::EthnicGroup => &[
+                "ethnic group",
+                "ethnicity",
+                "ethnic origin",
+                "ethnic background",
+                "ethnic category",
+                "ethnicity code",
+            ],
+            Field::JoinedOn => &[
+                "joined",
+                "date joined",
+                "join date",
+                "joining date",
+                "date of joining",
+                "start date",
+                "member since",
+                "member from",
+            ],
         }
     }
 
     /// The field a header names, if any.
     pub fn from_header(header: &str) -> Option<Field> {
-        let key: String = header
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == '-')
-            .collect::<String>()
-            .to_lowercase()
-            .replace('-', "");
+        let key = fold(header);
         Field::ALL
             .into_iter()
-            .find(|f| f.headers().iter().any(|h| h.replace('-', "") == key))
+            .find(|f| f.headers().iter().any(|h| fold(h) == key))
+    }
+
+    /// Whether the column gives (part of) the person's name.
+    pub fn names(self) -> bool {
+        matches!(self, Field::Name | Field::FirstName | Field::Surname)
     }
 }
 

@@ -14,18 +14,24 @@
 
 use std::collections::HashMap;
 
-use chrono::{Duration, NaiveDate};
-use coproduce_domain::Vocabulary;
+use chrono::NaiveDate;
 use coproduce_domain::equality::EthnicGroup;
 use coproduce_domain::needs::Need;
-use coproduce_domain::person::{self, Language, PersonDraft, PersonRole, Profile, ServiceArea};
+use coproduce_domain::person::{
+    self, ContactMethod, Language, PersonDraft, PersonRole, Profile, ServiceArea,
+};
 use coproduce_domain::text::Problem;
+use coproduce_domain::{Vocabulary, fold};
 
 mod columns;
+mod report;
 mod sheet;
+mod values;
 
 pub use columns::{Columns, Field};
+pub use report::{Group, UnknownValue};
 pub use sheet::{Cell, Merged, Sheet, read};
+pub use values::ValueMap;
 
 /// The largest file read: far more than any register's spreadsheet.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -38,10 +44,13 @@ pub struct ImportRow {
     /// The row's number in the spreadsheet, as its user sees it (1 is the first row).
     pub row: usize,
     pub profile: Profile,
-    pub needs: Vec<Need>,
+    /// Each need, with the language of a spoken-language interpreter.
+    pub needs: Vec<(Need, Option<Language>)>,
     /// The parent or guardian who consented, for someone under 18.
     pub guardian: Option<String>,
     pub ethnic_group: Option<EthnicGroup>,
+    /// The day they joined, from a "date joined" column.
+    pub joined_on: Option<NaiveDate>,
 }
 
 /// One problem found, where it was found.
@@ -75,6 +84,8 @@ pub struct Report {
     pub rows: Vec<ImportRow>,
     pub problems: Vec<RowProblem>,
     pub blank_rows: usize,
+    /// Rows that repeat the header (a sheet pasted under another), skipped.
+    pub repeated_headers: usize,
 }
 
 impl Report {
@@ -91,20 +102,32 @@ impl Report {
     }
 }
 
+/// How to read a file: which column is which field, and which values mean what.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Choices {
+    /// A header (as the file has it, any case) read as a field, or ignored (`None`).
+    pub columns: Vec<(String, Option<Field>)>,
+    /// Values of a column read as an entry of its vocabulary, or ignored.
+    pub values: Vec<ValueMap>,
+}
+
 /// Reads a file's bytes into a report: every row checked, every problem named.
-/// `overrides` maps a header (as the file has it, any case) to a field, or to
-/// `None` to ignore the column. `today` decides who is under 18.
-pub fn dry_run(
-    bytes: &[u8],
-    organisation_id: i64,
-    overrides: &[(String, Option<Field>)],
-    today: NaiveDate,
-) -> Report {
-    let (sheet, merged) = match read(bytes) {
+/// `today` decides who is under 18 and what a two-digit year means. In a workbook
+/// the register is the first sheet with a header row.
+pub fn dry_run(bytes: &[u8], organisation_id: i64, choices: &Choices, today: NaiveDate) -> Report {
+    let sheets = match read(bytes) {
         Ok(s) => s,
         Err(p) => return Report::refused(p),
     };
-    check_sheet(&sheet, &merged, organisation_id, overrides, today)
+    let mut first = None;
+    for (sheet, merged) in &sheets {
+        let report = check_sheet(sheet, merged, organisation_id, choices, today);
+        if report.header_row > 0 {
+            return report;
+        }
+        first.get_or_insert(report);
+    }
+    first.unwrap_or_else(|| Report::refused(Problem::FileEmpty))
 }
 
 /// Checks a sheet already read.
@@ -112,9 +135,10 @@ pub fn check_sheet(
     sheet: &Sheet,
     merged: &[Merged],
     organisation_id: i64,
-    overrides: &[(String, Option<Field>)],
+    choices: &Choices,
     today: NaiveDate,
 ) -> Report {
+    let overrides = &choices.columns;
     let Some((header_index, columns)) = columns::find_header(sheet, overrides) else {
         return Report::refused(Problem::NoHeaderRow);
     };
@@ -124,7 +148,7 @@ pub fn check_sheet(
         columns: columns.clone(),
         ..Report::default()
     };
-    if !columns.iter().any(|(_, f)| *f == Some(Field::Name)) {
+    if !columns.iter().any(|(_, f)| f.is_some_and(Field::names)) {
         report.problems.push(RowProblem {
             row: Some(header_row),
             column: None,
@@ -145,14 +169,39 @@ pub fn check_sheet(
             });
         }
     }
+    report
+        .problems
+        .extend(values::check_maps(&choices.values, &columns));
+    let header_cells: Vec<String> = sheet.rows[header_index]
+        .cells
+        .iter()
+        .map(|c| fold(&text(c)))
+        .collect();
+    let reading = Reading {
+        columns: &columns,
+        maps: &choices.values,
+        organisation_id,
+        today,
+    };
     let mut seen_email: HashMap<String, usize> = HashMap::new();
     let mut seen_phone: HashMap<String, usize> = HashMap::new();
+    let mut cache = values::Cache::default();
     for row in &sheet.rows[header_index + 1..] {
         if row.cells.iter().all(Cell::is_empty) {
             report.blank_rows += 1;
             continue;
         }
-        match read_row(row.number, &row.cells, &columns, organisation_id, today) {
+        let repeats_header = row
+            .cells
+            .iter()
+            .map(|c| fold(&text(c)))
+            .filter(|c| !c.is_empty())
+            .eq(header_cells.iter().filter(|c| !c.is_empty()).cloned());
+        if repeats_header {
+            report.repeated_headers += 1;
+            continue;
+        }
+        match read_row(row.number, &row.cells, &reading, &mut cache) {
             Ok(r) => {
                 let mut duplicate = None;
                 if let Some(e) = &r.profile.email
@@ -197,65 +246,34 @@ fn text(cell: &Cell) -> String {
     }
 }
 
-/// A list typed in one cell: separated by semicolons, commas or new lines.
-fn list(s: &str) -> Vec<String> {
-    s.split([';', ',', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+/// What every row is read with.
+struct Reading<'a> {
+    columns: &'a Columns,
+    maps: &'a [ValueMap],
+    organisation_id: i64,
+    today: NaiveDate,
 }
 
-/// A vocabulary value given by its slug or its label, in any case.
-fn value<V: Vocabulary>(s: &str) -> Result<V, Problem> {
-    let t = s.trim();
-    V::ALL
-        .iter()
-        .copied()
-        .find(|v| v.slug().eq_ignore_ascii_case(t) || v.label().eq_ignore_ascii_case(t))
-        .ok_or_else(|| coproduce_domain::unknown::<V>(t))
-}
-
-/// A date from a real date cell, an Excel serial number, or text (`2009-03-27` or
-/// `27/03/2009`).
-fn date(cell: &Cell) -> Result<Option<NaiveDate>, Problem> {
-    match cell {
-        Cell::Empty => Ok(None),
-        Cell::Date(d) => Ok(Some(*d)),
-        // Excel counts days from 30 December 1899 (with its 1900 leap-year error
-        // already folded in for every date after February 1900).
-        Cell::Number(n) if n.fract() == 0.0 && (1.0..2_958_466.0).contains(n) => {
-            Ok(NaiveDate::from_ymd_opt(1899, 12, 30).map(|d| d + Duration::days(*n as i64)))
+/// A name written "Surname, First" (as many NHS systems print it) turned the right
+/// way round; any other name as it is.
+fn name_as_written(name: &str) -> String {
+    match name.split_once(',') {
+        Some((surname, first))
+            if !surname.trim().is_empty() && !first.trim().is_empty() && !first.contains(',') =>
+        {
+            format!("{} {}", first.trim(), surname.trim())
         }
-        other => {
-            let t = text(other);
-            if t.is_empty() {
-                return Ok(None);
-            }
-            ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
-                .iter()
-                .find_map(|f| NaiveDate::parse_from_str(&t, f).ok())
-                .map(Some)
-                .ok_or(Problem::NotDate(t))
-        }
+        _ => name.trim().to_string(),
     }
 }
 
-fn yes_no(cell: &Cell) -> Result<bool, Problem> {
-    match text(cell).to_lowercase().as_str() {
-        "" | "no" | "n" | "false" | "0" => Ok(false),
-        "yes" | "y" | "true" | "1" => Ok(true),
-        other => Err(Problem::NotYesNo(other.to_string())),
-    }
-}
-
-/// Reads and checks one row; every problem in it is returned.
+/// Reads and checks one row; every problem in it is returned, one column's problem
+/// never hiding another's.
 fn read_row(
     number: usize,
     cells: &[Cell],
-    columns: &Columns,
-    organisation_id: i64,
-    today: NaiveDate,
+    reading: &Reading<'_>,
+    cache: &mut values::Cache,
 ) -> Result<ImportRow, Vec<RowProblem>> {
     let mut problems = Vec::new();
     let mut at = |column: &str, problem: Problem| {
@@ -266,15 +284,18 @@ fn read_row(
         })
     };
     let mut draft = PersonDraft {
-        organisation_id,
+        organisation_id: reading.organisation_id,
         ..PersonDraft::default()
     };
+    let (mut full_name, mut first_name, mut surname) =
+        (String::new(), String::new(), String::new());
     let mut needs = Vec::new();
     let mut guardian = None;
     let mut ethnic_group = None;
+    let mut joined_on = None;
     // The header each field was read from, to name it in a problem.
     let mut header_of: HashMap<&'static str, String> = HashMap::new();
-    for (i, (header, field)) in columns.iter().enumerate() {
+    for (i, (header, field)) in reading.columns.iter().enumerate() {
         let Some(field) = field else { continue };
         let cell = cells.get(i).unwrap_or(&Cell::Empty);
         header_of.insert(field.key(), header.clone());
@@ -284,84 +305,107 @@ fn read_row(
         }
         let t = text(cell);
         let some = || (!t.is_empty()).then(|| t.clone());
+        let maps = reading.maps;
         match field {
-            Field::Name => draft.name = t.clone(),
+            Field::Name => full_name = name_as_written(&t),
+            Field::FirstName => first_name = t.clone(),
+            Field::Surname => surname = t.clone(),
             Field::PreferredName => draft.preferred_name = some(),
             Field::Pronouns => draft.pronouns = some(),
             Field::Email => draft.email = some(),
             Field::Phone => draft.phone = some(),
             Field::Address => draft.address = some(),
             Field::Postcode => draft.postcode = some(),
-            Field::PreferredContact => {
-                draft.preferred_contact = match some() {
-                    Some(c) => match value::<person::ContactMethod>(&c) {
-                        Ok(v) => Some(v.slug().into()),
-                        Err(p) => {
-                            at(header, p);
-                            None
-                        }
-                    },
-                    None => None,
-                }
+            Field::PreferredContact if !t.is_empty() => {
+                let (read, wrong) =
+                    values::read_list(&t, header, maps, |v| cache.vocabulary::<ContactMethod>(v));
+                draft.preferred_contact = read.first().map(|v| v.slug().into());
+                wrong.into_iter().for_each(|(_, p)| at(header, p));
             }
+            Field::PreferredContact => {}
             Field::Roles => {
-                for r in list(&t) {
-                    match value::<PersonRole>(&r) {
-                        Ok(v) => draft.roles.push(v.slug().into()),
-                        Err(p) => at(header, p),
-                    }
-                }
+                let (read, wrong) =
+                    values::read_list(&t, header, maps, |v| cache.vocabulary::<PersonRole>(v));
+                draft
+                    .roles
+                    .extend(read.iter().map(|v| v.slug().to_string()));
+                wrong.into_iter().for_each(|(_, p)| at(header, p));
             }
             Field::Affiliations => draft.affiliations = some(),
             Field::Interests => {
-                for r in list(&t) {
-                    match value::<ServiceArea>(&r) {
-                        Ok(v) => draft.interests.push(v.slug().into()),
-                        Err(p) => at(header, p),
-                    }
-                }
+                let (read, wrong) =
+                    values::read_list(&t, header, maps, |v| cache.vocabulary::<ServiceArea>(v));
+                draft
+                    .interests
+                    .extend(read.iter().map(|v| v.slug().to_string()));
+                wrong.into_iter().for_each(|(_, p)| at(header, p));
             }
-            Field::Availability => draft.availability = list(&t),
-            Field::AvoidRushHour => match yes_no(cell) {
+            Field::Availability => draft.availability = values::list(&t),
+            Field::AvoidRushHour => match values::yes_no(cell) {
                 Ok(b) => draft.avoid_rush_hour = b,
                 Err(p) => at(header, p),
             },
             Field::Languages => {
-                for l in list(&t) {
-                    match Language::read(&l) {
-                        Ok(v) => draft.languages.push(v.slug().into()),
-                        Err(p) => at(header, p),
-                    }
-                }
+                let (read, wrong) =
+                    values::read_list(&t, header, maps, |v| cache.vocabulary::<Language>(v));
+                draft
+                    .languages
+                    .extend(read.iter().map(|v| v.slug().to_string()));
+                wrong.into_iter().for_each(|(_, p)| at(header, p));
             }
-            Field::BornOn => match date(cell) {
+            Field::BornOn => match values::date(cell, reading.today) {
                 Ok(d) => draft.born_on = d.map(|d| d.to_string()),
                 Err(p) => at(header, p),
             },
+            Field::JoinedOn => match values::date(cell, reading.today) {
+                Ok(d) => joined_on = d,
+                Err(p) => at(header, p),
+            },
             Field::Needs => {
-                for n in list(&t) {
-                    match value::<Need>(&n) {
-                        Ok(v) => needs.push(v),
-                        Err(p) => at(header, p),
+                let (read, wrong) = values::read_list(&t, header, maps, |v| cache.need(v));
+                for n in read {
+                    if !needs.contains(&n) {
+                        needs.push(n);
                     }
                 }
+                wrong.into_iter().for_each(|(_, p)| at(header, p));
             }
             Field::Guardian => guardian = some(),
-            Field::EthnicGroup => {
-                if let Some(g) = some() {
-                    match EthnicGroup::read(&g) {
-                        Ok(v) => ethnic_group = Some(v),
-                        Err(p) => at(header, p),
-                    }
+            Field::EthnicGroup if !t.is_empty() => {
+                let (read, wrong) = values::read_one(&t, header, maps, |v| cache.ethnic_group(v));
+                ethnic_group = read;
+                if let Some(p) = wrong {
+                    at(header, p);
                 }
             }
+            Field::EthnicGroup => {}
         }
+    }
+    // One name from a full-name column, or from first name and surname (a "Name"
+    // column beside them wins where it is filled in).
+    draft.name = if full_name.is_empty() {
+        [first_name.trim(), surname.trim()]
+            .iter()
+            .filter(|p| !p.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        full_name
+    };
+    if !header_of.contains_key("name") {
+        let named_by = header_of
+            .get("first_name")
+            .or_else(|| header_of.get("surname"))
+            .cloned()
+            .unwrap_or_else(|| "name".into());
+        header_of.insert("name", named_by);
     }
     // A row with no role takes part as a service user, as most registers mean.
     if draft.roles.is_empty() {
         draft.roles.push(PersonRole::ServiceUser.slug().into());
     }
-    let profile = match draft.check(today) {
+    let profile = match draft.check(reading.today) {
         Ok(p) => Some(p),
         Err(errs) => {
             for e in errs.0 {
@@ -375,7 +419,8 @@ fn read_row(
         }
     };
     if let Some(p) = &profile
-        && p.born_on.is_some_and(|b| person::is_child(b, today))
+        && p.born_on
+            .is_some_and(|b| person::is_child(b, reading.today))
         && guardian.is_none()
     {
         let column = header_of
@@ -392,6 +437,7 @@ fn read_row(
             needs,
             guardian,
             ethnic_group,
+            joined_on,
         }),
         _ => Err(problems),
     }

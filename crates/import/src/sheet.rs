@@ -52,8 +52,11 @@ pub struct Merged {
     pub first_col: usize,
 }
 
-/// Reads a file's bytes: its rows and any merged cells.
-pub fn read(bytes: &[u8]) -> Result<(Sheet, Vec<Merged>), Problem> {
+/// The most sheets of a workbook looked through for the register.
+const MAX_SHEETS: usize = 20;
+
+/// Reads a file's bytes: each sheet's rows and merged cells (a CSV is one sheet).
+pub fn read(bytes: &[u8]) -> Result<Vec<(Sheet, Vec<Merged>)>, Problem> {
     if bytes.is_empty() {
         return Err(Problem::FileEmpty);
     }
@@ -70,14 +73,63 @@ pub fn read(bytes: &[u8]) -> Result<(Sheet, Vec<Merged>), Problem> {
     if head.contains(&0) || bytes.starts_with(b"%PDF") {
         return Err(Problem::NotSpreadsheet);
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| Problem::NotUtf8)?;
-    csv_rows(text.strip_prefix('\u{feff}').unwrap_or(text)).map(|s| (s, vec![]))
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t.to_string(),
+        // Excel on Windows saves "CSV" in Windows-1252 unless told otherwise.
+        Err(_) => windows_1252(bytes),
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    csv_rows(text).map(|s| vec![(s, vec![])])
+}
+
+/// The characters Windows-1252 gives bytes 0x80 to 0x9F (the rest are Latin-1, as
+/// Unicode numbers them; the five it leaves undefined stay as they are).
+const CP1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// Text saved in Windows-1252: every byte is a character.
+fn windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => CP1252_HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// The separator a CSV uses: a comma, a semicolon (as Excel saves CSV where the
+/// comma is the decimal mark) or a tab, whichever the first lines have most of
+/// outside quotes.
+fn separator(text: &str) -> u8 {
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    for line in text.lines().filter(|l| !l.trim().is_empty()).take(20) {
+        let mut quoted = false;
+        for b in line.bytes() {
+            if b == b'"' {
+                quoted = !quoted;
+            } else if !quoted {
+                for (sep, n) in counts.iter_mut() {
+                    if b == *sep {
+                        *n += 1;
+                    }
+                }
+            }
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(sep, n)| (*n, *sep == b','))
+        .map_or(b',', |(sep, _)| *sep)
 }
 
 fn csv_rows(text: &str) -> Result<Sheet, Problem> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(separator(text))
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     // The reader's position can fall before blank lines it skipped, so the line a
@@ -163,7 +215,7 @@ fn unreadable(e: impl std::fmt::Display) -> Problem {
     Problem::FileUnreadable(e.to_string())
 }
 
-fn xlsx(bytes: &[u8]) -> Result<(Sheet, Vec<Merged>), Problem> {
+fn xlsx(bytes: &[u8]) -> Result<Vec<(Sheet, Vec<Merged>)>, Problem> {
     let mut book = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| match e {
         // A ZIP that is not a workbook (a Word document, say).
         calamine::XlsxError::Zip(_) | calamine::XlsxError::FileNotFound(_) => {
@@ -171,27 +223,46 @@ fn xlsx(bytes: &[u8]) -> Result<(Sheet, Vec<Merged>), Problem> {
         }
         other => unreadable(other),
     })?;
-    let name = book
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or(Problem::NotSpreadsheet)?;
-    let range = book.worksheet_range(&name).map_err(unreadable)?;
-    let sheet = rows_of(&range)?;
-    let merged = book.merge_cells_by_sheet_name(&name).map_err(unreadable)?;
-    Ok((sheet, merged_rows(merged)))
+    let names = book.sheet_names();
+    each_sheet(&mut book, names, |b, name| {
+        Ok((
+            b.worksheet_range(name).map_err(unreadable)?,
+            b.merge_cells_by_sheet_name(name).map_err(unreadable)?,
+        ))
+    })
 }
 
-fn xls(bytes: &[u8]) -> Result<(Sheet, Vec<Merged>), Problem> {
+fn xls(bytes: &[u8]) -> Result<Vec<(Sheet, Vec<Merged>)>, Problem> {
     let mut book = calamine::Xls::new(Cursor::new(bytes)).map_err(|_| Problem::NotSpreadsheet)?;
-    let name = book
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or(Problem::NotSpreadsheet)?;
-    let range = book.worksheet_range(&name).map_err(unreadable)?;
-    let merged = book.merge_cells_by_sheet_name(&name).map_err(unreadable)?;
-    Ok((rows_of(&range)?, merged_rows(merged)))
+    let names = book.sheet_names();
+    each_sheet(&mut book, names, |b, name| {
+        Ok((
+            b.worksheet_range(name).map_err(unreadable)?,
+            b.merge_cells_by_sheet_name(name).map_err(unreadable)?,
+        ))
+    })
+}
+
+/// The first [`MAX_SHEETS`] sheets of a workbook, each with its merged cells.
+fn each_sheet<B>(
+    book: &mut B,
+    names: Vec<String>,
+    mut read: impl FnMut(
+        &mut B,
+        &str,
+    ) -> Result<(calamine::Range<Data>, Vec<calamine::Dimensions>), Problem>,
+) -> Result<Vec<(Sheet, Vec<Merged>)>, Problem> {
+    if names.is_empty() {
+        return Err(Problem::NotSpreadsheet);
+    }
+    names
+        .iter()
+        .take(MAX_SHEETS)
+        .map(|name| {
+            let (range, merged) = read(book, name)?;
+            Ok((rows_of(&range)?, merged_rows(merged)))
+        })
+        .collect()
 }
 
 /// Merged regions that span rows: those merged only across columns (a title over a

@@ -6,8 +6,9 @@
 use chrono::NaiveDate;
 use coproduce_domain::equality::EthnicGroup;
 use coproduce_domain::needs::Need;
+use coproduce_domain::person::{Language, PersonRole};
 use coproduce_domain::text::Problem;
-use coproduce_import::{Field, MAX_BYTES, Report, dry_run, parse_override};
+use coproduce_import::{Choices, Field, MAX_BYTES, Report, ValueMap, dry_run, parse_override};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 
 fn today() -> NaiveDate {
@@ -15,7 +16,7 @@ fn today() -> NaiveDate {
 }
 
 fn run(bytes: &[u8]) -> Report {
-    dry_run(bytes, 1, &[], today())
+    dry_run(bytes, 1, &Choices::default(), today())
 }
 
 /// The problems as "row, column: code" lines, for comparing.
@@ -49,7 +50,10 @@ fn a_clean_csv_is_read_with_its_header_matched() {
     assert_eq!(amara.profile.email.as_deref(), Some("amara@example.org"));
     assert_eq!(amara.profile.postcode.as_deref(), Some("E8 1EY"));
     assert_eq!(amara.profile.roles.len(), 2);
-    assert_eq!(amara.needs, vec![Need::EasyRead, Need::StepFree]);
+    assert_eq!(
+        amara.needs,
+        vec![(Need::EasyRead, None), (Need::StepFree, None)]
+    );
     assert_eq!(r.rows[1].ethnic_group, Some(EthnicGroup::African));
     assert_eq!(
         r.rows[1].profile.born_on,
@@ -69,9 +73,9 @@ fn every_bad_value_is_named_by_row_and_column() {
     assert_eq!(
         problems(&r),
         [
-            "2, Date of birth: not-date",
-            "2, Ethnic group: unknown",
-            "2, Needs: unknown",
+            "2, Date of birth: no-such-date",
+            "2, Ethnic group: not-known",
+            "2, Needs: not-known",
             "2, Email: not-email",
             "2, Phone: not-phone",
             "2, Postcode: not-postcode",
@@ -121,7 +125,6 @@ fn bad_files_are_refused_with_a_reason() {
         problems(&run(b"%PDF-1.7\n%\xe2\xe3")),
         ["-, -: not-spreadsheet"]
     );
-    assert_eq!(problems(&run(b"Name\xff\xfe,Email\n")), ["-, -: not-utf8"]);
     // A ZIP that is not a workbook, renamed .xlsx.
     assert_eq!(
         problems(&run(b"PK\x03\x04not really a zip at all")),
@@ -151,11 +154,14 @@ fn thousands_of_rows_are_read() {
 fn overrides_match_columns_the_headers_do_not() {
     let csv = "Who,Contact\nAnn,ann@example.org\n";
     assert_eq!(problems(&run(csv.as_bytes())), ["-, -: no-header-row"]);
-    let overrides = vec![
-        parse_override("Who=name").unwrap(),
-        parse_override("contact=email").unwrap(),
-    ];
-    let r = dry_run(csv.as_bytes(), 1, &overrides, today());
+    let choices = Choices {
+        columns: vec![
+            parse_override("Who=name").unwrap(),
+            parse_override("contact=email").unwrap(),
+        ],
+        values: vec![],
+    };
+    let r = dry_run(csv.as_bytes(), 1, &choices, today());
     assert_eq!(r.rows[0].profile.email.as_deref(), Some("ann@example.org"));
     assert!(parse_override("Who=wizard").is_err());
     assert!(parse_override("no equals sign").is_err());
@@ -245,4 +251,208 @@ fn an_xlsx_error_cell_is_reported() {
         problems(&r)
     );
     let _ = Problem::CellError(String::new());
+}
+
+#[test]
+fn a_register_as_a_team_keeps_it_is_read_whole() {
+    let csv = "First name,Surname,Known as,E-mail address,Tel,D.O.B.,Ethnicity,Access needs,First language,Category,Date joined,Newsletter\n\
+               Amara,Okafor,,amara@example.org,07700 900123,31/01/1980,\"Black, Black British, Caribbean or African: African\",\"BSL interpreter; Large print 24pt\",English,Service users,01/03/2024,ticked\n\
+               Piotr,Nowak,Piotr,piotr@example.org,,1 Feb 1955,\"White: English, Welsh, Scottish, Northern Irish or British\",Polish interpreter,Polish,Carers,2024-03-01,\n\
+               Mary-Jane,O'Connor,,mj@example.org,,,N,Braille,,carer,,\n\
+               Zoë,Brontë-Smith,,zoe@example.org,,,,Wheelchair user / Hearing loop,,Expert by experience,,\n\
+               Madonna,,,madonna@example.org,,,,,,,,\n";
+    let r = run(csv.as_bytes());
+    assert_eq!(problems(&r), Vec::<String>::new());
+    let names: Vec<&str> = r.rows.iter().map(|p| p.profile.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Amara Okafor",
+            "Piotr Nowak",
+            "Mary-Jane O'Connor",
+            "Zoë Brontë-Smith",
+            "Madonna"
+        ]
+    );
+    let amara = &r.rows[0];
+    assert_eq!(amara.ethnic_group, Some(EthnicGroup::African));
+    assert_eq!(
+        amara.needs,
+        [(Need::BslInterpreter, None), (Need::LargePrint24, None)]
+    );
+    assert_eq!(amara.profile.born_on, NaiveDate::from_ymd_opt(1980, 1, 31));
+    assert_eq!(amara.joined_on, NaiveDate::from_ymd_opt(2024, 3, 1));
+    let piotr = &r.rows[1];
+    assert_eq!(piotr.ethnic_group, Some(EthnicGroup::WhiteBritish));
+    assert_eq!(
+        piotr.needs,
+        [(Need::SpokenInterpreter, Some(Language::Polish))]
+    );
+    assert_eq!(piotr.profile.born_on, NaiveDate::from_ymd_opt(1955, 2, 1));
+    assert!(piotr.profile.roles.contains(&PersonRole::Carer));
+    assert_eq!(r.rows[2].needs, [(Need::BrailleGrade2, None)]);
+    assert_eq!(
+        r.rows[3].needs,
+        [(Need::StepFree, None), (Need::HearingLoop, None)]
+    );
+    let field = |h: &str| r.columns.iter().find(|(c, _)| c == h).and_then(|(_, f)| *f);
+    assert_eq!(field("First name"), Some(Field::FirstName));
+    assert_eq!(field("Surname"), Some(Field::Surname));
+    assert_eq!(field("Known as"), Some(Field::PreferredName));
+    assert_eq!(field("Date joined"), Some(Field::JoinedOn));
+    assert_eq!(
+        field("Newsletter"),
+        None,
+        "a column Coproduce has no field for is left out"
+    );
+}
+
+#[test]
+fn a_name_column_beside_first_name_and_surname() {
+    let csv = "Name,First name,Surname\n\
+               \"Okafor, Amara\",Amara,Okafor\n\
+               ,Bill,Hughes\n\
+               Cara Lee,,\n";
+    let r = run(csv.as_bytes());
+    assert_eq!(problems(&r), Vec::<String>::new());
+    let names: Vec<&str> = r.rows.iter().map(|p| p.profile.name.as_str()).collect();
+    assert_eq!(names, ["Amara Okafor", "Bill Hughes", "Cara Lee"]);
+    let none = run(b"Name,First name,Surname,Email\n,,,x@example.org\n");
+    assert_eq!(problems(&none), ["2, Name: empty"]);
+}
+
+#[test]
+fn a_header_repeated_in_the_data_is_skipped() {
+    let csv = "Name,Email\nAnn,ann@example.org\nName,Email\nBill,bill@example.org\n";
+    let r = run(csv.as_bytes());
+    assert_eq!(problems(&r), Vec::<String>::new());
+    assert_eq!(r.rows.len(), 2);
+    assert_eq!(r.repeated_headers, 1);
+    assert_eq!(r.rows[1].row, 4);
+}
+
+#[test]
+fn every_problem_on_a_row_is_named_and_a_day_that_cannot_be() {
+    let csv = "Name,DOB,Needs,Ethnicity,Role\n\
+               Ann,29/02/2023,telepathy,Martian,astronaut\n";
+    let r = run(csv.as_bytes());
+    assert_eq!(
+        problems(&r),
+        [
+            "2, DOB: no-such-date",
+            "2, Needs: not-known",
+            "2, Ethnicity: not-known",
+            "2, Role: not-known"
+        ]
+    );
+    let shown = r.problems[0].to_string();
+    assert_eq!(
+        shown,
+        "row 2, column \"DOB\": \"29/02/2023\" is not a real date: that month has no such day"
+    );
+    // An unknown value is named without every entry after it.
+    let need = r.problems[1].to_string();
+    assert_eq!(
+        need,
+        "row 2, column \"Needs\": Coproduce does not know the need \"telepathy\""
+    );
+}
+
+#[test]
+fn fifty_thousand_rows_with_three_unknown_values_give_a_short_report() {
+    let mut csv = String::from("Name,Email,Access needs\n");
+    let odd = ["Sign lang.", "Big writing", "Loop sys"];
+    for i in 0..50_000 {
+        csv.push_str(&format!("Person {i},p{i}@example.org,{}\n", odd[i % 3]));
+    }
+    let r = run(csv.as_bytes());
+    assert_eq!(r.problems.len(), 50_000);
+    let groups = r.groups();
+    assert_eq!(groups.len(), 3, "{groups:?}");
+    assert_eq!(groups[0].rows.len(), 16_667);
+    assert_eq!(
+        groups[0].to_string(),
+        "Access needs: Coproduce does not know the need \"Sign lang.\" (on 16667 rows: 2, 5, 8, 11, 14, ...)"
+    );
+    let unknown = r.unknown_values();
+    assert_eq!(unknown.len(), 3);
+    assert_eq!(unknown[0].value, "Sign lang.");
+    assert_eq!(unknown[0].field, Some(Field::Needs));
+    // Mapped, every row reads.
+    let choices = Choices {
+        columns: vec![],
+        values: vec![
+            ValueMap::parse("Access needs:Sign lang.=bsl-interpreter").unwrap(),
+            ValueMap::parse("access needs:big writing=Large print").unwrap(),
+            ValueMap::parse("Access needs:Loop sys=ignore").unwrap(),
+        ],
+    };
+    let r = dry_run(csv.as_bytes(), 1, &choices, today());
+    assert_eq!(problems(&r), Vec::<String>::new());
+    assert_eq!(r.rows.len(), 50_000);
+    assert_eq!(r.rows[0].needs, [(Need::BslInterpreter, None)]);
+    assert_eq!(r.rows[1].needs, [(Need::LargePrint20, None)]);
+    assert!(r.rows[2].needs.is_empty());
+}
+
+#[test]
+fn value_maps_that_cannot_apply_are_named_once() {
+    let csv = "Name,Needs\nAnn,Sign lang.\n";
+    let choices = Choices {
+        columns: vec![],
+        values: vec![
+            ValueMap::parse("Needs:Sign lang.=telepathy").unwrap(),
+            ValueMap::parse("Diet:Vegan=ignore").unwrap(),
+        ],
+    };
+    let r = dry_run(csv.as_bytes(), 1, &choices, today());
+    assert_eq!(
+        problems(&r),
+        [
+            "-, Needs: not-known",
+            "-, Diet: no-such-column",
+            "2, Needs: not-known"
+        ]
+    );
+    let groups: Vec<String> = r.groups().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        groups,
+        [
+            "Diet: the file has no column \"Diet\"",
+            "Needs: Coproduce does not know the need \"telepathy\" (row 2)"
+        ]
+    );
+}
+
+#[test]
+fn csv_as_excel_saves_it_windows_1252_and_semicolons() {
+    // "Zoë" and "£5 voucher" as Windows-1252 bytes, separated by semicolons.
+    let mut bytes = b"Name;Email;Organisation\n".to_vec();
+    bytes.extend_from_slice(b"Zo\xeb Br\xf6nte;zoe@example.org;\xa35 voucher \x96 caf\xe9\n");
+    let r = run(&bytes);
+    assert_eq!(problems(&r), Vec::<String>::new());
+    assert_eq!(r.rows[0].profile.name, "Zoë Brönte");
+    assert_eq!(
+        r.rows[0].profile.affiliations.as_deref(),
+        Some("£5 voucher – café")
+    );
+    let semicolons = run("Name;Email\n\"Okafor; Amara\";amara@example.org\n".as_bytes());
+    assert_eq!(problems(&semicolons), Vec::<String>::new());
+    assert_eq!(semicolons.rows[0].profile.name, "Okafor; Amara");
+}
+
+#[test]
+fn a_workbook_whose_first_sheet_is_empty() {
+    let mut book = Workbook::new();
+    book.add_worksheet().set_name("Notes").unwrap();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Register").unwrap();
+    sheet.write(0, 0, "First name").unwrap();
+    sheet.write(0, 1, "Surname").unwrap();
+    sheet.write(1, 0, "Ann").unwrap();
+    sheet.write(1, 1, "Smith").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let r = run(&bytes);
+    assert_eq!(problems(&r), Vec::<String>::new());
+    assert_eq!(r.rows[0].profile.name, "Ann Smith");
 }

@@ -67,7 +67,7 @@ fn person(org: i64, i: usize) -> NewPerson {
         },
         // One person in a thousand needs a BSL interpreter: a rare filter.
         needs: if i.is_multiple_of(1000) {
-            vec![Need::BslInterpreter]
+            vec![(Need::BslInterpreter, None)]
         } else {
             vec![]
         },

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use coproduce_domain::consent::{ConsentGiven, ConsentMethod, Purpose};
 use coproduce_domain::equality::{Answers, EthnicGroup};
 use coproduce_domain::needs::Need;
-use coproduce_domain::person::Profile;
+use coproduce_domain::person::{Language, Profile};
 
 use crate::needs::NeedFields;
 use crate::{Store, StoreError};
@@ -14,7 +14,8 @@ use crate::{Store, StoreError};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewPerson {
     pub profile: Profile,
-    pub needs: Vec<Need>,
+    /// Each need, with the language of a spoken-language interpreter.
+    pub needs: Vec<(Need, Option<Language>)>,
     /// The parent or guardian who consented, for someone under 18.
     pub guardian: Option<String>,
     pub ethnic_group: Option<EthnicGroup>,
@@ -103,10 +104,10 @@ pub async fn import_people_in(
     let mut ids = Vec::with_capacity(people.len());
     for (i, p) in people.iter().enumerate() {
         let id = crate::people::insert_person(tx, &p.profile, now).await?;
-        for need in &p.needs {
+        for (need, language) in &p.needs {
             let f = NeedFields {
                 need: *need,
-                language: None,
+                language: *language,
                 detail: None,
             };
             crate::needs::insert_need(tx, id, &f, now).await?;
@@ -150,6 +151,8 @@ pub struct PendingImport {
     pub content: Vec<u8>,
     /// Column overrides, one `Header=field` a line.
     pub overrides: String,
+    /// What values mean, one `Column:value=entry` a line.
+    pub value_map: String,
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
@@ -161,7 +164,7 @@ impl Store {
         account_id: i64,
     ) -> Result<PendingImport, StoreError> {
         on_pool!(self, |p| sqlx::query_as::<_, PendingImport>(
-            "SELECT id, organisation_id, account_id, filename, content, overrides, created_at FROM pending_imports WHERE id = $1 AND account_id = $2"
+            "SELECT id, organisation_id, account_id, filename, content, overrides, value_map, created_at FROM pending_imports WHERE id = $1 AND account_id = $2"
         )
         .bind(id)
         .bind(account_id)
@@ -212,6 +215,23 @@ pub async fn set_import_overrides_in(
         "UPDATE pending_imports SET overrides = $1 WHERE id = $2"
     )
     .bind(overrides)
+    .bind(id)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
+/// Stores what a kept spreadsheet's values mean, one `Column:value=entry` a line.
+pub async fn set_import_values_in(
+    tx: &mut crate::Tx,
+    id: i64,
+    value_map: &str,
+) -> Result<(), StoreError> {
+    on_tx!(tx, |c| sqlx::query(
+        "UPDATE pending_imports SET value_map = $1 WHERE id = $2"
+    )
+    .bind(value_map)
     .bind(id)
     .execute(c)
     .await

@@ -297,7 +297,7 @@ async fn a_kept_spreadsheet_is_its_uploaders_alone_and_goes_with_the_import(app:
         &lead.actor,
         org,
         &kept.content,
-        &[],
+        &import::Choices::default(),
         coproduce_domain::time::london_date(app.ctx.now()),
     )
     .await

@@ -335,7 +335,15 @@ fn a_register_spreadsheet_is_imported_all_or_nothing() {
         "{err}"
     );
     assert!(
-        err.contains("row 6, column \"Ethnic group\": unknown ethnic group \"Martian\""),
+        err.contains(
+            "row 6, column \"Ethnic group\": Coproduce does not know the ethnic group \"Martian\""
+        ),
+        "{err}"
+    );
+    // The summary first, by column, and each unknown value once, to map.
+    assert!(err.contains("what is wrong, by column"), "{err}");
+    assert!(
+        err.contains("  Ethnic group: \"Martian\" on 1 row"),
         "{err}"
     );
     assert!(err.contains("nothing was imported"), "{err}");

@@ -371,7 +371,7 @@ async fn an_import_stores_everyone_or_no_one(store: Store) {
     amara.phone = Some("07700 900123".into());
     let person = |p: Profile, needs: Vec<Need>| NewPerson {
         profile: p,
-        needs,
+        needs: needs.into_iter().map(|n| (n, None)).collect(),
         guardian: None,
         ethnic_group: None,
     };
@@ -476,7 +476,7 @@ async fn people_are_found_by_name_role_need_interest_and_language(store: Store) 
         p.preferred_name = preferred.map(Into::into);
         p.languages = languages
             .iter()
-            .map(|l| Language::read(l).unwrap())
+            .map(|l| <Language as coproduce_domain::Vocabulary>::read(l).unwrap())
             .collect();
         if name == "Amir Khan" {
             p.interests = [ServiceArea::MentalHealth].into_iter().collect();

@@ -61,3 +61,6 @@ why-before-joined = { $field } cannot be before they joined
 why-before-stood-down = { $field } must be after the day they stood down
 why-before-adopted = { $field } cannot be before this version was adopted on { $date }
 why-session-of-another-course = That session is of another course: choose one of this course's sessions, or none
+why-no-such-date = "{ $given }" is not a real date: that month has no such day
+why-not-known = { $field }: Coproduce does not know "{ $given }"
+why-no-such-column = The file has no column "{ $given }"

@@ -340,6 +340,20 @@ staff-import-unnamed-column = Column { $n } (no name)
 staff-import-ignore = Ignore this column
 staff-import-check-again = Check again
 staff-import-another = Upload a different file
+staff-import-summary-caption = What is wrong, by column, most rows first
+staff-import-rows = Rows
+staff-import-repeated-headers = Rows repeating the column names, skipped: { $n }
+staff-import-unknown-heading = Values Coproduce does not know
+staff-import-unknown-intro = Each value is listed once, however many rows have it. Choose what it means, or ignore it, and the file is checked again. Your choices are kept with this upload.
+staff-import-unknown-label = { $column }: "{ $value }"
+staff-import-rows-with-it = rows with it: { $n }
+staff-import-value-choose = Choose what it means
+staff-import-value-ignore = Ignore this value
+staff-import-save-values = Use these and check again
+staff-import-rows-heading = The rows
+staff-import-rows-page = Rows with problems, page { $page } of { $pages }
+staff-import-previous-rows = Previous rows
+staff-import-next-rows = Next rows
 
 ## Finding people in the register.
 staff-find-people = Find people

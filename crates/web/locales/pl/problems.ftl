@@ -60,3 +60,6 @@ why-before-joined = Pole „{ $field }” nie może być wcześniejsze niż dzie
 why-before-stood-down = Pole „{ $field }” musi być późniejsze niż dzień zawieszenia
 why-before-adopted = Pole „{ $field }” nie może być wcześniejsze niż przyjęcie tej wersji ({ $date })
 why-session-of-another-course = To szkolenie należy do innego kursu: wybierz szkolenie tego kursu albo żadne
+why-no-such-date = „{ $given }” nie jest prawdziwą datą: ten miesiąc nie ma takiego dnia
+why-not-known = Pole „{ $field }”: Coproduce nie zna wartości „{ $given }”
+why-no-such-column = Plik nie ma kolumny „{ $given }”

@@ -163,4 +163,112 @@ async fn a_spreadsheet_is_checked_then_imported_from_the_pages(store: Site) {
     );
 }
 
-site_tests!(a_spreadsheet_is_checked_then_imported_from_the_pages);
+/// A register as a team keeps it, with three values Coproduce does not know on many
+/// rows: the report says each once, with its count, the rows come a page at a time,
+/// and once each value is given its meaning everyone is imported.
+async fn unknown_values_are_listed_once_and_mapped_from_the_page(store: Site) {
+    let org = organisation(&store, "Council").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_iv_lead").await;
+    let mut csv = String::from("First name,Surname,Access needs,Ethnicity\n");
+    let odd = ["Sign lang.", "Big writing", "Loop sys"];
+    for i in 0..120 {
+        csv.push_str(&format!(
+            "Person,Number {i},{},\"White: English, Welsh, Scottish, Northern Irish or British\"\n",
+            odd[i % 3]
+        ));
+    }
+    let r = lead
+        .upload("/people/import", "register.csv", csv.as_bytes(), true)
+        .await;
+    let url = r.location.unwrap();
+    let id = url.trim_start_matches("/people/import/").to_string();
+    let report = lead.get(&url).await;
+    assert_eq!(report.status, StatusCode::OK);
+    let text = &report.text;
+    assert!(text.contains("Problems found: 120"), "{text}");
+    assert!(text.contains("Values Coproduce does not know"), "{text}");
+    assert!(
+        text.contains("Access needs: &#34;Sign lang.&#34; (rows with it: 40)"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("does not know &#34;Sign lang.&#34;").count(),
+        1 + 17,
+        "once in the summary, and on each of its rows on the first page"
+    );
+    assert!(text.contains("Rows with problems, page 1 of 3"), "{text}");
+    assert!(
+        text.contains(
+            "<option value=\"bsl-interpreter\">British Sign Language interpreter</option>"
+        ),
+        "each unknown value offers the entries of its column"
+    );
+    // Page 3 holds the last 20; a page that is not a number shows the first.
+    let last = lead.get(&format!("{url}?page=3")).await.text;
+    assert!(last.contains("Rows with problems, page 3 of 3"), "{last}");
+    assert!(last.contains("Row 121, column"), "{last}");
+    let odd_page = lead.get(&format!("{url}?page=abc")).await;
+    assert_eq!(odd_page.status, StatusCode::OK);
+    assert!(odd_page.text.contains("page 1 of 3"));
+    // Two values given a meaning, one left for now: the third still stops the import.
+    let form = |to: [&str; 3]| -> Vec<(String, String)> {
+        let mut v = Vec::new();
+        for (i, (value, to)) in ["Sign lang.", "Big writing", "Loop sys"]
+            .iter()
+            .zip(to)
+            .enumerate()
+        {
+            v.push((format!("column-{i}"), "Access needs".to_string()));
+            v.push((format!("value-{i}"), value.to_string()));
+            v.push((format!("to-{i}"), to.to_string()));
+        }
+        v
+    };
+    let pairs = form(["bsl-interpreter", "large-print-24", ""]);
+    let refs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let r = lead
+        .post(&format!("/people/import/{id}/values"), &refs)
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let report = lead.get(&url).await.text;
+    assert!(report.contains("Problems found: 40"), "{report}");
+    assert!(!report.contains("Import 120 people"));
+    // Another lead cannot change this upload's values.
+    let other = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_iv_other").await;
+    assert_eq!(
+        other
+            .post(&format!("/people/import/{id}/values"), &refs)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let pairs = form(["", "", "ignore"]);
+    let refs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    lead.post(&format!("/people/import/{id}/values"), &refs)
+        .await;
+    let report = lead.get(&url).await.text;
+    assert!(report.contains("Import 120 people"), "{report}");
+    let r = lead.post(&format!("/people/import/{id}/run"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    assert_eq!(count(&store, org).await, 120);
+    let first = store
+        .people(PageRequest::first(1), Within::Parent(org))
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    let needs = store.needs_of(first).await.unwrap();
+    assert_eq!(needs.len(), 1);
+    assert_eq!(needs[0].need, coproduce_domain::needs::Need::BslInterpreter);
+}
+
+site_tests!(
+    a_spreadsheet_is_checked_then_imported_from_the_pages,
+    unknown_values_are_listed_once_and_mapped_from_the_page
+);

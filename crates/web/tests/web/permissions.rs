@@ -50,6 +50,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/people/import", LEADS),
     ("GET", "/people/import/{id}", LEADS),
     ("POST", "/people/import/{id}/columns", LEADS),
+    ("POST", "/people/import/{id}/values", LEADS),
     ("POST", "/people/import/{id}/run", LEADS),
     ("GET", "/people/{id}/erase", LEADS),
     ("POST", "/people/{id}/erase", LEADS),

@@ -20,7 +20,8 @@ use super::super::forms::{Choice, Select};
 use super::super::{Chrome, PageError, render, show};
 use crate::AppState;
 use crate::auth::Viewer;
-use coproduce_app::import::{self, MAX_BYTES, Plan, parse_override};
+use coproduce_app::import::{self, MAX_BYTES, Plan, ValueMap};
+use coproduce_domain::Vocabulary;
 
 #[derive(Template)]
 #[template(path = "people_import.html")]
@@ -149,6 +150,37 @@ pub(in crate::pages) async fn upload(
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
 }
 
+/// Rows with problems shown on one page of the report.
+const ROWS_PER_PAGE: usize = 50;
+
+/// A value the file has that Coproduce does not know, with the entries it could
+/// mean.
+pub struct UnknownRow {
+    index: usize,
+    column: String,
+    value: String,
+    /// The value, its column and how many rows have it, for its label.
+    label: String,
+    options: Vec<Choice>,
+}
+
+/// The entries of the vocabulary a field is read in, as (slug, label).
+fn entries(field: Option<Field>) -> Vec<(&'static str, &'static str)> {
+    fn all<V: Vocabulary>() -> Vec<(&'static str, &'static str)> {
+        V::ALL.iter().map(|v| (v.slug(), v.label())).collect()
+    }
+    use coproduce_domain::person as p;
+    match field {
+        Some(Field::Roles) => all::<p::PersonRole>(),
+        Some(Field::Interests) => all::<p::ServiceArea>(),
+        Some(Field::Languages) => all::<p::Language>(),
+        Some(Field::PreferredContact) => all::<p::ContactMethod>(),
+        Some(Field::Needs) => all::<coproduce_domain::needs::Need>(),
+        Some(Field::EthnicGroup) => all::<coproduce_domain::equality::EthnicGroup>(),
+        _ => Vec::new(),
+    }
+}
+
 /// One column of the file, as the report shows it with its field to change.
 pub struct ColumnRow {
     index: usize,
@@ -168,8 +200,17 @@ struct ReportPage {
     blank_rows: usize,
     /// Row, existing person's id and name, what matched.
     duplicates: Vec<(usize, i64, String, &'static str)>,
-    /// Where (row and column) and what is wrong.
+    /// Where (a column, or the whole file), what is wrong, and on how many rows.
+    groups: Vec<(String, String, usize)>,
+    unknown: Vec<UnknownRow>,
+    /// Where (row and column) and what is wrong, for this page of rows.
     problems: Vec<(String, String)>,
+    problem_count: usize,
+    rows_caption: String,
+    /// The address and words of the pages of rows before and after this one.
+    previous: Option<(String, String)>,
+    next: Option<(String, String)>,
+    repeated_headers: usize,
     can_import: bool,
 }
 
@@ -181,17 +222,13 @@ async fn planned(
 ) -> Result<(coproduce_store::import::PendingImport, Plan), PageError> {
     let id = raw.parse::<i64>().map_err(|_| PageError::NotFound)?;
     let pending = import::kept(&state.ctx, &viewer.actor(), id).await?;
-    let overrides: Vec<(String, Option<Field>)> = pending
-        .overrides
-        .lines()
-        .filter_map(|l| parse_override(l).ok())
-        .collect();
+    let choices = import::choices_of(&pending);
     let plan = import::plan(
         &state.ctx,
         &viewer.actor(),
         pending.organisation_id,
         &pending.content,
-        &overrides,
+        &choices,
         crate::today(&state.ctx),
     )
     .await?;
@@ -203,12 +240,77 @@ fn report_page(
     viewer: &Viewer,
     pending: &coproduce_store::import::PendingImport,
     plan: &Plan,
+    page: usize,
 ) -> ReportPage {
     let tr = viewer.tr;
     let report = &plan.report;
+    let pages = report.problems.len().div_ceil(ROWS_PER_PAGE).max(1);
+    let page = page.clamp(1, pages);
+    let caption = |n: usize| tr.t2("staff-import-rows-page", ("page", n), ("pages", pages));
+    let link = |n: usize| {
+        (
+            format!("/people/import/{}?page={n}#rows", pending.id),
+            caption(n),
+        )
+    };
+    let groups = report
+        .groups()
+        .iter()
+        .map(|g| {
+            let column = g.column.clone().unwrap_or_default();
+            let place = if column.is_empty() {
+                tr.t("staff-import-whole-file")
+            } else {
+                column.clone()
+            };
+            (place, tr.why(&g.problem, &column), g.rows.len())
+        })
+        .collect();
+    let unknown = report
+        .unknown_values()
+        .into_iter()
+        .enumerate()
+        .map(|(index, u)| {
+            let mut options = vec![
+                Choice {
+                    value: String::new(),
+                    label: tr.t("staff-import-value-choose"),
+                    hint: None,
+                },
+                Choice {
+                    value: "ignore".into(),
+                    label: tr.t("staff-import-value-ignore"),
+                    hint: None,
+                },
+            ];
+            options.extend(entries(u.field).into_iter().map(|(slug, label)| Choice {
+                value: slug.into(),
+                label: label.into(),
+                hint: None,
+            }));
+            let label = format!(
+                "{} ({})",
+                tr.t2(
+                    "staff-import-unknown-label",
+                    ("column", &u.column),
+                    ("value", &u.value)
+                ),
+                tr.t1("staff-import-rows-with-it", "n", u.rows)
+            );
+            UnknownRow {
+                index,
+                column: u.column,
+                value: u.value,
+                label,
+                options,
+            }
+        })
+        .collect();
     let problems: Vec<(String, String)> = report
         .problems
         .iter()
+        .skip((page - 1) * ROWS_PER_PAGE)
+        .take(ROWS_PER_PAGE)
         .map(|p| {
             let place = match (p.row, &p.column) {
                 (Some(r), Some(c)) if !c.is_empty() => {
@@ -270,19 +372,35 @@ fn report_page(
                 )
             })
             .collect(),
+        groups,
+        unknown,
         problems,
+        problem_count: report.problems.len(),
+        rows_caption: caption(page),
+        previous: (page > 1).then(|| link(page - 1)),
+        next: (page < pages).then(|| link(page + 1)),
+        repeated_headers: report.repeated_headers,
         can_import: plan.can_import(),
     }
+}
+
+/// Which page of rows with problems to show.
+#[derive(Deserialize, Default)]
+pub struct ReportQuery {
+    page: Option<String>,
 }
 
 pub(in crate::pages) async fn report(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(raw): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<ReportQuery>,
 ) -> Response {
     let result = async {
         let (pending, plan) = planned(&state, &viewer, &raw).await?;
-        Ok(report_page(&state, &viewer, &pending, &plan))
+        // A page that is not a number, or past the end, shows the nearest page.
+        let page = q.page.and_then(|p| p.trim().parse().ok()).unwrap_or(1);
+        Ok(report_page(&state, &viewer, &pending, &plan, page))
     }
     .await;
     show(&state, &viewer, result)
@@ -328,7 +446,7 @@ pub(in crate::pages) async fn run(
     let result = async {
         let (pending, plan) = planned(&state, &viewer, &raw).await?;
         if !plan.can_import() {
-            let page = report_page(&state, &viewer, &pending, &plan);
+            let page = report_page(&state, &viewer, &pending, &plan, 1);
             return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
         }
         import::import_kept(
@@ -340,6 +458,47 @@ pub(in crate::pages) async fn run(
         )
         .await?;
         Ok(Redirect::to("/people").into_response())
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+/// The values form: for each unknown value N, `column-N` and `value-N` name it and
+/// `to-N` is the entry it means, `ignore`, or empty to leave it for now.
+#[derive(Deserialize, Default)]
+pub struct ValuesForm {
+    #[serde(flatten)]
+    fields: HashMap<String, String>,
+}
+
+pub(in crate::pages) async fn values(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    axum::Form(f): axum::Form<ValuesForm>,
+) -> Response {
+    let result = async {
+        let id = raw.parse::<i64>().map_err(|_| PageError::NotFound)?;
+        let mut maps = Vec::new();
+        for i in 0..f.fields.len() {
+            let (Some(column), Some(value), Some(to)) = (
+                f.fields.get(&format!("column-{i}")),
+                f.fields.get(&format!("value-{i}")),
+                f.fields.get(&format!("to-{i}")),
+            ) else {
+                continue;
+            };
+            if to.trim().is_empty() || column.trim().is_empty() || value.trim().is_empty() {
+                continue;
+            }
+            maps.push(ValueMap {
+                column: column.trim().to_string(),
+                value: value.trim().to_string(),
+                to: (to.trim() != "ignore").then(|| to.trim().to_string()),
+            });
+        }
+        import::choose_values(&state.ctx, &viewer.actor(), id, &maps).await?;
+        Ok(Redirect::to(&format!("/people/import/{id}")).into_response())
     }
     .await;
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))

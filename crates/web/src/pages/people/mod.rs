@@ -49,6 +49,7 @@ pub fn routes(r: Routes) -> Routes {
             C::WritePeople,
             import::columns,
         )
+        .post("/people/import/{id}/values", C::WritePeople, import::values)
         .post("/people/import/{id}/run", C::WritePeople, import::run)
         .get("/people/{id}/erase", C::WritePeople, erase_page)
         .post("/people/{id}/erase", C::WritePeople, erase)
