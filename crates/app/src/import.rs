@@ -51,6 +51,17 @@ impl Plan {
             .collect()
     }
 
+    /// The day each person the import would add joined (from a "date joined"
+    /// column), in the order of [`Plan::to_add`].
+    pub fn joined_dates(&self) -> Vec<Option<NaiveDate>> {
+        self.report
+            .rows
+            .iter()
+            .filter(|r| !self.duplicates.iter().any(|d| d.row == r.row))
+            .map(|r| r.joined_on)
+            .collect()
+    }
+
     /// Whether the import may go ahead: no problem anywhere, and someone to add.
     pub fn can_import(&self) -> bool {
         self.report.problems.is_empty() && !self.to_add().is_empty()
@@ -78,33 +89,35 @@ pub async fn plan(
     let store = &ctx.store;
     let report = coproduce_import::dry_run(bytes, organisation_id, choices, today);
     let emails: Vec<String> = report
-        .rows
+        .contacts
         .iter()
-        .filter_map(|r| r.profile.email.clone())
+        .filter_map(|c| c.email.clone())
         .collect();
     let phones: Vec<String> = report
-        .rows
+        .contacts
         .iter()
-        .filter_map(|r| coproduce_store::people::digits(&r.profile.phone))
+        .filter_map(|c| c.phone_digits.clone())
         .collect();
     let existing = store
         .existing_contacts(organisation_id, &emails, &phones)
         .await?;
+    // Every row, however it fared, so a person already in the register is named
+    // even on a row with other problems.
     let duplicates = report
-        .rows
+        .contacts
         .iter()
-        .filter_map(|r| {
-            let digits = coproduce_store::people::digits(&r.profile.phone);
+        .filter_map(|c| {
             existing.iter().find_map(|e| {
-                let on = if r.profile.email.is_some() && e.email == r.profile.email {
-                    Field::Email
-                } else if digits.is_some() && e.phone_digits == digits {
-                    Field::Phone
-                } else {
-                    return None;
-                };
+                let on =
+                    if c.email.is_some() && e.email.as_deref().map(str::to_lowercase) == c.email {
+                        Field::Email
+                    } else if c.phone_digits.is_some() && e.phone_digits == c.phone_digits {
+                        Field::Phone
+                    } else {
+                        return None;
+                    };
                 Some(Duplicate {
-                    row: r.row,
+                    row: c.row,
                     existing_id: e.id,
                     existing_name: e.name.clone(),
                     on,
@@ -115,17 +128,26 @@ pub async fn plan(
     Ok(Plan { report, duplicates })
 }
 
-/// Stores the plan's people, all or none, with the import's audit entry, in one
-/// transaction; `progress` hears after each person.
+/// Where an import puts people: an organisation's register, and a network of it if
+/// one is named (each person a member from their "date joined", or from `today`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Destination {
+    pub organisation_id: i64,
+    pub network_id: Option<i64>,
+}
+
+/// Stores the plan's people, all or none, with their memberships of the network
+/// named and the import's audit entry, in one transaction; `progress` hears after
+/// each person.
 pub async fn import(
     ctx: &Context,
     actor: &Actor,
-    organisation_id: i64,
+    into: Destination,
     plan: &Plan,
     today: NaiveDate,
     progress: impl Fn(usize),
 ) -> Result<Vec<i64>, AppError> {
-    import_and_forget(ctx, actor, organisation_id, plan, today, progress, None).await
+    import_and_forget(ctx, actor, into, plan, today, progress, None).await
 }
 
 /// Imports a spreadsheet kept between its dry run and its import, and forgets the
@@ -134,13 +156,17 @@ pub async fn import_kept(
     ctx: &Context,
     actor: &Actor,
     kept: &PendingImport,
+    network_id: Option<i64>,
     plan: &Plan,
     today: NaiveDate,
 ) -> Result<Vec<i64>, AppError> {
     import_and_forget(
         ctx,
         actor,
-        kept.organisation_id,
+        Destination {
+            organisation_id: kept.organisation_id,
+            network_id,
+        },
         plan,
         today,
         |_| {},
@@ -152,14 +178,32 @@ pub async fn import_kept(
 async fn import_and_forget(
     ctx: &Context,
     actor: &Actor,
-    organisation_id: i64,
+    into: Destination,
     plan: &Plan,
     today: NaiveDate,
     progress: impl Fn(usize),
     forget: Option<i64>,
 ) -> Result<Vec<i64>, AppError> {
+    let organisation_id = into.organisation_id;
     actor.require(Capability::WritePeople)?;
     actor.visible(organisation_id)?;
+    if let Some(network) = into.network_id {
+        // A network of another organisation, or none, is refused on its field.
+        let owner = ctx
+            .store
+            .owner_of(coproduce_store::owners::Owned::Network, network)
+            .await
+            .ok();
+        if owner != Some(organisation_id) {
+            return Err(AppError::refused(
+                "network_id",
+                Problem::NoSuch {
+                    noun: "network",
+                    id: network,
+                },
+            ));
+        }
+    }
     let people = plan.to_add();
     if people
         .iter()
@@ -179,15 +223,32 @@ async fn import_and_forget(
         progress,
     )
     .await?;
+    if let Some(network) = into.network_id {
+        for (id, joined) in ids.iter().zip(plan.joined_dates()) {
+            coproduce_store::memberships::insert_member(
+                &mut tx,
+                network,
+                *id,
+                coproduce_domain::network::MemberRole::Member,
+                joined.unwrap_or(today),
+                ctx.now(),
+            )
+            .await?;
+        }
+    }
+    let added = match ids.len() {
+        1 => "1 person added".to_string(),
+        n => format!("{n} people added"),
+    };
     audit::record(
         &mut tx,
         ctx,
         actor,
         Entry::new("people.import", "organisation", organisation_id)
             .organisation(Some(organisation_id))
-            .detail(match ids.len() {
-                1 => "1 person added".to_string(),
-                n => format!("{n} people added"),
+            .detail(match into.network_id {
+                Some(n) => format!("{added}, members of network {n}"),
+                None => added,
             }),
     )
     .await?;

@@ -48,6 +48,10 @@ not know once, with how many rows have it; --map-value says what it means.")]
         /// "COLUMN:VALUE=ignore" to leave it out. May be repeated.
         #[arg(long = "map-value", value_name = "COLUMN:VALUE=ENTRY")]
         map_value: Vec<String>,
+        /// Make each person a member of this network of the organisation (its id),
+        /// from their "Date joined" column or from today.
+        #[arg(long, value_name = "ID")]
+        network: Option<i64>,
         /// How many rows with problems to list after the summary (0 for none).
         #[arg(long, value_name = "N", default_value_t = 20)]
         show_rows: usize,
@@ -65,6 +69,7 @@ pub async fn run(cmd: ImportCommand) -> Result<(), Failure> {
         organisation,
         map,
         map_value,
+        network,
         show_rows,
         dry_run,
         db,
@@ -182,13 +187,34 @@ pub async fn run(cmd: ImportCommand) -> Result<(), Failure> {
         ProgressStyle::with_template("{bar:40} {pos}/{len} people")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let ids = register_import::import(&ctx, &actor, organisation, &plan, today, |n| {
+    let into = register_import::Destination {
+        organisation_id: organisation,
+        network_id: network,
+    };
+    let ids = register_import::import(&ctx, &actor, into, &plan, today, |n| {
         bar.set_position(n as u64)
     })
     .await
-    .map_err(|e| Failure::running(format!("nothing was imported: {e}")))?;
+    .map_err(|e| match e {
+        AppError::Invalid(errors) => Failure::input(format!(
+            "--network: {}; nothing was imported",
+            errors
+                .0
+                .iter()
+                .map(|e| e.message.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+        other => Failure::running(format!("nothing was imported: {other}")),
+    })?;
     bar.finish_and_clear();
-    println!("Imported {} people.", ids.len());
+    match network {
+        Some(n) => println!(
+            "Imported {} people, each a member of network {n}.",
+            ids.len()
+        ),
+        None => println!("Imported {} people.", ids.len()),
+    }
     Ok(())
 }
 

@@ -86,6 +86,38 @@ pub struct Report {
     pub blank_rows: usize,
     /// Rows that repeat the header (a sheet pasted under another), skipped.
     pub repeated_headers: usize,
+    /// The email and phone of every row read, however it fared: a person already in
+    /// the register is found on every row.
+    pub contacts: Vec<Contact>,
+}
+
+/// The email address and phone number a row gives, as the register compares them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub row: usize,
+    /// In lower case.
+    pub email: Option<String>,
+    /// The digits only.
+    pub phone_digits: Option<String>,
+}
+
+/// A row's email and phone, from its cells as they are.
+fn contact_of(row: usize, cells: &[Cell], columns: &Columns) -> Contact {
+    let cell = |field: Field| {
+        columns
+            .iter()
+            .position(|(_, f)| *f == Some(field))
+            .and_then(|i| cells.get(i))
+            .map(text)
+            .filter(|t| !t.is_empty())
+    };
+    Contact {
+        row,
+        email: cell(Field::Email).map(|e| e.trim().to_lowercase()),
+        phone_digits: cell(Field::Phone)
+            .map(|p| p.chars().filter(char::is_ascii_digit).collect::<String>())
+            .filter(|d| d.len() >= 6),
+    }
 }
 
 impl Report {
@@ -201,33 +233,36 @@ pub fn check_sheet(
             report.repeated_headers += 1;
             continue;
         }
-        match read_row(row.number, &row.cells, &reading, &mut cache) {
-            Ok(r) => {
-                let mut duplicate = None;
-                if let Some(e) = &r.profile.email
-                    && let Some(first) = seen_email.insert(e.clone(), r.row)
-                {
-                    duplicate = Some((Field::Email, first));
-                }
-                if let Some(p) = &r.profile.phone {
-                    let digits: String = p.chars().filter(char::is_ascii_digit).collect();
-                    if let Some(first) = seen_phone.insert(digits, r.row) {
-                        duplicate = duplicate.or(Some((Field::Phone, first)));
-                    }
-                }
-                match duplicate {
-                    Some((field, first)) => report.problems.push(RowProblem {
-                        row: Some(r.row),
-                        column: columns
-                            .iter()
-                            .find(|(_, f)| *f == Some(field))
-                            .map(|(h, _)| h.clone()),
-                        problem: Problem::SameAsRow(first),
-                    }),
-                    None => report.rows.push(r),
-                }
-            }
-            Err(problems) => report.problems.extend(problems),
+        let contact = contact_of(row.number, &row.cells, &columns);
+        let mut duplicate = None;
+        if let Some(e) = &contact.email
+            && let Some(first) = seen_email.insert(e.clone(), row.number)
+        {
+            duplicate = Some((Field::Email, first));
+        }
+        if let Some(d) = &contact.phone_digits
+            && let Some(first) = seen_phone.insert(d.clone(), row.number)
+        {
+            duplicate = duplicate.or(Some((Field::Phone, first)));
+        }
+        report.contacts.push(contact);
+        let read = read_row(row.number, &row.cells, &reading, &mut cache);
+        if let Err(problems) = &read {
+            report.problems.extend(problems.iter().cloned());
+        }
+        // The same person twice in the file is named on every such row, whatever
+        // else is wrong with it.
+        match (duplicate, read) {
+            (Some((field, first)), _) => report.problems.push(RowProblem {
+                row: Some(row.number),
+                column: columns
+                    .iter()
+                    .find(|(_, f)| *f == Some(field))
+                    .map(|(h, _)| h.clone()),
+                problem: Problem::SameAsRow(first),
+            }),
+            (None, Ok(r)) => report.rows.push(r),
+            (None, Err(_)) => {}
         }
     }
     report
@@ -358,6 +393,7 @@ fn read_row(
                 Err(p) => at(header, p),
             },
             Field::JoinedOn => match values::date(cell, reading.today) {
+                Ok(Some(d)) if d > reading.today => at(header, Problem::InFuture),
                 Ok(d) => joined_on = d,
                 Err(p) => at(header, p),
             },

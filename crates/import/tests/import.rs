@@ -456,3 +456,47 @@ fn a_workbook_whose_first_sheet_is_empty() {
     assert_eq!(problems(&r), Vec::<String>::new());
     assert_eq!(r.rows[0].profile.name, "Ann Smith");
 }
+
+#[test]
+fn the_same_person_twice_is_named_even_on_a_row_with_other_problems() {
+    let csv = "Name,Email,Phone,Postcode\n\
+               Ann,ann@example.org,07700 900123,LE1 6WW\n\
+               Ann again,ANN@example.org,,not a postcode\n\
+               Ann's phone,,07700900123,\n";
+    let r = run(csv.as_bytes());
+    assert_eq!(
+        problems(&r),
+        [
+            "3, Postcode: not-postcode",
+            "3, Email: same-as-row",
+            "4, Phone: same-as-row"
+        ]
+    );
+    assert_eq!(r.contacts.len(), 3);
+    assert_eq!(r.contacts[1].email.as_deref(), Some("ann@example.org"));
+    assert_eq!(r.contacts[2].phone_digits.as_deref(), Some("07700900123"));
+}
+
+#[test]
+fn a_day_joined_in_the_future_is_refused() {
+    let r = run(b"Name,Date joined\nAnn,01/01/2030\nBill,01/01/2020\n");
+    assert_eq!(problems(&r), ["2, Date joined: in-future"]);
+    assert_eq!(r.rows[0].joined_on, NaiveDate::from_ymd_opt(2020, 1, 1));
+}
+
+/// The example register in the documentation reads as the README says: everyone
+/// but one value, which the user maps.
+#[test]
+fn the_example_register_reads_once_one_value_is_mapped() {
+    let bytes = include_bytes!("../../../docs/examples/network-register.csv");
+    let r = run(bytes);
+    assert_eq!(problems(&r), ["9, Access needs: not-known"]);
+    assert_eq!(r.header_row, 3);
+    let choices = Choices {
+        columns: vec![],
+        values: vec![ValueMap::parse("Access needs:Sign lang.=bsl-interpreter").unwrap()],
+    };
+    let r = dry_run(bytes, 1, &choices, today());
+    assert_eq!(problems(&r), Vec::<String>::new());
+    assert_eq!(r.rows.len(), 6);
+}

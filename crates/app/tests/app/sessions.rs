@@ -307,6 +307,7 @@ async fn a_kept_spreadsheet_is_its_uploaders_alone_and_goes_with_the_import(app:
         &app.ctx,
         &lead.actor,
         &kept,
+        None,
         &plan,
         coproduce_domain::time::london_date(app.ctx.now()),
     )
@@ -341,7 +342,95 @@ async fn a_kept_spreadsheet_is_its_uploaders_alone_and_goes_with_the_import(app:
     );
 }
 
+async fn an_import_into_a_network_makes_everyone_a_member(app: &TestApp) {
+    let org = organisation(app, "Trust").await;
+    let other = organisation(app, "Council").await;
+    let lead = app.signed_in(Role::InvolvementLead, Some(org)).await;
+    let admin = app.signed_in(Role::Administrator, None).await;
+    let network = |organisation_id: i64, name: &str| coproduce_store::networks::NetworkFields {
+        organisation_id,
+        name: name.into(),
+        kind: coproduce_domain::network::NetworkKind::ServiceUserCarer,
+        description: None,
+    };
+    let ours =
+        coproduce_app::networks::create_network(&app.ctx, &lead.actor, &network(org, "Carers"))
+            .await
+            .unwrap()
+            .id;
+    let theirs =
+        coproduce_app::networks::create_network(&app.ctx, &admin.actor, &network(other, "Theirs"))
+            .await
+            .unwrap()
+            .id;
+    let today = coproduce_domain::time::london_date(app.ctx.now());
+    let file = b"Name,Email,Date joined\nAnn,ann@example.org,01/03/2024\nBill,bill@example.org,\n";
+    let plan = import::plan(
+        &app.ctx,
+        &lead.actor,
+        org,
+        file,
+        &import::Choices::default(),
+        today,
+    )
+    .await
+    .unwrap();
+    let before = coproduce_store::testing::fingerprint(&app.ctx.store).await;
+    let refused = import::import(
+        &app.ctx,
+        &admin.actor,
+        import::Destination {
+            organisation_id: org,
+            network_id: Some(theirs),
+        },
+        &plan,
+        today,
+        |_| {},
+    )
+    .await;
+    assert!(
+        matches!(&refused, Err(AppError::Invalid(e)) if e.0[0].field == "network_id"),
+        "{refused:?}"
+    );
+    assert_eq!(
+        coproduce_store::testing::fingerprint(&app.ctx.store).await,
+        before,
+        "nothing stored"
+    );
+    let ids = import::import(
+        &app.ctx,
+        &lead.actor,
+        import::Destination {
+            organisation_id: org,
+            network_id: Some(ours),
+        },
+        &plan,
+        today,
+        |_| {},
+    )
+    .await
+    .unwrap();
+    let mut joined = Vec::new();
+    for id in &ids {
+        for m in app.ctx.store.memberships_of(*id).await.unwrap() {
+            joined.push((m.person_id, m.network_id, m.joined_on));
+        }
+    }
+    assert_eq!(
+        joined,
+        [
+            (
+                ids[0],
+                ours,
+                chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap()
+            ),
+            (ids[1], ours, today)
+        ]
+    );
+}
+
 app_tests!(
+    an_import_into_a_network_makes_everyone_a_member,
     signing_in_again_ends_the_old_session_and_is_audited,
     sessions_end_when_idle_and_after_twelve_hours,
     wrong_passwords_are_throttled_by_email_and_by_address,

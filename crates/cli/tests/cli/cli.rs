@@ -368,6 +368,22 @@ fn a_register_spreadsheet_is_imported_all_or_nothing() {
         "{out}"
     );
     assert!(out.contains("Dry run: 1 people would be added"), "{out}");
+    // A network that is not the organisation's: refused, nothing imported.
+    let o = run(&[
+        "good.csv",
+        "--organisation",
+        "2",
+        "--map",
+        "Who=roles",
+        "--network",
+        "999",
+    ]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{out}{err}");
+    assert!(
+        err.contains("--network: there is no network with id 999"),
+        "{err}"
+    );
     let o = run(&["good.csv", "--organisation", "2", "--map", "Who=roles"]);
     let (out, err) = text(&o);
     assert!(o.status.success(), "{out}{err}");
@@ -385,6 +401,20 @@ fn a_register_spreadsheet_is_imported_all_or_nothing() {
         (
             vec!["good.csv", "--organisation", "2", "--map", "Who"],
             "--map",
+        ),
+        (
+            vec![
+                "good.csv",
+                "--organisation",
+                "2",
+                "--map-value",
+                "Who=carer",
+            ],
+            "--map-value",
+        ),
+        (
+            vec!["good.csv", "--organisation", "2", "--network", "abc"],
+            "--network",
         ),
     ] {
         let o = run(&args);

@@ -354,6 +354,9 @@ staff-import-rows-heading = The rows
 staff-import-rows-page = Rows with problems, page { $page } of { $pages }
 staff-import-previous-rows = Previous rows
 staff-import-next-rows = Next rows
+staff-import-network = Add them to a network (optional)
+staff-import-network-hint = Each person becomes a member from the day in their "Date joined" column, or from today.
+staff-import-no-network = No network: the register only
 
 ## Finding people in the register.
 staff-find-people = Find people

@@ -252,9 +252,58 @@ async fn unknown_values_are_listed_once_and_mapped_from_the_page(store: Site) {
         .collect();
     lead.post(&format!("/people/import/{id}/values"), &refs)
         .await;
+    // The network to join is offered with the import button; one that is not the
+    // organisation's, or not a number, imports no one.
+    let network = store
+        .create_network(
+            &coproduce_store::networks::NetworkFields {
+                organisation_id: org,
+                name: "Carers' network".into(),
+                kind: coproduce_domain::network::NetworkKind::ServiceUserCarer,
+                description: None,
+            },
+            store.now(),
+        )
+        .await
+        .unwrap()
+        .id;
+    let elsewhere = organisation(&store, "Trust").await;
+    let theirs = store
+        .create_network(
+            &coproduce_store::networks::NetworkFields {
+                organisation_id: elsewhere,
+                name: "Theirs".into(),
+                kind: coproduce_domain::network::NetworkKind::ServiceUserCarer,
+                description: None,
+            },
+            store.now(),
+        )
+        .await
+        .unwrap()
+        .id;
     let report = lead.get(&url).await.text;
     assert!(report.contains("Import 120 people"), "{report}");
-    let r = lead.post(&format!("/people/import/{id}/run"), &[]).await;
+    assert!(
+        report.contains("Add them to a network (optional)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Carers&#39; network") || report.contains("Carers&#x27; network"),
+        "{report}"
+    );
+    for bad in [theirs.to_string(), "abc".to_string()] {
+        let r = lead
+            .post(&format!("/people/import/{id}/run"), &[("network_id", &bad)])
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert_eq!(count(&store, org).await, 0, "{bad}");
+    }
+    let r = lead
+        .post(
+            &format!("/people/import/{id}/run"),
+            &[("network_id", &network.to_string())],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
     assert_eq!(count(&store, org).await, 120);
     let first = store
@@ -263,6 +312,10 @@ async fn unknown_values_are_listed_once_and_mapped_from_the_page(store: Site) {
         .unwrap()
         .items[0]
         .id;
+    let memberships = store.memberships_of(first).await.unwrap();
+    assert_eq!(memberships.len(), 1);
+    assert_eq!(memberships[0].network_id, network);
+    assert_eq!(memberships[0].joined_on, store.today());
     let needs = store.needs_of(first).await.unwrap();
     assert_eq!(needs.len(), 1);
     assert_eq!(needs[0].need, coproduce_domain::needs::Need::BslInterpreter);

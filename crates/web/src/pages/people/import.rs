@@ -212,6 +212,9 @@ struct ReportPage {
     next: Option<(String, String)>,
     repeated_headers: usize,
     can_import: bool,
+    /// The organisation's networks, any of which the people may join as they are
+    /// imported.
+    networks: Vec<Choice>,
 }
 
 /// The kept file of this viewer, its overrides, and its plan.
@@ -241,6 +244,7 @@ fn report_page(
     pending: &coproduce_store::import::PendingImport,
     plan: &Plan,
     page: usize,
+    networks: Vec<Choice>,
 ) -> ReportPage {
     let tr = viewer.tr;
     let report = &plan.report;
@@ -381,7 +385,30 @@ fn report_page(
         next: (page < pages).then(|| link(page + 1)),
         repeated_headers: report.repeated_headers,
         can_import: plan.can_import(),
+        networks,
     }
+}
+
+/// The networks of the organisation an upload is for, to join on import.
+async fn networks_of(
+    state: &AppState,
+    pending: &coproduce_store::import::PendingImport,
+) -> Result<Vec<Choice>, PageError> {
+    Ok(state
+        .store
+        .networks(
+            PageRequest::first(PageRequest::MAX_LIMIT),
+            coproduce_store::Within::Parent(pending.organisation_id),
+        )
+        .await?
+        .items
+        .into_iter()
+        .map(|n| Choice {
+            value: n.id.to_string(),
+            label: n.name,
+            hint: None,
+        })
+        .collect())
 }
 
 /// Which page of rows with problems to show.
@@ -400,7 +427,10 @@ pub(in crate::pages) async fn report(
         let (pending, plan) = planned(&state, &viewer, &raw).await?;
         // A page that is not a number, or past the end, shows the nearest page.
         let page = q.page.and_then(|p| p.trim().parse().ok()).unwrap_or(1);
-        Ok(report_page(&state, &viewer, &pending, &plan, page))
+        let networks = networks_of(&state, &pending).await?;
+        Ok(report_page(
+            &state, &viewer, &pending, &plan, page, networks,
+        ))
     }
     .await;
     show(&state, &viewer, result)
@@ -438,21 +468,40 @@ pub(in crate::pages) async fn columns(
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
 }
 
+/// The import button's form: the network to join, if any (empty for none).
+#[derive(Deserialize, Default)]
+pub struct RunForm {
+    #[serde(default)]
+    network_id: String,
+}
+
 pub(in crate::pages) async fn run(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(raw): Path<String>,
+    axum::Form(f): axum::Form<RunForm>,
 ) -> Response {
     let result = async {
         let (pending, plan) = planned(&state, &viewer, &raw).await?;
-        if !plan.can_import() {
-            let page = report_page(&state, &viewer, &pending, &plan, 1);
+        let network = f.network_id.trim();
+        // A network that is not a number, or not one of the organisation's, is no
+        // network to choose: the report again, nothing imported.
+        let network_id = match network.parse::<i64>() {
+            _ if network.is_empty() => None,
+            Ok(id) => Some(id),
+            Err(_) => Some(0),
+        };
+        let networks = networks_of(&state, &pending).await?;
+        let known = network_id.is_none_or(|id| networks.iter().any(|n| n.value == id.to_string()));
+        if !plan.can_import() || !known {
+            let page = report_page(&state, &viewer, &pending, &plan, 1, networks);
             return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
         }
         import::import_kept(
             &state.ctx,
             &viewer.actor(),
             &pending,
+            network_id,
             &plan,
             crate::today(&state.ctx),
         )
