@@ -139,6 +139,14 @@ const PAGES = [
   ['training', '/training', 'Add a course', LEAD],
   ['course', '/training/1', 'Who completed it', LEAD],
   ['course-expired', '/training/1?expired=yes', 'Expired on', LEAD],
+  ['course-edit', '/training/1/edit', 'Change the course', LEAD],
+  ['course-edit-errors', '/training/1/edit', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#title', '');
+    await page.fill('#valid_months', 'two years');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save the course")')]);
+  }],
+  ['session-remove', '/sessions/1/remove', 'Remove the session on', LEAD],
+  ['completion-remove', '/completions/1/remove', 'completion of', LEAD],
   ['course-new-errors', '/training/new', 'There is a problem', LEAD, async (page) => {
     await page.fill('#valid_months', 'forever');
     await page.click('button[type=submit]:has-text("Add the course")');

@@ -162,6 +162,86 @@ pub async fn create_course(
     Ok(ctx.store.create_course(f, ctx.now()).await?)
 }
 
+/// Renames a course the actor sees, or changes its audience, length or
+/// description; every completion's expiry follows the new length. Audited.
+pub async fn update_course(
+    ctx: &Context,
+    actor: &Actor,
+    id: i64,
+    f: &coproduce_store::training::CourseFields,
+) -> Result<coproduce_store::training::Course, AppError> {
+    actor.require(Capability::WritePeople)?;
+    let org = visible_record(ctx, actor, Owned::Course, id).await?;
+    let before = ctx.store.course(id, ctx.now().date_naive()).await?;
+    let mut tx = ctx.begin().await?;
+    coproduce_store::training::update_course_in(&mut tx, id, f).await?;
+    let length = |m: Option<i64>| m.map_or("no end".to_string(), |m| format!("{m} months"));
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("course.update", "course", id)
+            .organisation(Some(org))
+            .detail(format!(
+                "length {} to {}",
+                length(before.valid_months),
+                length(f.valid_months)
+            )),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.course(id, ctx.now().date_naive()).await?)
+}
+
+/// Removes a session of a course the actor sees (one entered by mistake, or that
+/// did not happen); completions recorded with it stay. Audited.
+pub async fn remove_session(ctx: &Context, actor: &Actor, id: i64) -> Result<i64, AppError> {
+    actor.require(Capability::WritePeople)?;
+    let org = visible_record(ctx, actor, Owned::TrainingSession, id).await?;
+    let session = ctx.store.training_session(id).await?;
+    let mut tx = ctx.begin().await?;
+    coproduce_store::training::delete_session_in(&mut tx, id).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("session.remove", "training-session", id)
+            .organisation(Some(org))
+            .detail(format!(
+                "course {}, held on {}",
+                session.course_id, session.held_on
+            )),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(session.course_id)
+}
+
+/// Removes a completion recorded by mistake, of a course the actor sees. Audited
+/// against the person. Answers the person's id.
+pub async fn remove_completion(ctx: &Context, actor: &Actor, id: i64) -> Result<i64, AppError> {
+    actor.require(Capability::WritePeople)?;
+    let org = visible_record(ctx, actor, Owned::Completion, id).await?;
+    let completion = ctx.store.completion(id).await?;
+    let mut tx = ctx.begin().await?;
+    coproduce_store::training::delete_completion_in(&mut tx, id).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("completion.remove", "completion", id)
+            .organisation(Some(org))
+            .person(Some(completion.person_id))
+            .detail(format!(
+                "course {}, completed on {}",
+                completion.course_id, completion.completed_on
+            )),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(completion.person_id)
+}
+
 /// Adds a session of a course the actor sees.
 pub async fn add_session(
     ctx: &Context,

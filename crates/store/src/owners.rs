@@ -22,10 +22,14 @@ pub enum Owned {
     Need,
     /// A spreadsheet kept between an import's dry run and the import.
     Import,
+    /// A session of a course.
+    TrainingSession,
+    /// A person's completion of a course.
+    Completion,
 }
 
 impl Owned {
-    pub const ALL: [Owned; 11] = [
+    pub const ALL: [Owned; 13] = [
         Owned::Organisation,
         Owned::Person,
         Owned::Project,
@@ -37,6 +41,8 @@ impl Owned {
         Owned::Consent,
         Owned::Need,
         Owned::Import,
+        Owned::TrainingSession,
+        Owned::Completion,
     ];
 
     /// Its name in messages and the audit trail.
@@ -53,6 +59,8 @@ impl Owned {
             Owned::Consent => "consent",
             Owned::Need => "need",
             Owned::Import => "import",
+            Owned::TrainingSession => "training session",
+            Owned::Completion => "completion",
         }
     }
 
@@ -79,6 +87,12 @@ impl Owned {
                 "SELECT p.organisation_id FROM person_needs n JOIN people p ON p.id = n.person_id WHERE n.id = $1"
             }
             Owned::Import => "SELECT organisation_id FROM pending_imports WHERE id = $1",
+            Owned::TrainingSession => {
+                "SELECT c.organisation_id FROM training_sessions s JOIN courses c ON c.id = s.course_id WHERE s.id = $1"
+            }
+            Owned::Completion => {
+                "SELECT c.organisation_id FROM completions x JOIN courses c ON c.id = x.course_id WHERE x.id = $1"
+            }
         }
     }
 }

@@ -379,3 +379,89 @@ pub async fn insert_completion(
         }
     })
 }
+
+/// Changes a course's title, audience, length and description on the caller's
+/// transaction (its organisation stays), and works each completion's expiry out again
+/// by the new length, as [`network::expires_on`] does when one is recorded.
+pub async fn update_course_in(
+    tx: &mut crate::Tx,
+    id: i64,
+    f: &CourseFields,
+) -> Result<(), StoreError> {
+    let changed = on_tx!(tx, |c| {
+        sqlx::query(
+            "UPDATE courses SET title = $1, audience = $2, valid_months = $3, description = $4 WHERE id = $5",
+        )
+        .bind(&f.title)
+        .bind(f.audience.slug())
+        .bind(f.valid_months)
+        .bind(&f.description)
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    if changed == 0 {
+        return Err(StoreError::NotFound);
+    }
+    // One statement for each day completions were recorded on: a course has tens of
+    // such days, not thousands, and the month arithmetic stays in one place.
+    let days: Vec<NaiveDate> = on_tx!(tx, |c| {
+        sqlx::query_scalar(
+            "SELECT DISTINCT completed_on FROM completions WHERE course_id = $1 ORDER BY completed_on",
+        )
+        .bind(id)
+        .fetch_all(c)
+        .await
+    })?;
+    for day in days {
+        let expires = network::expires_on(day, f.valid_months);
+        on_tx!(tx, |c| {
+            sqlx::query(
+                "UPDATE completions SET expires_on = $1 WHERE course_id = $2 AND completed_on = $3",
+            )
+            .bind(expires)
+            .bind(id)
+            .bind(day)
+            .execute(c)
+            .await
+            .map(|_| ())
+        })?;
+    }
+    Ok(())
+}
+
+/// Removes a session on the caller's transaction; completions recorded with it stay,
+/// without their session.
+pub async fn delete_session_in(tx: &mut crate::Tx, id: i64) -> Result<(), StoreError> {
+    // The schema sets a completion's session to NULL; done here too, so it holds on
+    // SQLite without foreign-key enforcement.
+    on_tx!(tx, |c| {
+        sqlx::query("UPDATE completions SET session_id = NULL WHERE session_id = $1")
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|_| ())
+    })?;
+    delete_one(tx, "DELETE FROM training_sessions WHERE id = $1", id).await
+}
+
+/// Removes a completion recorded by mistake, on the caller's transaction.
+pub async fn delete_completion_in(tx: &mut crate::Tx, id: i64) -> Result<(), StoreError> {
+    delete_one(tx, "DELETE FROM completions WHERE id = $1", id).await
+}
+
+/// Runs a `DELETE ... WHERE id = $1`; [`StoreError::NotFound`] when there was none.
+async fn delete_one(tx: &mut crate::Tx, sql: &'static str, id: i64) -> Result<(), StoreError> {
+    let gone = on_tx!(tx, |c| {
+        sqlx::query(sql)
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    if gone == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}

@@ -75,6 +75,8 @@ pub fn path_ids(path: &'static str) -> Vec<(&'static str, PathId)> {
             ("id", "networks") => PathId::Record(Owned::Network),
             ("id", "memberships") => PathId::Record(Owned::Membership),
             ("id", "training" | "courses") => PathId::Record(Owned::Course),
+            ("id", "sessions") => PathId::Record(Owned::TrainingSession),
+            ("id", "completions") => PathId::Record(Owned::Completion),
             ("id", "consents") => PathId::Record(Owned::Consent),
             ("id", "charters") => PathId::Public,
             ("id", "tokens") => PathId::OwnAccount,

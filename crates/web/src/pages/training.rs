@@ -31,8 +31,26 @@ pub fn routes(r: Routes) -> Routes {
         .get("/training/new", C::WritePeople, new_course)
         .post("/training", C::WritePeople, create_course)
         .get("/training/{id}", C::ReadPeople, page)
+        .get("/training/{id}/edit", C::WritePeople, edit_course)
+        .post("/training/{id}", C::WritePeople, update_course)
         .get("/training/{id}/sessions/new", C::WritePeople, new_session)
         .post("/training/{id}/sessions", C::WritePeople, add_session)
+        .get(
+            "/sessions/{id}/remove",
+            C::WritePeople,
+            confirm_remove_session,
+        )
+        .post("/sessions/{id}/remove", C::WritePeople, remove_session)
+        .get(
+            "/completions/{id}/remove",
+            C::WritePeople,
+            confirm_remove_completion,
+        )
+        .post(
+            "/completions/{id}/remove",
+            C::WritePeople,
+            remove_completion,
+        )
 }
 
 /// A course the viewer may see, by the id in the address.
@@ -125,14 +143,18 @@ pub struct CourseForm {
     description: String,
 }
 
+/// The course form: a new course, or changes to `editing`, whose organisation stays.
 async fn course_form(
     state: &AppState,
     viewer: &Viewer,
     f: &CourseForm,
     errors: Vec<FieldError>,
+    editing: Option<&Course>,
 ) -> Result<FormPage, PageError> {
     let mut parts = Vec::new();
-    parts.extend(super::organisation_part(state, viewer, &f.organisation_id, &errors).await?);
+    if editing.is_none() {
+        parts.extend(super::organisation_part(state, viewer, &f.organisation_id, &errors).await?);
+    }
     parts.push(Part::Field(
         FormField::new("title", "staff-course-title", "text")
             .value(&f.title)
@@ -157,23 +179,128 @@ async fn course_form(
             .value(&f.description)
             .errors(&errors),
     ));
+    let (back, caption, heading, intro, action, button) = match editing {
+        Some(c) => (
+            (format!("/training/{}", c.id), c.title.clone()),
+            Some(c.title.clone()),
+            "staff-change-course",
+            vec![viewer.tr.t("staff-change-course-intro")],
+            format!("/training/{}", c.id),
+            "staff-save-the-course",
+        ),
+        None => (
+            ("/training".into(), "staff-training".into()),
+            None,
+            "staff-add-a-course",
+            vec![],
+            "/training".into(),
+            "staff-add-the-course",
+        ),
+    };
     Ok(FormPage {
         chrome: Chrome::new(state, viewer, "training"),
         errors,
-        back: Some(("/training".into(), "staff-training".into())),
-        caption: None,
-        heading: "staff-add-a-course".into(),
-        intro: vec![],
-        action: "/training".into(),
+        back: Some(back),
+        caption,
+        heading: heading.into(),
+        intro,
+        action,
         parts,
-        button: "staff-add-the-course",
+        button,
     }
     .ordered())
 }
 
 async fn new_course(State(state): State<AppState>, viewer: Viewer) -> Response {
-    let page = course_form(&state, &viewer, &CourseForm::default(), vec![]).await;
+    let page = course_form(&state, &viewer, &CourseForm::default(), vec![], None).await;
     show(&state, &viewer, page)
+}
+
+/// The checked fields of a course form, or what is wrong, worded.
+fn check_course(
+    tr: &Tr,
+    f: &CourseForm,
+    organisation_id: i64,
+    mut errs: FieldErrors,
+) -> Result<CourseFields, Vec<FieldError>> {
+    let title = errs.take("title", text::required(&f.title, text::SHORT));
+    let audience = Audience::parse(f.audience.trim()).ok();
+    if audience.is_none() {
+        errs.add_worded("audience", tr.t("staff-choose-course-audience"));
+    }
+    let valid_months = errs
+        .take("valid_months", rules::check_valid_months(&f.valid_months))
+        .flatten();
+    let description = errs
+        .take(
+            "description",
+            text::optional(Some(&f.description), text::LONG),
+        )
+        .flatten();
+    let errors = worded(
+        tr,
+        errs.0,
+        &[
+            Named::Always("organisation_id", "staff-choose-an-organisation"),
+            Named::As("title", "staff-course-title"),
+            Named::As("valid_months", "staff-course-valid-months"),
+            Named::As("description", "staff-course-description"),
+        ],
+    );
+    match (title, audience, errors.is_empty()) {
+        (Some(title), Some(audience), true) => Ok(CourseFields {
+            organisation_id,
+            title,
+            audience,
+            valid_months,
+            description,
+        }),
+        _ => Err(errors),
+    }
+}
+
+async fn edit_course(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let c = visible_course(&state, &viewer, &raw).await?;
+        let f = CourseForm {
+            organisation_id: c.organisation_id.to_string(),
+            title: c.title.clone(),
+            audience: c.audience.slug().into(),
+            valid_months: c.valid_months.map(|m| m.to_string()).unwrap_or_default(),
+            description: c.description.clone().unwrap_or_default(),
+        };
+        course_form(&state, &viewer, &f, vec![], Some(&c)).await
+    }
+    .await;
+    show(&state, &viewer, result)
+}
+
+async fn update_course(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(f): Form<CourseForm>,
+) -> Response {
+    let result = async {
+        let c = visible_course(&state, &viewer, &raw).await?;
+        match check_course(&viewer.tr, &f, c.organisation_id, FieldErrors::new()) {
+            Ok(fields) => {
+                coproduce_app::networks::update_course(&state.ctx, &viewer.actor(), c.id, &fields)
+                    .await?;
+                Ok(Redirect::to(&format!("/training/{}", c.id)).into_response())
+            }
+            Err(errors) => {
+                let page = course_form(&state, &viewer, &f, errors, Some(&c)).await?;
+                Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
+            }
+        }
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
 }
 
 async fn create_course(
@@ -188,49 +315,27 @@ async fn create_course(
         if organisation_id <= 0 || !viewer.sees(organisation_id) {
             errs.add("organisation_id", text::Problem::NotAnId);
         }
-        let title = errs.take("title", text::required(&f.title, text::SHORT));
-        let audience = Audience::parse(f.audience.trim()).ok();
-        if audience.is_none() {
-            errs.add_worded("audience", tr.t("staff-choose-course-audience"));
-        }
-        let valid_months = errs
-            .take("valid_months", rules::check_valid_months(&f.valid_months))
-            .flatten();
-        let description = errs
-            .take(
-                "description",
-                text::optional(Some(&f.description), text::LONG),
-            )
-            .flatten();
-        let mut errors = worded(
-            &tr,
-            errs.0,
-            &[
-                Named::Always("organisation_id", "staff-choose-an-organisation"),
-                Named::As("title", "staff-course-title"),
-                Named::As("valid_months", "staff-course-valid-months"),
-                Named::As("description", "staff-course-description"),
-            ],
-        );
-        if let (Some(title), Some(audience), true) = (title, audience, errors.is_empty()) {
-            let fields = CourseFields {
-                organisation_id,
-                title,
-                audience,
-                valid_months,
-                description,
-            };
-            match coproduce_app::networks::create_course(&state.ctx, &viewer.actor(), &fields).await
-            {
-                Ok(c) => return Ok(Redirect::to(&format!("/training/{}", c.id)).into_response()),
-                Err(coproduce_app::AppError::Invalid(_)) => errors.push(FieldError::worded(
-                    "organisation_id",
-                    tr.t("staff-choose-an-organisation"),
-                )),
-                Err(e) => return Err(e.into()),
+        let mut errors = match check_course(&tr, &f, organisation_id, errs) {
+            Ok(fields) => {
+                match coproduce_app::networks::create_course(&state.ctx, &viewer.actor(), &fields)
+                    .await
+                {
+                    Ok(c) => {
+                        return Ok(Redirect::to(&format!("/training/{}", c.id)).into_response());
+                    }
+                    Err(coproduce_app::AppError::Invalid(_)) => vec![],
+                    Err(e) => return Err(e.into()),
+                }
             }
+            Err(errors) => errors,
+        };
+        if errors.is_empty() {
+            errors.push(FieldError::worded(
+                "organisation_id",
+                tr.t("staff-choose-an-organisation"),
+            ));
         }
-        let page = course_form(&state, &viewer, &f, errors).await?;
+        let page = course_form(&state, &viewer, &f, errors, None).await?;
         Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
     }
     .await;
@@ -255,7 +360,8 @@ struct CoursePage {
     audience: &'static str,
     validity: String,
     /// Date, place, trainer, completions.
-    sessions: Vec<(String, String, String, i64)>,
+    /// Date, place, trainer, completions, id.
+    sessions: Vec<(String, String, String, i64, i64)>,
     /// Person id, name, completed, the expiry tag.
     completions: Vec<(i64, String, String, (&'static str, String))>,
     only_expired: bool,
@@ -284,6 +390,7 @@ async fn page(
                     s.place,
                     s.trainer.unwrap_or_default(),
                     s.completions,
+                    s.id,
                 )
             })
             .collect();
@@ -450,4 +557,117 @@ async fn add_session(
     }
     .await;
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+/// The page that asks before a session or a completion is removed.
+fn confirm_removal(
+    state: &AppState,
+    viewer: &Viewer,
+    heading: String,
+    paragraphs: Vec<String>,
+    action: String,
+    button: &str,
+) -> super::recovery::SimpleForm {
+    super::recovery::SimpleForm {
+        chrome: Chrome::new(state, viewer, "training"),
+        errors: vec![],
+        heading,
+        paragraphs,
+        action,
+        fields: vec![],
+        button: viewer.tr.t(button),
+    }
+}
+
+async fn confirm_remove_session(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let s = state.store.training_session(super::id_of(&raw)?).await?;
+        let tr = viewer.tr;
+        Ok::<_, PageError>(confirm_removal(
+            &state,
+            &viewer,
+            tr.t1("staff-remove-session-heading", "date", tr.date(s.held_on)),
+            vec![
+                format!("{}: {}, {}", s.course_title, s.place, tr.date(s.held_on)),
+                tr.t("staff-remove-session-keeps"),
+            ],
+            format!("/sessions/{}/remove", s.id),
+            "staff-remove-the-session",
+        ))
+    }
+    .await;
+    show(&state, &viewer, result)
+}
+
+/// Runs a removal on the record the address names, then goes where it says.
+async fn removed(
+    state: &AppState,
+    viewer: &Viewer,
+    raw: &str,
+    remove: impl AsyncFnOnce(i64) -> Result<String, coproduce_app::AppError>,
+) -> Response {
+    let result = async {
+        let to = remove(super::id_of(raw)?).await?;
+        Ok::<_, PageError>(Redirect::to(&to).into_response())
+    }
+    .await;
+    result.unwrap_or_else(|e| e.respond(state, viewer))
+}
+
+async fn remove_session(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let actor = viewer.actor();
+    removed(&state, &viewer, &raw, async |id| {
+        let course = coproduce_app::networks::remove_session(&state.ctx, &actor, id).await?;
+        Ok(format!("/training/{course}"))
+    })
+    .await
+}
+
+async fn confirm_remove_completion(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let c = state.store.completion(super::id_of(&raw)?).await?;
+        let tr = viewer.tr;
+        Ok::<_, PageError>(confirm_removal(
+            &state,
+            &viewer,
+            tr.t2(
+                "staff-remove-completion-heading",
+                ("name", &c.person_name),
+                ("course", &c.course_title),
+            ),
+            vec![
+                tr.t1("staff-completed-on", "date", tr.date(c.completed_on)),
+                tr.t("staff-remove-completion-only"),
+            ],
+            format!("/completions/{}/remove", c.id),
+            "staff-remove-the-completion",
+        ))
+    }
+    .await;
+    show(&state, &viewer, result)
+}
+
+async fn remove_completion(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let actor = viewer.actor();
+    removed(&state, &viewer, &raw, async |id| {
+        let person = coproduce_app::networks::remove_completion(&state.ctx, &actor, id).await?;
+        Ok(format!("/people/{person}#training"))
+    })
+    .await
 }

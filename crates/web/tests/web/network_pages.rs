@@ -846,6 +846,152 @@ async fn training_is_recorded_from_the_pages(store: Site) {
         page.text.contains("No one&#39;s training has run out")
             || page.text.contains("No one's training has run out")
     );
+
+    // A course renamed and its length changed: every completion's expiry follows.
+    let edit = lead.get(&format!("/training/{course}/edit")).await;
+    assert_eq!(edit.status, StatusCode::OK);
+    assert!(edit.text.contains("value=\"Co-production for staff\""));
+    assert!(edit.text.contains("value=\"24\""));
+    let change = format!("/training/{course}");
+    let r = send(
+        &lead,
+        &change,
+        form(
+            &[
+                ("title", ""),
+                ("audience", "staff"),
+                ("valid_months", "two years"),
+            ],
+            &[],
+        ),
+    )
+    .await;
+    refused(
+        &r,
+        &[
+            "Course title must not be empty",
+            "How many months it lasts must be a whole number from 1 to 120",
+        ],
+    );
+    assert!(r.text.contains("value=\"two years\""));
+    let r = send(
+        &lead,
+        &change,
+        form(
+            &[
+                ("title", "Co-production for everyone"),
+                ("audience", "staff"),
+                ("valid_months", "36"),
+            ],
+            &[],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let done = store.completions_of(amara).await.unwrap();
+    assert_eq!(
+        done[0].expires_on.map(|d| d.to_string()).as_deref(),
+        Some("2027-03-14")
+    );
+    let page = lead.get(&change).await.text;
+    assert!(page.contains("Co-production for everyone"), "{page}");
+    assert!(page.contains("Current until 14 March 2027"), "{page}");
+    let r = send(
+        &lead,
+        &change,
+        form(
+            &[
+                ("title", "Co-production for everyone"),
+                ("audience", "staff"),
+                ("valid_months", ""),
+            ],
+            &[],
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        store.completions_of(amara).await.unwrap()[0].expires_on,
+        None
+    );
+    let trail = store
+        .audit_entries(
+            coproduce_store::audit::AuditFilter {
+                record: Some(("course".into(), course)),
+                ..Default::default()
+            },
+            coproduce_store::PageRequest::first(5),
+        )
+        .await
+        .unwrap()
+        .items;
+    let details: Vec<&str> = trail.iter().map(|e| e.detail.as_str()).collect();
+    assert_eq!(
+        details,
+        [
+            "length 36 months to no end",
+            "length 24 months to 36 months"
+        ]
+    );
+    // A session and a completion removed, each after a page that asks first.
+    let ask = lead.get(&format!("/sessions/{session}/remove")).await;
+    assert_eq!(ask.status, StatusCode::OK);
+    assert!(
+        ask.text.contains("Remove the session on 14 March 2024?"),
+        "{}",
+        ask.text
+    );
+    let r = send(&lead, &format!("/sessions/{session}/remove"), vec![]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    assert_eq!(r.location.as_deref(), Some(change.as_str()));
+    assert!(store.sessions_of(course).await.unwrap().is_empty());
+    let kept = store.completions_of(amara).await.unwrap();
+    assert_eq!(kept.len(), 1, "the completion stays");
+    assert_eq!(kept[0].session_id, None);
+    let r = send(&lead, &format!("/sessions/{session}/remove"), vec![]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "gone already");
+    let completion = kept[0].id;
+    let ask = lead.get(&format!("/completions/{completion}/remove")).await;
+    assert!(
+        ask.text
+            .contains("Remove Amara Okafor&#39;s completion of Co-production for everyone?"),
+        "{}",
+        ask.text
+    );
+    let r = send(&lead, &format!("/completions/{completion}/remove"), vec![]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    assert_eq!(
+        r.location.as_deref(),
+        Some(format!("/people/{amara}#training").as_str())
+    );
+    assert!(store.completions_of(amara).await.unwrap().is_empty());
+    let about_amara: Vec<String> = store
+        .audit_entries(
+            coproduce_store::audit::AuditFilter {
+                person_id: Some(amara),
+                ..Default::default()
+            },
+            coproduce_store::PageRequest::first(5),
+        )
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(about_amara[0], "completion.remove");
+    let removed_session = store
+        .audit_entries(
+            coproduce_store::audit::AuditFilter {
+                record: Some(("training-session".into(), session.parse().unwrap())),
+                ..Default::default()
+            },
+            coproduce_store::PageRequest::first(5),
+        )
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(removed_session[0].action, "session.remove");
 }
 
 site_tests!(

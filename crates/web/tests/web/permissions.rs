@@ -120,8 +120,14 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/training/new", LEADS),
     ("POST", "/training", LEADS),
     ("GET", "/training/{id}", PEOPLE_READ),
+    ("GET", "/training/{id}/edit", LEADS),
+    ("POST", "/training/{id}", LEADS),
     ("GET", "/training/{id}/sessions/new", LEADS),
     ("POST", "/training/{id}/sessions", LEADS),
+    ("GET", "/sessions/{id}/remove", LEADS),
+    ("POST", "/sessions/{id}/remove", LEADS),
+    ("GET", "/completions/{id}/remove", LEADS),
+    ("POST", "/completions/{id}/remove", LEADS),
     ("GET", "/organisations/new", ADMIN_ONLY),
     ("POST", "/organisations", ADMIN_ONLY),
     ("GET", "/organisations/{id}/settings", ADMIN_ONLY),
@@ -202,6 +208,10 @@ fn fill(path: &str, f: &Fixture) -> String {
         f.membership
     } else if path.starts_with("/training/") || path.starts_with("/api/v1/courses/") {
         f.course
+    } else if path.starts_with("/sessions/") {
+        f.session
+    } else if path.starts_with("/completions/") {
+        f.completion
     } else if path.starts_with("/account/tokens/")
         || path.starts_with("/consents/")
         || path.starts_with("/me/consents/")

@@ -452,6 +452,8 @@ pub struct Fixture {
     pub consent: i64,
     /// A spreadsheet kept for an import.
     pub import: i64,
+    pub session: i64,
+    pub completion: i64,
 }
 
 impl Fixture {
@@ -470,6 +472,8 @@ impl Fixture {
             O::Consent => self.consent,
             O::Need => self.need,
             O::Import => self.import,
+            O::TrainingSession => self.session,
+            O::Completion => self.completion,
         }
     }
 }
@@ -582,8 +586,38 @@ pub async fn fixture(store: &Site, name: &str) -> Fixture {
     )
     .await
     .unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    let session = store
+        .add_session(
+            course,
+            &coproduce_store::training::SessionFields {
+                held_on: day,
+                place: "Town Hall".into(),
+                trainer: None,
+            },
+            store.now(),
+        )
+        .await
+        .unwrap()
+        .id;
+    let completion = store
+        .record_completion(
+            &coproduce_store::training::CompletionFields {
+                course_id: course,
+                session_id: Some(session),
+                person_id: person,
+                completed_on: day,
+            },
+            None,
+            store.now(),
+        )
+        .await
+        .unwrap()
+        .id;
     Fixture {
         organisation: o.id,
+        session,
+        completion,
         charter,
         person,
         project,

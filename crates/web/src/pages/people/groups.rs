@@ -22,8 +22,8 @@ use crate::pages::{PageError, render};
 /// The networks and training part of a person's page.
 pub struct Groups {
     pub(super) memberships: Vec<MembershipShown>,
-    /// Course id, title, completed, the expiry tag.
-    pub(super) completions: Vec<(i64, String, String, (&'static str, String))>,
+    /// Course id, title, completed, the expiry tag, the completion's id.
+    pub(super) completions: Vec<CompletionShown>,
     pub(super) network: Select,
     pub(super) member_role: Select,
     pub(super) joined_on: DateField,
@@ -31,6 +31,10 @@ pub struct Groups {
     pub(super) session: Select,
     pub(super) completed_on: DateField,
 }
+
+/// One of the person's completions as their page lists it: course id, title, the
+/// day completed, the expiry tag, the completion's id.
+pub type CompletionShown = (i64, String, String, (&'static str, String), i64);
 
 /// One of the person's memberships as their page lists it.
 pub struct MembershipShown {
@@ -111,6 +115,7 @@ pub(super) async fn view(
                 c.course_title,
                 tr.date(c.completed_on),
                 crate::pages::training::expiry_tag(&tr, c.expires_on, today),
+                c.id,
             )
         })
         .collect();
