@@ -2,26 +2,10 @@
 //! column is read, and an import that stores everyone or no one.
 
 use crate::support::Browser;
-use crate::support::{Site, site_tests};
+use crate::support::{Site, organisation, site_tests};
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
-use coproduce_store::organisations::OrganisationFields;
 use coproduce_store::{PageRequest, Within};
-
-async fn organisation(store: &Site, name: &str) -> i64 {
-    store
-        .create_organisation(
-            &OrganisationFields {
-                name: name.into(),
-                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-                require_second_factor: false,
-            },
-            store.now(),
-        )
-        .await
-        .unwrap()
-        .id
-}
 
 async fn count(store: &Site, org: i64) -> usize {
     store

@@ -2,26 +2,10 @@
 //! the review of people who no longer take part.
 
 use crate::support::Browser;
-use crate::support::{Site, site_tests};
+use crate::support::{Site, organisation, site_tests};
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_domain::person::PersonDraft;
-use coproduce_store::organisations::OrganisationFields;
-
-async fn organisation(store: &Site, name: &str) -> i64 {
-    store
-        .create_organisation(
-            &OrganisationFields {
-                name: name.into(),
-                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-                require_second_factor: false,
-            },
-            store.now(),
-        )
-        .await
-        .unwrap()
-        .id
-}
 
 async fn person(store: &Site, org: i64, name: &str) -> i64 {
     store

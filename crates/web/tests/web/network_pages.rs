@@ -4,26 +4,10 @@
 //! Every bad input is shown back with its field named, and nothing is stored.
 
 use crate::support::{Browser, Reply};
-use crate::support::{Site, site_tests};
+use crate::support::{Site, organisation, site_tests};
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
-use coproduce_store::organisations::OrganisationFields;
 use serde_json::json;
-
-async fn organisation(store: &Site, name: &str) -> i64 {
-    store
-        .create_organisation(
-            &OrganisationFields {
-                name: name.into(),
-                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-                require_second_factor: false,
-            },
-            store.now(),
-        )
-        .await
-        .unwrap()
-        .id
-}
 
 async fn person(store: &Site, org: i64, name: &str) -> i64 {
     crate::support::post(

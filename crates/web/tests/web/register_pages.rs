@@ -2,25 +2,9 @@
 //! pages, with bad input shown back and nothing stored.
 
 use crate::support::Browser;
-use crate::support::{Site, site_tests};
+use crate::support::{Site, organisation, site_tests};
 use axum::http::StatusCode;
 use coproduce_domain::account::Role;
-use coproduce_store::organisations::OrganisationFields;
-
-async fn organisation(store: &Site, name: &str) -> i64 {
-    store
-        .create_organisation(
-            &OrganisationFields {
-                name: name.into(),
-                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
-                require_second_factor: false,
-            },
-            store.now(),
-        )
-        .await
-        .unwrap()
-        .id
-}
 
 async fn administrators_add_organisations_and_require_the_second_factor(store: Site) {
     let admin = Browser::as_role(&store, Role::Administrator, None, "cpt_reg_admin").await;

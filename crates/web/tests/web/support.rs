@@ -651,3 +651,19 @@ pub async fn seed_in(store: &Site, org: i64) -> (i64, i64, i64) {
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
     (org, project, a.json()["id"].as_i64().unwrap())
 }
+
+/// An organisation of this name, made directly in the store.
+pub async fn organisation(store: &Site, name: &str) -> i64 {
+    store
+        .create_organisation(
+            &OrganisationFields {
+                name: name.into(),
+                kind: coproduce_domain::organisation::OrganisationKind::NhsTrust,
+                require_second_factor: false,
+            },
+            store.now(),
+        )
+        .await
+        .unwrap()
+        .id
+}

@@ -4,6 +4,8 @@
 //!
 //! A course is seen by those who see its organisation.
 
+mod remove;
+
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
@@ -35,21 +37,17 @@ pub fn routes(r: Routes) -> Routes {
         .post("/training/{id}", C::WritePeople, update_course)
         .get("/training/{id}/sessions/new", C::WritePeople, new_session)
         .post("/training/{id}/sessions", C::WritePeople, add_session)
-        .get(
-            "/sessions/{id}/remove",
-            C::WritePeople,
-            confirm_remove_session,
-        )
-        .post("/sessions/{id}/remove", C::WritePeople, remove_session)
+        .get("/sessions/{id}/remove", C::WritePeople, remove::ask_session)
+        .post("/sessions/{id}/remove", C::WritePeople, remove::session)
         .get(
             "/completions/{id}/remove",
             C::WritePeople,
-            confirm_remove_completion,
+            remove::ask_completion,
         )
         .post(
             "/completions/{id}/remove",
             C::WritePeople,
-            remove_completion,
+            remove::completion,
         )
 }
 
@@ -557,117 +555,4 @@ async fn add_session(
     }
     .await;
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
-}
-
-/// The page that asks before a session or a completion is removed.
-fn confirm_removal(
-    state: &AppState,
-    viewer: &Viewer,
-    heading: String,
-    paragraphs: Vec<String>,
-    action: String,
-    button: &str,
-) -> super::recovery::SimpleForm {
-    super::recovery::SimpleForm {
-        chrome: Chrome::new(state, viewer, "training"),
-        errors: vec![],
-        heading,
-        paragraphs,
-        action,
-        fields: vec![],
-        button: viewer.tr.t(button),
-    }
-}
-
-async fn confirm_remove_session(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-) -> Response {
-    let result = async {
-        let s = state.store.training_session(super::id_of(&raw)?).await?;
-        let tr = viewer.tr;
-        Ok::<_, PageError>(confirm_removal(
-            &state,
-            &viewer,
-            tr.t1("staff-remove-session-heading", "date", tr.date(s.held_on)),
-            vec![
-                format!("{}: {}, {}", s.course_title, s.place, tr.date(s.held_on)),
-                tr.t("staff-remove-session-keeps"),
-            ],
-            format!("/sessions/{}/remove", s.id),
-            "staff-remove-the-session",
-        ))
-    }
-    .await;
-    show(&state, &viewer, result)
-}
-
-/// Runs a removal on the record the address names, then goes where it says.
-async fn removed(
-    state: &AppState,
-    viewer: &Viewer,
-    raw: &str,
-    remove: impl AsyncFnOnce(i64) -> Result<String, coproduce_app::AppError>,
-) -> Response {
-    let result = async {
-        let to = remove(super::id_of(raw)?).await?;
-        Ok::<_, PageError>(Redirect::to(&to).into_response())
-    }
-    .await;
-    result.unwrap_or_else(|e| e.respond(state, viewer))
-}
-
-async fn remove_session(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-) -> Response {
-    let actor = viewer.actor();
-    removed(&state, &viewer, &raw, async |id| {
-        let course = coproduce_app::networks::remove_session(&state.ctx, &actor, id).await?;
-        Ok(format!("/training/{course}"))
-    })
-    .await
-}
-
-async fn confirm_remove_completion(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-) -> Response {
-    let result = async {
-        let c = state.store.completion(super::id_of(&raw)?).await?;
-        let tr = viewer.tr;
-        Ok::<_, PageError>(confirm_removal(
-            &state,
-            &viewer,
-            tr.t2(
-                "staff-remove-completion-heading",
-                ("name", &c.person_name),
-                ("course", &c.course_title),
-            ),
-            vec![
-                tr.t1("staff-completed-on", "date", tr.date(c.completed_on)),
-                tr.t("staff-remove-completion-only"),
-            ],
-            format!("/completions/{}/remove", c.id),
-            "staff-remove-the-completion",
-        ))
-    }
-    .await;
-    show(&state, &viewer, result)
-}
-
-async fn remove_completion(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-) -> Response {
-    let actor = viewer.actor();
-    removed(&state, &viewer, &raw, async |id| {
-        let person = coproduce_app::networks::remove_completion(&state.ctx, &actor, id).await?;
-        Ok(format!("/people/{person}#training"))
-    })
-    .await
 }
