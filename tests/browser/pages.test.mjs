@@ -77,15 +77,17 @@ const PAGES = [
   }],
   ['person-need-errors', '/people', 'There is a problem', LEAD, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('a:has-text("Leon Brooks")')]);
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Add a need")')]);
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add the need")')]);
   }],
   ['person-consent-errors', '/people', 'There is a problem', LEAD, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('a:has-text("Kate Lambert")')]);
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Record consent")')]);
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Record the consent")')]);
   }],
   ['person-edit', '/people', 'Change their details', LEAD, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('a:has-text("Kate Lambert")')]);
-    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Change their details")')]);
+    await Promise.all([page.waitForNavigation(), page.click('a[href$="/edit#email"]')]);
   }],
   ['person-erase', '/people', 'This cannot be undone', LEAD, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('a:has-text("Kate Lambert")')]);
@@ -130,10 +132,12 @@ const PAGES = [
   ['people-in-network', '/people?network=2', 'Kate Lambert', LEAD],
   ['person-network-errors', '/people', 'There is a problem', LEAD, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('a:has-text("Leon Brooks")')]);
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Add to a network")')]);
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add to the network")')]);
   }],
   ['person-training-errors', '/people', 'There is a problem', LEAD, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('a:has-text("Leon Brooks")')]);
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Record training")')]);
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Record the training")')]);
   }],
   ['training', '/training', 'Add a course', LEAD],

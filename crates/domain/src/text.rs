@@ -175,11 +175,13 @@ pub enum Problem {
     BeforeAdopted(chrono::NaiveDate),
     #[error("that session is of another course")]
     SessionOfAnotherCourse,
+    #[error("person {0} is not on this activity's list of people")]
+    NotOnRoster(i64),
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 55] = [
+    pub const CODES: [&'static str; 56] = [
         "empty",
         "too-long",
         "control-character",
@@ -235,6 +237,7 @@ impl Problem {
         "before-stood-down",
         "before-adopted",
         "session-of-another-course",
+        "not-on-roster",
     ];
 
     /// The id translations know this problem by.
@@ -296,6 +299,7 @@ impl Problem {
             BeforeStoodDown => "before-stood-down",
             BeforeAdopted(_) => "before-adopted",
             SessionOfAnotherCourse => "session-of-another-course",
+            NotOnRoster(_) => "not-on-roster",
         }
     }
 
@@ -348,6 +352,7 @@ impl Problem {
             NotYesNo(g) => vec![("given", g.clone())],
             SameAsRow(r) => vec![("row", r.to_string())],
             NoSuch { noun, id } => vec![("noun", noun.to_string()), ("id", id.to_string())],
+            NotOnRoster(id) => vec![("id", id.to_string())],
             DateLacks(part) => vec![("part", part.to_string())],
             UnknownFormat { given, known } => {
                 vec![("given", given.to_string()), ("known", known.to_string())]
@@ -594,6 +599,7 @@ mod tests {
             Problem::BeforeStoodDown,
             Problem::BeforeAdopted(chrono::NaiveDate::default()),
             Problem::SessionOfAnotherCourse,
+            Problem::NotOnRoster(3),
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

@@ -701,10 +701,18 @@ impl Store {
             for &p in attendees {
                 upsert_attendance(&mut tx, id, people[p], AttendanceStatus::Attended).await?;
             }
-            activities.push((id, day));
+            let came: Vec<i64> = attendees.iter().map(|&p| people[p]).collect();
+            activities.push((id, day, came));
         }
-        for (activity, said, response, fed_back_after) in INPUTS {
-            let (activity_id, held_on) = activities[activity];
+        for (n, (activity, said, response, fed_back_after)) in INPUTS.into_iter().enumerate() {
+            let (activity_id, held_on, came) = &activities[activity];
+            let (activity_id, held_on) = (*activity_id, *held_on);
+            // Each input is named as said by one of those who came, in turn.
+            let said_by = came
+                .get(n % came.len().max(1))
+                .copied()
+                .into_iter()
+                .collect();
             let fed_back_on = fed_back_after
                 .map(|d| held_on.checked_add_days(Days::new(d)).unwrap_or(held_on))
                 .filter(|d| *d <= today);
@@ -716,6 +724,7 @@ impl Store {
                 response_status: response.map(|(_, s)| s),
                 responded_on: fed_back_on,
                 fed_back_on,
+                said_by,
             };
             insert_input(&mut tx, &f).await?;
         }

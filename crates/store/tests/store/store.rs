@@ -76,6 +76,7 @@ async fn input(store: &Store, activity_id: i64, received: &str, fed_back: Option
             response_status: fed_back.map(|_| ResponseStatus::Done),
             responded_on: fed_back.map(date),
             fed_back_on: fed_back.map(date),
+            said_by: vec![],
         })
         .await
         .unwrap();

@@ -64,3 +64,4 @@ why-session-of-another-course = That session is of another course: choose one of
 why-no-such-date = "{ $given }" is not a real date: that month has no such day
 why-not-known = { $field }: Coproduce does not know "{ $given }"
 why-no-such-column = The file has no column "{ $given }"
+why-not-on-roster = Person { $id } is not on this activity's list of people: record them as invited or as having come first

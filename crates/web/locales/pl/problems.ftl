@@ -63,3 +63,4 @@ why-session-of-another-course = To szkolenie należy do innego kursu: wybierz sz
 why-no-such-date = „{ $given }” nie jest prawdziwą datą: ten miesiąc nie ma takiego dnia
 why-not-known = Pole „{ $field }”: Coproduce nie zna wartości „{ $given }”
 why-no-such-column = Plik nie ma kolumny „{ $given }”
+why-not-on-roster = Osoby { $id } nie ma na liście osób tego wydarzenia: najpierw zapisz ją jako zaproszoną albo obecną

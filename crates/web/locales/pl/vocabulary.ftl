@@ -237,3 +237,7 @@ vocab-member-role-member = Członek
 vocab-member-role-chair = Przewodniczący
 vocab-member-role-co-chair = Współprzewodniczący
 vocab-member-role-vice-chair = Wiceprzewodniczący
+
+vocab-response-status-done = Zrobiliśmy to
+vocab-response-status-will-do = Zrobimy to
+vocab-response-status-cannot-do = Nie mogliśmy tego zrobić

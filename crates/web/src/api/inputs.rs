@@ -46,6 +46,9 @@ pub struct InputOut {
     /// The date the response reached the people who gave the input.
     #[schema(format = Date)]
     pub fed_back_on: Option<String>,
+    /// The ids of the people named as having said it, in id order; empty when no
+    /// one is named.
+    pub said_by: Vec<i64>,
 }
 
 fn nullable_status_schema() -> utoipa::openapi::schema::Object {
@@ -67,6 +70,7 @@ impl From<Input> for InputOut {
             response_status: i.response_status,
             responded_on: i.responded_on.map(|d| d.to_string()),
             fed_back_on: i.fed_back_on.map(|d| d.to_string()),
+            said_by: i.said_by,
         }
     }
 }
@@ -96,6 +100,27 @@ pub struct InputBody {
     /// response, not before `received_on`, not after today.
     #[schema(schema_with = super::optional_date_schema)]
     pub fed_back_on: Option<String>,
+    /// The ids of people who said it, each on the activity's roster (invited, came
+    /// or did not come); leave out, or give an empty list, to name no one. On a
+    /// change, the list replaces the one held.
+    #[schema(schema_with = said_by_schema)]
+    pub said_by: Option<Vec<i64>>,
+}
+
+fn said_by_schema() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+    ArrayBuilder::new()
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                    utoipa::openapi::KnownFormat::Int64,
+                )))
+                .minimum(Some(1)),
+        )
+        .max_items(Some(100))
+        .unique_items(true)
+        .into()
 }
 
 impl InputBody {
@@ -115,6 +140,30 @@ impl InputBody {
         };
         let responded_on = date("responded_on", &self.responded_on);
         let fed_back_on = date("fed_back_on", &self.fed_back_on);
+        let mut said_by = self.said_by.clone().unwrap_or_default();
+        if said_by.len() > 100 {
+            errs.add(
+                "said_by",
+                coproduce_domain::text::Problem::OutOfRange {
+                    min: 0,
+                    max: 100,
+                    given: said_by.len() as i64,
+                },
+            );
+        }
+        if said_by.iter().any(|id| *id < 1) {
+            errs.add("said_by", coproduce_domain::text::Problem::NotAnId);
+        }
+        said_by.sort_unstable();
+        if let Some(w) = said_by.windows(2).find(|w| w[0] == w[1]) {
+            errs.add(
+                "said_by",
+                coproduce_domain::text::Problem::KeyUsedTwice {
+                    what: "person",
+                    key: w[0].to_string(),
+                },
+            );
+        }
         let (
             Some(activity_id),
             Some(said),
@@ -154,6 +203,7 @@ impl InputBody {
             response_status,
             responded_on,
             fed_back_on,
+            said_by,
         })
         .map_err(Into::into)
     }

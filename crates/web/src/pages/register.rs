@@ -271,8 +271,14 @@ async fn record_attendance(
                             field_errors(e)?,
                             &[Named::As("person_id", "staff-this-person")],
                         );
-                        let page =
-                            super::work::activity_view(&state, &viewer, id, "", errors).await?;
+                        let page = super::work::activity_view(
+                            &state,
+                            &viewer,
+                            id,
+                            &Default::default(),
+                            errors,
+                        )
+                        .await?;
                         Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
                     }
                 }
@@ -291,7 +297,9 @@ async fn record_attendance(
                         viewer.tr.t("staff-choose-whether-they-came"),
                     ));
                 }
-                let page = super::work::activity_view(&state, &viewer, id, "", errors).await?;
+                let page =
+                    super::work::activity_view(&state, &viewer, id, &Default::default(), errors)
+                        .await?;
                 Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
             }
         }

@@ -390,7 +390,142 @@ async fn a_person_sees_who_looked_at_their_record(store: Site) {
     assert!(r.text.contains("You,"));
 }
 
+/// A person's page is a summary with its forms on pages of their own, and it tells
+/// the history of their involvement: the activities they were invited to and came
+/// to, and what they said with what was done. The person sees the same on `/me`.
+async fn a_persons_history_is_on_their_page_and_their_own_record(store: Site) {
+    let (org, _, activity) =
+        crate::support::seed_in(&store, organisation(&store, "Trust").await).await;
+    let amara = person(&store, org, "Amara Okafor").await;
+    let bill = person(&store, org, "Bill Hughes").await;
+    let stranger = person(&store, org, "Chen Wei").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_hist_lead").await;
+    let roster = format!("/activities/{activity}/attendance");
+    for (who, status) in [(amara, "attended"), (bill, "invited")] {
+        let r = lead
+            .post(
+                &roster,
+                &[("person_id", &who.to_string()), ("status", status)],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    }
+    // Someone not on the roster cannot be named; what was typed is kept.
+    let inputs = format!("/activities/{activity}/inputs");
+    let r = lead
+        .post(
+            &inputs,
+            &[
+                ("said", "Letters are too small"),
+                ("said_by", &stranger.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text
+            .contains("is not on this activity&#39;s list of people"),
+        "{}",
+        r.text
+    );
+    assert!(r.text.contains("Letters are too small"));
+    let r = lead
+        .post(
+            &inputs,
+            &[
+                ("said", "Letters are too small"),
+                ("said_by", &amara.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let input = store
+        .inputs(
+            coproduce_store::PageRequest::first(10),
+            coproduce_store::Within::Parent(activity),
+        )
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(input[0].said_by, vec![amara]);
+    // The API says who said it, keeps it on a change, and refuses a stranger.
+    let api = crate::support::get(&store, &format!("/api/v1/inputs/{}", input[0].id)).await;
+    assert_eq!(api.json()["said_by"], serde_json::json!([amara]));
+    let today = store.today().to_string();
+    let r = crate::support::put(
+        &store,
+        &format!("/api/v1/inputs/{}", input[0].id),
+        serde_json::json!({"activity_id": activity, "said": "Letters are too small", "received_on": today,
+            "response": "Letters now use 16 point type", "response_status": "done", "responded_on": today,
+            "fed_back_on": today, "said_by": [amara]}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = crate::support::post(
+        &store,
+        "/api/v1/inputs",
+        serde_json::json!({"activity_id": activity, "said": "x", "received_on": today, "said_by": [stranger, stranger]}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.fields(), ["said_by"]);
+
+    // The person's page: a summary with change links, no forms, and the history.
+    let page = lead.get(&format!("/people/{amara}")).await.text;
+    assert!(page.contains(&format!("href=\"/people/{amara}/edit#email\"")));
+    assert!(page.contains(&format!("href=\"/people/{amara}/needs/new\"")));
+    assert!(!page.contains(&format!("action=\"/people/{amara}/needs\"")));
+    assert!(!page.contains(&format!("action=\"/people/{amara}/consents\"")));
+    assert!(page.contains("Workshop") && page.contains("Came"));
+    assert!(
+        page.contains("Letters are too small") && page.contains("Letters now use 16 point type")
+    );
+    assert!(page.contains("We did it"));
+    let page = lead.get(&format!("/people/{bill}")).await.text;
+    assert!(page.contains("Invited") && page.contains("Nothing they said has been recorded"));
+
+    // The forms, each on its own page; a mistake comes back to that page, kept.
+    let form = lead.get(&format!("/people/{amara}/needs/new")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.text.contains("Back to their page") && form.text.contains("Amara Okafor"));
+    let r = lead
+        .post(
+            &format!("/people/{amara}/needs"),
+            &[("need", ""), ("detail", "Arial 16")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("Choose a need from the list") && r.text.contains("Arial 16"));
+    assert!(
+        r.text
+            .contains(&format!("action=\"/people/{amara}/needs\""))
+    );
+    for form in ["consents", "networks", "training"] {
+        let r = lead.get(&format!("/people/{amara}/{form}/new")).await;
+        assert_eq!(r.status, StatusCode::OK, "{form}");
+        assert!(
+            r.text
+                .contains(&format!("action=\"/people/{amara}/{form}\"")),
+            "{form}"
+        );
+    }
+
+    // The person's own record tells them the same, in their language.
+    let me = participant(&store, org, amara, "cpt_hist_amara").await;
+    let page = me.get("/me").await.text;
+    assert!(page.contains("What you said, and what we did"));
+    assert!(
+        page.contains("Letters are too small") && page.contains("Letters now use 16 point type")
+    );
+    let polish = me
+        .get_with_cookie("/me", "coproduce_language=pl")
+        .await
+        .text;
+    assert!(polish.contains("Zrobiliśmy to"), "the status in Polish");
+}
+
 site_tests!(
+    a_persons_history_is_on_their_page_and_their_own_record,
     a_person_sees_who_looked_at_their_record,
     a_person_sees_their_record_and_answers_equality_questions,
     equality_totals_are_suppressed,

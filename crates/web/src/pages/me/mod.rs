@@ -66,6 +66,15 @@ fn list<V: Vocabulary>(tr: &Tr, set: &std::collections::BTreeSet<V>) -> String {
         .join(", ")
 }
 
+/// One thing the person said, and what was done about it, as they see it.
+pub struct MySaid {
+    said: String,
+    when: String,
+    status: Option<String>,
+    response: Option<String>,
+    fed_back: Option<String>,
+}
+
 /// One consent as the person sees it.
 pub struct MyConsent {
     id: i64,
@@ -86,6 +95,9 @@ struct MyRecordPage {
     /// Question label key and the answer, in the person's language.
     equality: Vec<(&'static str, String)>,
     taken_part: Vec<(String, String, String)>,
+    /// What they said: the words, when and where, what was done (status and
+    /// words), and when they were told.
+    said: Vec<MySaid>,
     /// Network, role, since, and a note: stood down, or left.
     networks: Vec<(String, String, String, Option<String>)>,
     /// Course, when completed, and when it runs out.
@@ -215,6 +227,25 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
             .into_iter()
             .map(|t| (t.title, tr.date_time(t.starts_at), tr.label(t.status)))
             .collect();
+        let said = state
+            .store
+            .said_by(p.id)
+            .await?
+            .into_iter()
+            .map(|s| MySaid {
+                when: tr.t2(
+                    "me-said-when",
+                    ("date", tr.date(s.received_on)),
+                    ("activity", s.activity_title.clone()),
+                ),
+                status: s.status().map(|st| tr.label(st)),
+                response: s.response.clone(),
+                fed_back: s
+                    .fed_back_on
+                    .map(|d| tr.t1("me-said-told", "date", tr.date(d))),
+                said: s.said,
+            })
+            .collect();
         let networks = state
             .store
             .memberships_of(p.id)
@@ -266,6 +297,7 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
             consents,
             equality,
             taken_part,
+            said,
         }))
     }
     .await;

@@ -1,5 +1,5 @@
-//! A person's networks and training on their page: what they belong to and have
-//! completed, and the forms that add them to a network and record training.
+//! A person's networks and training: what their page lists, and the forms, each on a
+//! page of its own, that add them to a network and record training.
 
 use axum::Form;
 use axum::extract::{Path, State};
@@ -12,25 +12,13 @@ use coproduce_store::StoreError;
 use coproduce_store::people::Person;
 use serde::Deserialize;
 
-use super::profile::{Typed, person_view};
+use super::record::{About, person_form};
 use super::visible_person;
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::pages::forms::{Choice, DateField, Select, error_of};
-use crate::pages::{PageError, render};
-
-/// The networks and training part of a person's page.
-pub struct Groups {
-    pub(super) memberships: Vec<MembershipShown>,
-    /// Course id, title, completed, the expiry tag, the completion's id.
-    pub(super) completions: Vec<CompletionShown>,
-    pub(super) network: Select,
-    pub(super) member_role: Select,
-    pub(super) joined_on: DateField,
-    pub(super) course: Select,
-    pub(super) session: Select,
-    pub(super) completed_on: DateField,
-}
+use crate::i18n::Tr;
+use crate::pages::forms::{Choice, DateField, FormPage, Part, Select, error_of};
+use crate::pages::{PageError, render, show};
 
 /// One of the person's completions as their page lists it: course id, title, the
 /// day completed, the expiry tag, the completion's id.
@@ -75,20 +63,15 @@ pub struct TrainingForm {
     year: String,
 }
 
-/// The person's networks and training, and the forms to add to them, keeping what was
-/// typed into the one sent back.
-pub(super) async fn view(
+/// The networks a person belongs to or has left, as their page lists them.
+pub(super) async fn memberships(
     state: &AppState,
-    viewer: &Viewer,
-    p: &Person,
-    errors: &[FieldError],
-    typed: &Typed,
-) -> Result<Groups, PageError> {
-    let tr = viewer.tr;
-    let today = crate::today(&state.ctx);
-    let memberships = state
+    tr: &Tr,
+    person_id: i64,
+) -> Result<Vec<MembershipShown>, PageError> {
+    Ok(state
         .store
-        .memberships_of(p.id)
+        .memberships_of(person_id)
         .await?
         .into_iter()
         .map(|m| MembershipShown {
@@ -103,10 +86,19 @@ pub(super) async fn view(
                 (None, None) => ("green", tr.t("staff-current-member")),
             },
         })
-        .collect();
-    let completions = state
+        .collect())
+}
+
+/// The training a person has completed, as their page lists it.
+pub(super) async fn completions(
+    state: &AppState,
+    tr: &Tr,
+    person_id: i64,
+    today: chrono::NaiveDate,
+) -> Result<Vec<CompletionShown>, PageError> {
+    Ok(state
         .store
-        .completions_of(p.id)
+        .completions_of(person_id)
         .await?
         .into_iter()
         .map(|c| {
@@ -114,57 +106,98 @@ pub(super) async fn view(
                 c.course_id,
                 c.course_title,
                 tr.date(c.completed_on),
-                crate::pages::training::expiry_tag(&tr, c.expires_on, today),
+                crate::pages::training::expiry_tag(tr, c.expires_on, today),
                 c.id,
             )
         })
-        .collect();
-    let organisation = p.organisation_id();
-    let choose = |label: String, mut options: Vec<Choice>| {
-        options.insert(
-            0,
-            Choice {
-                value: String::new(),
-                label,
-                hint: None,
-            },
-        );
-        options
-    };
+        .collect())
+}
+
+/// A list's choices after a first, empty one ("Choose one").
+fn after_none(label: String, mut options: Vec<Choice>) -> Vec<Choice> {
+    options.insert(
+        0,
+        Choice {
+            value: String::new(),
+            label,
+            hint: None,
+        },
+    );
+    options
+}
+
+/// The page that adds a person to one of their organisation's networks.
+async fn join_page(
+    state: &AppState,
+    viewer: &Viewer,
+    p: &Person,
+    typed: &JoinForm,
+    errors: Vec<FieldError>,
+) -> Result<FormPage, PageError> {
+    let tr = viewer.tr;
     let network = Select {
         id: "network_id",
         label: "staff-network".into(),
-        options: choose(
+        options: after_none(
             tr.t("staff-choose-one"),
-            crate::pages::networks::network_choices(state, organisation).await?,
+            crate::pages::networks::network_choices(state, p.organisation_id()).await?,
         ),
-        selected: typed.join.network_id.clone(),
-        error: error_of(errors, "network_id"),
+        selected: typed.network_id.clone(),
+        error: error_of(&errors, "network_id"),
     };
     let mut member_role = Select::of::<MemberRole>(
         "role",
         "staff-member-role",
-        if typed.join.role.is_empty() {
+        if typed.role.is_empty() {
             "member"
         } else {
-            &typed.join.role
+            &typed.role
         },
-        errors,
+        &errors,
     );
-    member_role.error = error_of(errors, "role");
+    member_role.error = error_of(&errors, "role");
     let mut joined_on = DateField::typed(
         "joined_on",
         "staff-date-joined",
         "staff-for-example-1-4-2026",
-        &typed.join.day,
-        &typed.join.month,
-        &typed.join.year,
+        &typed.day,
+        &typed.month,
+        &typed.year,
     );
-    joined_on.error = error_of(errors, "joined_on-day");
+    joined_on.error = error_of(&errors, "joined_on-day");
+    Ok(person_form(
+        state,
+        viewer,
+        p,
+        About {
+            heading: "staff-add-to-a-network",
+            action: "networks",
+            button: "staff-add-to-the-network",
+        },
+        vec![
+            Part::Pick(network),
+            Part::Pick(member_role),
+            Part::Date(joined_on),
+        ],
+        errors,
+    ))
+}
+
+/// The page that records a course a person completed.
+async fn training_page(
+    state: &AppState,
+    viewer: &Viewer,
+    p: &Person,
+    typed: &TrainingForm,
+    errors: Vec<FieldError>,
+) -> Result<FormPage, PageError> {
+    let tr = viewer.tr;
+    let today = crate::today(&state.ctx);
+    let organisation = p.organisation_id();
     let course = Select {
         id: "course_id",
         label: "staff-course".into(),
-        options: choose(
+        options: after_none(
             tr.t("staff-choose-one"),
             state
                 .store
@@ -178,13 +211,13 @@ pub(super) async fn view(
                 })
                 .collect(),
         ),
-        selected: typed.training.course_id.clone(),
-        error: error_of(errors, "course_id"),
+        selected: typed.course_id.clone(),
+        error: error_of(&errors, "course_id"),
     };
     let session = Select {
         id: "session_id",
         label: "staff-session-optional".into(),
-        options: choose(
+        options: after_none(
             tr.t("staff-no-session"),
             state
                 .store
@@ -198,28 +231,60 @@ pub(super) async fn view(
                 })
                 .collect(),
         ),
-        selected: typed.training.session_id.clone(),
-        error: error_of(errors, "session_id"),
+        selected: typed.session_id.clone(),
+        error: error_of(&errors, "session_id"),
     };
     let mut completed_on = DateField::typed(
         "completed_on",
         "staff-date-completed",
         "staff-date-completed-hint",
-        &typed.training.day,
-        &typed.training.month,
-        &typed.training.year,
+        &typed.day,
+        &typed.month,
+        &typed.year,
     );
-    completed_on.error = error_of(errors, "completed_on-day");
-    Ok(Groups {
-        memberships,
-        completions,
-        network,
-        member_role,
-        joined_on,
-        course,
-        session,
-        completed_on,
-    })
+    completed_on.error = error_of(&errors, "completed_on-day");
+    Ok(person_form(
+        state,
+        viewer,
+        p,
+        About {
+            heading: "staff-record-training",
+            action: "training",
+            button: "staff-record-the-training",
+        },
+        vec![
+            Part::Pick(course),
+            Part::Pick(session),
+            Part::Date(completed_on),
+        ],
+        errors,
+    ))
+}
+
+pub(super) async fn new_membership(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let p = visible_person(&state, &viewer, &raw).await?;
+        join_page(&state, &viewer, &p, &JoinForm::default(), vec![]).await
+    }
+    .await;
+    show(&state, &viewer, result)
+}
+
+pub(super) async fn new_training(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let p = visible_person(&state, &viewer, &raw).await?;
+        training_page(&state, &viewer, &p, &TrainingForm::default(), vec![]).await
+    }
+    .await;
+    show(&state, &viewer, result)
 }
 
 pub(super) async fn join_network(
@@ -286,11 +351,7 @@ pub(super) async fn join_network(
                 Err(e) => return Err(e.into()),
             }
         }
-        let typed = Typed {
-            join: f,
-            ..Typed::default()
-        };
-        let page = person_view(&state, &viewer, p, errors, &typed).await?;
+        let page = join_page(&state, &viewer, &p, &f, errors).await?;
         Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
     }
     .await;
@@ -380,11 +441,7 @@ pub(super) async fn record_training(
                 Err(e) => return Err(e.into()),
             }
         }
-        let typed = Typed {
-            training: f,
-            ..Typed::default()
-        };
-        let page = person_view(&state, &viewer, p, errors, &typed).await?;
+        let page = training_page(&state, &viewer, &p, &f, errors).await?;
         Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
     }
     .await;

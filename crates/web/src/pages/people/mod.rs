@@ -31,6 +31,7 @@ mod form;
 mod groups;
 mod import;
 mod profile;
+mod record;
 
 pub fn routes(r: Routes) -> Routes {
     r.get("/people", C::ReadPeople, people)
@@ -57,7 +58,23 @@ pub fn routes(r: Routes) -> Routes {
         .get("/people/{id}", C::ReadPeople, profile::page)
         .get("/people/{id}/edit", C::WritePeople, form::edit_person)
         .post("/people/{id}", C::WritePeople, form::update_person)
-        .post("/people/{id}/needs", C::WritePeople, profile::add_need)
+        .get("/people/{id}/needs/new", C::WritePeople, record::new_need)
+        .post("/people/{id}/needs", C::WritePeople, record::add_need)
+        .get(
+            "/people/{id}/consents/new",
+            C::WritePeople,
+            record::new_consent,
+        )
+        .get(
+            "/people/{id}/networks/new",
+            C::WritePeople,
+            groups::new_membership,
+        )
+        .get(
+            "/people/{id}/training/new",
+            C::WritePeople,
+            groups::new_training,
+        )
         .post(
             "/people/{id}/networks",
             C::WritePeople,
@@ -71,17 +88,13 @@ pub fn routes(r: Routes) -> Routes {
         .post(
             "/people/{id}/needs/{need}/remove",
             C::WritePeople,
-            profile::remove_need,
+            record::remove_need,
         )
-        .post(
-            "/people/{id}/consents",
-            C::WritePeople,
-            profile::add_consent,
-        )
+        .post("/people/{id}/consents", C::WritePeople, record::add_consent)
         .post(
             "/consents/{id}/withdraw",
             C::WritePeople,
-            profile::withdraw_consent,
+            record::withdraw_consent,
         )
 }
 

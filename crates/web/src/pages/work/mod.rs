@@ -32,8 +32,8 @@ use crate::api::projects::ProjectBody;
 use crate::auth::Viewer;
 use crate::i18n::Tr;
 use crate::pages::forms::{
-    Choice, DateField, FormField, FormPage, Named, Part, Radios, Select, error_of, field_errors,
-    worded,
+    Checkboxes, Choice, DateField, FormField, FormPage, HtmlForm, Named, Part, Radios, Select,
+    error_of, field_errors, worded,
 };
 use crate::pages::{AfterQuery, Chrome, PageError, own_records, render, show};
 use crate::routes::Routes;
@@ -77,6 +77,7 @@ pub(super) async fn visible_project(
 pub(super) const NAMES: &[Named] = &[
     Named::As("title", "staff-project-name"),
     Named::As("said", "staff-what-people-said"),
+    Named::As("said_by", "staff-who-said-it"),
     Named::As("response", "staff-the-answer"),
     Named::As("scope_and_limits", "staff-scope-and-limits"),
     Named::As("starts", "staff-the-start-time"),

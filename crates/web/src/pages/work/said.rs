@@ -10,6 +10,8 @@ pub struct InputView {
     response: Option<String>,
     fed_back: Option<String>,
     overdue: bool,
+    /// The people named as having said it: id and name.
+    said_by: Vec<(i64, String)>,
 }
 
 /// One person on an activity's roster, with the access needs they agreed to share.
@@ -36,6 +38,7 @@ pub(crate) struct ActivityPage {
     inputs: Vec<InputView>,
     can_write: bool,
     said: FormField,
+    said_by: Checkboxes,
     who: Select,
     came: Radios,
 }
@@ -44,7 +47,7 @@ pub(crate) async fn activity_view(
     state: &AppState,
     viewer: &Viewer,
     id: i64,
-    said: &str,
+    typed: &SaidForm,
     errors: Vec<FieldError>,
 ) -> Result<ActivityPage, PageError> {
     let activity = state.store.activity(id).await?;
@@ -54,6 +57,13 @@ pub(crate) async fn activity_view(
         .feedback_promise(project.organisation_id)
         .await?;
     let today = crate::today(&state.ctx);
+    let attendance = state.store.attendance(id).await?;
+    let name_of = |person: i64| {
+        attendance
+            .iter()
+            .find(|a| a.person_id == person)
+            .map(|a| (person, a.person_name.clone()))
+    };
     let inputs = state
         .store
         .inputs(
@@ -64,6 +74,7 @@ pub(crate) async fn activity_view(
         .items
         .into_iter()
         .map(|i| InputView {
+            said_by: i.said_by.iter().filter_map(|p| name_of(*p)).collect(),
             id: i.id,
             overdue: i.fed_back_on.is_none()
                 && (today - i.received_on).num_days() > i64::from(promise.days),
@@ -82,10 +93,22 @@ pub(crate) async fn activity_view(
     // Needs show on the roster only for people who agreed to share them.
     let shared =
         coproduce_app::people::roster_needs(&state.ctx, &viewer.actor(), id, today).await?;
-    let roster = state
-        .store
-        .attendance(id)
-        .await?
+    let said_by = Checkboxes {
+        id: "said_by",
+        legend: "staff-who-said-it",
+        hint: Some("staff-who-said-it-hint"),
+        options: attendance
+            .iter()
+            .map(|a| Choice {
+                value: a.person_id.to_string(),
+                label: a.person_name.clone(),
+                hint: None,
+            })
+            .collect(),
+        checked: typed.said_by.clone(),
+        error: error_of(&errors, "said_by"),
+    };
+    let roster = attendance
         .into_iter()
         .map(|a| RosterRow {
             needs: shared
@@ -146,8 +169,9 @@ pub(crate) async fn activity_view(
         ),
         said: FormField::new("said", "staff-what-did-people-say", "text")
             .hint("staff-one-point-at-a-time-in")
-            .value(said)
+            .value(&typed.said)
             .errors(&errors),
+        said_by,
         errors,
         activity,
     })
@@ -158,7 +182,9 @@ pub(super) async fn activity_page(
     viewer: Viewer,
     Path(raw): Path<String>,
 ) -> Response {
-    let result = async { activity_view(&state, &viewer, id_of(&raw)?, "", vec![]).await }.await;
+    let result =
+        async { activity_view(&state, &viewer, id_of(&raw)?, &SaidForm::default(), vec![]).await }
+            .await;
     show(&state, &viewer, result)
 }
 
@@ -166,17 +192,21 @@ pub(super) async fn activity_page(
 pub struct SaidForm {
     #[serde(default)]
     said: String,
+    #[serde(default)]
+    said_by: Vec<String>,
 }
 
 pub(super) async fn add_input(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(raw): Path<String>,
-    Form(f): Form<SaidForm>,
+    HtmlForm(f): HtmlForm<SaidForm>,
 ) -> Response {
     let result = async {
         let id = id_of(&raw)?;
-        activity_view(&state, &viewer, id, "", vec![]).await?;
+        activity_view(&state, &viewer, id, &SaidForm::default(), vec![]).await?;
+        // A box that is not a person's id cannot come from the page: it names no one.
+        let said_by: Vec<i64> = f.said_by.iter().filter_map(|s| s.parse().ok()).collect();
         let body = InputBody {
             activity_id: id,
             said: f.said.clone(),
@@ -185,6 +215,7 @@ pub(super) async fn add_input(
             response_status: None,
             responded_on: None,
             fed_back_on: None,
+            said_by: Some(said_by),
         };
         let saved = match body.check(crate::today(&state.ctx)) {
             Ok(fields) => coproduce_app::work::create_input(&state.ctx, &viewer.actor(), &fields)
@@ -196,7 +227,7 @@ pub(super) async fn add_input(
             Ok(_) => Ok(Redirect::to(&format!("/activities/{id}")).into_response()),
             Err(e) => {
                 let errors = worded(&viewer.tr, field_errors(e)?, NAMES);
-                let page = activity_view(&state, &viewer, id, &f.said, errors).await?;
+                let page = activity_view(&state, &viewer, id, &f, errors).await?;
                 Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
             }
         }
@@ -383,6 +414,7 @@ pub(super) async fn update_input(
             response,
             response_status: Some(f.response_status.clone()),
             fed_back_on: fed_back,
+            said_by: Some(input.said_by.clone()),
         };
         match body.check(crate::today(&state.ctx)) {
             Ok(fields) if errors.is_empty() => {
