@@ -139,7 +139,9 @@ pub async fn update_network(
     Ok(ctx.store.update_network(id, f).await?)
 }
 
-/// A network adopts a version of its charter or code of conduct.
+/// A network adopts a version of its charter or code of conduct, keeping its words
+/// with the version: a charter's are the charter's own, taken as it stands today.
+/// Audited against the network's organisation.
 pub async fn adopt_document(
     ctx: &Context,
     actor: &Actor,
@@ -147,8 +149,116 @@ pub async fn adopt_document(
     f: &coproduce_store::networks::DocumentFields,
 ) -> Result<coproduce_store::networks::NetworkDocument, AppError> {
     actor.require(Capability::WritePeople)?;
-    visible_record(ctx, actor, Owned::Network, network_id).await?;
-    Ok(ctx.store.adopt_document(network_id, f, ctx.now()).await?)
+    let organisation = visible_record(ctx, actor, Owned::Network, network_id).await?;
+    let mut f = f.clone();
+    if let Some(charter) = f.charter_id {
+        match ctx.store.charter(charter).await {
+            Ok((_, c)) => f.body = c.plain_text(),
+            Err(coproduce_store::StoreError::NotFound) => {
+                return Err(AppError::refused(
+                    "charter_id",
+                    coproduce_domain::text::Problem::NoSuch {
+                        noun: "charter",
+                        id: charter,
+                    },
+                ));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut tx = ctx.begin().await?;
+    let id = coproduce_store::networks::insert_document(&mut tx, network_id, &f, ctx.now()).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("document.adopt", "document", id)
+            .organisation(Some(organisation))
+            .detail(coproduce_domain::Vocabulary::slug(f.kind)),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.document(id).await?)
+}
+
+/// The person signed in signs the current version of a document of a network they
+/// belong to, having read it: recorded on their membership as signed today, and
+/// audited against them. A version that is not the current one, or one already
+/// signed, is a conflict; a network they do not belong to is not found.
+pub async fn sign_own(ctx: &Context, actor: &Actor, document_id: i64) -> Result<(), AppError> {
+    actor.require(Capability::OwnAccount)?;
+    let person = crate::people::own(ctx, actor).await?;
+    let (document, membership) = own_document(ctx, actor, document_id).await?;
+    let membership = membership.ok_or(AppError::NotFound)?;
+    let all = ctx.store.documents(document.network_id).await?;
+    if !coproduce_store::networks::current_documents(&all)
+        .iter()
+        .any(|d| d.id == document.id)
+    {
+        return Err(AppError::Conflict(
+            "a newer version of this document has been adopted".into(),
+        ));
+    }
+    if ctx
+        .store
+        .signatures_of(membership.id)
+        .await?
+        .iter()
+        .any(|s| s.document.id == document.id)
+    {
+        return Err(AppError::Conflict("this version is already signed".into()));
+    }
+    let on = coproduce_domain::time::london_date(ctx.now());
+    let mut tx = ctx.begin().await?;
+    change_membership_in(
+        &mut tx,
+        membership.id,
+        &MemberChange::Sign { document_id, on },
+        actor.account_id,
+        ctx.now(),
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("membership.sign-own", "membership", membership.id)
+            .organisation(Some(person.organisation_id()))
+            .person(Some(person.id)),
+    )
+    .await?;
+    ctx.commit(tx).await
+}
+
+/// A version of a document of a network the person signed in belongs to, or has
+/// belonged to, with their current membership of that network if they have one.
+/// Any other document is not found.
+pub async fn own_document(
+    ctx: &Context,
+    actor: &Actor,
+    document_id: i64,
+) -> Result<
+    (
+        coproduce_store::networks::NetworkDocument,
+        Option<Membership>,
+    ),
+    AppError,
+> {
+    actor.require(Capability::OwnAccount)?;
+    let person = crate::people::own(ctx, actor).await?;
+    let document = ctx.store.document(document_id).await?;
+    let memberships: Vec<Membership> = ctx
+        .store
+        .memberships_of(person.id)
+        .await?
+        .into_iter()
+        .filter(|m| m.network_id == document.network_id)
+        .collect();
+    if memberships.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let current = memberships.into_iter().find(|m| m.left_on.is_none());
+    Ok((document, current))
 }
 
 /// Offers a course in an organisation the actor sees.

@@ -167,6 +167,25 @@ fn in_range(v: Option<i64>, min: i64, max: i64, default: u16) -> Result<u16, Pro
 }
 
 impl Charter {
+    /// The charter's words as plain text, for a network that adopts it to keep with
+    /// that version: its summary, then each section's title, introduction and
+    /// commitments, one a line.
+    pub fn plain_text(&self) -> String {
+        let mut out = Vec::new();
+        if let Some(s) = &self.summary {
+            out.push(s.clone());
+        }
+        for section in &self.sections {
+            let mut part = vec![section.title.clone()];
+            if let Some(i) = &section.intro {
+                part.push(i.clone());
+            }
+            part.extend(section.commitments.iter().map(|c| format!("- {}", c.text)));
+            out.push(part.join("\n"));
+        }
+        out.join("\n\n")
+    }
+
     /// Checks a draft, reporting every problem with its field path
     /// (`sections[1].commitments[0].rung`).
     pub fn from_draft(d: &CharterDraft) -> Result<Charter, FieldErrors> {

@@ -117,13 +117,15 @@ struct SignatureRow {
     version: String,
     charter_id: Option<i64>,
     adopted_on: NaiveDate,
+    body: String,
+    easy_read: Option<String>,
     signed_on: NaiveDate,
 }
 
 macro_rules! signature_select {
     ($rest:literal) => {
         concat!(
-            "SELECT s.membership_id, d.id, d.network_id, d.kind, d.title, d.version, d.charter_id, d.adopted_on, s.signed_on FROM signatures s JOIN network_documents d ON d.id = s.document_id ",
+            "SELECT s.membership_id, d.id, d.network_id, d.kind, d.title, d.version, d.charter_id, d.adopted_on, d.body, d.easy_read, s.signed_on FROM signatures s JOIN network_documents d ON d.id = s.document_id ",
             $rest
         )
     };
@@ -144,6 +146,8 @@ impl SignatureRow {
                     version: self.version,
                     charter_id: self.charter_id,
                     adopted_on: self.adopted_on,
+                    body: self.body,
+                    easy_read: self.easy_read,
                 }
                 .read()?,
             },

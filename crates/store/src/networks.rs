@@ -80,6 +80,10 @@ pub struct DocumentFields {
     /// The charter adopted, for a document of kind charter.
     pub charter_id: Option<i64>,
     pub adopted_on: NaiveDate,
+    /// The words of this version, as members read them when they sign.
+    pub body: String,
+    /// An Easy Read version, for members for whom that is their need.
+    pub easy_read: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -91,6 +95,8 @@ pub(crate) struct DocumentRow {
     pub(crate) version: String,
     pub(crate) charter_id: Option<i64>,
     pub(crate) adopted_on: NaiveDate,
+    pub(crate) body: String,
+    pub(crate) easy_read: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +108,9 @@ pub struct NetworkDocument {
     pub version: String,
     pub charter_id: Option<i64>,
     pub adopted_on: NaiveDate,
+    /// The words of this version, kept as they were adopted.
+    pub body: String,
+    pub easy_read: Option<String>,
 }
 
 impl DocumentRow {
@@ -114,6 +123,8 @@ impl DocumentRow {
             version: self.version,
             charter_id: self.charter_id,
             adopted_on: self.adopted_on,
+            body: self.body,
+            easy_read: self.easy_read,
         })
     }
 }
@@ -239,33 +250,16 @@ impl Store {
             )
             .await?;
         }
-        let message = format!(
-            "version {} of the {} is already adopted",
-            f.version,
-            f.kind.label().to_lowercase()
-        );
-        let id = on_pool!(self, |p| {
-            sqlx::query_scalar::<_, i64>(
-                "INSERT INTO network_documents (network_id, kind, title, version, charter_id, adopted_on, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-            )
-            .bind(network_id)
-            .bind(f.kind.slug())
-            .bind(&f.title)
-            .bind(&f.version)
-            .bind(f.charter_id)
-            .bind(f.adopted_on)
-            .bind(now)
-            .fetch_one(p)
-            .await
-        })
-        .map_err(duplicate(&message))?;
+        let mut tx = self.begin().await?;
+        let id = insert_document(&mut tx, network_id, f, now).await?;
+        tx.commit().await?;
         self.document(id).await
     }
 
     pub async fn document(&self, id: i64) -> Result<NetworkDocument, StoreError> {
         let row: Option<DocumentRow> = on_pool!(self, |p| {
             sqlx::query_as(
-            "SELECT id, network_id, kind, title, version, charter_id, adopted_on FROM network_documents WHERE id = $1"
+            "SELECT id, network_id, kind, title, version, charter_id, adopted_on, body, easy_read FROM network_documents WHERE id = $1"
         )
         .bind(id)
         .fetch_optional(p)
@@ -274,11 +268,25 @@ impl Store {
         row.ok_or(StoreError::NotFound)?.read()
     }
 
+    /// The current versions a person has still to sign, of every network they belong
+    /// to now, in one query: network by network, charter before code of conduct.
+    pub async fn unsigned_by(&self, person_id: i64) -> Result<Vec<NetworkDocument>, StoreError> {
+        let rows: Vec<DocumentRow> = on_pool!(self, |p| {
+            sqlx::query_as(
+                "SELECT d.id, d.network_id, d.kind, d.title, d.version, d.charter_id, d.adopted_on, d.body, d.easy_read FROM memberships m JOIN network_documents d ON d.network_id = m.network_id WHERE m.person_id = $1 AND m.left_on IS NULL AND NOT EXISTS (SELECT 1 FROM network_documents n WHERE n.network_id = d.network_id AND n.kind = d.kind AND (n.adopted_on > d.adopted_on OR (n.adopted_on = d.adopted_on AND n.id > d.id))) AND NOT EXISTS (SELECT 1 FROM signatures s WHERE s.membership_id = m.id AND s.document_id = d.id) ORDER BY d.network_id, d.kind",
+            )
+            .bind(person_id)
+            .fetch_all(p)
+            .await
+        })?;
+        rows.into_iter().map(DocumentRow::read).collect()
+    }
+
     /// Every version a network has adopted, newest first.
     pub async fn documents(&self, network_id: i64) -> Result<Vec<NetworkDocument>, StoreError> {
         let rows: Vec<DocumentRow> = on_pool!(self, |p| {
             sqlx::query_as(
-            "SELECT id, network_id, kind, title, version, charter_id, adopted_on FROM network_documents WHERE network_id = $1 ORDER BY adopted_on DESC, id DESC"
+            "SELECT id, network_id, kind, title, version, charter_id, adopted_on, body, easy_read FROM network_documents WHERE network_id = $1 ORDER BY adopted_on DESC, id DESC"
         )
         .bind(network_id)
         .fetch_all(p)
@@ -317,4 +325,36 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// Writes a version of a network's document on the caller's transaction; a version
+/// already adopted is [`StoreError::Duplicate`].
+pub async fn insert_document(
+    tx: &mut crate::Tx,
+    network_id: i64,
+    f: &DocumentFields,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i64, StoreError> {
+    let message = format!(
+        "version {} of the {} is already adopted",
+        f.version,
+        f.kind.label().to_lowercase()
+    );
+    on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO network_documents (network_id, kind, title, version, charter_id, adopted_on, recorded_at, body, easy_read) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(network_id)
+        .bind(f.kind.slug())
+        .bind(&f.title)
+        .bind(&f.version)
+        .bind(f.charter_id)
+        .bind(f.adopted_on)
+        .bind(now)
+        .bind(&f.body)
+        .bind(&f.easy_read)
+        .fetch_one(c)
+        .await
+    })
+    .map_err(duplicate(&message))
 }

@@ -26,10 +26,12 @@ pub enum Owned {
     TrainingSession,
     /// A person's completion of a course.
     Completion,
+    /// A version of a network's charter or code of conduct.
+    Document,
 }
 
 impl Owned {
-    pub const ALL: [Owned; 13] = [
+    pub const ALL: [Owned; 14] = [
         Owned::Organisation,
         Owned::Person,
         Owned::Project,
@@ -43,6 +45,7 @@ impl Owned {
         Owned::Import,
         Owned::TrainingSession,
         Owned::Completion,
+        Owned::Document,
     ];
 
     /// Its name in messages and the audit trail.
@@ -61,6 +64,7 @@ impl Owned {
             Owned::Import => "import",
             Owned::TrainingSession => "training session",
             Owned::Completion => "completion",
+            Owned::Document => "document",
         }
     }
 
@@ -92,6 +96,9 @@ impl Owned {
             }
             Owned::Completion => {
                 "SELECT c.organisation_id FROM completions x JOIN courses c ON c.id = x.course_id WHERE x.id = $1"
+            }
+            Owned::Document => {
+                "SELECT n.organisation_id FROM network_documents d JOIN networks n ON n.id = d.network_id WHERE d.id = $1"
             }
         }
     }

@@ -77,6 +77,7 @@ pub fn path_ids(path: &'static str) -> Vec<(&'static str, PathId)> {
             ("id", "training" | "courses") => PathId::Record(Owned::Course),
             ("id", "sessions") => PathId::Record(Owned::TrainingSession),
             ("id", "completions") => PathId::Record(Owned::Completion),
+            ("id", "documents") => PathId::Record(Owned::Document),
             ("id", "consents") => PathId::Record(Owned::Consent),
             ("id", "charters") => PathId::Public,
             ("id", "tokens") => PathId::OwnAccount,

@@ -54,6 +54,52 @@ const NETWORKS: [DemoNetwork; 2] = [
     ),
 ];
 
+/// A document to adopt: kind, title, version, charter, adopted on, words, Easy Read.
+type Doc<'a> = (
+    &'a str,
+    &'a str,
+    String,
+    Option<i64>,
+    NaiveDate,
+    String,
+    Option<String>,
+);
+
+/// The demo's code of conduct, version 1.
+const CODE_1: &str = "This code of conduct is how we work together in this group.
+
+We agree to:
+- treat everyone with respect, whatever their background
+- listen, and let each person finish what they are saying
+- keep what people share about themselves private
+- tell the chair if something makes us uncomfortable";
+
+/// Version 2 adds online meetings and claiming payments.
+const CODE_2: &str = "This code of conduct is how we work together in this group, in the room and online.
+
+We agree to:
+- treat everyone with respect, whatever their background
+- listen, and let each person finish what they are saying
+- keep what people share about themselves private, in meetings and in online chats
+- turn our camera off, not leave, if we need a break in an online meeting
+- claim only the payments and expenses we are owed
+- tell the chair, or the involvement team, if something makes us uncomfortable
+
+If someone breaks this code, the chair will talk with them first. Anyone can ask for a review of what was decided.";
+
+/// The Easy Read version of version 2.
+const CODE_2_EASY: &str = "This is how we work together.
+
+We will:
+- be kind to everyone
+- let people finish talking
+- keep private things private
+- take a break when we need one
+- only ask for money we are owed
+- tell someone if we are not happy
+
+If someone does not follow this, the chair will talk to them.";
+
 /// Each demo network adopts its code of conduct twice (version 2 recently, so some
 /// members still need to sign it) and the LAS-PFLAS charter; members joined, were
 /// inducted and signed version 1, and some have signed version 2.
@@ -83,13 +129,15 @@ pub(super) async fn load_networks(
         .await
         })?;
         let mut documents = Vec::new();
-        let mut docs: Vec<(&str, &str, String, Option<i64>, NaiveDate)> = vec![
+        let mut docs: Vec<Doc> = vec![
             (
                 "code-of-conduct",
                 "Code of conduct",
                 "1".into(),
                 None,
                 days_before(today, 720),
+                CODE_1.into(),
+                None,
             ),
             (
                 "code-of-conduct",
@@ -97,21 +145,30 @@ pub(super) async fn load_networks(
                 "2".into(),
                 None,
                 days_before(today, 30),
+                CODE_2.into(),
+                Some(CODE_2_EASY.into()),
             ),
         ];
         if let Some((id, title, version)) = &charter {
+            let words = coproduce_domain::templates::all()
+                .into_iter()
+                .find(|c| c.key == "las-pflas")
+                .map(|c| c.plain_text())
+                .unwrap_or_default();
             docs.push((
                 "charter",
                 title,
                 version.clone(),
                 Some(*id),
                 days_before(today, 720),
+                words,
+                None,
             ));
         }
-        for (doc_kind, title, version, charter_id, adopted_on) in docs {
+        for (doc_kind, title, version, charter_id, adopted_on, body, easy_read) in docs {
             let id: i64 = on_tx!(tx, |c| {
                 sqlx::query_scalar(
-                "INSERT INTO network_documents (network_id, kind, title, version, charter_id, adopted_on, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"
+                "INSERT INTO network_documents (network_id, kind, title, version, charter_id, adopted_on, recorded_at, body, easy_read) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id"
             )
             .bind(network)
             .bind(doc_kind)
@@ -120,6 +177,8 @@ pub(super) async fn load_networks(
             .bind(charter_id)
             .bind(adopted_on)
             .bind(now)
+            .bind(&body)
+            .bind(&easy_read)
             .fetch_one(c)
             .await
             })?;

@@ -92,6 +92,8 @@ async fn members_join_sign_stand_down_and_come_back(store: Store) {
                 version: "1".into(),
                 charter_id: None,
                 adopted_on: d("2025-01-01"),
+                body: "Be kind.".into(),
+                easy_read: None,
             },
             coproduce_store::testing::now(),
         )
@@ -106,6 +108,8 @@ async fn members_join_sign_stand_down_and_come_back(store: Store) {
                 version: "1".into(),
                 charter_id: None,
                 adopted_on: d("2025-02-01"),
+                body: "Be kind.".into(),
+                easy_read: None,
             },
             coproduce_store::testing::now(),
         )
@@ -218,6 +222,8 @@ async fn members_join_sign_stand_down_and_come_back(store: Store) {
                 version: "2".into(),
                 charter_id: None,
                 adopted_on: d("2026-01-01"),
+                body: "Be kind, online too.".into(),
+                easy_read: Some("Be kind.".into()),
             },
             coproduce_store::testing::now(),
         )
@@ -240,6 +246,22 @@ async fn members_join_sign_stand_down_and_come_back(store: Store) {
         )
         .await
         .unwrap();
+    // What each member still has to sign, with the words of the version.
+    assert!(store.unsigned_by(a.person_id).await.unwrap().is_empty());
+    let others = store
+        .members(network.id, &current, PageRequest::new(None, Some(10)))
+        .await
+        .unwrap();
+    let other = others
+        .items
+        .iter()
+        .find(|m| m.membership.id != a.id && m.membership.left_on.is_none())
+        .unwrap();
+    let to_sign = store.unsigned_by(other.membership.person_id).await.unwrap();
+    assert_eq!(to_sign.len(), 1);
+    assert_eq!(to_sign[0].id, code_v2.id);
+    assert_eq!(to_sign[0].body, "Be kind, online too.");
+    assert_eq!(to_sign[0].easy_read.as_deref(), Some("Be kind."));
     let page = store
         .members(network.id, &current, PageRequest::new(None, Some(2)))
         .await

@@ -602,3 +602,7 @@ staff-came = Came
 staff-did-not-come = Did not come
 staff-they-said = They said
 staff-what-was-done = What was done
+staff-document-body = The words of this version
+staff-document-body-hint = Members read these words when they sign. Leave a blank line between paragraphs, and start a line with "- " for a list. For a charter, leave this empty: the charter's own words are kept.
+staff-document-easy-read = The Easy Read version (optional)
+staff-document-easy-read-hint = Members whose need is Easy Read, or who chose it, read this version.

@@ -74,6 +74,11 @@ pub struct DocumentOut {
     pub current: bool,
     /// For a current version: how many current members have not signed it.
     pub unsigned: Option<i64>,
+    /// The words of this version as adopted, which members read when they sign:
+    /// paragraphs split by a blank line, list items starting "- ".
+    pub body: String,
+    /// The Easy Read version, if one was adopted with it.
+    pub easy_read: Option<String>,
 }
 
 /// A network with the documents it has adopted, newest first.
@@ -212,6 +217,8 @@ pub async fn read(
                 version: d.version,
                 charter_id: d.charter_id,
                 adopted_on: d.adopted_on.to_string(),
+                body: d.body,
+                easy_read: d.easy_read,
             })
             .collect(),
         network: n.into(),

@@ -524,7 +524,198 @@ async fn a_persons_history_is_on_their_page_and_their_own_record(store: Site) {
     assert!(polish.contains("Zrobiliśmy to"), "the status in Polish");
 }
 
+/// A member reads the version of the code of conduct they are asked to sign, in
+/// Easy Read because that is their need, and signs it themselves; a newer version
+/// asks them again, and the one they signed keeps its words.
+async fn a_member_reads_and_signs_the_version_they_are_asked_to(store: Site) {
+    let org = organisation(&store, "Trust").await;
+    let amara = person(&store, org, "Amara Okafor").await;
+    let outsider = person(&store, org, "Bill Hughes").await;
+    store
+        .add_need(
+            amara,
+            &coproduce_store::needs::NeedFields {
+                need: coproduce_domain::needs::Need::EasyRead,
+                language: None,
+                detail: None,
+            },
+            store.now(),
+        )
+        .await
+        .unwrap();
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_sign_lead").await;
+    let r = lead
+        .post(
+            "/networks",
+            &[("name", "Carers network"), ("kind", "coproduction")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let network = r.location.unwrap();
+    let today = store.today();
+    let (d, m, y) = (
+        today.format("%-d").to_string(),
+        today.format("%-m").to_string(),
+        today.format("%Y").to_string(),
+    );
+    let adopt = |version: &'static str, body: &'static str, easy: &'static str| {
+        let (d, m, y) = (d.clone(), m.clone(), y.clone());
+        let lead = &lead;
+        let network = network.clone();
+        async move {
+            let r = lead
+                .post(
+                    &format!("{network}/documents"),
+                    &[
+                        ("kind", "code-of-conduct"),
+                        ("title", "Code of conduct"),
+                        ("version", version),
+                        ("body", body),
+                        ("easy_read", easy),
+                        ("adopted_on-day", &d),
+                        ("adopted_on-month", &m),
+                        ("adopted_on-year", &y),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        }
+    };
+    adopt(
+        "1",
+        "We agree to:\n- treat everyone with respect\n- keep what is shared private",
+        "We will be kind.",
+    )
+    .await;
+    let network_id = network.trim_start_matches("/networks/").to_string();
+    let r = lead
+        .post(
+            &format!("/people/{amara}/networks"),
+            &[
+                ("network_id", &network_id),
+                ("role", "member"),
+                ("joined_on-day", &d),
+                ("joined_on-month", &m),
+                ("joined_on-year", &y),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let network_id: i64 = network_id.parse().unwrap();
+    let v1 = store.documents(network_id).await.unwrap()[0].id;
+
+    // Staff read the words as adopted, and the Easy Read version.
+    let staff_view = lead.get(&format!("/documents/{v1}")).await.text;
+    assert!(staff_view.contains("treat everyone with respect"));
+    assert!(
+        lead.get(&format!("/documents/{v1}?version=easy"))
+            .await
+            .text
+            .contains("We will be kind.")
+    );
+
+    // The member is asked to read and sign it, and reads the Easy Read version.
+    let me = participant(&store, org, amara, "cpt_sign_amara").await;
+    let record = me.get("/me").await.text;
+    assert!(
+        record.contains(&format!("href=\"/me/documents/{v1}\"")),
+        "{record}"
+    );
+    let page = me.get(&format!("/me/documents/{v1}")).await.text;
+    assert!(page.contains("We will be kind.") && !page.contains("treat everyone with respect"));
+    assert!(page.contains("Read the full version"));
+    let full = me
+        .get(&format!("/me/documents/{v1}?version=full"))
+        .await
+        .text;
+    assert!(full.contains("treat everyone with respect"));
+    // Not ticking the box is named; nothing is signed.
+    let sign = format!("/me/documents/{v1}/sign");
+    let r = me.post(&sign, &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("Tick the box to say you have read it"));
+    let membership = store.memberships_of(amara).await.unwrap()[0].id;
+    assert!(store.signatures_of(membership).await.unwrap().is_empty());
+    let r = me.post(&sign, &[("agree", "yes")]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let signed = store.signatures_of(membership).await.unwrap();
+    assert_eq!(signed.len(), 1);
+    assert_eq!(signed[0].signed_on, today);
+    assert!(
+        me.get(&format!("/me/documents/{v1}"))
+            .await
+            .text
+            .contains("You signed this on")
+    );
+    assert!(
+        !me.get("/me")
+            .await
+            .text
+            .contains(&format!("/me/documents/{v1}"))
+    );
+    // Signing twice changes nothing.
+    assert_eq!(
+        me.post(&sign, &[("agree", "yes")]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(store.signatures_of(membership).await.unwrap().len(), 1);
+    let trail = store
+        .audit_entries(
+            coproduce_store::audit::AuditFilter::default(),
+            coproduce_store::PageRequest::first(50),
+        )
+        .await
+        .unwrap();
+    assert!(
+        trail
+            .items
+            .iter()
+            .any(|e| e.action == "membership.sign-own")
+    );
+    assert!(trail.items.iter().any(|e| e.action == "document.adopt"));
+
+    // A newer version asks again; the signed one keeps its words.
+    adopt(
+        "2",
+        "We agree to:\n- treat everyone with respect, online too",
+        "",
+    )
+    .await;
+    let v2 = store.documents(network_id).await.unwrap()[0].id;
+    assert_ne!(v1, v2);
+    assert!(
+        me.get("/me")
+            .await
+            .text
+            .contains(&format!("/me/documents/{v2}"))
+    );
+    let old = me
+        .get(&format!("/me/documents/{v1}?version=full"))
+        .await
+        .text;
+    assert!(old.contains("keep what is shared private") && old.contains("You signed this on"));
+    let page = me.get(&format!("/me/documents/{v2}")).await.text;
+    assert!(
+        page.contains("online too"),
+        "no Easy Read version: the full one is shown"
+    );
+
+    // Someone who is not a member cannot read it from their record.
+    let bill = participant(&store, org, outsider, "cpt_sign_bill").await;
+    assert_eq!(
+        bill.get(&format!("/me/documents/{v2}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        bill.post(&format!("/me/documents/{v2}/sign"), &[("agree", "yes")])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+}
+
 site_tests!(
+    a_member_reads_and_signs_the_version_they_are_asked_to,
     a_persons_history_is_on_their_page_and_their_own_record,
     a_person_sees_who_looked_at_their_record,
     a_person_sees_their_record_and_answers_equality_questions,

@@ -150,6 +150,7 @@ async fn a_network_is_run_from_the_pages(store: Site) {
             "Title must not be empty",
             "Version must not be empty",
             "Date adopted cannot be in the future",
+            "The words of this version must not be empty",
         ],
     );
     let r = send(
@@ -182,6 +183,10 @@ async fn a_network_is_run_from_the_pages(store: Site) {
             ("kind", "code-of-conduct"),
             ("title", "Code of conduct"),
             ("version", "1"),
+            (
+                "body",
+                "We listen.\n\nWe agree to:\n- be kind\n- be on time",
+            ),
         ],
         &[date("adopted_on", "1", "1", "2025")],
     );
@@ -368,6 +373,7 @@ async fn a_network_is_run_from_the_pages(store: Site) {
                 ("kind", "code-of-conduct"),
                 ("title", "Code of conduct"),
                 ("version", "2"),
+                ("body", "We listen, online too."),
             ],
             &[date("adopted_on", "1", "1", "2026")],
         ),

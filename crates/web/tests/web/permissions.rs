@@ -45,6 +45,8 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/me/equality", SIGNED_IN),
     ("POST", "/me/equality", SIGNED_IN),
     ("POST", "/me/consents/{id}/withdraw", SIGNED_IN),
+    ("GET", "/me/documents/{id}", SIGNED_IN),
+    ("POST", "/me/documents/{id}/sign", SIGNED_IN),
     ("GET", "/people/inactive", LEADS),
     ("GET", "/people/import", LEADS),
     ("POST", "/people/import", LEADS),
@@ -116,6 +118,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/networks/{id}/edit", LEADS),
     ("POST", "/networks/{id}", LEADS),
     ("GET", "/networks/{id}/documents/new", LEADS),
+    ("GET", "/documents/{id}", PEOPLE_READ),
     ("POST", "/networks/{id}/documents", LEADS),
     ("GET", "/memberships/{id}", PEOPLE_READ),
     ("GET", "/memberships/{id}/{action}", LEADS),
@@ -216,9 +219,12 @@ fn fill(path: &str, f: &Fixture) -> String {
         f.session
     } else if path.starts_with("/completions/") {
         f.completion
+    } else if path.starts_with("/documents/") {
+        f.document
     } else if path.starts_with("/account/tokens/")
         || path.starts_with("/consents/")
         || path.starts_with("/me/consents/")
+        || path.starts_with("/me/documents/")
     {
         999_999
     } else {
@@ -467,7 +473,7 @@ async fn one_organisations_records_never_show_to_anothers_staff(store: Site) {
         format!("/training/{}/sessions", b.course),
     ] {
         let body = format!(
-            "csrf={}&on-day=1&on-month=2&on-year=2026&kind=code-of-conduct&title=x&version=9&adopted_on-day=1&adopted_on-month=1&adopted_on-year=2026&held_on-day=1&held_on-month=1&held_on-year=2026&place=x",
+            "csrf={}&on-day=1&on-month=2&on-year=2026&kind=code-of-conduct&title=x&version=9&body=x&adopted_on-day=1&adopted_on-month=1&adopted_on-year=2026&held_on-day=1&held_on-month=1&held_on-year=2026&place=x",
             secret::csrf_token(&cookie)
         );
         assert_eq!(
@@ -490,7 +496,11 @@ async fn one_organisations_records_never_show_to_anothers_staff(store: Site) {
         untouched.left_on, None,
         "nothing changed in another organisation"
     );
-    assert!(store.documents(b.network).await.unwrap().is_empty());
+    assert_eq!(
+        store.documents(b.network).await.unwrap().len(),
+        1,
+        "only the fixture's own version"
+    );
     // Lists show only the viewer's organisation.
     for (path, own) in [
         ("/api/v1/projects", a.project),

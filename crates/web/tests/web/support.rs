@@ -454,6 +454,8 @@ pub struct Fixture {
     pub import: i64,
     pub session: i64,
     pub completion: i64,
+    /// A version of the network's code of conduct.
+    pub document: i64,
 }
 
 impl Fixture {
@@ -474,6 +476,7 @@ impl Fixture {
             O::Import => self.import,
             O::TrainingSession => self.session,
             O::Completion => self.completion,
+            O::Document => self.document,
         }
     }
 }
@@ -614,10 +617,28 @@ pub async fn fixture(store: &Site, name: &str) -> Fixture {
         .await
         .unwrap()
         .id;
+    let document = store
+        .adopt_document(
+            network,
+            &coproduce_store::networks::DocumentFields {
+                kind: coproduce_domain::network::DocumentKind::CodeOfConduct,
+                title: "Code of conduct".into(),
+                version: "1".into(),
+                charter_id: None,
+                adopted_on: day,
+                body: "Be kind.".into(),
+                easy_read: None,
+            },
+            store.now(),
+        )
+        .await
+        .unwrap()
+        .id;
     Fixture {
         organisation: o.id,
         session,
         completion,
+        document,
         charter,
         person,
         project,

@@ -39,6 +39,16 @@ pub fn routes(r: Routes) -> Routes {
         .get("/me/data.json", C::OwnAccount, data::my_data)
         .get("/me/equality", C::OwnAccount, equality_form)
         .post("/me/equality", C::OwnAccount, save_equality)
+        .get(
+            "/me/documents/{id}",
+            C::OwnAccount,
+            super::networks::reading::my_document,
+        )
+        .post(
+            "/me/documents/{id}/sign",
+            C::OwnAccount,
+            super::networks::reading::sign_my_document,
+        )
         .post(
             "/me/consents/{id}/withdraw",
             C::OwnAccount,
@@ -100,6 +110,8 @@ struct MyRecordPage {
     said: Vec<MySaid>,
     /// Network, role, since, and a note: stood down, or left.
     networks: Vec<(String, String, String, Option<String>)>,
+    /// The versions they are asked to read and sign: id, title and version.
+    to_sign: Vec<(i64, String)>,
     /// Course, when completed, and when it runs out.
     training: Vec<(String, String, Option<String>)>,
     /// Who looked at or changed the record: when, who, what.
@@ -246,6 +258,22 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
                 said: s.said,
             })
             .collect();
+        let to_sign = state
+            .store
+            .unsigned_by(p.id)
+            .await?
+            .into_iter()
+            .map(|d| {
+                (
+                    d.id,
+                    tr.t2(
+                        "me-to-sign-item",
+                        ("title", d.title),
+                        ("version", d.version),
+                    ),
+                )
+            })
+            .collect();
         let networks = state
             .store
             .memberships_of(p.id)
@@ -298,6 +326,7 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
             equality,
             taken_part,
             said,
+            to_sign,
         }))
     }
     .await;

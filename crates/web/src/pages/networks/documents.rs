@@ -1,7 +1,11 @@
-//! Adopting a new version of a network's charter or code of conduct.
+//! Adopting a new version of a network's charter or code of conduct, with its words,
+//! and reading a version as adopted (`/documents/{id}`).
 
 #[allow(unused_imports)]
 use super::*;
+
+/// The longest a document's words may be: 50,000 characters, a long code of conduct.
+const DOCUMENT_LENGTH: usize = 50_000;
 
 #[derive(Deserialize, Default)]
 pub struct DocumentForm {
@@ -19,6 +23,10 @@ pub struct DocumentForm {
     month: String,
     #[serde(default, rename = "adopted_on-year")]
     year: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    easy_read: String,
 }
 
 async fn document_form(
@@ -86,6 +94,18 @@ async fn document_form(
                 .errors(&errors),
         ),
         Part::Date(adopted_on),
+        Part::Text(
+            FormField::new("body", "staff-document-body", "text")
+                .hint("staff-document-body-hint")
+                .value(&f.body)
+                .errors(&errors),
+        ),
+        Part::Text(
+            FormField::new("easy_read", "staff-document-easy-read", "text")
+                .hint("staff-document-easy-read-hint")
+                .value(&f.easy_read)
+                .errors(&errors),
+        ),
     ];
     Ok(FormPage {
         chrome: Chrome::new(state, viewer, "networks"),
@@ -169,6 +189,18 @@ pub(super) async fn adopt_document(
                 errs.take("version", text::required(&f.version, 40)),
             ),
         };
+        // A charter's words are the charter's own; a code of conduct's are typed.
+        let body = if charter.is_some() && kind == Some(DocumentKind::Charter) {
+            Some(String::new())
+        } else {
+            errs.take("body", text::required(&f.body, DOCUMENT_LENGTH))
+        };
+        let easy_read = errs
+            .take(
+                "easy_read",
+                text::optional(Some(&f.easy_read), DOCUMENT_LENGTH),
+            )
+            .flatten();
         let adopted_on = typed_date(&mut errs, "adopted_on", (&f.day, &f.month, &f.year), true);
         if adopted_on.is_some_and(|d| d > crate::today(&state.ctx)) {
             errs.add("adopted_on-day", text::Problem::InFuture);
@@ -180,10 +212,12 @@ pub(super) async fn adopt_document(
                 Named::As("title", "staff-document-title"),
                 Named::As("version", "staff-document-version"),
                 Named::As("adopted_on-day", "staff-date-adopted"),
+                Named::As("body", "staff-document-body"),
+                Named::As("easy_read", "staff-document-easy-read"),
             ],
         );
-        if let (Some(kind), Some(title), Some(version), Some(adopted_on), true) =
-            (kind, title, version, adopted_on, errors.is_empty())
+        if let (Some(kind), Some(title), Some(version), Some(adopted_on), Some(body), true) =
+            (kind, title, version, adopted_on, body, errors.is_empty())
         {
             let fields = DocumentFields {
                 kind,
@@ -191,6 +225,8 @@ pub(super) async fn adopt_document(
                 version,
                 charter_id: charter.as_ref().map(|c| c.id),
                 adopted_on,
+                body,
+                easy_read,
             };
             match coproduce_app::networks::adopt_document(
                 &state.ctx,

@@ -10,6 +10,7 @@
 
 mod documents;
 mod membership;
+pub(crate) mod reading;
 
 use askama::Template;
 use axum::Form;
@@ -53,6 +54,7 @@ pub fn routes(r: Routes) -> Routes {
             C::WritePeople,
             documents::adopt_document,
         )
+        .get("/documents/{id}", C::ReadPeople, reading::staff_page)
         .get(
             "/memberships/{id}",
             C::ReadPeople,
@@ -311,11 +313,11 @@ async fn update_network(
 
 /// A document as the network page shows it.
 struct DocumentShown {
+    id: i64,
     kind: &'static str,
     title: String,
     version: String,
     adopted: String,
-    charter_id: Option<i64>,
     /// For a current version: how many current members have not signed it.
     unsigned: Option<i64>,
 }
@@ -365,11 +367,11 @@ async fn page(
         let documents = all
             .iter()
             .map(|d| DocumentShown {
+                id: d.id,
                 kind: d.kind.label(),
                 title: d.title.clone(),
                 version: d.version.clone(),
                 adopted: tr.date(d.adopted_on),
-                charter_id: d.charter_id,
                 unsigned: unsigned.iter().find(|(id, _)| *id == d.id).map(|(_, n)| *n),
             })
             .collect();
