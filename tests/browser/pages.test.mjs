@@ -130,6 +130,17 @@ const PAGES = [
     await page.click('button[type=submit]:has-text("Record the signature")');
   }],
   ['people-in-network', '/people?network=2', 'Kate Lambert', LEAD],
+  ['network-add-members', '/networks/2/members/new?name=priya', 'Add them to the network', LEAD],
+  ['network-add-members-errors', '/networks/2/members/new?name=priya', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#joined_on-year', '2099');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add them to the network")')]);
+  }],
+  ['network-document', '/documents/5', 'claim only the payments and expenses', LEAD],
+  ['network-document-easy-read', '/documents/5?version=easy', 'This is the Easy Read version', LEAD],
+  ['person-need-form', '/people', 'Add a need', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Leon Brooks")')]);
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Add a need")')]);
+  }],
   ['person-network-errors', '/people', 'There is a problem', LEAD, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('a:has-text("Leon Brooks")')]);
     await Promise.all([page.waitForNavigation(), page.click('a:has-text("Add to a network")')]);
@@ -163,6 +174,16 @@ const PAGES = [
   ['my-record-polish-easy-read', '/me', 'Grupy, do których należysz', PARTICIPANT, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('a[hreflang=pl]')]);
     await Promise.all([page.waitForNavigation(), page.click('a[href="/preferences/easy-read/on"]')]);
+  }],
+  ['my-document-to-sign', '/me', 'This is how we work together', PARTICIPANT, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Code of conduct, version 2")')]);
+  }],
+  ['my-document-sign-errors', '/me', 'Tick the box to say you have read it', PARTICIPANT, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Code of conduct, version 2")')]);
+    await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]:text-is("Sign")')]);
+  }],
+  ['my-document-polish', '/me/documents/2?version=full', 'Przeczytaj', PARTICIPANT, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a[hreflang=pl]')]);
   }],
   ['my-equality', '/me/equality', 'What is your ethnic group?', PARTICIPANT],
   ['my-equality-errors', '/me/equality', 'There is a problem', PARTICIPANT, async (page) => {

@@ -48,6 +48,67 @@ pub async fn add_member(
     Ok(ctx.store.membership(id).await?)
 }
 
+/// The most people added to a network in one go.
+pub const MAX_ADDED: usize = 200;
+
+/// Adds several people of the network's organisation to it at once, all joining on
+/// the same day in the same role: one transaction, one audit entry each. Someone
+/// already a current member refuses the whole change (a conflict); nobody is added.
+pub async fn add_members(
+    ctx: &Context,
+    actor: &Actor,
+    network_id: i64,
+    people: &[i64],
+    role: MemberRole,
+    joined_on: NaiveDate,
+) -> Result<Vec<i64>, AppError> {
+    actor.require(Capability::WritePeople)?;
+    let org = visible_record(ctx, actor, Owned::Network, network_id).await?;
+    if people.is_empty() {
+        return Err(AppError::refused(
+            "person_id",
+            coproduce_domain::text::Problem::Empty,
+        ));
+    }
+    if people.len() > MAX_ADDED {
+        return Err(AppError::refused(
+            "person_id",
+            coproduce_domain::text::Problem::OutOfRange {
+                min: 1,
+                max: MAX_ADDED as i64,
+                given: people.len() as i64,
+            },
+        ));
+    }
+    let found = ctx.store.people_of(org, people).await?;
+    if let Some(missing) = people.iter().find(|id| !found.contains(id)) {
+        return Err(AppError::refused(
+            "person_id",
+            coproduce_domain::text::Problem::NoSuch {
+                noun: "person",
+                id: *missing,
+            },
+        ));
+    }
+    let mut tx = ctx.begin().await?;
+    let mut ids = Vec::with_capacity(people.len());
+    for &person_id in people {
+        let id = insert_member(&mut tx, network_id, person_id, role, joined_on, ctx.now()).await?;
+        audit::record(
+            &mut tx,
+            ctx,
+            actor,
+            Entry::new("membership.add", "membership", id)
+                .organisation(Some(org))
+                .person(Some(person_id)),
+        )
+        .await?;
+        ids.push(id);
+    }
+    ctx.commit(tx).await?;
+    Ok(ids)
+}
+
 /// Records one change to a membership the actor sees.
 pub async fn change_membership(
     ctx: &Context,

@@ -30,7 +30,7 @@ const NETWORKS: [DemoNetwork; 2] = [
         "Patients' Forum members (demo)",
         NetworkKind::PatientsForum,
         &[
-            (0, MemberRole::Chair, 700, true, None),
+            (0, MemberRole::Chair, 700, false, None),
             (1, MemberRole::Member, 650, false, None),
             (2, MemberRole::ViceChair, 600, true, None),
             (

@@ -83,7 +83,7 @@ type DemoPerson = (
     &'static [ServiceArea],
 );
 
-const PEOPLE: [DemoPerson; 14] = {
+const PEOPLE: [DemoPerson; 16] = {
     use Language as L;
     use PersonRole as R;
     use ServiceArea as A;
@@ -185,6 +185,22 @@ const PEOPLE: [DemoPerson; 14] = {
             2,
             &[L::English],
             &[A::PublicHealth],
+        ),
+        // Two people in the register who are not yet in the ambulance service's
+        // network, to add from its page.
+        (
+            "Priya Shah",
+            &[R::ServiceUser],
+            0,
+            &[L::English, L::Gujarati],
+            &[A::UrgentEmergency],
+        ),
+        (
+            "Tomasz Kowalski",
+            &[R::Carer],
+            0,
+            &[L::Polish, L::English],
+            &[A::Ambulance],
         ),
     ]
 };

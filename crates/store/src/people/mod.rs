@@ -431,6 +431,29 @@ pub struct Inactive {
 has_id!(Inactive);
 
 impl Store {
+    /// Which of `ids` are people of this organisation still in the register (not
+    /// erased), in one query.
+    pub async fn people_of(
+        &self,
+        organisation_id: i64,
+        ids: &[i64],
+    ) -> Result<Vec<i64>, StoreError> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        Ok(on_pool!(self, |p| {
+            let mut q = sqlx::QueryBuilder::new("SELECT id FROM people WHERE organisation_id = ");
+            q.push_bind(organisation_id);
+            q.push(" AND erased_at IS NULL AND id IN (");
+            let mut list = q.separated(", ");
+            for id in ids {
+                list.push_bind(*id);
+            }
+            q.push(") ORDER BY id");
+            q.build_query_scalar::<i64>().fetch_all(p).await
+        })?)
+    }
+
     /// Every activity a person was invited to or came to, newest first.
     pub async fn taken_part(&self, person_id: i64) -> Result<Vec<TakenPart>, StoreError> {
         Ok(on_pool!(self, |p| {

@@ -984,7 +984,146 @@ async fn training_is_recorded_from_the_pages(store: Site) {
     assert_eq!(removed_session[0].action, "session.remove");
 }
 
+/// Members are added from the network's own page: a search of the register by name,
+/// several people ticked at once, current members shown but not offered, and every
+/// mistake named with the search and the ticks kept.
+async fn members_are_added_from_the_networks_page(store: Site) {
+    let org = organisation(&store, "Trust").await;
+    let other_org = organisation(&store, "Elsewhere").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_add_lead").await;
+    let r = lead
+        .post(
+            "/networks",
+            &[("name", "Carers network"), ("kind", "coproduction")],
+        )
+        .await;
+    let network = id_in(&r);
+    let ann = person(&store, org, "Ann O'Neill").await;
+    let anna = person(&store, org, "Anna Nowak").await;
+    let andy = person(&store, org, "Andy Price").await;
+    let stranger = person(&store, other_org, "Ana Lopez").await;
+    let bob = person(&store, org, "Bob Smith").await;
+    let page = lead.get(&format!("/networks/{network}")).await.text;
+    assert!(page.contains(&format!("href=\"/networks/{network}/members/new\"")));
+    let add = format!("/networks/{network}/members");
+    let search = lead.get(&format!("{add}/new?name=an")).await.text;
+    for who in [ann, anna, andy] {
+        assert!(
+            search.contains(&format!("value=\"{who}\"")),
+            "{who} offered"
+        );
+    }
+    assert!(
+        !search.contains(&format!("value=\"{bob}\"")),
+        "Bob does not match"
+    );
+    assert!(
+        !search.contains("Ana Lopez"),
+        "another organisation's people are not found"
+    );
+    let today = store.today();
+    let (d, m, y) = (
+        today.format("%-d").to_string(),
+        today.format("%-m").to_string(),
+        today.format("%Y").to_string(),
+    );
+    // Nobody ticked, and a day in the future: both named, the search kept.
+    let r = lead
+        .post(
+            &add,
+            &[
+                ("name", "an"),
+                ("role", "member"),
+                ("joined_on-day", "1"),
+                ("joined_on-month", "1"),
+                ("joined_on-year", "2099"),
+            ],
+        )
+        .await;
+    refused(
+        &r,
+        &[
+            "Tick at least one person to add",
+            "Date they joined cannot be in the future",
+        ],
+    );
+    assert!(
+        r.text.contains(&format!("value=\"{ann}\"")),
+        "the results are shown again"
+    );
+    // Someone of another organisation, sent by hand: refused, nobody added.
+    let (ann_s, andy_s, stranger_s) = (ann.to_string(), andy.to_string(), stranger.to_string());
+    let r = lead
+        .post(
+            &add,
+            &[
+                ("name", "an"),
+                ("person_id", &ann_s),
+                ("person_id", &stranger_s),
+                ("role", "member"),
+                ("joined_on-day", &d),
+                ("joined_on-month", &m),
+                ("joined_on-year", &y),
+            ],
+        )
+        .await;
+    refused(&r, &[&format!("There is no person with id {stranger}")]);
+    assert!(
+        r.text.contains(&format!("value=\"{ann}\" checked")),
+        "the ticks are kept"
+    );
+    assert!(store.memberships_of(ann).await.unwrap().is_empty());
+    // Two at once.
+    let r = lead
+        .post(
+            &add,
+            &[
+                ("name", "an"),
+                ("person_id", &ann_s),
+                ("person_id", &andy_s),
+                ("role", "co-chair"),
+                ("joined_on-day", &d),
+                ("joined_on-month", &m),
+                ("joined_on-year", &y),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    for who in [ann, andy] {
+        let m = store.memberships_of(who).await.unwrap();
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].joined_on, today);
+        assert_eq!(m[0].role, coproduce_domain::network::MemberRole::CoChair);
+    }
+    // Now they are shown as members, not offered again; adding one twice is refused.
+    let search = lead.get(&format!("{add}/new?name=an")).await.text;
+    assert!(search.contains("Already members") && search.contains("Ann O&#39;Neill"));
+    assert!(!search.contains(&format!("value=\"{ann}\"")));
+    assert!(search.contains(&format!("value=\"{anna}\"")));
+    let r = lead
+        .post(
+            &add,
+            &[
+                ("person_id", &ann_s),
+                ("role", "member"),
+                ("joined_on-day", &d),
+                ("joined_on-month", &m),
+                ("joined_on-year", &y),
+            ],
+        )
+        .await;
+    refused(&r, &["is already a member"]);
+    assert_eq!(store.memberships_of(ann).await.unwrap().len(), 1);
+    // Staff who may only read the register cannot add.
+    let staff = Browser::as_role(&store, Role::Staff, Some(org), "cpt_add_staff").await;
+    assert_eq!(
+        staff.get(&format!("{add}/new")).await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
 site_tests!(
     a_network_is_run_from_the_pages,
-    training_is_recorded_from_the_pages
+    training_is_recorded_from_the_pages,
+    members_are_added_from_the_networks_page,
 );

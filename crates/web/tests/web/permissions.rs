@@ -119,6 +119,8 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/networks/{id}", LEADS),
     ("GET", "/networks/{id}/documents/new", LEADS),
     ("GET", "/documents/{id}", PEOPLE_READ),
+    ("GET", "/networks/{id}/members/new", LEADS),
+    ("POST", "/networks/{id}/members", LEADS),
     ("POST", "/networks/{id}/documents", LEADS),
     ("GET", "/memberships/{id}", PEOPLE_READ),
     ("GET", "/memberships/{id}/{action}", LEADS),

@@ -8,6 +8,7 @@
 //! `coproduce_domain::network`'s; these modules read forms and word the problems:
 //! `documents` (adopting a version), `membership` (a member's page and its forms).
 
+mod adding;
 mod documents;
 mod membership;
 pub(crate) mod reading;
@@ -55,6 +56,12 @@ pub fn routes(r: Routes) -> Routes {
             documents::adopt_document,
         )
         .get("/documents/{id}", C::ReadPeople, reading::staff_page)
+        .get(
+            "/networks/{id}/members/new",
+            C::WritePeople,
+            adding::add_form,
+        )
+        .post("/networks/{id}/members", C::WritePeople, adding::add)
         .get(
             "/memberships/{id}",
             C::ReadPeople,
