@@ -224,17 +224,19 @@ async fn import_and_forget(
     )
     .await?;
     if let Some(network) = into.network_id {
-        for (id, joined) in ids.iter().zip(plan.joined_dates()) {
-            coproduce_store::memberships::insert_member(
-                &mut tx,
-                network,
-                *id,
-                coproduce_domain::network::MemberRole::Member,
-                joined.unwrap_or(today),
-                ctx.now(),
-            )
-            .await?;
-        }
+        let joining: Vec<(i64, NaiveDate)> = ids
+            .iter()
+            .zip(plan.joined_dates())
+            .map(|(id, joined)| (*id, joined.unwrap_or(today)))
+            .collect();
+        coproduce_store::memberships::insert_members(
+            &mut tx,
+            network,
+            &joining,
+            coproduce_domain::network::MemberRole::Member,
+            ctx.now(),
+        )
+        .await?;
     }
     let added = match ids.len() {
         1 => "1 person added".to_string(),

@@ -90,10 +90,18 @@ pub async fn add_members(
             },
         ));
     }
+    let joining: Vec<(i64, NaiveDate)> = people.iter().map(|p| (*p, joined_on)).collect();
     let mut tx = ctx.begin().await?;
-    let mut ids = Vec::with_capacity(people.len());
-    for &person_id in people {
-        let id = insert_member(&mut tx, network_id, person_id, role, joined_on, ctx.now()).await?;
+    let added = coproduce_store::memberships::insert_members(
+        &mut tx,
+        network_id,
+        &joining,
+        role,
+        ctx.now(),
+    )
+    .await?;
+    let mut ids = Vec::with_capacity(added.len());
+    for (id, person_id) in added {
         audit::record(
             &mut tx,
             ctx,

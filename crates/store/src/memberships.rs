@@ -488,6 +488,41 @@ pub async fn insert_member(
     .map_err(duplicate("is already a member of this network"))
 }
 
+/// Adds many people to a network on the caller's transaction, in statements of a
+/// hundred rows, each person with the day they joined: how an import and adding
+/// several members at once write. Anyone already a current member is
+/// [`StoreError::Duplicate`]. Returns each new membership's id with its person's, in
+/// person order.
+pub async fn insert_members(
+    tx: &mut crate::Tx,
+    network_id: i64,
+    people: &[(i64, NaiveDate)],
+    role: MemberRole,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<(i64, i64)>, StoreError> {
+    let mut ids = Vec::with_capacity(people.len());
+    for chunk in people.chunks(100) {
+        let added: Vec<(i64, i64)> = on_tx!(&mut *tx, |c| {
+            let mut q = sqlx::QueryBuilder::new(
+                "INSERT INTO memberships (network_id, person_id, role, joined_on, created_at) ",
+            );
+            q.push_values(chunk, |mut row, (person, joined)| {
+                row.push_bind(network_id)
+                    .push_bind(*person)
+                    .push_bind(role.slug())
+                    .push_bind(*joined)
+                    .push_bind(now);
+            });
+            q.push(" RETURNING id, person_id");
+            q.build_query_as::<(i64, i64)>().fetch_all(c).await
+        })
+        .map_err(duplicate("is already a member of this network"))?;
+        ids.extend(added);
+    }
+    ids.sort_by_key(|(_, person)| *person);
+    Ok(ids)
+}
+
 /// Records one change to a membership on the caller's transaction.
 /// [`StoreError::NotFound`] when there is nothing to change (a role change or
 /// leaving after they left, a reinstatement with no stand-down open).

@@ -356,6 +356,91 @@ pub async fn insert_person(
     Ok(id)
 }
 
+/// The values one part of a profile holds, as its table keeps them.
+type ValuesOf = fn(&Profile) -> Vec<String>;
+
+/// Adds many people on the caller's transaction: one statement for their rows and
+/// one for each part of their profiles (name words, roles, interests, languages,
+/// availability). At most 500 at a time, so each statement stays within both
+/// databases' limits on values. Returns their ids in the order given.
+pub(crate) async fn insert_people(
+    tx: &mut Tx,
+    profiles: &[&Profile],
+    now: DateTime<Utc>,
+) -> Result<Vec<i64>, StoreError> {
+    assert!(profiles.len() <= 500, "insert_people takes 500 at a time");
+    if profiles.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut ids: Vec<i64> = on_tx!(&mut *tx, |c| {
+        let mut q = sqlx::QueryBuilder::new(
+            "INSERT INTO people (organisation_id, name, preferred_name, pronouns, email, phone, address, postcode, preferred_contact, affiliations, avoid_rush_hour, born_on, created_at, phone_digits) ",
+        );
+        q.push_values(profiles, |mut row, p| {
+            row.push_bind(p.organisation_id)
+                .push_bind(&p.name)
+                .push_bind(&p.preferred_name)
+                .push_bind(&p.pronouns)
+                .push_bind(&p.email)
+                .push_bind(&p.phone)
+                .push_bind(&p.address)
+                .push_bind(&p.postcode)
+                .push_bind(p.preferred_contact.map(Vocabulary::slug))
+                .push_bind(&p.affiliations)
+                .push_bind(p.avoid_rush_hour)
+                .push_bind(p.born_on)
+                .push_bind(now)
+                .push_bind(digits(&p.phone));
+        });
+        q.push(" RETURNING id");
+        q.build_query_scalar::<i64>().fetch_all(c).await
+    })?;
+    if ids.len() != profiles.len() {
+        return Err(StoreError::Corrupt(format!(
+            "{} people were written but {} ids came back",
+            profiles.len(),
+            ids.len()
+        )));
+    }
+    // Both databases number the rows of one statement in the order they are
+    // written, whatever order RETURNING gives them back in.
+    ids.sort_unstable();
+    let parts: [(&'static str, ValuesOf); 5] = [
+        ("INSERT INTO person_name_words (person_id, word) ", |p| {
+            name_words(&p.name, p.preferred_name.as_deref())
+        }),
+        ("INSERT INTO person_roles (person_id, role) ", |p| {
+            p.roles.iter().map(|v| v.slug().to_string()).collect()
+        }),
+        ("INSERT INTO person_interests (person_id, area) ", |p| {
+            p.interests.iter().map(|v| v.slug().to_string()).collect()
+        }),
+        ("INSERT INTO person_languages (person_id, language) ", |p| {
+            p.languages.iter().map(|v| v.slug().to_string()).collect()
+        }),
+        ("INSERT INTO person_availability (person_id, slot) ", |p| {
+            p.availability.iter().map(|v| v.slug()).collect()
+        }),
+    ];
+    for (insert, values_of) in parts {
+        let pairs: Vec<(i64, String)> = ids
+            .iter()
+            .zip(profiles)
+            .flat_map(|(id, p)| values_of(p).into_iter().map(move |v| (*id, v)))
+            .collect();
+        for chunk in pairs.chunks(500) {
+            on_tx!(&mut *tx, |c| {
+                let mut q = sqlx::QueryBuilder::new(insert);
+                q.push_values(chunk, |mut row, (id, v)| {
+                    row.push_bind(*id).push_bind(v.as_str());
+                });
+                q.build().execute(c).await.map(|_| ())
+            })?;
+        }
+    }
+    Ok(ids)
+}
+
 /// Writes the multi-valued parts of a profile, replacing what was there when
 /// `replace` is set.
 async fn write_parts(tx: &mut Tx, id: i64, p: &Profile, replace: bool) -> Result<(), StoreError> {
