@@ -10,7 +10,9 @@ else, which a schema cannot say:
   before the input it answers, an activity ending before it starts or lasting more
   than 14 days);
 - some fields go together (a response and its status; a signature and its date; a
-  preferred way of contact and the detail it needs);
+  preferred way of contact and the detail it needs), whichever listed spelling of a
+  value is sent;
+- the people named as having said an input must be on its activity's roster;
 - keys in a charter are unique across it.
 
 A request that breaks one of these is refused with a 422 naming the field, which is
@@ -77,7 +79,22 @@ def _not_after_today(value: object) -> object:
     return value
 
 
+# Vocabulary values are read by slug, label or a listed spelling. The rules below
+# depend on a few of them; these are every spelling the contract lists for those.
+CONTACT = {
+    "email": "email", "Email": "email", "e-mail": "email",
+    "phone": "phone", "Phone call": "phone", "telephone": "phone", "call": "phone",
+    "mobile": "phone",
+    "text": "text", "Text message": "text", "SMS": "text",
+    "letter": "letter", "Letter": "letter", "post": "letter", "letter by post": "letter",
+}
+SIGNED = {"signed", "Signed"}
+
+
 def _input(body: dict) -> None:
+    # Who said it must be on the activity's roster, which a generated id is not.
+    if "said_by" in body:
+        body["said_by"] = []
     received = _date(body.get("received_on"))
     if received is not None and received > _today():
         received = _today()
@@ -120,9 +137,10 @@ def _activity(body: dict) -> None:
 def _signatory(body: dict) -> None:
     for field in ("invited_on", "signed_on"):
         body[field] = _not_after_today(body.get(field))
-    if body.get("status") == "signed" and _blank(body.get("signed_on")):
+    signed = body.get("status") in SIGNED
+    if signed and _blank(body.get("signed_on")):
         body["signed_on"] = _today().isoformat()
-    if body.get("status") != "signed":
+    if not signed:
         body["signed_on"] = None
 
 
@@ -137,7 +155,7 @@ def _person(body: dict) -> None:
         "phone": ("phone",),
         "text": ("phone",),
         "letter": ("address", "postcode"),
-    }.get(body.get("preferred_contact") if isinstance(body.get("preferred_contact"), str) else "")
+    }.get(CONTACT.get(body.get("preferred_contact")) if isinstance(body.get("preferred_contact"), str) else "")
     if needs and any(_blank(body.get(field)) for field in needs):
         body["preferred_contact"] = None
 

@@ -53,6 +53,43 @@ pub trait Vocabulary: Sized + Copy + 'static {
             })
     }
 
+    /// Every way of writing a value that [`read_exact`](Vocabulary::read_exact)
+    /// accepts: each value's slug, label and aliases, each once, slugs first. The
+    /// API's contract lists these.
+    fn spellings() -> Vec<&'static str> {
+        let mut all: Vec<&'static str> = Self::ALL.iter().map(|v| v.slug()).collect();
+        for v in Self::ALL {
+            for s in std::iter::once(v.label()).chain(v.aliases().iter().copied()) {
+                if !all.contains(&s) {
+                    all.push(s);
+                }
+            }
+        }
+        all
+    }
+
+    /// Reads a value written exactly as one of its [`spellings`](Vocabulary::spellings):
+    /// its slug, its label, or one of its aliases, after trimming. This is how the API
+    /// reads values, so that what its contract lists is exactly what it accepts.
+    fn read_exact(s: &str) -> Result<Self, UnknownValue> {
+        let t = s.trim();
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|v| v.slug() == t)
+            .or_else(|| {
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.label() == t || v.aliases().contains(&t))
+            })
+            .ok_or_else(|| UnknownValue {
+                noun: Self::NOUN,
+                given: t.to_string(),
+                expected: Self::ALL.iter().map(|v| v.slug()).collect(),
+            })
+    }
+
     /// Reads a value as a person writes it (a spreadsheet, a charter file, a typed
     /// field): its slug, its label or one of its [`aliases`](Vocabulary::aliases),
     /// ignoring case, spacing and punctuation, and a plural "s".

@@ -254,7 +254,9 @@ fn set_of<T: Ord>(
 }
 
 impl PersonDraft {
-    /// Checks every field, reporting each problem by field: a name and at least one
+    /// Checks every field, reporting each problem by field. Values of a vocabulary
+    /// (roles, interests, languages, contact) are read by their slug, label or a
+    /// listed spelling ([`Vocabulary::read_exact`]). A name and at least one
     /// role are needed; emails, phone numbers, postcodes and the date of birth must be
     /// real; a preferred contact method needs the detail it uses.
     pub fn check(&self, today: NaiveDate) -> Result<Profile, FieldErrors> {
@@ -280,19 +282,19 @@ impl PersonDraft {
         let phone = given(&self.phone).and_then(|p| errs.take("phone", phone(p)));
         let postcode = given(&self.postcode).and_then(|p| errs.take("postcode", postcode(p)));
         let preferred_contact = given(&self.preferred_contact)
-            .and_then(|c| errs.take("preferred_contact", ContactMethod::parse(c)));
+            .and_then(|c| errs.take("preferred_contact", ContactMethod::read_exact(c)));
         let roles = set_of(&mut errs, "roles", &self.roles, |s| {
-            PersonRole::parse(s.trim()).map_err(Problem::from)
+            PersonRole::read_exact(s).map_err(Problem::from)
         });
         if self.roles.is_empty() {
             errs.add("roles", Problem::Empty);
         }
         let interests = set_of(&mut errs, "interests", &self.interests, |s| {
-            ServiceArea::parse(s.trim()).map_err(Problem::from)
+            ServiceArea::read_exact(s).map_err(Problem::from)
         });
         let availability = set_of(&mut errs, "availability", &self.availability, Slot::parse);
         let languages = set_of(&mut errs, "languages", &self.languages, |s| {
-            <Language as Vocabulary>::read(s).map_err(Problem::from)
+            <Language as Vocabulary>::read_exact(s).map_err(Problem::from)
         });
         let born_on = given(&self.born_on).and_then(|b| {
             errs.take(

@@ -316,8 +316,11 @@ pub fn created<T: Serialize>(location: String, body: T) -> Response {
 pub fn vocabulary_schema<V: Vocabulary>() -> Object {
     Object::builder()
         .schema_type(SchemaType::new(Type::String))
-        .enum_values(Some(V::ALL.iter().map(|v| v.slug())))
-        .description(Some(format!("One of the {} values.", V::NOUN)))
+        .enum_values(Some(V::spellings()))
+        .description(Some(format!(
+            "One of the {} values: its slug, which answers always give, or its label or a common spelling, written exactly as listed.",
+            V::NOUN
+        )))
         .build()
 }
 
@@ -503,7 +506,7 @@ pub struct Unprocessable(pub ProblemReport);
 
 /// Checks a vocabulary value in a body, recording an error under `field`.
 pub fn vocab<V: Vocabulary>(errs: &mut FieldErrors, field: &str, raw: &str) -> Option<V> {
-    errs.take(field, V::parse(raw.trim()))
+    errs.take(field, V::read_exact(raw))
 }
 
 /// Checks required text in a body.

@@ -207,7 +207,7 @@ impl PeopleQuery {
             // An empty value is not one of the vocabulary's, as the document says.
             match raw.as_deref().map(str::trim) {
                 None => None,
-                Some(s) => errs.take(field, V::parse(s)),
+                Some(s) => errs.take(field, V::read_exact(s)),
             }
         }
         let filter = coproduce_store::people::PeopleFilter {

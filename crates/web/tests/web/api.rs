@@ -529,6 +529,7 @@ site_tests!(
     the_feedback_indicator_says_no_data_rather_than_a_number,
     charters_are_created_checked_signed_and_updated,
     health_checks_answer,
+    vocabularies_are_read_by_slug_label_or_listed_spelling,
 );
 
 #[test]
@@ -552,6 +553,50 @@ fn the_openapi_document_describes_every_api_route() {
     routes.dedup();
     assert_eq!(paths, routes);
     assert!(paths.contains(&"/api/v1/organisations/{id}/equality"));
+    // A vocabulary lists its slugs first, then the labels and spellings it also reads.
     let rungs = &doc["components"]["schemas"]["ActivityBody"]["properties"]["rung"]["enum"];
-    assert_eq!(rungs.as_array().unwrap().len(), 7, "{rungs}");
+    let rungs: Vec<&str> = rungs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert_eq!(&rungs[..2], ["coercion", "educating"]);
+    assert!(rungs.contains(&"Co-production"), "{rungs:?}");
+    assert_eq!(rungs.len(), 14, "{rungs:?}");
+}
+
+/// Values are read as the contract lists them: a slug, a label, or a listed spelling,
+/// exactly; anything else is refused and named, and answers always give the slug.
+async fn vocabularies_are_read_by_slug_label_or_listed_spelling(store: Site) {
+    let (org, _, _) = crate::support::seed(&store).await;
+    let r = post(
+        &store,
+        "/api/v1/people",
+        serde_json::json!({"organisation_id": org, "name": "Irena Nowak",
+            "roles": ["Carer", "expert-by-experience"], "languages": ["Polish"],
+            "interests": ["A&E"], "preferred_contact": "Email", "email": "irena@example.org"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let p = r.json();
+    assert_eq!(
+        p["roles"],
+        serde_json::json!(["carer", "expert-by-experience"])
+    );
+    assert_eq!(p["languages"], serde_json::json!(["pl"]));
+    assert_eq!(p["interests"], serde_json::json!(["urgent-emergency"]));
+    assert_eq!(p["preferred_contact"], "email");
+    // Not as listed: refused, with the field named.
+    let r = post(
+        &store,
+        "/api/v1/people",
+        serde_json::json!({"organisation_id": org, "name": "Ann", "roles": ["CARERS!"]}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.fields(), ["roles[0]"]);
+    let r = get(&store, "/api/v1/people?role=Carer").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.json()["items"][0]["name"], "Irena Nowak");
 }
