@@ -255,15 +255,15 @@ impl Charter {
                 );
                 let kind = match c.kind.as_deref() {
                     None => Some(CommitmentKind::Commitment),
-                    Some(k) => errs.take(&at("kind"), CommitmentKind::parse(k)),
+                    Some(k) => errs.take(&at("kind"), CommitmentKind::read_exact(k)),
                 };
                 let rung = match c.rung.as_deref() {
                     None => Some(None),
-                    Some(r) => errs.take(&at("rung"), Rung::parse(r).map(Some)),
+                    Some(r) => errs.take(&at("rung"), Rung::read_exact(r).map(Some)),
                 };
                 let indicator = match c.indicator.as_deref() {
                     None => Some(None),
-                    Some(r) => errs.take(&at("indicator"), IndicatorKey::parse(r).map(Some)),
+                    Some(r) => errs.take(&at("indicator"), IndicatorKey::read_exact(r).map(Some)),
                 };
                 if let (
                     Some(key),

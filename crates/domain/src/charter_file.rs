@@ -10,7 +10,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::Vocabulary;
+use crate::charter::CommitmentKind;
 use crate::charter::{Charter, CharterDraft, CommitmentDraft, SectionDraft, SettingsDraft};
+use crate::indicator::IndicatorKey;
+use crate::ladder::Rung;
 use crate::text::Problem;
 
 /// The only format version that exists.
@@ -207,9 +211,9 @@ pub fn parse(src: &str) -> Result<Charter, FileErrors> {
                 key: at.take(&p("key"), &m.key),
                 text: at.take(&p("text"), &m.text),
                 source_ref: at.take(&p("source_ref"), &m.source_ref),
-                kind: at.take_opt(&p("kind"), &m.kind),
-                rung: at.take_opt(&p("rung"), &m.rung),
-                indicator: at.take_opt(&p("indicator"), &m.indicator),
+                kind: as_written::<CommitmentKind>(at.take_opt(&p("kind"), &m.kind)),
+                rung: as_written::<Rung>(at.take_opt(&p("rung"), &m.rung)),
+                indicator: as_written::<IndicatorKey>(at.take_opt(&p("indicator"), &m.indicator)),
             });
         }
         draft.sections.push(section);
@@ -322,6 +326,16 @@ pub fn write(c: &Charter) -> String {
     )
 }
 
+/// A vocabulary value in a charter file, read as people write it (any case, spacing
+/// or punctuation, a label or a common spelling) and given on as its slug; a value
+/// that cannot be read is passed on as written, for the check to name.
+fn as_written<V: Vocabulary>(value: Option<String>) -> Option<String> {
+    value.map(|v| match V::read(&v) {
+        Ok(read) => read.slug().to_string(),
+        Err(_) => v,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,6 +416,14 @@ rung = "co-production"
                 "line 27, field `sections[0].commitments[1].rung`: unknown rung \"co-operation\"; expected one of coercion, educating, informing, consultation, engagement, co-design, co-production"
             ]
         );
+    }
+
+    #[test]
+    fn values_are_read_as_people_write_them() {
+        let src = GOOD.replace("\"co-production\"", "\"Co Production\"");
+        let c = parse(&src).unwrap();
+        let rung = c.sections[0].commitments[1].rung;
+        assert_eq!(rung, Some(crate::ladder::Rung::CoProduction));
     }
 
     #[test]

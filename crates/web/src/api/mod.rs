@@ -349,12 +349,15 @@ pub fn nullable_vocabulary_schema<V: Vocabulary>() -> Object {
     Object::builder()
         .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
         .enum_values(Some(
-            V::ALL
-                .iter()
-                .map(|v| serde_json::Value::from(v.slug()))
+            V::spellings()
+                .into_iter()
+                .map(serde_json::Value::from)
                 .chain([serde_json::Value::Null]),
         ))
-        .description(Some(format!("One of the {} values, or null.", V::NOUN)))
+        .description(Some(format!(
+            "One of the {} values (its slug, or its label or a common spelling, written exactly as listed), or null.",
+            V::NOUN
+        )))
         .build()
 }
 
