@@ -12,13 +12,13 @@ use coproduce_store::StoreError;
 use coproduce_store::people::Person;
 use serde::Deserialize;
 
-use super::record::{About, person_form};
+use super::record::{About, blank_form, person_form};
 use super::visible_person;
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::i18n::Tr;
 use crate::pages::forms::{Choice, DateField, FormPage, Part, Select, error_of};
-use crate::pages::{PageError, render, show};
+use crate::pages::{PageError, render};
 
 /// One of the person's completions as their page lists it: course id, title, the
 /// day completed, the expiry tag, the completion's id.
@@ -266,12 +266,11 @@ pub(super) async fn new_membership(
     viewer: Viewer,
     Path(raw): Path<String>,
 ) -> Response {
-    let result = async {
-        let p = visible_person(&state, &viewer, &raw).await?;
-        join_page(&state, &viewer, &p, &JoinForm::default(), vec![]).await
-    }
-    .await;
-    show(&state, &viewer, result)
+    let blank = JoinForm::default();
+    blank_form(&state, &viewer, &raw, async |p| {
+        join_page(&state, &viewer, p, &blank, vec![]).await
+    })
+    .await
 }
 
 pub(super) async fn new_training(
@@ -279,12 +278,11 @@ pub(super) async fn new_training(
     viewer: Viewer,
     Path(raw): Path<String>,
 ) -> Response {
-    let result = async {
-        let p = visible_person(&state, &viewer, &raw).await?;
-        training_page(&state, &viewer, &p, &TrainingForm::default(), vec![]).await
-    }
-    .await;
-    show(&state, &viewer, result)
+    let blank = TrainingForm::default();
+    blank_form(&state, &viewer, &raw, async |p| {
+        training_page(&state, &viewer, p, &blank, vec![]).await
+    })
+    .await
 }
 
 pub(super) async fn join_network(

@@ -205,17 +205,31 @@ fn consent_page(
     )
 }
 
+/// Shows an empty form page about the person the address names.
+pub(super) async fn blank_form(
+    state: &AppState,
+    viewer: &Viewer,
+    raw: &str,
+    page: impl AsyncFnOnce(&Person) -> Result<FormPage, PageError>,
+) -> Response {
+    let result = async {
+        let p = visible_person(state, viewer, raw).await?;
+        page(&p).await
+    }
+    .await;
+    crate::pages::show(state, viewer, result)
+}
+
 pub(super) async fn new_need(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(raw): Path<String>,
 ) -> Response {
-    let result = async {
-        let p = visible_person(&state, &viewer, &raw).await?;
-        Ok(need_page(&state, &viewer, &p, &NeedForm::default(), vec![]))
-    }
-    .await;
-    crate::pages::show(&state, &viewer, result)
+    let blank = NeedForm::default();
+    blank_form(&state, &viewer, &raw, async |p| {
+        Ok(need_page(&state, &viewer, p, &blank, vec![]))
+    })
+    .await
 }
 
 pub(super) async fn new_consent(
@@ -223,18 +237,11 @@ pub(super) async fn new_consent(
     viewer: Viewer,
     Path(raw): Path<String>,
 ) -> Response {
-    let result = async {
-        let p = visible_person(&state, &viewer, &raw).await?;
-        Ok(consent_page(
-            &state,
-            &viewer,
-            &p,
-            &ConsentForm::default(),
-            vec![],
-        ))
-    }
-    .await;
-    crate::pages::show(&state, &viewer, result)
+    let blank = ConsentForm::default();
+    blank_form(&state, &viewer, &raw, async |p| {
+        Ok(consent_page(&state, &viewer, p, &blank, vec![]))
+    })
+    .await
 }
 
 pub(super) async fn add_need(
