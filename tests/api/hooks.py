@@ -13,6 +13,9 @@ else, which a schema cannot say:
   preferred way of contact and the detail it needs), whichever listed spelling of a
   value is sent;
 - the people named as having said an input must be on its activity's roster;
+- a project's lead is a staff account of its organisation, its partners are other
+  organisations that exist, each once, and a new stage does not begin before the
+  last;
 - keys in a charter are unique across it.
 
 A request that breaks one of these is refused with a 422 naming the field, which is
@@ -160,6 +163,29 @@ def _person(body: dict) -> None:
         body["preferred_contact"] = None
 
 
+def _project(body: dict) -> None:
+    # A lead must be a staff account of the organisation, which a generated id is
+    # not; a new stage's day may not come before the last; partners are other
+    # organisations that exist, each once.
+    if "lead_account_id" in body:
+        body["lead_account_id"] = None
+    if "stage_began_on" in body:
+        body["stage_began_on"] = None
+    partners = body.get("partners")
+    if isinstance(partners, list):
+        seen = {body.get("organisation_id")}
+        kept = []
+        for partner in partners:
+            if not isinstance(partner, dict):
+                continue
+            partner["organisation_id"] = _known("organisations", partner.get("organisation_id"))
+            if partner["organisation_id"] in seen:
+                continue
+            seen.add(partner["organisation_id"])
+            kept.append(partner)
+        body["partners"] = kept
+
+
 def _charter(body: dict) -> None:
     sections = body.get("sections")
     if not isinstance(sections, list):
@@ -193,6 +219,8 @@ BODY_RULES = {
     ("POST", "/api/v1/people"): _person,
     ("PUT", "/api/v1/people/{id}"): _person,
     ("POST", "/api/v1/charters"): _charter,
+    ("POST", "/api/v1/projects"): _project,
+    ("PUT", "/api/v1/projects/{id}"): _project,
 }
 
 

@@ -30,6 +30,12 @@ const PAGES = [
   }],
   ['organisation-new', '/organisations/new', 'Add an organisation', ADMIN],
   ['project-edit', '/projects/1/edit', 'Change the project', LEAD],
+  ['project', '/projects/1', 'People were first involved on', LEAD],
+  ['project-partners', '/projects/1/partners', 'Partner organisations', LEAD],
+  ['project-budget-errors', '/projects/1/edit', 'is not an amount of money', LEAD, async (page) => {
+    await page.fill('#budget', '£12.345');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save changes")')]);
+  }],
   ['sign-in-polish', '/sign-in', 'Nie pamiętam hasła', null, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('a[hreflang=pl]')]);
   }],
@@ -317,7 +323,7 @@ test('keyboard only: start a project, fixing a mistake on the way', async () => 
   await page.focus('#title');
   await page.keyboard.type('Young carers\' voices');
   // Tab past every radio group to the button and press it, without choosing.
-  for (let i = 0; i < 12; i += 1) {
+  for (let i = 0; i < 20; i += 1) {
     await page.keyboard.press('Tab');
     if (await page.evaluate(() => document.activeElement.tagName === 'BUTTON')) break;
   }
@@ -334,9 +340,16 @@ test('keyboard only: start a project, fixing a mistake on the way', async () => 
   await page.focus('#scope_and_limits');
   await page.keyboard.type('We can change how we listen, not the budget.');
   await page.keyboard.press('Tab');
+  await page.keyboard.type('The budget: the board set it in March.');
+  // Past the rung, the budget and the lead, left as they are, to the button.
+  for (let i = 0; i < 5; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement.tagName === 'BUTTON')) break;
+  }
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Start the project');
   await Promise.all([page.waitForURL(/\/projects\/\d+$/), page.keyboard.press('Enter')]);
   assert.ok((await page.textContent('h1')).includes("Young carers' voices"));
+  assert.ok((await page.textContent('main')).includes('The budget: the board set it in March.'));
   await context.close();
 });
 

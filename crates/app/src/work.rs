@@ -8,6 +8,7 @@
 
 use coproduce_domain::account::Capability;
 use coproduce_domain::person::AttendanceStatus;
+use coproduce_domain::text::{FieldErrors, Problem};
 use coproduce_store::activities::{
     Activity, ActivityFields, Attendance, insert_activity, update_activity_in, upsert_attendance,
 };
@@ -18,7 +19,40 @@ use crate::audit::{self, Entry};
 use crate::scope::{Owned, referenced, visible_record};
 use crate::{Actor, AppError, Context};
 
-/// Starts a project in an organisation the actor sees.
+/// Checks what a project names beyond its organisation: its lead is a staff account
+/// of the project's organisation, and each partner is another organisation that
+/// exists. Every problem is named on its field.
+async fn check_project_names(ctx: &Context, f: &ProjectFields) -> Result<(), AppError> {
+    let mut errs = FieldErrors::new();
+    if let Some(lead) = f.lead_account_id {
+        match ctx.store.account(lead).await {
+            Ok(a) if a.organisation_id == Some(f.organisation_id) && a.role.is_staff() => {}
+            Ok(_) | Err(coproduce_store::StoreError::NotFound) => {
+                errs.add("lead_account_id", Problem::NotStaffHere)
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let ids: Vec<i64> = f.partners.iter().map(|(o, _)| *o).collect();
+    let existing = ctx.store.organisations_among(&ids).await?;
+    for (i, (org, _)) in f.partners.iter().enumerate() {
+        let field = format!("partners[{i}].organisation_id");
+        if *org == f.organisation_id {
+            errs.add(field, Problem::OwnOrganisation);
+        } else if !existing.contains(org) {
+            errs.add(
+                field,
+                Problem::NoSuch {
+                    noun: "organisation",
+                    id: *org,
+                },
+            );
+        }
+    }
+    errs.finish(|| ()).map_err(AppError::from)
+}
+
+/// Starts a project in an organisation the actor sees; audited.
 pub async fn create_project(
     ctx: &Context,
     actor: &Actor,
@@ -26,8 +60,16 @@ pub async fn create_project(
 ) -> Result<Project, AppError> {
     actor.require(Capability::WriteWork)?;
     crate::scope::referenced_organisation(ctx, actor, f.organisation_id).await?;
+    check_project_names(ctx, f).await?;
     let mut tx = ctx.begin().await?;
     let id = insert_project(&mut tx, f, ctx.now()).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("project.create", "project", id).organisation(Some(f.organisation_id)),
+    )
+    .await?;
     ctx.commit(tx).await?;
     Ok(ctx.store.project(id).await?)
 }
@@ -42,8 +84,27 @@ pub async fn update_project(
     actor.require(Capability::WriteWork)?;
     visible_record(ctx, actor, Owned::Project, id).await?;
     crate::scope::referenced_organisation(ctx, actor, f.organisation_id).await?;
+    check_project_names(ctx, f).await?;
+    // A new stage cannot begin before the one it follows.
+    let history = ctx.store.stage_history(id).await?;
+    if let (Some(last), Some(began)) = (history.last(), f.stage_began_on)
+        && last.stage != f.stage
+        && began < last.began_on
+    {
+        return Err(AppError::refused(
+            "stage_began_on",
+            Problem::BeforeLastStage(last.began_on),
+        ));
+    }
     let mut tx = ctx.begin().await?;
-    update_project_in(&mut tx, id, f).await?;
+    update_project_in(&mut tx, id, f, ctx.now()).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("project.update", "project", id).organisation(Some(f.organisation_id)),
+    )
+    .await?;
     ctx.commit(tx).await?;
     Ok(ctx.store.project(id).await?)
 }

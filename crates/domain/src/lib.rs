@@ -19,6 +19,7 @@ pub mod needs;
 pub mod network;
 pub mod organisation;
 pub mod person;
+pub mod project;
 pub mod templates;
 pub mod text;
 pub mod time;

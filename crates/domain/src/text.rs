@@ -177,11 +177,21 @@ pub enum Problem {
     SessionOfAnotherCourse,
     #[error("person {0} is not on this activity's list of people")]
     NotOnRoster(i64),
+    #[error("\"{0}\" is not an amount of money: write pounds and pence, like 1250.50")]
+    NotMoney(String),
+    #[error("is not an account of this organisation's staff")]
+    NotStaffHere,
+    #[error("is the project's own organisation, not a partner")]
+    OwnOrganisation,
+    #[error("the organisation is named twice")]
+    PartnerTwice,
+    #[error("cannot be before the stage it follows began on {}", crate::time::show_date(*.0))]
+    BeforeLastStage(chrono::NaiveDate),
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 56] = [
+    pub const CODES: [&'static str; 61] = [
         "empty",
         "too-long",
         "control-character",
@@ -238,6 +248,11 @@ impl Problem {
         "before-adopted",
         "session-of-another-course",
         "not-on-roster",
+        "not-money",
+        "not-staff-here",
+        "own-organisation",
+        "partner-twice",
+        "before-last-stage",
     ];
 
     /// The id translations know this problem by.
@@ -300,6 +315,11 @@ impl Problem {
             BeforeAdopted(_) => "before-adopted",
             SessionOfAnotherCourse => "session-of-another-course",
             NotOnRoster(_) => "not-on-roster",
+            NotMoney(_) => "not-money",
+            NotStaffHere => "not-staff-here",
+            OwnOrganisation => "own-organisation",
+            PartnerTwice => "partner-twice",
+            BeforeLastStage(_) => "before-last-stage",
         }
     }
 
@@ -318,7 +338,8 @@ impl Problem {
             | NotDateTime(g)
             | NotDate(g)
             | NoSuchDate(g)
-            | NoSuchColumn(g) => {
+            | NoSuchColumn(g)
+            | NotMoney(g) => {
                 vec![("given", g.clone())]
             }
             OutOfRange { min, max, given } => vec![
@@ -359,7 +380,9 @@ impl Problem {
             }
             ActivityTooLong(days) => vec![("days", days.to_string())],
             KeyUsedTwice { what, key } => vec![("what", what.to_string()), ("key", key.clone())],
-            BeforeAdopted(day) => vec![("date", day.format("%Y-%m-%d").to_string())],
+            BeforeAdopted(day) | BeforeLastStage(day) => {
+                vec![("date", day.format("%Y-%m-%d").to_string())]
+            }
             _ => vec![],
         }
     }
@@ -600,6 +623,11 @@ mod tests {
             Problem::BeforeAdopted(chrono::NaiveDate::default()),
             Problem::SessionOfAnotherCourse,
             Problem::NotOnRoster(3),
+            Problem::NotMoney("x".into()),
+            Problem::NotStaffHere,
+            Problem::OwnOrganisation,
+            Problem::PartnerTwice,
+            Problem::BeforeLastStage(chrono::NaiveDate::default()),
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

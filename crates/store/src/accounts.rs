@@ -105,6 +105,23 @@ impl Store {
         self.account(id).await
     }
 
+    /// The staff accounts (administrators, involvement leads, staff) of one
+    /// organisation, or of every organisation when `None`: id, name and the
+    /// organisation's name, by name, for choosing a project's lead.
+    pub async fn staff_choices(
+        &self,
+        organisation_id: Option<i64>,
+    ) -> Result<Vec<(i64, String, String)>, StoreError> {
+        Ok(on_pool!(self, |p| {
+            sqlx::query_as::<_, (i64, String, String)>(
+            "SELECT a.id, a.name, o.name FROM accounts a JOIN organisations o ON o.id = a.organisation_id WHERE a.role IN ('administrator', 'involvement-lead', 'staff') AND ($1 IS NULL OR a.organisation_id = $1) ORDER BY a.name, a.id LIMIT 500"
+        )
+        .bind(organisation_id)
+        .fetch_all(p)
+        .await
+        })?)
+    }
+
     pub async fn account(&self, id: i64) -> Result<Account, StoreError> {
         self.by_id(
             "SELECT a.id, a.email, a.name, a.role, a.organisation_id, a.password_hash, a.totp_secret, a.totp_enabled, a.person_id, a.created_at FROM accounts a WHERE a.id = $1",

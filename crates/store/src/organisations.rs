@@ -40,6 +40,22 @@ impl Store {
         self.organisation(id).await
     }
 
+    /// Which of `ids` are organisations that exist, in one query.
+    pub async fn organisations_among(&self, ids: &[i64]) -> Result<Vec<i64>, StoreError> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        Ok(on_pool!(self, |p| {
+            let mut q = sqlx::QueryBuilder::new("SELECT id FROM organisations WHERE id IN (");
+            let mut list = q.separated(", ");
+            for id in ids {
+                list.push_bind(*id);
+            }
+            q.push(") ORDER BY id");
+            q.build_query_scalar::<i64>().fetch_all(p).await
+        })?)
+    }
+
     pub async fn organisation(&self, id: i64) -> Result<Organisation, StoreError> {
         self.by_id(
             "SELECT id, name, kind, require_second_factor, created_at FROM organisations WHERE id = $1",

@@ -18,6 +18,7 @@ use coproduce_domain::organisation::OrganisationKind;
 use coproduce_domain::person::{
     AttendanceStatus, ContactMethod, Language, PersonRole, Profile, ServiceArea,
 };
+use coproduce_domain::project::PartnerPart;
 use coproduce_domain::{templates, time};
 
 use crate::activities::{ActivityFields, insert_activity, upsert_attendance};
@@ -25,7 +26,7 @@ use crate::charters::{insert_charter, insert_signatory};
 use crate::inputs::{InputFields, insert_input};
 use crate::organisations::{OrganisationFields, insert_organisation};
 use crate::people::insert_person;
-use crate::projects::{ProjectFields, insert_project};
+use crate::projects::{ProjectFields, insert_project, update_project_in};
 use crate::{Store, StoreError};
 
 /// What the demo loaded, for the command that loaded it to report.
@@ -290,6 +291,62 @@ const PROJECTS: [(usize, &str, Stage, Level, Option<&str>); 6] = [
         Some(
             "People will shape the priorities of the strategy. Statutory duties are not open to change.",
         ),
+    ),
+];
+
+/// For each project: the rung it aims for, its involvement budget in pence, what
+/// cannot change, its partners (organisation index and part), and the stage it was
+/// at first, with how many days ago it began (it moved to its stage now 120 days ago).
+type ProjectMore = (
+    Rung,
+    i64,
+    Option<&'static str>,
+    &'static [(usize, PartnerPart)],
+    Option<(Stage, u64)>,
+);
+
+const PROJECT_MORE: [ProjectMore; 6] = [
+    (
+        Rung::CoProduction,
+        1_250_000,
+        Some("National response-time targets: they are set by NHS England, not by us."),
+        &[
+            (1, PartnerPart::PatientsForum),
+            (3, PartnerPart::Healthwatch),
+        ],
+        Some((Stage::Initiation, 400)),
+    ),
+    (
+        Rung::CoDesign,
+        500_000,
+        Some("This year's involvement budget: it was agreed by the board in March."),
+        &[(1, PartnerPart::PatientsForum)],
+        None,
+    ),
+    (
+        Rung::Engagement,
+        150_000,
+        None,
+        &[(3, PartnerPart::Healthwatch)],
+        Some((Stage::Design, 300)),
+    ),
+    (Rung::CoDesign, 80_000, None, &[], None),
+    (
+        Rung::CoProduction,
+        900_000,
+        Some("The total funding for respite: the council's budget for it is fixed until 2028."),
+        &[
+            (4, PartnerPart::VoluntarySector),
+            (3, PartnerPart::Healthwatch),
+        ],
+        Some((Stage::Initiation, 500)),
+    ),
+    (
+        Rung::CoProduction,
+        2_000_000,
+        Some("Statutory duties under the Care Act 2014."),
+        &[(4, PartnerPart::VoluntarySector)],
+        None,
     ),
 ];
 
@@ -685,15 +742,39 @@ impl Store {
             }
         }
         let mut projects = Vec::new();
-        for (org, title, stage, level, scope) in PROJECTS {
-            let f = ProjectFields {
+        for ((org, title, stage, level, scope), (rung, pence, fixed, partners, earlier)) in
+            PROJECTS.into_iter().zip(PROJECT_MORE)
+        {
+            let mut f = ProjectFields {
                 organisation_id: orgs[org],
                 title: title.into(),
                 stage,
                 level,
                 scope_and_limits: scope.map(Into::into),
+                lead_account_id: None,
+                target_rung: Some(rung),
+                budget_pence: Some(pence),
+                cannot_change: fixed.map(Into::into),
+                partners: partners.iter().map(|(o, part)| (orgs[*o], *part)).collect(),
+                stage_began_on: Some(days_before(today, 120)),
             };
-            projects.push(insert_project(&mut tx, &f, now).await?);
+            let id = match earlier {
+                Some((first, ago)) => {
+                    let started = ProjectFields {
+                        stage: first,
+                        stage_began_on: Some(days_before(today, ago)),
+                        ..f.clone()
+                    };
+                    let id = insert_project(&mut tx, &started, now).await?;
+                    update_project_in(&mut tx, id, &f, now).await?;
+                    id
+                }
+                None => {
+                    f.stage_began_on = Some(days_before(today, 400));
+                    insert_project(&mut tx, &f, now).await?
+                }
+            };
+            projects.push(id);
         }
         let mut activities = Vec::new();
         for (project, title, activity_type, mode, rung, ago, (h, m), minutes, attendees) in

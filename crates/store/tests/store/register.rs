@@ -184,6 +184,12 @@ async fn needs_are_recorded_once_and_shared_only_with_consent(store: Store) {
                 stage: Stage::Design,
                 level: Level::Service,
                 scope_and_limits: None,
+                lead_account_id: None,
+                target_rung: None,
+                budget_pence: None,
+                cannot_change: None,
+                partners: vec![],
+                stage_began_on: None,
             },
             coproduce_store::testing::now(),
         )

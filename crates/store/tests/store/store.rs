@@ -43,6 +43,12 @@ async fn activity(store: &Store, org: i64, start: &str, end: &str) -> i64 {
                 stage: Stage::Design,
                 level: Level::Service,
                 scope_and_limits: None,
+                lead_account_id: None,
+                target_rung: None,
+                budget_pence: None,
+                cannot_change: None,
+                partners: vec![],
+                stage_began_on: None,
             },
             coproduce_store::testing::now(),
         )
@@ -178,6 +184,12 @@ async fn missing_references_name_their_field(store: Store) {
                 stage: Stage::Design,
                 level: Level::Service,
                 scope_and_limits: None,
+                lead_account_id: None,
+                target_rung: None,
+                budget_pence: None,
+                cannot_change: None,
+                partners: vec![],
+                stage_began_on: None,
             },
             coproduce_store::testing::now(),
         )
@@ -377,7 +389,122 @@ async fn a_transaction_that_reads_then_writes_waits_its_turn(store: Store) {
     }
 }
 
+/// A project keeps its partners, budget and the history of its stages; whether
+/// people were involved from the start is judged by the stage on the day of the first
+/// activity someone came to, not by today's stage.
+async fn a_project_keeps_its_stages_and_partners(store: Store) {
+    use coproduce_domain::project::PartnerPart;
+    let org = organisation(&store, "Trust").await;
+    let healthwatch = organisation(&store, "Healthwatch").await;
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let mut f = ProjectFields {
+        organisation_id: org,
+        title: "Crisis care".into(),
+        stage: Stage::Initiation,
+        level: Level::Service,
+        scope_and_limits: Some("How crews respond".into()),
+        lead_account_id: None,
+        target_rung: Some(Rung::CoProduction),
+        budget_pence: Some(125_050),
+        cannot_change: Some("Response targets: set nationally".into()),
+        partners: vec![(healthwatch, PartnerPart::Healthwatch)],
+        stage_began_on: Some(d("2026-01-05")),
+    };
+    let p = store
+        .create_project(&f, coproduce_store::testing::now())
+        .await
+        .unwrap();
+    assert_eq!(p.budget_pence, Some(125_050));
+    assert_eq!(p.target_rung(), Some(Rung::CoProduction));
+    let partners = store.partners(p.id).await.unwrap();
+    assert_eq!(partners.len(), 1);
+    assert_eq!(
+        (partners[0].name.as_str(), partners[0].part),
+        ("Healthwatch", PartnerPart::Healthwatch)
+    );
+    // No one has come to anything yet.
+    assert_eq!(store.first_involved(p.id).await.unwrap(), None);
+    // The project moves on to delivery in May; a change that keeps the stage adds
+    // nothing to the history.
+    f.stage = Stage::Delivery;
+    f.stage_began_on = Some(d("2026-05-01"));
+    f.partners = vec![];
+    store
+        .update_project(p.id, &f, coproduce_store::testing::now())
+        .await
+        .unwrap();
+    f.title = "Crisis care review".into();
+    store
+        .update_project(p.id, &f, coproduce_store::testing::now())
+        .await
+        .unwrap();
+    let history: Vec<(Stage, NaiveDate)> = store
+        .stage_history(p.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.stage, s.began_on))
+        .collect();
+    assert_eq!(
+        history,
+        [
+            (Stage::Initiation, d("2026-01-05")),
+            (Stage::Delivery, d("2026-05-01"))
+        ]
+    );
+    assert!(
+        store.partners(p.id).await.unwrap().is_empty(),
+        "the list is replaced"
+    );
+    // Someone came to a meeting in March: involved at initiation, from the start,
+    // though the project is in delivery now. An activity nobody came to earlier
+    // does not count.
+    let meeting = |start: &'static str, end: &'static str| ActivityFields {
+        project_id: p.id,
+        title: "Meeting".into(),
+        activity_type: ActivityType::Meeting,
+        mode: Mode::FaceToFace,
+        rung: Rung::CoDesign,
+        schedule: Schedule::new(
+            time::parse_london(start).unwrap(),
+            time::parse_london(end).unwrap(),
+        )
+        .unwrap(),
+    };
+    store
+        .create_activity(&meeting("2026-02-01T10:00", "2026-02-01T11:00"))
+        .await
+        .unwrap();
+    let march = store
+        .create_activity(&meeting("2026-03-10T10:00", "2026-03-10T11:00"))
+        .await
+        .unwrap();
+    let person = store
+        .create_person(
+            &PersonDraft {
+                organisation_id: org,
+                name: "Amara Okafor".into(),
+                roles: vec!["carer".into()],
+                ..PersonDraft::default()
+            }
+            .check(coproduce_store::testing::today())
+            .unwrap(),
+            coproduce_store::testing::now(),
+        )
+        .await
+        .unwrap();
+    store
+        .set_attendance(march.id, person.id, AttendanceStatus::Attended)
+        .await
+        .unwrap();
+    let first = store.first_involved(p.id).await.unwrap().unwrap();
+    assert_eq!(first.on, d("2026-03-10"));
+    assert_eq!(first.stage, Stage::Initiation);
+    assert!(first.stage.is_from_the_start());
+}
+
 backend_tests!(
+    a_project_keeps_its_stages_and_partners,
     a_transaction_that_reads_then_writes_waits_its_turn,
     organisations_are_created_listed_in_pages_and_updated,
     every_template_is_stored_and_read_back_whole,

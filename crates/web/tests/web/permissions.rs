@@ -85,6 +85,8 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/projects", WRITE_WORK),
     ("GET", "/projects/{id}", READ_WORK),
     ("GET", "/projects/{id}/edit", WRITE_WORK),
+    ("GET", "/projects/{id}/partners", WRITE_WORK),
+    ("POST", "/projects/{id}/partners", WRITE_WORK),
     ("POST", "/projects/{id}", WRITE_WORK),
     ("GET", "/projects/{id}/activities/new", WRITE_WORK),
     ("POST", "/projects/{id}/activities", WRITE_WORK),

@@ -397,7 +397,143 @@ async fn other_organisations_work_is_not_found(store: Site) {
     assert!(!staff.get("/projects").await.text.contains("Secret"));
 }
 
+/// A project says who leads it, the rung it aims for, its budget, what cannot change,
+/// its partners and the history of its stages; each bad value is named and kept.
+async fn a_project_says_its_budget_partners_and_stages(store: Site) {
+    let (staff, org) = staff(&store).await;
+    let healthwatch = crate::support::organisation(&store, "Healthwatch Northvale").await;
+    let base = [
+        ("title", "Crisis care"),
+        ("stage", "initiation"),
+        ("level", "service"),
+        (
+            "scope_and_limits",
+            "How crews respond to mental health calls",
+        ),
+        ("cannot_change", "Response targets: set nationally"),
+        ("target_rung", "co-production"),
+    ];
+    // Money as people write it, and what is not money.
+    for bad in ["£12.345", "-5", "twelve pounds", "1,25"] {
+        let mut pairs = base.to_vec();
+        pairs.push(("budget", bad));
+        let r = staff.post("/projects", &pairs).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert!(
+            r.text.contains("is not an amount of money"),
+            "{bad}: {}",
+            r.text
+        );
+        assert!(
+            r.text.contains("Response targets: set nationally"),
+            "what was typed is kept"
+        );
+    }
+    assert!(
+        store
+            .projects(
+                coproduce_store::PageRequest::first(5),
+                coproduce_store::Within::All
+            )
+            .await
+            .unwrap()
+            .items
+            .is_empty()
+    );
+    let mut pairs = base.to_vec();
+    pairs.push(("budget", "£1,250.50"));
+    let r = staff.post("/projects", &pairs).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let project = r.location.unwrap();
+    let id: i64 = project.trim_start_matches("/projects/").parse().unwrap();
+    let page = staff.get(&project).await.text;
+    assert!(page.contains("£1,250.50") && page.contains("Co-production"));
+    assert!(page.contains("Response targets: set nationally"));
+    assert!(page.contains("No one has come to an activity of this project yet"));
+    // Partners, on a page of their own.
+    let partners = format!("{project}/partners");
+    let form = staff.get(&partners).await.text;
+    assert!(form.contains("Healthwatch Northvale"));
+    assert!(
+        !form.contains(&format!("name=\"part-{org}\"")),
+        "not its own organisation"
+    );
+    let r = staff
+        .post(&partners, &[(&format!("part-{healthwatch}"), "wizard")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("Choose from the list"));
+    let r = staff
+        .post(&partners, &[(&format!("part-{org}"), "healthwatch")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text.contains("is the project&#39;s own organisation"),
+        "{}",
+        r.text
+    );
+    let r = staff
+        .post(
+            &partners,
+            &[(&format!("part-{healthwatch}"), "healthwatch")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    assert!(
+        staff
+            .get(&project)
+            .await
+            .text
+            .contains("Healthwatch Northvale: Healthwatch")
+    );
+    // A new stage cannot begin before the last one did; the partners stay.
+    let mut pairs = base.to_vec();
+    pairs.extend([
+        ("stage", "design"),
+        ("budget", "1250.50"),
+        ("stage_began_on-day", "1"),
+        ("stage_began_on-month", "1"),
+        ("stage_began_on-year", "2020"),
+    ]);
+    pairs.retain(|(k, v)| *k != "stage" || *v == "design");
+    let r = staff.post(&project, &pairs).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text
+            .contains("cannot be before the stage before it began"),
+        "{}",
+        r.text
+    );
+    pairs.retain(|(k, _)| !k.starts_with("stage_began_on"));
+    let r = staff.post(&project, &pairs).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let stages = store.stage_history(id).await.unwrap();
+    assert_eq!(stages.len(), 2);
+    assert_eq!(store.partners(id).await.unwrap().len(), 1);
+    // The API tells the same, and refuses a lead of another organisation.
+    let api = crate::support::get(&store, &format!("/api/v1/projects/{id}"))
+        .await
+        .json();
+    assert_eq!(api["budget_pence"], 125_050);
+    assert_eq!(api["partners"][0]["part"], "healthwatch");
+    assert_eq!(api["stages"].as_array().unwrap().len(), 2);
+    assert_eq!(api["involved_from_the_start"], serde_json::Value::Null);
+    let lead =
+        crate::support::account_with_token(&store, Role::Staff, Some(healthwatch), "cpt_hw_staff")
+            .await;
+    let r = crate::support::put(
+        &store,
+        &format!("/api/v1/projects/{id}"),
+        serde_json::json!({"organisation_id": org, "title": "Crisis care", "stage": "design",
+            "level": "service", "lead_account_id": lead}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert_eq!(r.fields(), ["lead_account_id"]);
+}
+
 site_tests!(
+    a_project_says_its_budget_partners_and_stages,
     a_project_is_started_and_changed_from_the_pages,
     activities_are_added_in_london_time,
     you_said_we_did_is_recorded_and_answered,

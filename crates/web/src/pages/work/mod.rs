@@ -3,6 +3,7 @@
 //! by the same code, so a page and the API can never disagree.
 
 mod activities;
+mod partners;
 mod projects;
 mod said;
 
@@ -19,16 +20,17 @@ use coproduce_domain::account::Capability as C;
 use coproduce_domain::activity::{ActivityType, Mode};
 use coproduce_domain::input::ResponseStatus;
 use coproduce_domain::ladder::{Level, Rung, Stage};
+use coproduce_domain::project::PartnerPart;
 use coproduce_domain::text::FieldError;
 use coproduce_domain::time;
-use coproduce_store::projects::Project;
+use coproduce_store::projects::{Project, ProjectFields};
 use coproduce_store::{PageRequest, Within};
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::api::activities::ActivityBody;
 use crate::api::inputs::InputBody;
-use crate::api::projects::ProjectBody;
+use crate::api::projects::{PartnerBody, ProjectBody};
 use crate::auth::Viewer;
 use crate::i18n::Tr;
 use crate::pages::forms::{
@@ -47,6 +49,16 @@ pub fn routes(r: Routes) -> Routes {
         .post("/projects", C::WriteWork, create_project)
         .get("/projects/{id}", C::ReadWork, project_page)
         .get("/projects/{id}/edit", C::WriteWork, edit_project)
+        .get(
+            "/projects/{id}/partners",
+            C::WriteWork,
+            partners::partners_form,
+        )
+        .post(
+            "/projects/{id}/partners",
+            C::WriteWork,
+            partners::save_partners,
+        )
         .post("/projects/{id}", C::WriteWork, update_project)
         .get("/projects/{id}/activities/new", C::WriteWork, new_activity)
         .post("/projects/{id}/activities", C::WriteWork, create_activity)
@@ -78,6 +90,12 @@ pub(super) const NAMES: &[Named] = &[
     Named::As("title", "staff-project-name"),
     Named::As("said", "staff-what-people-said"),
     Named::As("said_by", "staff-who-said-it"),
+    Named::As("budget", "staff-budget"),
+    Named::As("cannot_change", "staff-cannot-change"),
+    Named::As("lead_account_id", "staff-project-lead"),
+    Named::As("target_rung", "staff-target-rung"),
+    Named::As("stage_began_on", "staff-stage-began-on"),
+    Named::As("stage_began_on-day", "staff-stage-began-on"),
     Named::As("response", "staff-the-answer"),
     Named::As("scope_and_limits", "staff-scope-and-limits"),
     Named::As("starts", "staff-the-start-time"),
