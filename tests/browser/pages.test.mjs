@@ -217,6 +217,19 @@ const PAGES = [
   ['charter-las', '/charters/1', 'Signatories', null],
   ['charter-ladder', '/charters/5', 'Rung: Co-production', null],
   ['not-found', '/organisations/999', 'Page not found', ADMIN],
+  // Last: it adds an activity to the demo.
+  ['activity-draft', '/projects/3/activities/new', 'Not ready to publish', LEAD, async (page) => {
+    await page.fill('#title', 'Drop-in for new parents');
+    await page.selectOption('#activity_type', 'event');
+    await page.check('input[name=mode][value=face-to-face]');
+    await page.check('input[name=rung][value=engagement]');
+    await page.fill('#date-day', '1');
+    await page.fill('#date-month', '3');
+    await page.fill('#date-year', '2027');
+    await page.fill('#starts', '10:00');
+    await page.fill('#ends', '11:30');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add the activity")')]);
+  }],
 ];
 
 let server;

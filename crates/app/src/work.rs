@@ -109,6 +109,32 @@ pub async fn update_project(
     Ok(ctx.store.project(id).await?)
 }
 
+/// Publishes an activity, once its project says what people can change and what they
+/// cannot (a conflict until then: nobody should be asked to give their time before
+/// they know). Publishing twice keeps the first time; audited.
+pub async fn publish_activity(ctx: &Context, actor: &Actor, id: i64) -> Result<Activity, AppError> {
+    actor.require(Capability::WriteWork)?;
+    let organisation = visible_record(ctx, actor, Owned::Activity, id).await?;
+    let activity = ctx.store.activity(id).await?;
+    let project = ctx.store.project(activity.project_id).await?;
+    if project.scope_and_limits.is_none() || project.cannot_change.is_none() {
+        return Err(AppError::Conflict(
+            "the project does not yet say what people can change and what they cannot".into(),
+        ));
+    }
+    let mut tx = ctx.begin().await?;
+    coproduce_store::activities::publish_activity_in(&mut tx, id, ctx.now()).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("activity.publish", "activity", id).organisation(Some(organisation)),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.activity(id).await?)
+}
+
 /// Adds an activity to a project the actor sees.
 pub async fn create_activity(
     ctx: &Context,

@@ -22,6 +22,8 @@ pub struct Activity {
     pub rung: Rung,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
+    /// When it was published; a draft until then.
+    pub published_at: Option<DateTime<Utc>>,
 }
 
 has_id!(Activity);
@@ -60,7 +62,7 @@ impl Store {
 
     pub async fn activity(&self, id: i64) -> Result<Activity, StoreError> {
         self.by_id(
-            "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at FROM activities WHERE id = $1",
+            "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at, published_at FROM activities WHERE id = $1",
             id,
         )
         .await
@@ -73,9 +75,9 @@ impl Store {
         within: Within,
     ) -> Result<Page<Activity>, StoreError> {
         self.page_within([
-            "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at FROM activities WHERE id > $1 ORDER BY id LIMIT $2",
-            "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at FROM activities WHERE id > $1 AND project_id = $3 ORDER BY id LIMIT $2",
-            "SELECT a.id, a.project_id, a.title, a.activity_type, a.mode, a.rung, a.starts_at, a.ends_at FROM activities a JOIN projects p ON p.id = a.project_id WHERE a.id > $1 AND p.organisation_id = $3 ORDER BY a.id LIMIT $2",
+            "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at, published_at FROM activities WHERE id > $1 ORDER BY id LIMIT $2",
+            "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at, published_at FROM activities WHERE id > $1 AND project_id = $3 ORDER BY id LIMIT $2",
+            "SELECT a.id, a.project_id, a.title, a.activity_type, a.mode, a.rung, a.starts_at, a.ends_at, a.published_at FROM activities a JOIN projects p ON p.id = a.project_id WHERE a.id > $1 AND p.organisation_id = $3 ORDER BY a.id LIMIT $2",
         ], page, within)
         .await
     }
@@ -171,6 +173,24 @@ pub async fn update_activity_in(
         .execute(c)
         .await
         .map(|r| r.rows_affected())
+    })?;
+    updated(rows)
+}
+
+/// Publishes an activity on the caller's transaction; one already published keeps
+/// the time it was first published.
+pub async fn publish_activity_in(
+    tx: &mut Tx,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query("UPDATE activities SET published_at = COALESCE(published_at, $1) WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
     })?;
     updated(rows)
 }

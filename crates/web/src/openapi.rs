@@ -49,6 +49,7 @@ use crate::api::{
         activities::read,
         activities::create,
         activities::update,
+        activities::publish,
         activities::attendance,
         activities::set_attendance,
         inputs::list,

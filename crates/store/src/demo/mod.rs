@@ -21,7 +21,7 @@ use coproduce_domain::person::{
 use coproduce_domain::project::PartnerPart;
 use coproduce_domain::{templates, time};
 
-use crate::activities::{ActivityFields, insert_activity, upsert_attendance};
+use crate::activities::{ActivityFields, insert_activity, publish_activity_in, upsert_attendance};
 use crate::charters::{insert_charter, insert_signatory};
 use crate::inputs::{InputFields, insert_input};
 use crate::organisations::{OrganisationFields, insert_organisation};
@@ -795,6 +795,8 @@ impl Store {
                 schedule,
             };
             let id = insert_activity(&mut tx, &f).await?;
+            // Every demo activity has happened, so each was published.
+            publish_activity_in(&mut tx, id, now).await?;
             for &p in attendees {
                 upsert_attendance(&mut tx, id, people[p], AttendanceStatus::Attended).await?;
             }

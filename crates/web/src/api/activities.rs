@@ -28,6 +28,7 @@ pub fn routes(r: Routes) -> Routes {
         .post("/api/v1/activities", C::WriteWork, create)
         .get("/api/v1/activities/{id}", C::ReadWork, read)
         .put("/api/v1/activities/{id}", C::WriteWork, update)
+        .post("/api/v1/activities/{id}/publish", C::WriteWork, publish)
         .get(
             "/api/v1/activities/{id}/attendance",
             C::ReadWork,
@@ -74,6 +75,9 @@ pub struct ActivityOut {
     pub ends_at: String,
     /// Start as shown in London, for people.
     pub starts_at_london: String,
+    /// When it was published (UTC, RFC 3339); null while it is a draft.
+    #[schema(format = DateTime)]
+    pub published_at: Option<String>,
 }
 
 impl From<Activity> for ActivityOut {
@@ -88,6 +92,7 @@ impl From<Activity> for ActivityOut {
             starts_at: time::machine(a.starts_at),
             ends_at: time::machine(a.ends_at),
             starts_at_london: time::show(a.starts_at),
+            published_at: a.published_at.map(time::machine),
         }
     }
 }
@@ -273,6 +278,33 @@ pub async fn update(
     let fields = body.check()?;
     Ok(Json(
         coproduce_app::work::update_activity(&s.ctx, &viewer.actor(), id, &fields)
+            .await?
+            .into(),
+    ))
+}
+
+/// Publish an activity. Its project must first say what people can change and what
+/// they cannot (`scope_and_limits` and `cannot_change`); until then this answers 409.
+/// Publishing one already published changes nothing.
+#[utoipa::path(post, path = "/api/v1/activities/{id}/publish", tag = "activities",
+    operation_id = "publishActivity",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Activity id")),
+    responses(
+        (status = 200, description = "The activity, published.", body = ActivityOut),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 409, description = "Its project does not yet say what people can change and what they cannot.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn publish(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+) -> Result<Json<ActivityOut>, ApiError> {
+    Ok(Json(
+        coproduce_app::work::publish_activity(&s.ctx, &viewer.actor(), id)
             .await?
             .into(),
     ))

@@ -59,7 +59,9 @@ fn operation_ids_are_unique_and_named_for_what_they_do() {
                 && id.chars().any(|c| c.is_ascii_uppercase()),
             "{method} {path}: operationId {id} is not camelCase naming its record"
         );
-        let verbs = ["list", "get", "create", "update", "set", "add", "adopt"];
+        let verbs = [
+            "list", "get", "create", "update", "set", "add", "adopt", "publish",
+        ];
         assert!(
             verbs.iter().any(|v| id.starts_with(v)),
             "{method} {path}: operationId {id} does not start with a verb"

@@ -92,6 +92,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/projects/{id}/activities", WRITE_WORK),
     ("GET", "/activities/{id}", READ_WORK),
     ("POST", "/activities/{id}/inputs", WRITE_WORK),
+    ("POST", "/activities/{id}/publish", WRITE_WORK),
     ("GET", "/inputs/{id}/edit", WRITE_WORK),
     ("POST", "/inputs/{id}", WRITE_WORK),
     ("GET", "/preferences/language/{code}", EVERYONE),
@@ -179,6 +180,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/api/v1/activities", WRITE_WORK),
     ("GET", "/api/v1/activities/{id}", READ_WORK),
     ("PUT", "/api/v1/activities/{id}", WRITE_WORK),
+    ("POST", "/api/v1/activities/{id}/publish", WRITE_WORK),
     ("GET", "/api/v1/activities/{id}/attendance", READ_WORK),
     (
         "PUT",

@@ -532,7 +532,108 @@ async fn a_project_says_its_budget_partners_and_stages(store: Site) {
     assert_eq!(r.fields(), ["lead_account_id"]);
 }
 
+/// An activity is a draft until published, and cannot be published before its
+/// project says what people can change and what they cannot; the page says why.
+async fn an_activity_is_published_once_its_project_states_its_limits(store: Site) {
+    let (staff, _) = staff(&store).await;
+    let project = staff
+        .post(
+            "/projects",
+            &[
+                ("title", "Maternity"),
+                ("stage", "design"),
+                ("level", "service"),
+                ("scope_and_limits", "How we listen to new parents"),
+            ],
+        )
+        .await
+        .location
+        .unwrap();
+    let activity = staff
+        .post(
+            &format!("{project}/activities"),
+            &[
+                ("title", "Listening event"),
+                ("activity_type", "event"),
+                ("mode", "hybrid"),
+                ("rung", "engagement"),
+                ("date-day", "1"),
+                ("date-month", "9"),
+                ("date-year", "2026"),
+                ("starts", "10:00"),
+                ("ends", "12:00"),
+            ],
+        )
+        .await
+        .location
+        .unwrap();
+    let id: i64 = activity.trim_start_matches("/activities/").parse().unwrap();
+    let page = staff.get(&activity).await.text;
+    assert!(page.contains("Draft: not published yet") && page.contains("Not ready to publish"));
+    assert!(!page.contains(&format!("action=\"{activity}/publish\"")));
+    let r = staff.post(&format!("{activity}/publish"), &[]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.text.contains("Not ready to publish"));
+    assert_eq!(store.activity(id).await.unwrap().published_at, None);
+    let api = crate::support::post(
+        &store,
+        &format!("/api/v1/activities/{id}/publish"),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(api.status, StatusCode::CONFLICT, "{}", api.text);
+    // Once the project says what cannot change, it can be published, once.
+    let r = staff
+        .post(
+            &project,
+            &[
+                ("title", "Maternity"),
+                ("stage", "design"),
+                ("level", "service"),
+                ("scope_and_limits", "How we listen to new parents"),
+                (
+                    "cannot_change",
+                    "The number of midwives: it is set by the budget",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    assert!(
+        staff
+            .get(&activity)
+            .await
+            .text
+            .contains(&format!("action=\"{activity}/publish\""))
+    );
+    let r = staff.post(&format!("{activity}/publish"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let first = store.activity(id).await.unwrap().published_at;
+    assert!(first.is_some());
+    assert!(
+        !staff
+            .get(&activity)
+            .await
+            .text
+            .contains("Draft: not published yet")
+    );
+    store.clock().advance(chrono::Duration::hours(1));
+    let api = crate::support::post(
+        &store,
+        &format!("/api/v1/activities/{id}/publish"),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(api.status, StatusCode::OK, "{}", api.text);
+    assert_eq!(
+        api.json()["published_at"],
+        coproduce_domain::time::machine(first.unwrap()),
+        "published once"
+    );
+}
+
 site_tests!(
+    an_activity_is_published_once_its_project_states_its_limits,
     a_project_says_its_budget_partners_and_stages,
     a_project_is_started_and_changed_from_the_pages,
     activities_are_added_in_london_time,

@@ -64,6 +64,7 @@ pub fn routes(r: Routes) -> Routes {
         .post("/projects/{id}/activities", C::WriteWork, create_activity)
         .get("/activities/{id}", C::ReadWork, activity_page)
         .post("/activities/{id}/inputs", C::WriteWork, add_input)
+        .post("/activities/{id}/publish", C::WriteWork, publish_activity)
         .get("/inputs/{id}/edit", C::WriteWork, edit_input)
         .post("/inputs/{id}", C::WriteWork, update_input)
 }

@@ -41,6 +41,11 @@ pub(crate) struct ActivityPage {
     said_by: Checkboxes,
     who: Select,
     came: Radios,
+    /// When it was published, in words; `None` for a draft.
+    published: Option<String>,
+    /// Whether its project says what people can and cannot change, so it may be
+    /// published.
+    scope_stated: bool,
 }
 
 pub(crate) async fn activity_view(
@@ -126,6 +131,8 @@ pub(crate) async fn activity_view(
         .collect();
     Ok(ActivityPage {
         chrome: Chrome::new(state, viewer, "projects"),
+        published: activity.published_at.map(time::show),
+        scope_stated: project.scope_and_limits.is_some() && project.cannot_change.is_some(),
         project_title: project.title,
         kind: activity.activity_type.label(),
         when: format!(
@@ -446,6 +453,27 @@ pub(super) async fn update_input(
                     &answer_form(&state, &viewer, input.id, input.activity_id, &f, errors),
                 ))
             }
+        }
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+pub(super) async fn publish_activity(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let id = id_of(&raw)?;
+        match coproduce_app::work::publish_activity(&state.ctx, &viewer.actor(), id).await {
+            Ok(_) => Ok(Redirect::to(&format!("/activities/{id}")).into_response()),
+            // The page says why it cannot be published yet, and links to the project.
+            Err(coproduce_app::AppError::Conflict(_)) => {
+                let page = activity_view(&state, &viewer, id, &SaidForm::default(), vec![]).await?;
+                Ok(render(StatusCode::CONFLICT, &page))
+            }
+            Err(e) => Err(e.into()),
         }
     }
     .await;
