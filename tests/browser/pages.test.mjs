@@ -32,6 +32,12 @@ const PAGES = [
   ['project-edit', '/projects/1/edit', 'Change the project', LEAD],
   ['project', '/projects/1', 'People were first involved on', LEAD],
   ['project-partners', '/projects/1/partners', 'Partner organisations', LEAD],
+  ['venues', '/venues', 'Westfield Community Centre', LEAD],
+  ['venue-new-errors', '/venues/new', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#postcode', 'nowhere');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add the venue")')]);
+  }],
+  ['venue-edit', '/venues/1/edit', 'Change the venue', LEAD],
   ['project-budget-errors', '/projects/1/edit', 'is not an amount of money', LEAD, async (page) => {
     await page.fill('#budget', '£12.345');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save changes")')]);

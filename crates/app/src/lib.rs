@@ -34,6 +34,7 @@ pub mod secret;
 pub mod sessions;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+pub mod venues;
 pub mod work;
 
 pub use actor::Actor;

@@ -100,3 +100,18 @@ mod tests {
         assert_eq!(s.duration(), Duration::hours(4));
     }
 }
+
+vocabulary! {
+    /// What a venue offers for access, as the charters and the Accessible Information
+    /// Standard ask organisers to check.
+    pub enum VenueFeature ("venue feature") {
+        StepFree => ("step-free", "Step-free access", ["wheelchair accessible", "level access", "ramp"]),
+        Lift => ("lift", "A lift to every floor used", ["elevator"]),
+        HearingLoop => ("hearing-loop", "Hearing loop", ["induction loop", "loop"]),
+        AccessibleToilet => ("accessible-toilet", "Accessible toilet", ["disabled toilet"]),
+        ChangingPlaces => ("changing-places", "Changing Places toilet"),
+        QuietRoom => ("quiet-room", "Quiet room", ["breakout room"]),
+        Parking => ("parking", "Accessible parking", ["blue badge parking", "disabled parking"]),
+        PublicTransport => ("public-transport", "Near public transport", ["bus stop", "near a station"]),
+    }
+}

@@ -40,6 +40,7 @@ pub mod sessions;
 pub mod testing;
 pub mod tokens;
 pub mod training;
+pub mod venues;
 
 pub use db::{Backend, Store, Tx, redact};
 pub use error::StoreError;

@@ -28,10 +28,12 @@ pub enum Owned {
     Completion,
     /// A version of a network's charter or code of conduct.
     Document,
+    /// A place activities are held.
+    Venue,
 }
 
 impl Owned {
-    pub const ALL: [Owned; 14] = [
+    pub const ALL: [Owned; 15] = [
         Owned::Organisation,
         Owned::Person,
         Owned::Project,
@@ -46,6 +48,7 @@ impl Owned {
         Owned::TrainingSession,
         Owned::Completion,
         Owned::Document,
+        Owned::Venue,
     ];
 
     /// Its name in messages and the audit trail.
@@ -65,6 +68,7 @@ impl Owned {
             Owned::TrainingSession => "training session",
             Owned::Completion => "completion",
             Owned::Document => "document",
+            Owned::Venue => "venue",
         }
     }
 
@@ -100,6 +104,7 @@ impl Owned {
             Owned::Document => {
                 "SELECT n.organisation_id FROM network_documents d JOIN networks n ON n.id = d.network_id WHERE d.id = $1"
             }
+            Owned::Venue => "SELECT organisation_id FROM venues WHERE id = $1",
         }
     }
 }

@@ -14,7 +14,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::api::{
     self, activities, charters, equality, indicators, inputs, networks, organisations, people,
-    projects,
+    projects, venues,
 };
 
 #[derive(OpenApi)]
@@ -63,6 +63,10 @@ use crate::api::{
         networks::members,
         networks::courses,
         networks::completions,
+        venues::list,
+        venues::read,
+        venues::create,
+        venues::update,
     ),
     components(
         schemas(crate::error::Problem, crate::error::ProblemField),
@@ -315,4 +319,12 @@ pub fn openapi_json() -> String {
 
 pub async fn serve() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
+}
+
+/// A full UK postcode, or null or empty for none, as the API's bodies take it.
+pub(crate) fn optional_postcode_schema() -> Object {
+    nullable_pattern(
+        &postcode_pattern(),
+        "A full UK postcode, like LE1 6WW, in any case and spacing; or null or empty for none.",
+    )
 }

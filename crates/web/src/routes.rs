@@ -78,6 +78,7 @@ pub fn path_ids(path: &'static str) -> Vec<(&'static str, PathId)> {
             ("id", "sessions") => PathId::Record(Owned::TrainingSession),
             ("id", "completions") => PathId::Record(Owned::Completion),
             ("id", "documents") => PathId::Record(Owned::Document),
+            ("id", "venues") => PathId::Record(Owned::Venue),
             ("id", "consents") => PathId::Record(Owned::Consent),
             ("id", "charters") => PathId::Public,
             ("id", "tokens") => PathId::OwnAccount,

@@ -8,7 +8,7 @@
 mod groups;
 
 use chrono::{Days, NaiveDate, NaiveTime};
-use coproduce_domain::activity::{ActivityType, Mode, Schedule};
+use coproduce_domain::activity::{ActivityType, Mode, Schedule, VenueFeature};
 use coproduce_domain::charter::SignatoryStatus;
 use coproduce_domain::consent::{ConsentGiven, ConsentMethod, Purpose};
 use coproduce_domain::input::ResponseStatus;
@@ -291,6 +291,55 @@ const PROJECTS: [(usize, &str, Stage, Level, Option<&str>); 6] = [
         Some(
             "People will shape the priorities of the strategy. Statutory duties are not open to change.",
         ),
+    ),
+];
+
+/// Organisation index, name, postcode, what it offers, notes.
+type DemoVenue = (
+    usize,
+    &'static str,
+    &'static str,
+    &'static [VenueFeature],
+    Option<&'static str>,
+);
+
+const VENUES: [DemoVenue; 3] = [
+    (
+        0,
+        "Northvale Ambulance Service headquarters (demo)",
+        "LE1 6WW",
+        &[
+            VenueFeature::StepFree,
+            VenueFeature::Lift,
+            VenueFeature::HearingLoop,
+            VenueFeature::AccessibleToilet,
+            VenueFeature::Parking,
+        ],
+        Some("Come in by the main entrance on Station Road; reception has the hearing loop."),
+    ),
+    (
+        0,
+        "Westfield Community Centre (demo)",
+        "LE3 2AB",
+        &[
+            VenueFeature::StepFree,
+            VenueFeature::QuietRoom,
+            VenueFeature::PublicTransport,
+        ],
+        None,
+    ),
+    (
+        2,
+        "Northvale Town Hall (demo)",
+        "LE1 9HN",
+        &[
+            VenueFeature::StepFree,
+            VenueFeature::HearingLoop,
+            VenueFeature::ChangingPlaces,
+            VenueFeature::AccessibleToilet,
+            VenueFeature::PublicTransport,
+        ],
+        None,
     ),
 ];
 
@@ -740,6 +789,17 @@ impl Store {
                 };
                 crate::consents::insert_consent(&mut tx, people[index], &c, None, now).await?;
             }
+        }
+        for (org, name, postcode, features, notes) in VENUES {
+            let f = crate::venues::VenueFields {
+                organisation_id: orgs[org],
+                name: name.into(),
+                address: None,
+                postcode: Some(postcode.into()),
+                notes: notes.map(Into::into),
+                features: features.to_vec(),
+            };
+            crate::venues::insert_venue(&mut tx, &f, now).await?;
         }
         let mut projects = Vec::new();
         for ((org, title, stage, level, scope), (rung, pence, fixed, partners, earlier)) in

@@ -32,6 +32,7 @@ pub mod networks;
 pub mod organisations;
 pub mod people;
 pub mod projects;
+pub mod venues;
 
 /// How far a list of records below projects reaches for this viewer: one visible
 /// parent, the viewer's organisation, or everything for those who see everything.
@@ -57,6 +58,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = indicators::routes(r);
     let r = equality::routes(r);
     let r = networks::routes(r);
+    let r = venues::routes(r);
     r.get(
         "/api/openapi.json",
         coproduce_domain::account::Capability::ReadPublic,

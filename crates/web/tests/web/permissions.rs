@@ -86,6 +86,11 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/projects/{id}", READ_WORK),
     ("GET", "/projects/{id}/edit", WRITE_WORK),
     ("GET", "/projects/{id}/partners", WRITE_WORK),
+    ("GET", "/venues", READ_WORK),
+    ("GET", "/venues/new", WRITE_WORK),
+    ("POST", "/venues", WRITE_WORK),
+    ("GET", "/venues/{id}/edit", WRITE_WORK),
+    ("POST", "/venues/{id}", WRITE_WORK),
     ("POST", "/projects/{id}/partners", WRITE_WORK),
     ("POST", "/projects/{id}", WRITE_WORK),
     ("GET", "/projects/{id}/activities/new", WRITE_WORK),
@@ -181,6 +186,10 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/api/v1/activities/{id}", READ_WORK),
     ("PUT", "/api/v1/activities/{id}", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/publish", WRITE_WORK),
+    ("GET", "/api/v1/venues", READ_WORK),
+    ("POST", "/api/v1/venues", WRITE_WORK),
+    ("GET", "/api/v1/venues/{id}", READ_WORK),
+    ("PUT", "/api/v1/venues/{id}", WRITE_WORK),
     ("GET", "/api/v1/activities/{id}/attendance", READ_WORK),
     (
         "PUT",
@@ -227,6 +236,8 @@ fn fill(path: &str, f: &Fixture) -> String {
         f.completion
     } else if path.starts_with("/documents/") {
         f.document
+    } else if path.starts_with("/venues/") || path.starts_with("/api/v1/venues/") {
+        f.venue
     } else if path.starts_with("/account/tokens/")
         || path.starts_with("/consents/")
         || path.starts_with("/me/consents/")

@@ -171,6 +171,27 @@ impl Site {
     }
 
     /// The application's view of an account, for calling an operation as it.
+    /// A venue of an organisation, written directly to the store.
+    pub async fn create_venue_for_test(&self, organisation_id: i64, name: &str) -> i64 {
+        let mut tx = self.begin().await.unwrap();
+        let id = coproduce_store::venues::insert_venue(
+            &mut tx,
+            &coproduce_store::venues::VenueFields {
+                organisation_id,
+                name: name.into(),
+                address: None,
+                postcode: None,
+                notes: None,
+                features: vec![coproduce_domain::activity::VenueFeature::StepFree],
+            },
+            self.now(),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        id
+    }
+
     pub async fn actor(&self, account_id: i64) -> coproduce_app::Actor {
         let a = self.account(account_id).await.unwrap();
         coproduce_app::Actor::account(a.id, a.role, a.organisation_id, a.person_id, None)
@@ -456,6 +477,7 @@ pub struct Fixture {
     pub completion: i64,
     /// A version of the network's code of conduct.
     pub document: i64,
+    pub venue: i64,
 }
 
 impl Fixture {
@@ -477,6 +499,7 @@ impl Fixture {
             O::TrainingSession => self.session,
             O::Completion => self.completion,
             O::Document => self.document,
+            O::Venue => self.venue,
         }
     }
 }
@@ -634,11 +657,15 @@ pub async fn fixture(store: &Site, name: &str) -> Fixture {
         .await
         .unwrap()
         .id;
+    let venue = store
+        .create_venue_for_test(o.id, &format!("{name} Hall"))
+        .await;
     Fixture {
         organisation: o.id,
         session,
         completion,
         document,
+        venue,
         charter,
         person,
         project,

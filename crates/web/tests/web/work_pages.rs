@@ -632,7 +632,107 @@ async fn an_activity_is_published_once_its_project_states_its_limits(store: Site
     );
 }
 
+/// Venues are recorded with what they offer for access; a bad postcode or a feature
+/// named twice is refused and named, and what was typed is kept.
+async fn venues_are_kept_with_what_they_offer(store: Site) {
+    let (staff, org) = staff(&store).await;
+    let r = staff
+        .post(
+            "/venues",
+            &[
+                ("name", "Town Hall"),
+                ("postcode", "not a postcode"),
+                ("features", "step-free"),
+                ("features", "hearing-loop"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text.contains("is not a postcode") || r.text.contains("not a full postcode"),
+        "{}",
+        r.text
+    );
+    assert!(
+        r.text.contains("value=\"hearing-loop\" checked"),
+        "ticks are kept"
+    );
+    let r = staff
+        .post(
+            "/venues",
+            &[
+                ("name", "Town Hall"),
+                ("postcode", "le1 6ww"),
+                ("features", "step-free"),
+                ("features", "hearing-loop"),
+                ("notes", "Use the side entrance on Market Street"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = staff.get("/venues").await.text;
+    assert!(page.contains("Town Hall") && page.contains("Step-free access, Hearing loop"));
+    let venues = store
+        .venues(
+            coproduce_store::PageRequest::first(5),
+            coproduce_store::Within::Parent(org),
+        )
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(venues[0].postcode.as_deref(), Some("LE1 6WW"));
+    // Changed: the features are replaced.
+    let r = staff
+        .post(
+            &format!("/venues/{}", venues[0].id),
+            &[("name", "Town Hall"), ("features", "changing-places")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let v = store.venue(venues[0].id).await.unwrap();
+    assert_eq!(
+        v.features,
+        [coproduce_domain::activity::VenueFeature::ChangingPlaces]
+    );
+    // The API reads the same; a feature given twice, in two spellings, is kept once,
+    // and one it does not know is named.
+    let api = crate::support::get(&store, &format!("/api/v1/venues/{}", v.id)).await;
+    assert_eq!(
+        api.json()["features"],
+        serde_json::json!(["changing-places"])
+    );
+    let r = crate::support::post(
+        &store,
+        "/api/v1/venues",
+        serde_json::json!({"organisation_id": org, "name": "Library",
+            "features": ["Hearing loop", "hearing-loop"]}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    assert_eq!(r.json()["features"], serde_json::json!(["hearing-loop"]));
+    let r = crate::support::post(
+        &store,
+        "/api/v1/venues",
+        serde_json::json!({"organisation_id": org, "name": "Library", "features": ["step-free", "trampoline"]}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.fields(), ["features[1]"]);
+    let r = crate::support::post(
+        &store,
+        "/api/v1/venues",
+        serde_json::json!({"organisation_id": org, "name": "Library", "features": null}),
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "null is not a list"
+    );
+}
+
 site_tests!(
+    venues_are_kept_with_what_they_offer,
     an_activity_is_published_once_its_project_states_its_limits,
     a_project_says_its_budget_partners_and_stages,
     a_project_is_started_and_changed_from_the_pages,

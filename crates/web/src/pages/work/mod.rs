@@ -6,6 +6,7 @@ mod activities;
 mod partners;
 mod projects;
 mod said;
+mod venues;
 
 pub(crate) use said::activity_view;
 
@@ -49,6 +50,11 @@ pub fn routes(r: Routes) -> Routes {
         .post("/projects", C::WriteWork, create_project)
         .get("/projects/{id}", C::ReadWork, project_page)
         .get("/projects/{id}/edit", C::WriteWork, edit_project)
+        .get("/venues", C::ReadWork, venues::list)
+        .get("/venues/new", C::WriteWork, venues::new_venue)
+        .post("/venues", C::WriteWork, venues::create_venue)
+        .get("/venues/{id}/edit", C::WriteWork, venues::edit_venue)
+        .post("/venues/{id}", C::WriteWork, venues::update_venue)
         .get(
             "/projects/{id}/partners",
             C::WriteWork,
@@ -92,6 +98,11 @@ pub(super) const NAMES: &[Named] = &[
     Named::As("said", "staff-what-people-said"),
     Named::As("said_by", "staff-who-said-it"),
     Named::As("budget", "staff-budget"),
+    Named::As("name", "staff-venue-name"),
+    Named::As("address", "staff-address"),
+    Named::As("postcode", "staff-postcode"),
+    Named::As("notes", "staff-venue-notes"),
+    Named::As("features", "staff-what-the-venue-offers"),
     Named::As("cannot_change", "staff-cannot-change"),
     Named::As("lead_account_id", "staff-project-lead"),
     Named::As("target_rung", "staff-target-rung"),
