@@ -15,7 +15,7 @@ else, which a schema cannot say:
 - the people named as having said an input must be on its activity's roster;
 - a project's lead is a staff account of its organisation, its partners are other
   organisations that exist, each once, and a new stage does not begin before the
-  last;
+  last; an activity's venue is one of its organisation's;
 - keys in a charter are unique across it.
 
 A request that breaks one of these is refused with a 422 naming the field, which is
@@ -117,6 +117,13 @@ def _input(body: dict) -> None:
 
 
 def _activity(body: dict) -> None:
+    # A venue must be one of the project's organisation's, which a generated id is not.
+    if "venue_id" in body:
+        body["venue_id"] = None
+    _activity_times(body)
+
+
+def _activity_times(body: dict) -> None:
     def parse(value: object) -> dt.datetime | None:
         try:
             return dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))

@@ -7,6 +7,7 @@
 //! audited.
 
 use coproduce_domain::account::Capability;
+use coproduce_domain::activity::{NotReady, not_ready};
 use coproduce_domain::person::AttendanceStatus;
 use coproduce_domain::text::{FieldErrors, Problem};
 use coproduce_store::activities::{
@@ -109,18 +110,29 @@ pub async fn update_project(
     Ok(ctx.store.project(id).await?)
 }
 
-/// Publishes an activity, once its project says what people can change and what they
-/// cannot (a conflict until then: nobody should be asked to give their time before
-/// they know). Publishing twice keeps the first time; audited.
+/// What stands in the way of publishing an activity of a project.
+pub fn not_ready_to_publish(project: &Project, activity: &Activity) -> Vec<NotReady> {
+    not_ready(
+        project.scope_and_limits.is_some() && project.cannot_change.is_some(),
+        activity.mode,
+        activity.venue_id.is_some(),
+        activity.joining_link.is_some(),
+    )
+}
+
+/// Publishes an activity once nothing stands in its way ([`not_ready_to_publish`]; a
+/// conflict until then: nobody should be asked to give their time before they know
+/// what they can change, where to go or how to join). Publishing twice keeps the
+/// first time; audited.
 pub async fn publish_activity(ctx: &Context, actor: &Actor, id: i64) -> Result<Activity, AppError> {
     actor.require(Capability::WriteWork)?;
     let organisation = visible_record(ctx, actor, Owned::Activity, id).await?;
     let activity = ctx.store.activity(id).await?;
     let project = ctx.store.project(activity.project_id).await?;
-    if project.scope_and_limits.is_none() || project.cannot_change.is_none() {
-        return Err(AppError::Conflict(
-            "the project does not yet say what people can change and what they cannot".into(),
-        ));
+    let why = not_ready_to_publish(&project, &activity);
+    if !why.is_empty() {
+        let words: Vec<&str> = why.iter().map(|w| w.explain()).collect();
+        return Err(AppError::Conflict(words.join("; ")));
     }
     let mut tx = ctx.begin().await?;
     coproduce_store::activities::publish_activity_in(&mut tx, id, ctx.now()).await?;
@@ -142,11 +154,30 @@ pub async fn create_activity(
     f: &ActivityFields,
 ) -> Result<Activity, AppError> {
     actor.require(Capability::WriteWork)?;
-    referenced(ctx, actor, Owned::Project, "project_id", f.project_id).await?;
+    let organisation = referenced(ctx, actor, Owned::Project, "project_id", f.project_id).await?;
+    venue_of(ctx, organisation, f).await?;
     let mut tx = ctx.begin().await?;
     let id = insert_activity(&mut tx, f).await?;
     ctx.commit(tx).await?;
     Ok(ctx.store.activity(id).await?)
+}
+
+/// Refuses a venue that is not one of the organisation's own.
+async fn venue_of(ctx: &Context, organisation: i64, f: &ActivityFields) -> Result<(), AppError> {
+    let Some(venue) = f.details.venue_id else {
+        return Ok(());
+    };
+    match ctx.store.owner_of(Owned::Venue, venue).await {
+        Ok(owner) if owner == organisation => Ok(()),
+        Ok(_) | Err(coproduce_store::StoreError::NotFound) => Err(AppError::refused(
+            "venue_id",
+            Problem::NoSuch {
+                noun: "venue",
+                id: venue,
+            },
+        )),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Changes an activity; it may move only to a project the actor sees.
@@ -158,7 +189,8 @@ pub async fn update_activity(
 ) -> Result<Activity, AppError> {
     actor.require(Capability::WriteWork)?;
     visible_record(ctx, actor, Owned::Activity, id).await?;
-    referenced(ctx, actor, Owned::Project, "project_id", f.project_id).await?;
+    let organisation = referenced(ctx, actor, Owned::Project, "project_id", f.project_id).await?;
+    venue_of(ctx, organisation, f).await?;
     let mut tx = ctx.begin().await?;
     update_activity_in(&mut tx, id, f).await?;
     ctx.commit(tx).await?;

@@ -115,3 +115,43 @@ vocabulary! {
         PublicTransport => ("public-transport", "Near public transport", ["bus stop", "near a station"]),
     }
 }
+
+/// Why an activity cannot be published yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotReady {
+    /// Its project does not yet say what people can change and what they cannot.
+    Scope,
+    /// People meet in person, and there is no venue.
+    Venue,
+    /// People meet online, and there is no joining link.
+    JoiningLink,
+}
+
+impl NotReady {
+    /// Said in one line, for the API and the logs; pages word it themselves.
+    pub fn explain(self) -> &'static str {
+        match self {
+            NotReady::Scope => {
+                "the project does not yet say what people can change and what they cannot"
+            }
+            NotReady::Venue => "a meeting people come to in person needs a venue",
+            NotReady::JoiningLink => "an online meeting needs a joining link",
+        }
+    }
+}
+
+/// What stands in the way of publishing an activity: nobody should be asked to give
+/// their time before they know what they can change, where to go, or how to join.
+pub fn not_ready(scope_stated: bool, mode: Mode, has_venue: bool, has_link: bool) -> Vec<NotReady> {
+    let mut why = Vec::new();
+    if !scope_stated {
+        why.push(NotReady::Scope);
+    }
+    if mode != Mode::Virtual && !has_venue {
+        why.push(NotReady::Venue);
+    }
+    if mode != Mode::FaceToFace && !has_link {
+        why.push(NotReady::JoiningLink);
+    }
+    why
+}

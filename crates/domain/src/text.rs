@@ -187,11 +187,13 @@ pub enum Problem {
     PartnerTwice,
     #[error("cannot be before the stage it follows began on {}", crate::time::show_date(*.0))]
     BeforeLastStage(chrono::NaiveDate),
+    #[error("\"{0}\" is not a web address: use one starting https://, without spaces")]
+    NotLink(String),
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 61] = [
+    pub const CODES: [&'static str; 62] = [
         "empty",
         "too-long",
         "control-character",
@@ -253,6 +255,7 @@ impl Problem {
         "own-organisation",
         "partner-twice",
         "before-last-stage",
+        "not-link",
     ];
 
     /// The id translations know this problem by.
@@ -320,6 +323,7 @@ impl Problem {
             OwnOrganisation => "own-organisation",
             PartnerTwice => "partner-twice",
             BeforeLastStage(_) => "before-last-stage",
+            NotLink(_) => "not-link",
         }
     }
 
@@ -339,7 +343,8 @@ impl Problem {
             | NotDate(g)
             | NoSuchDate(g)
             | NoSuchColumn(g)
-            | NotMoney(g) => {
+            | NotMoney(g)
+            | NotLink(g) => {
                 vec![("given", g.clone())]
             }
             OutOfRange { min, max, given } => vec![
@@ -628,6 +633,7 @@ mod tests {
             Problem::OwnOrganisation,
             Problem::PartnerTwice,
             Problem::BeforeLastStage(chrono::NaiveDate::default()),
+            Problem::NotLink("x".into()),
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

@@ -24,9 +24,31 @@ pub struct Activity {
     pub ends_at: DateTime<Utc>,
     /// When it was published; a draft until then.
     pub published_at: Option<DateTime<Utc>>,
+    pub venue_id: Option<i64>,
+    /// The venue's name, when it has one.
+    pub venue_name: Option<String>,
+    pub joining_link: Option<String>,
+    pub chair: Option<String>,
+    pub facilitator: Option<String>,
+    pub places: Option<i64>,
+    pub debrief_minutes: Option<i64>,
 }
 
 has_id!(Activity);
+
+/// What an organiser plans beyond an activity's time, all optional while it is a
+/// draft: the venue, the joining link of an online meeting, who chairs and who
+/// facilitates, how many places, and how long the debrief after it lasts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MeetingDetails {
+    /// A venue of the activity's organisation (the caller checks).
+    pub venue_id: Option<i64>,
+    pub joining_link: Option<String>,
+    pub chair: Option<String>,
+    pub facilitator: Option<String>,
+    pub places: Option<i64>,
+    pub debrief_minutes: Option<i64>,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActivityFields {
@@ -36,6 +58,7 @@ pub struct ActivityFields {
     pub mode: Mode,
     pub rung: Rung,
     pub schedule: Schedule,
+    pub details: MeetingDetails,
 }
 
 /// One person's attendance at one activity.
@@ -51,6 +74,16 @@ pub struct Attendance {
 
 has_id!(Attendance);
 
+/// The columns an activity is read with, and its venue's name.
+macro_rules! activity_select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT a.id, a.project_id, a.title, a.activity_type, a.mode, a.rung, a.starts_at, a.ends_at, a.published_at, a.venue_id, v.name AS venue_name, a.joining_link, a.chair, a.facilitator, a.places, a.debrief_minutes FROM activities a LEFT JOIN venues v ON v.id = a.venue_id ",
+            $rest
+        )
+    };
+}
+
 impl Store {
     pub async fn create_activity(&self, f: &ActivityFields) -> Result<Activity, StoreError> {
         self.require_project("project_id", f.project_id).await?;
@@ -61,11 +94,7 @@ impl Store {
     }
 
     pub async fn activity(&self, id: i64) -> Result<Activity, StoreError> {
-        self.by_id(
-            "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at, published_at FROM activities WHERE id = $1",
-            id,
-        )
-        .await
+        self.by_id(activity_select!("WHERE a.id = $1"), id).await
     }
 
     /// Activities in id order, optionally only those of one project.
@@ -75,9 +104,9 @@ impl Store {
         within: Within,
     ) -> Result<Page<Activity>, StoreError> {
         self.page_within([
-            "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at, published_at FROM activities WHERE id > $1 ORDER BY id LIMIT $2",
-            "SELECT id, project_id, title, activity_type, mode, rung, starts_at, ends_at, published_at FROM activities WHERE id > $1 AND project_id = $3 ORDER BY id LIMIT $2",
-            "SELECT a.id, a.project_id, a.title, a.activity_type, a.mode, a.rung, a.starts_at, a.ends_at, a.published_at FROM activities a JOIN projects p ON p.id = a.project_id WHERE a.id > $1 AND p.organisation_id = $3 ORDER BY a.id LIMIT $2",
+            activity_select!("WHERE a.id > $1 ORDER BY a.id LIMIT $2"),
+            activity_select!("WHERE a.id > $1 AND a.project_id = $3 ORDER BY a.id LIMIT $2"),
+            activity_select!("JOIN projects p ON p.id = a.project_id WHERE a.id > $1 AND p.organisation_id = $3 ORDER BY a.id LIMIT $2"),
         ], page, within)
         .await
     }
@@ -160,7 +189,7 @@ pub async fn update_activity_in(
 ) -> Result<(), StoreError> {
     let rows = on_tx!(tx, |c| {
         sqlx::query(
-            "UPDATE activities SET project_id = $1, title = $2, activity_type = $3, mode = $4, rung = $5, starts_at = $6, ends_at = $7 WHERE id = $8",
+            "UPDATE activities SET project_id = $1, title = $2, activity_type = $3, mode = $4, rung = $5, starts_at = $6, ends_at = $7, venue_id = $8, joining_link = $9, chair = $10, facilitator = $11, places = $12, debrief_minutes = $13 WHERE id = $14",
         )
         .bind(f.project_id)
         .bind(&f.title)
@@ -169,6 +198,12 @@ pub async fn update_activity_in(
         .bind(f.rung.slug())
         .bind(f.schedule.starts_at())
         .bind(f.schedule.ends_at())
+        .bind(f.details.venue_id)
+        .bind(&f.details.joining_link)
+        .bind(&f.details.chair)
+        .bind(&f.details.facilitator)
+        .bind(f.details.places)
+        .bind(f.details.debrief_minutes)
         .bind(id)
         .execute(c)
         .await
@@ -199,7 +234,7 @@ pub async fn publish_activity_in(
 pub async fn insert_activity(tx: &mut Tx, f: &ActivityFields) -> Result<i64, StoreError> {
     Ok(on_tx!(tx, |c| {
         sqlx::query_scalar::<_, i64>(
-            "INSERT INTO activities (project_id, title, activity_type, mode, rung, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO activities (project_id, title, activity_type, mode, rung, starts_at, ends_at, venue_id, joining_link, chair, facilitator, places, debrief_minutes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         )
         .bind(f.project_id)
         .bind(&f.title)
@@ -208,6 +243,12 @@ pub async fn insert_activity(tx: &mut Tx, f: &ActivityFields) -> Result<i64, Sto
         .bind(f.rung.slug())
         .bind(f.schedule.starts_at())
         .bind(f.schedule.ends_at())
+        .bind(f.details.venue_id)
+        .bind(&f.details.joining_link)
+        .bind(&f.details.chair)
+        .bind(&f.details.facilitator)
+        .bind(f.details.places)
+        .bind(f.details.debrief_minutes)
         .fetch_one(c)
         .await
     })?)

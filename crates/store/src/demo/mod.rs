@@ -790,6 +790,7 @@ impl Store {
                 crate::consents::insert_consent(&mut tx, people[index], &c, None, now).await?;
             }
         }
+        let mut venues: Vec<(i64, i64)> = Vec::new();
         for (org, name, postcode, features, notes) in VENUES {
             let f = crate::venues::VenueFields {
                 organisation_id: orgs[org],
@@ -799,7 +800,10 @@ impl Store {
                 notes: notes.map(Into::into),
                 features: features.to_vec(),
             };
-            crate::venues::insert_venue(&mut tx, &f, now).await?;
+            venues.push((
+                orgs[org],
+                crate::venues::insert_venue(&mut tx, &f, now).await?,
+            ));
         }
         let mut projects = Vec::new();
         for ((org, title, stage, level, scope), (rung, pence, fixed, partners, earlier)) in
@@ -853,10 +857,31 @@ impl Store {
                 mode,
                 rung,
                 schedule,
+                // In the organisation's first venue when people meet in person, and
+                // with a made-up joining link when they meet online.
+                details: crate::activities::MeetingDetails {
+                    venue_id: (mode != Mode::Virtual)
+                        .then(|| {
+                            venues
+                                .iter()
+                                .find(|(o, _)| *o == orgs[PROJECTS[project].0])
+                                .map(|(_, v)| *v)
+                        })
+                        .flatten(),
+                    joining_link: (mode != Mode::FaceToFace).then(|| {
+                        format!(
+                            "https://meet.example.org/northvale-demo-{}",
+                            activities.len() + 1
+                        )
+                    }),
+                    places: Some(20),
+                    debrief_minutes: Some(20),
+                    ..Default::default()
+                },
             };
             let id = insert_activity(&mut tx, &f).await?;
-            // Every demo activity has happened, so each was published.
-            publish_activity_in(&mut tx, id, now).await?;
+            // Every demo activity has happened: each was published three weeks before.
+            publish_activity_in(&mut tx, id, starts_at - chrono::Duration::days(21)).await?;
             for &p in attendees {
                 upsert_attendance(&mut tx, id, people[p], AttendanceStatus::Attended).await?;
             }

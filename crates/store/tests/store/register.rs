@@ -207,6 +207,7 @@ async fn needs_are_recorded_once_and_shared_only_with_consent(store: Store) {
                 time::parse_london("2026-06-10T12:00").unwrap(),
             )
             .unwrap(),
+            details: Default::default(),
         })
         .await
         .unwrap();

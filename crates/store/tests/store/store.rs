@@ -66,6 +66,7 @@ async fn activity(store: &Store, org: i64, start: &str, end: &str) -> i64 {
                 time::parse_london(end).unwrap(),
             )
             .unwrap(),
+            details: Default::default(),
         })
         .await
         .unwrap()
@@ -470,6 +471,7 @@ async fn a_project_keeps_its_stages_and_partners(store: Store) {
             time::parse_london(end).unwrap(),
         )
         .unwrap(),
+        details: Default::default(),
     };
     store
         .create_activity(&meeting("2026-02-01T10:00", "2026-02-01T11:00"))

@@ -70,3 +70,4 @@ why-not-staff-here = { $field } must be someone with an account at this organisa
 why-own-organisation = { $field } is the project's own organisation: choose a partner organisation
 why-partner-twice = { $field } is named twice: name each partner once
 why-before-last-stage = { $field } cannot be before the stage before it began, on { $date }
+why-not-link = "{ $given }" is not a web address: use one starting https://, without spaces

@@ -69,3 +69,4 @@ why-not-staff-here = { $field } musi być osobą z kontem w tej organizacji
 why-own-organisation = { $field } to organizacja prowadząca projekt: wybierz organizację partnerską
 why-partner-twice = { $field } podano dwa razy: podaj każdego partnera raz
 why-before-last-stage = { $field } nie może być wcześniej niż początek poprzedniego etapu, { $date }
+why-not-link = „{ $given }” nie jest adresem internetowym: użyj adresu zaczynającego się od https://, bez spacji

@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::{
-    ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, reach, required, scoped_page,
-    vocab,
+    ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, optional, reach, required,
+    scoped_page, vocab,
 };
 use crate::auth::Viewer;
 use crate::routes::Routes;
@@ -78,6 +78,18 @@ pub struct ActivityOut {
     /// When it was published (UTC, RFC 3339); null while it is a draft.
     #[schema(format = DateTime)]
     pub published_at: Option<String>,
+    /// The venue, from the organisation's register, and its name.
+    pub venue_id: Option<i64>,
+    pub venue_name: Option<String>,
+    /// How to join online.
+    pub joining_link: Option<String>,
+    /// Who chairs it, and who facilitates it.
+    pub chair: Option<String>,
+    pub facilitator: Option<String>,
+    /// How many places there are.
+    pub places: Option<i64>,
+    /// How long the debrief after it lasts, in minutes.
+    pub debrief_minutes: Option<i64>,
 }
 
 impl From<Activity> for ActivityOut {
@@ -93,6 +105,13 @@ impl From<Activity> for ActivityOut {
             ends_at: time::machine(a.ends_at),
             starts_at_london: time::show(a.starts_at),
             published_at: a.published_at.map(time::machine),
+            venue_id: a.venue_id,
+            venue_name: a.venue_name,
+            joining_link: a.joining_link,
+            chair: a.chair,
+            facilitator: a.facilitator,
+            places: a.places,
+            debrief_minutes: a.debrief_minutes,
         }
     }
 }
@@ -119,6 +138,106 @@ pub struct ActivityBody {
     /// When it ends, after it starts; written as `starts_at` is.
     #[schema(format = DateTime)]
     pub ends_at: String,
+    /// A venue of the project's organisation, from its register.
+    #[schema(schema_with = super::optional_id_schema)]
+    pub venue_id: Option<i64>,
+    /// How to join online: an `https://` address.
+    #[schema(schema_with = link_schema)]
+    pub joining_link: Option<String>,
+    /// Who chairs it.
+    #[schema(schema_with = super::optional_short_text)]
+    pub chair: Option<String>,
+    /// Who facilitates it.
+    #[schema(schema_with = super::optional_short_text)]
+    pub facilitator: Option<String>,
+    /// How many places there are, 1 to 10,000.
+    #[schema(schema_with = places_schema)]
+    pub places: Option<i64>,
+    /// How long the debrief after it lasts, 0 to 240 minutes.
+    #[schema(schema_with = debrief_schema)]
+    pub debrief_minutes: Option<i64>,
+}
+
+/// The longest joining link.
+const LINK_LENGTH: usize = 500;
+
+fn link_schema() -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::Object::builder()
+        .schema_type(utoipa::openapi::schema::SchemaType::from_iter([
+            utoipa::openapi::schema::Type::String,
+            utoipa::openapi::schema::Type::Null,
+        ]))
+        .pattern(Some(format!("^https://[!-~]{{1,{}}}$", LINK_LENGTH - 8)))
+        .description(Some(
+            "An https:// address of printable characters without spaces, at most 500 long; or null for none.",
+        ))
+        .build()
+}
+
+fn whole_number(min: i64, max: i64, what: &str) -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::Object::builder()
+        .schema_type(utoipa::openapi::schema::SchemaType::from_iter([
+            utoipa::openapi::schema::Type::Integer,
+            utoipa::openapi::schema::Type::Null,
+        ]))
+        .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+            utoipa::openapi::KnownFormat::Int64,
+        )))
+        .minimum(Some(min))
+        .maximum(Some(max))
+        .description(Some(format!("{what}, {min} to {max}; or null.")))
+        .build()
+}
+
+fn places_schema() -> utoipa::openapi::schema::Object {
+    whole_number(1, 10_000, "How many places")
+}
+
+fn debrief_schema() -> utoipa::openapi::schema::Object {
+    whole_number(0, 240, "Minutes of debrief")
+}
+
+/// Checks an optional joining link: an `https://` address of printable characters
+/// without spaces.
+fn joining_link(errs: &mut FieldErrors, raw: Option<&str>) -> Option<Option<String>> {
+    match raw {
+        None => Some(None),
+        Some(l) => {
+            let ok = l.len() <= LINK_LENGTH
+                && l.len() > 8
+                && l.starts_with("https://")
+                && l.bytes().all(|b| (b'!'..=b'~').contains(&b));
+            if ok {
+                Some(Some(l.to_string()))
+            } else {
+                errs.add(
+                    "joining_link",
+                    coproduce_domain::text::Problem::NotLink(l.chars().take(60).collect()),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// Checks an optional whole number within a range.
+fn in_range(
+    errs: &mut FieldErrors,
+    field: &str,
+    v: Option<i64>,
+    min: i64,
+    max: i64,
+) -> Option<Option<i64>> {
+    match v {
+        Some(n) if !(min..=max).contains(&n) => {
+            errs.add(
+                field,
+                coproduce_domain::text::Problem::OutOfRange { min, max, given: n },
+            );
+            None
+        }
+        other => Some(other),
+    }
 }
 
 impl ActivityBody {
@@ -135,6 +254,26 @@ impl ActivityBody {
             (Some(s), Some(e)) => errs.take("ends_at", Schedule::new(s, e)),
             _ => None,
         };
+        let venue_id = self
+            .venue_id
+            .map(|v| id_field(&mut errs, "venue_id", v))
+            .unwrap_or(Some(0))
+            .filter(|v| *v > 0);
+        let link = joining_link(&mut errs, self.joining_link.as_deref());
+        let chair = optional(&mut errs, "chair", self.chair.as_deref(), SHORT).flatten();
+        let facilitator =
+            optional(&mut errs, "facilitator", self.facilitator.as_deref(), SHORT).flatten();
+        let places = in_range(&mut errs, "places", self.places, 1, 10_000).flatten();
+        let debrief =
+            in_range(&mut errs, "debrief_minutes", self.debrief_minutes, 0, 240).flatten();
+        let details = coproduce_store::activities::MeetingDetails {
+            venue_id,
+            joining_link: link.flatten(),
+            chair,
+            facilitator,
+            places,
+            debrief_minutes: debrief,
+        };
         match (project_id, title, activity_type, mode, rung, schedule) {
             (
                 Some(project_id),
@@ -150,6 +289,7 @@ impl ActivityBody {
                 mode,
                 rung,
                 schedule,
+                details,
             }),
             _ => Err(errs.into()),
         }

@@ -469,6 +469,17 @@ pub fn id_schema() -> Object {
         .build()
 }
 
+/// The schema of an optional id in a body: a whole number from 1, or null.
+pub fn optional_id_schema() -> Object {
+    Object::builder()
+        .schema_type(SchemaType::from_iter([Type::Integer, Type::Null]))
+        .format(Some(SchemaFormat::KnownFormat(
+            utoipa::openapi::KnownFormat::Int64,
+        )))
+        .minimum(Some(1))
+        .build()
+}
+
 /// 400: the request could not be read.
 #[derive(ToResponse)]
 #[response(

@@ -599,6 +599,50 @@ async fn an_activity_is_published_once_its_project_states_its_limits(store: Site
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    // It is a hybrid event: it needs a venue and a joining link too.
+    let page = staff.get(&activity).await.text;
+    assert!(
+        page.contains("there is no venue yet") && page.contains("there is no joining link yet")
+    );
+    let api = crate::support::post(
+        &store,
+        &format!("/api/v1/activities/{id}/publish"),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(api.status, StatusCode::CONFLICT);
+    assert!(
+        api.text.contains("needs a venue") && api.text.contains("needs a joining link"),
+        "{}",
+        api.text
+    );
+    let project_id = store.activity(id).await.unwrap().project_id;
+    let organisation = store.project(project_id).await.unwrap().organisation_id;
+    let hall = store.create_venue_for_test(organisation, "Town Hall").await;
+    let elsewhere = crate::support::organisation(&store, "Elsewhere").await;
+    let theirs = store.create_venue_for_test(elsewhere, "Their Hall").await;
+    let details = |venue: i64, link: &str| {
+        serde_json::json!({"project_id": project_id, "title": "Listening event", "activity_type": "event",
+            "mode": "hybrid", "rung": "engagement", "starts_at": "2026-09-01T10:00", "ends_at": "2026-09-01T12:00",
+            "venue_id": venue, "joining_link": link, "chair": "Grace Mensah", "places": 30, "debrief_minutes": 20})
+    };
+    let at = format!("/api/v1/activities/{id}");
+    let r = crate::support::put(&store, &at, details(theirs, "https://meet.example.org/x")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.fields(), ["venue_id"], "another organisation's venue");
+    let r = crate::support::put(&store, &at, details(hall, "ftp://files.example.org")).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.fields(), ["joining_link"]);
+    let r = crate::support::put(
+        &store,
+        &at,
+        details(hall, "https://meet.example.org/listening"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.json()["venue_name"], "Town Hall");
+    let page = staff.get(&activity).await.text;
+    assert!(page.contains("Grace Mensah") && page.contains("https://meet.example.org/listening"));
     assert!(
         staff
             .get(&activity)
@@ -630,6 +674,70 @@ async fn an_activity_is_published_once_its_project_states_its_limits(store: Site
         coproduce_domain::time::machine(first.unwrap()),
         "published once"
     );
+}
+
+/// An activity's form takes its venue, joining link, chair, places and debrief; a
+/// number that is not one is named, and what was typed is kept.
+async fn an_activity_is_planned_with_its_venue_and_details(store: Site) {
+    let (staff, org) = staff(&store).await;
+    let hall = store.create_venue_for_test(org, "Town Hall").await;
+    let project = staff
+        .post(
+            "/projects",
+            &[
+                ("title", "Maternity"),
+                ("stage", "design"),
+                ("level", "service"),
+            ],
+        )
+        .await
+        .location
+        .unwrap();
+    let form = staff.get(&format!("{project}/activities/new")).await.text;
+    assert!(
+        form.contains("Town Hall"),
+        "the organisation's venues are offered"
+    );
+    let hall_s = hall.to_string();
+    let mut pairs = vec![
+        ("title", "Listening event"),
+        ("activity_type", "event"),
+        ("mode", "face-to-face"),
+        ("rung", "engagement"),
+        ("date-day", "1"),
+        ("date-month", "9"),
+        ("date-year", "2026"),
+        ("starts", "10:00"),
+        ("ends", "12:00"),
+        ("venue_id", hall_s.as_str()),
+        ("chair", "Grace Mensah"),
+        ("places", "lots"),
+        ("debrief_minutes", "20"),
+    ];
+    let r = staff.post(&format!("{project}/activities"), &pairs).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text.contains("must be a whole number from 1 to 10000"),
+        "{}",
+        r.text
+    );
+    assert!(r.text.contains("Grace Mensah"), "what was typed is kept");
+    pairs.retain(|(k, _)| *k != "places");
+    pairs.push(("places", "25"));
+    let r = staff.post(&format!("{project}/activities"), &pairs).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let id: i64 = r
+        .location
+        .unwrap()
+        .trim_start_matches("/activities/")
+        .parse()
+        .unwrap();
+    let a = store.activity(id).await.unwrap();
+    assert_eq!(
+        (a.venue_id, a.places, a.debrief_minutes),
+        (Some(hall), Some(25), Some(20))
+    );
+    assert_eq!(a.chair.as_deref(), Some("Grace Mensah"));
 }
 
 /// Venues are recorded with what they offer for access; a bad postcode or a feature
@@ -732,6 +840,7 @@ async fn venues_are_kept_with_what_they_offer(store: Site) {
 }
 
 site_tests!(
+    an_activity_is_planned_with_its_venue_and_details,
     venues_are_kept_with_what_they_offer,
     an_activity_is_published_once_its_project_states_its_limits,
     a_project_says_its_budget_partners_and_stages,

@@ -23,15 +23,85 @@ pub struct ActivityForm {
     starts: String,
     #[serde(default)]
     ends: String,
+    #[serde(default)]
+    venue_id: String,
+    #[serde(default)]
+    joining_link: String,
+    #[serde(default)]
+    chair: String,
+    #[serde(default)]
+    facilitator: String,
+    #[serde(default)]
+    places: String,
+    #[serde(default)]
+    debrief_minutes: String,
+}
+
+/// The organisation's venues, to choose from: id and name.
+pub(super) async fn venue_choices(
+    state: &AppState,
+    organisation_id: i64,
+) -> Result<Vec<(i64, String)>, PageError> {
+    Ok(state
+        .store
+        .venues(
+            PageRequest::first(PageRequest::MAX_LIMIT),
+            Within::Parent(organisation_id),
+        )
+        .await?
+        .items
+        .into_iter()
+        .map(|v| (v.id, v.name))
+        .collect())
+}
+
+/// Reads an optional whole number typed into a page: empty is none.
+fn typed_number(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    raw: &str,
+    (min, max): (i64, i64),
+) -> Option<i64> {
+    match raw.trim() {
+        "" => None,
+        t => match t.parse::<i64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                errors.push(FieldError::new(
+                    field,
+                    coproduce_domain::text::Problem::NotWholeNumber { min, max },
+                ));
+                None
+            }
+        },
+    }
 }
 
 pub(super) fn activity_form(
     state: &AppState,
     viewer: &Viewer,
     project: &Project,
+    venues: &[(i64, String)],
     f: &ActivityForm,
     errors: Vec<FieldError>,
 ) -> FormPage {
+    let venue = Select {
+        id: "venue_id",
+        label: "staff-venue".into(),
+        options: std::iter::once(Choice {
+            value: String::new(),
+            label: viewer.tr.t("staff-no-venue-yet"),
+            hint: None,
+        })
+        .chain(venues.iter().map(|(id, name)| Choice {
+            value: id.to_string(),
+            label: name.clone(),
+            hint: None,
+        }))
+        .collect(),
+        selected: f.venue_id.clone(),
+        error: error_of(&errors, "venue_id"),
+    };
     let mut date = DateField::typed(
         "date",
         "staff-date",
@@ -95,6 +165,37 @@ pub(super) fn activity_form(
                     .errors(&errors)
                     .numeric_code(),
             ),
+            Part::Pick(venue),
+            Part::Field(
+                FormField::new("joining_link", "staff-joining-link", "url")
+                    .hint("staff-joining-link-hint")
+                    .value(&f.joining_link)
+                    .errors(&errors),
+            ),
+            Part::Field(
+                FormField::new("chair", "staff-chair", "text")
+                    .value(&f.chair)
+                    .errors(&errors),
+            ),
+            Part::Field(
+                FormField::new("facilitator", "staff-facilitator", "text")
+                    .value(&f.facilitator)
+                    .errors(&errors),
+            ),
+            Part::Field(
+                FormField::new("places", "staff-places", "text")
+                    .hint("staff-places-hint")
+                    .value(&f.places)
+                    .errors(&errors)
+                    .numeric_code(),
+            ),
+            Part::Field(
+                FormField::new("debrief_minutes", "staff-debrief-minutes", "text")
+                    .hint("staff-debrief-minutes-hint")
+                    .value(&f.debrief_minutes)
+                    .errors(&errors)
+                    .numeric_code(),
+            ),
         ],
         errors,
         button: "staff-add-the-activity",
@@ -107,14 +208,20 @@ pub(super) async fn new_activity(
     viewer: Viewer,
     Path(raw): Path<String>,
 ) -> Response {
-    let result = async { visible_project(&state, &viewer, id_of(&raw)?).await }.await;
-    match result {
-        Ok(p) => render(
-            StatusCode::OK,
-            &activity_form(&state, &viewer, &p, &ActivityForm::default(), vec![]),
-        ),
-        Err(e) => e.respond(&state, &viewer),
+    let result = async {
+        let p = visible_project(&state, &viewer, id_of(&raw)?).await?;
+        let venues = venue_choices(&state, p.organisation_id).await?;
+        Ok::<_, PageError>(activity_form(
+            &state,
+            &viewer,
+            &p,
+            &venues,
+            &ActivityForm::default(),
+            vec![],
+        ))
     }
+    .await;
+    show(&state, &viewer, result)
 }
 
 /// Reads "14:30" (or "9:05"). `field` is `starts` or `ends`; the message keys are
@@ -150,8 +257,12 @@ pub(super) async fn create_activity(
 ) -> Response {
     let result = async {
         let project = visible_project(&state, &viewer, id_of(&raw)?).await?;
+        let venues = venue_choices(&state, project.organisation_id).await?;
         let tr = viewer.tr;
         let mut errors = Vec::new();
+        let places = typed_number(&mut errors, "places", &f.places, (1, 10_000));
+        let debrief = typed_number(&mut errors, "debrief_minutes", &f.debrief_minutes, (0, 240));
+        errors = worded(&tr, errors, NAMES);
         let date = DateField::typed("date", "", "", &f.day, &f.month, &f.year).read();
         let date = match date {
             Ok(Some(d)) => Some(d),
@@ -185,6 +296,12 @@ pub(super) async fn create_activity(
             rung: f.rung.clone(),
             starts_at: at(starts),
             ends_at: at(ends.or(starts.map(|s| s + chrono::Duration::minutes(1)))),
+            venue_id: f.venue_id.trim().parse().ok(),
+            joining_link: Some(f.joining_link.trim().to_string()).filter(|l| !l.is_empty()),
+            chair: Some(f.chair.clone()),
+            facilitator: Some(f.facilitator.clone()),
+            places,
+            debrief_minutes: debrief,
         };
         // Saved only when the times could be read and the values pass; the
         // application may still refuse a value, shown like any other problem.
@@ -201,7 +318,7 @@ pub(super) async fn create_activity(
             Some(Ok(a)) => Ok(Redirect::to(&format!("/activities/{}", a.id)).into_response()),
             None => Ok(render(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &activity_form(&state, &viewer, &project, &f, errors),
+                &activity_form(&state, &viewer, &project, &venues, &f, errors),
             )),
             Some(Err(e)) => {
                 let mut found = Vec::new();
@@ -224,7 +341,7 @@ pub(super) async fn create_activity(
                 errors.extend(worded(&tr, found, &names));
                 Ok(render(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    &activity_form(&state, &viewer, &project, &f, errors),
+                    &activity_form(&state, &viewer, &project, &venues, &f, errors),
                 ))
             }
         }

@@ -43,9 +43,13 @@ pub(crate) struct ActivityPage {
     came: Radios,
     /// When it was published, in words; `None` for a draft.
     published: Option<String>,
-    /// Whether its project says what people can and cannot change, so it may be
-    /// published.
-    scope_stated: bool,
+    /// What stands in the way of publishing it, as message keys.
+    not_ready: Vec<&'static str>,
+    /// Whether one of them is the project's scope, to link to the project's form.
+    scope_missing: bool,
+    /// Where, how to join, who chairs and facilitates, places and debrief, as rows
+    /// of the summary: label key and value.
+    details: Vec<(&'static str, String)>,
 }
 
 pub(crate) async fn activity_view(
@@ -129,10 +133,35 @@ pub(crate) async fn activity_view(
             status: a.status.label(),
         })
         .collect();
+    let not_ready = coproduce_app::work::not_ready_to_publish(&project, &activity);
     Ok(ActivityPage {
         chrome: Chrome::new(state, viewer, "projects"),
         published: activity.published_at.map(time::show),
-        scope_stated: project.scope_and_limits.is_some() && project.cannot_change.is_some(),
+        scope_missing: not_ready.contains(&coproduce_domain::activity::NotReady::Scope),
+        not_ready: not_ready
+            .into_iter()
+            .map(|w| match w {
+                coproduce_domain::activity::NotReady::Scope => "staff-not-ready-scope",
+                coproduce_domain::activity::NotReady::Venue => "staff-not-ready-venue",
+                coproduce_domain::activity::NotReady::JoiningLink => "staff-not-ready-link",
+            })
+            .collect(),
+        details: [
+            ("staff-venue", activity.venue_name.clone()),
+            ("staff-joining-link", activity.joining_link.clone()),
+            ("staff-chaired-by", activity.chair.clone()),
+            ("staff-facilitated-by", activity.facilitator.clone()),
+            ("staff-places-row", activity.places.map(|p| p.to_string())),
+            (
+                "staff-debrief-row",
+                activity
+                    .debrief_minutes
+                    .map(|m| viewer.tr.t1("staff-minutes", "count", m)),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect(),
         project_title: project.title,
         kind: activity.activity_type.label(),
         when: format!(
