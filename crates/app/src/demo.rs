@@ -72,7 +72,51 @@ pub async fn create_demo_accounts(
                 accounts::link_person(ctx, &system, account.id, p.id).await?;
             }
         }
+        if role == Role::Staff
+            && let Some(org) = organisation_id
+        {
+            // The project lead leads the organisation's projects.
+            lead_projects(ctx, &system, org, account.id).await?;
+        }
         out.push((role.label().to_string(), email.to_string(), pass));
     }
     Ok(out)
+}
+
+/// Makes an account the lead of every project of an organisation, through the same
+/// operation a person would use, so each change is audited.
+async fn lead_projects(
+    ctx: &Context,
+    system: &Actor,
+    organisation_id: i64,
+    lead: i64,
+) -> Result<(), AppError> {
+    let projects = ctx
+        .store
+        .projects(
+            coproduce_store::PageRequest::first(coproduce_store::PageRequest::MAX_LIMIT),
+            coproduce_store::Within::Parent(organisation_id),
+        )
+        .await?;
+    for p in projects.items {
+        let partners = ctx.store.partners(p.id).await?;
+        let fields = coproduce_store::projects::ProjectFields {
+            organisation_id: p.organisation_id,
+            title: p.title.clone(),
+            stage: p.stage,
+            level: p.level,
+            scope_and_limits: p.scope_and_limits.clone(),
+            lead_account_id: Some(lead),
+            target_rung: p.target_rung(),
+            budget_pence: p.budget_pence,
+            cannot_change: p.cannot_change.clone(),
+            partners: partners
+                .iter()
+                .map(|x| (x.organisation_id, x.part))
+                .collect(),
+            stage_began_on: None,
+        };
+        crate::work::update_project(ctx, system, p.id, &fields).await?;
+    }
+    Ok(())
 }
