@@ -218,6 +218,19 @@ pub fn on_lists(errors: Vec<FieldError>) -> Vec<FieldError> {
         .collect()
 }
 
+/// A list's choices after a first, empty one ("Choose one", "Not set").
+pub fn after_none(label: String, mut options: Vec<Choice>) -> Vec<Choice> {
+    options.insert(
+        0,
+        Choice {
+            value: String::new(),
+            label,
+            hint: None,
+        },
+    );
+    options
+}
+
 /// A drop-down list.
 pub struct Select {
     pub id: &'static str,

@@ -113,19 +113,6 @@ pub(super) async fn completions(
         .collect())
 }
 
-/// A list's choices after a first, empty one ("Choose one").
-fn after_none(label: String, mut options: Vec<Choice>) -> Vec<Choice> {
-    options.insert(
-        0,
-        Choice {
-            value: String::new(),
-            label,
-            hint: None,
-        },
-    );
-    options
-}
-
 /// The page that adds a person to one of their organisation's networks.
 async fn join_page(
     state: &AppState,
@@ -138,7 +125,7 @@ async fn join_page(
     let network = Select {
         id: "network_id",
         label: "staff-network".into(),
-        options: after_none(
+        options: crate::pages::forms::after_none(
             tr.t("staff-choose-one"),
             crate::pages::networks::network_choices(state, p.organisation_id()).await?,
         ),
@@ -197,7 +184,7 @@ async fn training_page(
     let course = Select {
         id: "course_id",
         label: "staff-course".into(),
-        options: after_none(
+        options: crate::pages::forms::after_none(
             tr.t("staff-choose-one"),
             state
                 .store
@@ -217,7 +204,7 @@ async fn training_page(
     let session = Select {
         id: "session_id",
         label: "staff-session-optional".into(),
-        options: after_none(
+        options: crate::pages::forms::after_none(
             tr.t("staff-no-session"),
             state
                 .store

@@ -66,19 +66,6 @@ pub struct ProjectForm {
     began_year: String,
 }
 
-/// A list's choices after a first, empty one.
-fn after_none(label: String, mut options: Vec<Choice>) -> Vec<Choice> {
-    options.insert(
-        0,
-        Choice {
-            value: String::new(),
-            label,
-            hint: None,
-        },
-    );
-    options
-}
-
 pub(super) async fn project_form(
     state: &AppState,
     viewer: &Viewer,
@@ -138,7 +125,7 @@ pub(super) async fn project_form(
     parts.push(Part::Pick(Select {
         id: "target_rung",
         label: "staff-target-rung".into(),
-        options: after_none(
+        options: crate::pages::forms::after_none(
             viewer.tr.t("staff-not-set"),
             Rung::ALL
                 .iter()
@@ -165,7 +152,7 @@ pub(super) async fn project_form(
     parts.push(Part::Pick(Select {
         id: "lead_account_id",
         label: "staff-project-lead".into(),
-        options: after_none(
+        options: crate::pages::forms::after_none(
             viewer.tr.t("staff-not-set"),
             state
                 .store
