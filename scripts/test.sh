@@ -26,7 +26,7 @@ npm ci --no-audit --no-fund --loglevel=error
 
 step "Installing the test SMTP server and the API contract tools (tests/smtp, tests/api requirements)"
 if [ ! -x target/test-venv/bin/python ] \
-  || ! target/test-venv/bin/python -c 'import aiosmtpd, openapi_spec_validator, schemathesis' 2>/dev/null; then
+  || ! target/test-venv/bin/python -c 'import aiosmtpd, icalendar, openapi_spec_validator, schemathesis' 2>/dev/null; then
   mkdir -p target
   python3 -m venv target/test-venv
   target/test-venv/bin/pip install --quiet --disable-pip-version-check \

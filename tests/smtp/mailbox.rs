@@ -16,6 +16,7 @@ pub struct Mailbox {
     child: Child,
     pub port: u16,
     dir: PathBuf,
+    python: String,
 }
 
 impl Mailbox {
@@ -47,7 +48,7 @@ impl Mailbox {
         let dir =
             std::env::temp_dir().join(format!("coproduce-mail-{}-{port}", std::process::id()));
         let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/smtp/sink.py");
-        let mut child = Command::new(python)
+        let mut child = Command::new(&python)
             .arg(script)
             .args(["--port", &port.to_string(), "--dir"])
             .arg(&dir)
@@ -61,7 +62,12 @@ impl Mailbox {
             .read_line(&mut line)
             .expect("read from the SMTP server");
         assert_eq!(line.trim(), "ready", "the SMTP server did not start");
-        Some(Mailbox { child, port, dir })
+        Some(Mailbox {
+            child,
+            port,
+            dir,
+            python,
+        })
     }
 
     pub fn url(&self) -> String {
@@ -95,6 +101,37 @@ impl Mailbox {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+}
+
+impl Mailbox {
+    /// The first `n` messages as an independent reader sees them
+    /// (`tests/smtp/read_calendar.py`, with Python's `icalendar`): each one's subject,
+    /// words, and the calendar events it carries, as JSON.
+    pub fn calendars(&self, n: usize) -> serde_json::Value {
+        let _ = self.messages(n);
+        let mut files: Vec<_> = std::fs::read_dir(&self.dir)
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        let script =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/smtp/read_calendar.py");
+        let out = Command::new(&self.python)
+            .arg(script)
+            .args(&files)
+            .output()
+            .expect("run the calendar reader");
+        assert!(
+            out.status.success(),
+            "the calendar reader failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("the calendar reader's JSON")
     }
 }
 

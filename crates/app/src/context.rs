@@ -16,6 +16,9 @@ pub struct Settings {
     pub public_url: String,
     /// How long a worker holds a job before another may take it.
     pub job_lease: chrono::Duration,
+    /// The address email comes from, without a name: the organiser of the calendar
+    /// events it carries.
+    pub mail_address: String,
 }
 
 impl Default for Settings {
@@ -23,11 +26,20 @@ impl Default for Settings {
         Settings {
             public_url: "http://127.0.0.1:8080".into(),
             job_lease: chrono::Duration::minutes(5),
+            mail_address: "coproduce@localhost".into(),
         }
     }
 }
 
 impl Settings {
+    /// The bare address of a sender written as `Name <address>` or `address`.
+    pub fn address_of(from: &str) -> String {
+        match from.rsplit_once('<') {
+            Some((_, rest)) => rest.trim_end().trim_end_matches('>').trim().to_string(),
+            None => from.trim().to_string(),
+        }
+    }
+
     /// The host part of the public address, for `Message-ID`s.
     pub fn host(&self) -> &str {
         let rest = self

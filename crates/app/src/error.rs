@@ -55,6 +55,7 @@ impl From<StoreError> for AppError {
                 AppError::refused(field, Problem::NoSuch { noun, id })
             }
             StoreError::Duplicate(m) => AppError::Conflict(m),
+            StoreError::Stale => AppError::Conflict(StoreError::Stale.to_string()),
             other => AppError::Store(other),
         }
     }

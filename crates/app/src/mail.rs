@@ -12,7 +12,8 @@
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-use lettre::message::Mailbox;
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +26,17 @@ pub struct Email {
     /// The `Message-ID` header, fixed when the message is written, so a copy sent
     /// again after a crash is known as the same message.
     pub message_id: String,
+    /// A calendar event sent with the words, which a mail program offers to add to
+    /// (or, when cancelled, remove from) the person's calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarPart>,
+}
+
+/// An iCalendar text and the method it carries (`REQUEST`, `CANCEL`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarPart {
+    pub method: String,
+    pub text: String,
 }
 
 /// Where email goes.
@@ -196,11 +208,37 @@ fn message(from: &Mailbox, email: &Email) -> Result<Message, MailError> {
         .to
         .parse()
         .map_err(|_| MailError::BadAddress(email.to.clone()))?;
-    Message::builder()
+    let builder = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(&email.subject)
-        .message_id(Some(email.message_id.clone()))
-        .body(email.body.clone())
-        .map_err(|e| MailError::Build(e.to_string()))
+        .message_id(Some(email.message_id.clone()));
+    let built = match &email.calendar {
+        None => builder.body(email.body.clone()),
+        Some(cal) => {
+            // The words and the event as alternatives, as calendar invitations are
+            // sent, and the event again as a file to open.
+            let kind = format!("text/calendar; method={}; charset=utf-8", cal.method);
+            let kind = ContentType::parse(&kind).map_err(|e| MailError::Build(e.to_string()))?;
+            let file = ContentType::parse("application/ics; name=\"invite.ics\"")
+                .map_err(|e| MailError::Build(e.to_string()))?;
+            builder.multipart(
+                MultiPart::mixed()
+                    .multipart(
+                        MultiPart::alternative()
+                            .singlepart(SinglePart::plain(email.body.clone()))
+                            .singlepart(
+                                SinglePart::builder()
+                                    .header(kind)
+                                    .header(ContentTransferEncoding::Base64)
+                                    .body(cal.text.clone()),
+                            ),
+                    )
+                    .singlepart(
+                        Attachment::new("invite.ics".to_string()).body(cal.text.clone(), file),
+                    ),
+            )
+        }
+    };
+    built.map_err(|e| MailError::Build(e.to_string()))
 }

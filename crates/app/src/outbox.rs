@@ -12,7 +12,7 @@
 use coproduce_store::Tx;
 use coproduce_store::jobs::{NewJob, enqueue};
 
-use crate::mail::Email;
+use crate::mail::{CalendarPart, Email};
 use crate::{AppError, Context};
 
 /// The job kind of an email.
@@ -40,11 +40,24 @@ pub async fn queue_email(
     subject: &str,
     body: String,
 ) -> Result<i64, AppError> {
+    queue_email_with(tx, ctx, to, subject, body, None).await
+}
+
+/// Queues an email that carries a calendar event on the caller's transaction.
+pub async fn queue_email_with(
+    tx: &mut Tx,
+    ctx: &Context,
+    to: &str,
+    subject: &str,
+    body: String,
+    calendar: Option<CalendarPart>,
+) -> Result<i64, AppError> {
     let email = Email {
         to: to.to_string(),
         subject: subject.to_string(),
         body,
         message_id: message_id(ctx),
+        calendar,
     };
     let payload = serde_json::to_string(&email).map_err(|e| AppError::Internal(e.to_string()))?;
     let now = ctx.now();

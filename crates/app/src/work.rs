@@ -180,19 +180,72 @@ async fn venue_of(ctx: &Context, organisation: i64, f: &ActivityFields) -> Resul
     }
 }
 
-/// Changes an activity; it may move only to a project the actor sees.
+/// Changes an activity; it may move only to a project the actor sees. With `seen`,
+/// the version the editor started from, a change someone else made meanwhile is a
+/// conflict and nothing is written. Everyone invited by email is sent the event
+/// again with its sequence raised. Audited.
 pub async fn update_activity(
     ctx: &Context,
     actor: &Actor,
     id: i64,
     f: &ActivityFields,
+    seen: Option<i64>,
 ) -> Result<Activity, AppError> {
     actor.require(Capability::WriteWork)?;
     visible_record(ctx, actor, Owned::Activity, id).await?;
     let organisation = referenced(ctx, actor, Owned::Project, "project_id", f.project_id).await?;
     venue_of(ctx, organisation, f).await?;
     let mut tx = ctx.begin().await?;
-    update_activity_in(&mut tx, id, f).await?;
+    update_activity_in(&mut tx, id, f, seen).await?;
+    let after = coproduce_store::activities::activity_in(&mut tx, id).await?;
+    let told = if after.published_at.is_some() && after.cancelled_at.is_none() {
+        crate::invitations::tell_everyone(&mut tx, ctx, after, crate::invitations::Notice::Changed)
+            .await?
+    } else {
+        0
+    };
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("activity.update", "activity", id)
+            .organisation(Some(organisation))
+            .detail(format!("{told} told by email")),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.activity(id).await?)
+}
+
+/// Calls an activity off. It stays on record; everyone invited by email is sent
+/// the cancellation of its event. Cancelling twice is a conflict. Audited.
+pub async fn cancel_activity(ctx: &Context, actor: &Actor, id: i64) -> Result<Activity, AppError> {
+    actor.require(Capability::WriteWork)?;
+    let organisation = visible_record(ctx, actor, Owned::Activity, id).await?;
+    if ctx.store.activity(id).await?.cancelled_at.is_some() {
+        return Err(AppError::Conflict(
+            "the activity is already cancelled".into(),
+        ));
+    }
+    let mut tx = ctx.begin().await?;
+    coproduce_store::activities::cancel_activity_in(&mut tx, id, ctx.now()).await?;
+    let after = coproduce_store::activities::activity_in(&mut tx, id).await?;
+    let told = crate::invitations::tell_everyone(
+        &mut tx,
+        ctx,
+        after,
+        crate::invitations::Notice::Cancelled,
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("activity.cancel", "activity", id)
+            .organisation(Some(organisation))
+            .detail(format!("{told} told by email")),
+    )
+    .await?;
     ctx.commit(tx).await?;
     Ok(ctx.store.activity(id).await?)
 }

@@ -51,6 +51,7 @@ pub fn app_settings(web: &WebArgs, addr: SocketAddr) -> Result<(Settings, Mailer
     let settings = Settings {
         public_url,
         job_lease: chrono::Duration::seconds(i64::from(web.job_lease_seconds)),
+        mail_address: Settings::address_of(&web.mail_from),
     };
     Ok((settings, mailer))
 }

@@ -8,12 +8,14 @@
 
 pub mod account;
 pub mod activity;
+pub mod calendar;
 pub mod charter;
 pub mod charter_file;
 pub mod consent;
 pub mod equality;
 pub mod indicator;
 pub mod input;
+pub mod invitation;
 pub mod ladder;
 pub mod needs;
 pub mod network;

@@ -189,11 +189,13 @@ pub enum Problem {
     BeforeLastStage(chrono::NaiveDate),
     #[error("\"{0}\" is not a web address: use one starting https://, without spaces")]
     NotLink(String),
+    #[error("give at most {0} at a time")]
+    TooMany(usize),
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 62] = [
+    pub const CODES: [&'static str; 63] = [
         "empty",
         "too-long",
         "control-character",
@@ -256,6 +258,7 @@ impl Problem {
         "partner-twice",
         "before-last-stage",
         "not-link",
+        "too-many",
     ];
 
     /// The id translations know this problem by.
@@ -324,6 +327,7 @@ impl Problem {
             PartnerTwice => "partner-twice",
             BeforeLastStage(_) => "before-last-stage",
             NotLink(_) => "not-link",
+            TooMany(_) => "too-many",
         }
     }
 
@@ -371,7 +375,7 @@ impl Problem {
             ],
             FileTooLarge(mb) => vec![("max", mb.to_string())],
             FileUnreadable(why) | CellError(why) => vec![("given", why.clone())],
-            TooManyRows(n) => vec![("max", n.to_string())],
+            TooManyRows(n) | TooMany(n) => vec![("max", n.to_string())],
             MergedCells { first, last } => {
                 vec![("first", first.to_string()), ("last", last.to_string())]
             }
@@ -634,6 +638,7 @@ mod tests {
             Problem::PartnerTwice,
             Problem::BeforeLastStage(chrono::NaiveDate::default()),
             Problem::NotLink("x".into()),
+            Problem::TooMany(500),
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

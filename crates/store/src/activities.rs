@@ -32,6 +32,11 @@ pub struct Activity {
     pub facilitator: Option<String>,
     pub places: Option<i64>,
     pub debrief_minutes: Option<i64>,
+    /// Raised by every change: the `SEQUENCE` of its calendar event, and how a second
+    /// editor learns that someone changed it first.
+    pub version: i64,
+    /// When it was called off; it stays on record.
+    pub cancelled_at: Option<DateTime<Utc>>,
 }
 
 has_id!(Activity);
@@ -78,7 +83,7 @@ has_id!(Attendance);
 macro_rules! activity_select {
     ($rest:literal) => {
         concat!(
-            "SELECT a.id, a.project_id, a.title, a.activity_type, a.mode, a.rung, a.starts_at, a.ends_at, a.published_at, a.venue_id, v.name AS venue_name, a.joining_link, a.chair, a.facilitator, a.places, a.debrief_minutes FROM activities a LEFT JOIN venues v ON v.id = a.venue_id ",
+            "SELECT a.id, a.project_id, a.title, a.activity_type, a.mode, a.rung, a.starts_at, a.ends_at, a.published_at, a.venue_id, v.name AS venue_name, a.joining_link, a.chair, a.facilitator, a.places, a.debrief_minutes, a.version, a.cancelled_at FROM activities a LEFT JOIN venues v ON v.id = a.venue_id ",
             $rest
         )
     };
@@ -118,7 +123,7 @@ impl Store {
     ) -> Result<Activity, StoreError> {
         self.require_project("project_id", f.project_id).await?;
         let mut tx = self.begin().await?;
-        update_activity_in(&mut tx, id, f).await?;
+        update_activity_in(&mut tx, id, f, None).await?;
         tx.commit().await?;
         self.activity(id).await
     }
@@ -181,15 +186,18 @@ impl Store {
     }
 }
 
-/// Changes an activity on the caller's transaction.
+/// Changes an activity on the caller's transaction, raising its version. With
+/// `seen`, the version the editor started from, a change made meanwhile by someone
+/// else is refused as [`StoreError::Stale`] and nothing is written.
 pub async fn update_activity_in(
     tx: &mut Tx,
     id: i64,
     f: &ActivityFields,
+    seen: Option<i64>,
 ) -> Result<(), StoreError> {
-    let rows = on_tx!(tx, |c| {
+    let rows = on_tx!(&mut *tx, |c| {
         sqlx::query(
-            "UPDATE activities SET project_id = $1, title = $2, activity_type = $3, mode = $4, rung = $5, starts_at = $6, ends_at = $7, venue_id = $8, joining_link = $9, chair = $10, facilitator = $11, places = $12, debrief_minutes = $13 WHERE id = $14",
+            "UPDATE activities SET project_id = $1, title = $2, activity_type = $3, mode = $4, rung = $5, starts_at = $6, ends_at = $7, venue_id = $8, joining_link = $9, chair = $10, facilitator = $11, places = $12, debrief_minutes = $13, version = version + 1 WHERE id = $14 AND ($15 IS NULL OR version = $15)",
         )
         .bind(f.project_id)
         .bind(&f.title)
@@ -205,9 +213,39 @@ pub async fn update_activity_in(
         .bind(f.details.places)
         .bind(f.details.debrief_minutes)
         .bind(id)
+        .bind(seen)
         .execute(c)
         .await
         .map(|r| r.rows_affected())
+    })?;
+    if rows == 0 && seen.is_some() {
+        let exists = on_tx!(tx, |c| {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM activities WHERE id = $1")
+                .bind(id)
+                .fetch_one(c)
+                .await
+        })?;
+        if exists > 0 {
+            return Err(StoreError::Stale);
+        }
+    }
+    updated(rows)
+}
+
+/// Calls an activity off on the caller's transaction, raising its version; one
+/// already cancelled keeps the time it was first cancelled.
+pub async fn cancel_activity_in(
+    tx: &mut Tx,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query("UPDATE activities SET cancelled_at = $1, version = version + 1 WHERE id = $2 AND cancelled_at IS NULL")
+            .bind(now)
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
     })?;
     updated(rows)
 }
@@ -272,4 +310,37 @@ pub async fn upsert_attendance(
         .fetch_one(c)
         .await
     })?)
+}
+
+/// Records a person's attendance on the caller's transaction unless something is
+/// recorded already (an invitation does not undo "attended").
+pub async fn upsert_attendance_if_none(
+    tx: &mut Tx,
+    activity_id: i64,
+    person_id: i64,
+    status: AttendanceStatus,
+) -> Result<(), StoreError> {
+    on_tx!(tx, |c| {
+        sqlx::query(
+            "INSERT INTO attendance (activity_id, person_id, status) VALUES ($1, $2, $3) ON CONFLICT (activity_id, person_id) DO NOTHING",
+        )
+        .bind(activity_id)
+        .bind(person_id)
+        .bind(status.slug())
+        .execute(c)
+        .await
+        .map(|_| ())
+    })?;
+    Ok(())
+}
+
+/// One activity, read on the caller's transaction (after a change to it).
+pub async fn activity_in(tx: &mut Tx, id: i64) -> Result<Activity, StoreError> {
+    on_tx!(tx, |c| {
+        sqlx::query_as::<_, Activity>(activity_select!("WHERE a.id = $1"))
+            .bind(id)
+            .fetch_optional(c)
+            .await
+    })?
+    .ok_or(StoreError::NotFound)
 }

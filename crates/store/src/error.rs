@@ -20,6 +20,9 @@ pub enum StoreError {
     /// A record would duplicate one that must be unique.
     #[error("{0}")]
     Duplicate(String),
+    /// The record changed after the caller read it: someone else changed it first.
+    #[error("someone else changed it after you opened it")]
+    Stale,
     /// The database URL could not be used.
     #[error("{0}")]
     Config(String),

@@ -27,6 +27,7 @@ pub mod equality;
 pub mod import;
 pub mod indicators;
 pub mod inputs;
+pub mod invitations;
 pub mod jobs;
 pub mod memberships;
 pub mod needs;

@@ -30,10 +30,12 @@ pub enum Owned {
     Document,
     /// A place activities are held.
     Venue,
+    /// A person's invitation to an activity.
+    Invitation,
 }
 
 impl Owned {
-    pub const ALL: [Owned; 15] = [
+    pub const ALL: [Owned; 16] = [
         Owned::Organisation,
         Owned::Person,
         Owned::Project,
@@ -49,6 +51,7 @@ impl Owned {
         Owned::Completion,
         Owned::Document,
         Owned::Venue,
+        Owned::Invitation,
     ];
 
     /// Its name in messages and the audit trail.
@@ -69,6 +72,7 @@ impl Owned {
             Owned::Completion => "completion",
             Owned::Document => "document",
             Owned::Venue => "venue",
+            Owned::Invitation => "invitation",
         }
     }
 
@@ -105,6 +109,9 @@ impl Owned {
                 "SELECT n.organisation_id FROM network_documents d JOIN networks n ON n.id = d.network_id WHERE d.id = $1"
             }
             Owned::Venue => "SELECT organisation_id FROM venues WHERE id = $1",
+            Owned::Invitation => {
+                "SELECT p.organisation_id FROM invitations i JOIN activities a ON a.id = i.activity_id JOIN projects p ON p.id = a.project_id WHERE i.id = $1"
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ mod assets;
 pub mod auth;
 mod error;
 mod health;
-pub mod i18n;
+pub use coproduce_app::i18n;
 mod openapi;
 mod pages;
 pub mod routes;

@@ -13,8 +13,8 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    self, activities, charters, equality, indicators, inputs, networks, organisations, people,
-    projects, venues,
+    self, activities, charters, equality, indicators, inputs, invitations, networks, organisations,
+    people, projects, venues,
 };
 
 #[derive(OpenApi)]
@@ -50,6 +50,10 @@ use crate::api::{
         activities::create,
         activities::update,
         activities::publish,
+        activities::cancel,
+        invitations::list,
+        invitations::invite,
+        invitations::reply,
         activities::attendance,
         activities::set_attendance,
         inputs::list,

@@ -79,6 +79,7 @@ pub fn path_ids(path: &'static str) -> Vec<(&'static str, PathId)> {
             ("id", "completions") => PathId::Record(Owned::Completion),
             ("id", "documents") => PathId::Record(Owned::Document),
             ("id", "venues") => PathId::Record(Owned::Venue),
+            ("id", "invitations") => PathId::Record(Owned::Invitation),
             ("id", "consents") => PathId::Record(Owned::Consent),
             ("id", "charters") => PathId::Public,
             ("id", "tokens") => PathId::OwnAccount,

@@ -3,5 +3,9 @@
 #![allow(clippy::unwrap_used)]
 
 mod app;
+mod calendar_mail;
+mod invitations;
+#[path = "../../../../tests/smtp/mailbox.rs"]
+mod mailbox;
 mod people;
 mod sessions;

@@ -29,6 +29,7 @@ pub fn routes(r: Routes) -> Routes {
         .get("/api/v1/activities/{id}", C::ReadWork, read)
         .put("/api/v1/activities/{id}", C::WriteWork, update)
         .post("/api/v1/activities/{id}/publish", C::WriteWork, publish)
+        .post("/api/v1/activities/{id}/cancel", C::WriteWork, cancel)
         .get(
             "/api/v1/activities/{id}/attendance",
             C::ReadWork,
@@ -90,6 +91,12 @@ pub struct ActivityOut {
     pub places: Option<i64>,
     /// How long the debrief after it lasts, in minutes.
     pub debrief_minutes: Option<i64>,
+    /// Raised by every change. Send it back as `version` with a change, and a change
+    /// someone else made meanwhile is refused rather than overwritten.
+    pub version: i64,
+    /// When it was called off (UTC, RFC 3339); null unless it was.
+    #[schema(format = DateTime)]
+    pub cancelled_at: Option<String>,
 }
 
 impl From<Activity> for ActivityOut {
@@ -112,6 +119,8 @@ impl From<Activity> for ActivityOut {
             facilitator: a.facilitator,
             places: a.places,
             debrief_minutes: a.debrief_minutes,
+            version: a.version,
+            cancelled_at: a.cancelled_at.map(time::machine),
         }
     }
 }
@@ -156,6 +165,16 @@ pub struct ActivityBody {
     /// How long the debrief after it lasts, 0 to 240 minutes.
     #[schema(schema_with = debrief_schema)]
     pub debrief_minutes: Option<i64>,
+    /// On a change: the `version` you read. If someone changed the activity since,
+    /// the change is refused with 409 and nothing is written. Left out, the change
+    /// is made whatever the version. Not used when adding an activity.
+    #[serde(default)]
+    #[schema(schema_with = version_schema)]
+    pub version: Option<i64>,
+}
+
+fn version_schema() -> utoipa::openapi::schema::Object {
+    whole_number(0, i64::MAX, "The version read")
 }
 
 /// The longest joining link.
@@ -402,11 +421,13 @@ pub async fn create(
     params(("id" = i64, Path, minimum = 1, description = "Activity id")),
     request_body = ActivityBody,
     responses(
-        (status = 200, description = "The activity as changed.", body = ActivityOut),
+        (status = 200, description = "The activity as changed. Everyone invited by email is sent its calendar event again.", body = ActivityOut),
         (status = 400, response = super::BadRequest),
         (status = 401, response = super::Unauthorised),
         (status = 403, response = super::Forbidden),
         (status = 404, response = super::NotFound),
+        (status = 409, description = "Someone changed it after the `version` given was read; nothing was written.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, response = super::Unprocessable),
     ))]
 pub async fn update(
@@ -417,7 +438,33 @@ pub async fn update(
 ) -> Result<Json<ActivityOut>, ApiError> {
     let fields = body.check()?;
     Ok(Json(
-        coproduce_app::work::update_activity(&s.ctx, &viewer.actor(), id, &fields)
+        coproduce_app::work::update_activity(&s.ctx, &viewer.actor(), id, &fields, body.version)
+            .await?
+            .into(),
+    ))
+}
+
+/// Call an activity off. It stays on record; everyone invited by email is sent the
+/// cancellation of its calendar event.
+#[utoipa::path(post, path = "/api/v1/activities/{id}/cancel", tag = "activities",
+    operation_id = "cancelActivity",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Activity id")),
+    responses(
+        (status = 200, description = "The activity, cancelled.", body = ActivityOut),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 409, description = "It is already cancelled.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn cancel(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+) -> Result<Json<ActivityOut>, ApiError> {
+    Ok(Json(
+        coproduce_app::work::cancel_activity(&s.ctx, &viewer.actor(), id)
             .await?
             .into(),
     ))

@@ -108,19 +108,7 @@ pub struct InputBody {
 }
 
 fn said_by_schema() -> utoipa::openapi::schema::Schema {
-    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
-    ArrayBuilder::new()
-        .items(
-            ObjectBuilder::new()
-                .schema_type(Type::Integer)
-                .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
-                    utoipa::openapi::KnownFormat::Int64,
-                )))
-                .minimum(Some(1)),
-        )
-        .max_items(Some(100))
-        .unique_items(true)
-        .into()
+    super::id_list_schema(0, 100)
 }
 
 impl InputBody {

@@ -28,6 +28,7 @@ pub mod charters;
 pub mod equality;
 pub mod indicators;
 pub mod inputs;
+pub mod invitations;
 pub mod networks;
 pub mod organisations;
 pub mod people;
@@ -55,6 +56,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = projects::routes(r);
     let r = activities::routes(r);
     let r = inputs::routes(r);
+    let r = invitations::routes(r);
     let r = indicators::routes(r);
     let r = equality::routes(r);
     let r = networks::routes(r);
@@ -478,6 +480,26 @@ pub fn optional_id_schema() -> Object {
         )))
         .minimum(Some(1))
         .build()
+}
+
+/// A list of distinct record ids, `min` to `max` of them.
+pub fn id_list_schema(min: usize, max: usize) -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder};
+    let mut list = ArrayBuilder::new()
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .format(Some(SchemaFormat::KnownFormat(
+                    utoipa::openapi::KnownFormat::Int64,
+                )))
+                .minimum(Some(1)),
+        )
+        .max_items(Some(max))
+        .unique_items(true);
+    if min > 0 {
+        list = list.min_items(Some(min));
+    }
+    list.into()
 }
 
 /// 400: the request could not be read.

@@ -186,6 +186,10 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/api/v1/activities/{id}", READ_WORK),
     ("PUT", "/api/v1/activities/{id}", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/publish", WRITE_WORK),
+    ("POST", "/api/v1/activities/{id}/cancel", WRITE_WORK),
+    ("GET", "/api/v1/activities/{id}/invitations", READ_WORK),
+    ("POST", "/api/v1/activities/{id}/invitations", WRITE_WORK),
+    ("PUT", "/api/v1/invitations/{id}/reply", WRITE_WORK),
     ("GET", "/api/v1/venues", READ_WORK),
     ("POST", "/api/v1/venues", WRITE_WORK),
     ("GET", "/api/v1/venues/{id}", READ_WORK),
@@ -238,6 +242,8 @@ fn fill(path: &str, f: &Fixture) -> String {
         f.document
     } else if path.starts_with("/venues/") || path.starts_with("/api/v1/venues/") {
         f.venue
+    } else if path.starts_with("/invitations/") || path.starts_with("/api/v1/invitations/") {
+        f.invitation
     } else if path.starts_with("/account/tokens/")
         || path.starts_with("/consents/")
         || path.starts_with("/me/consents/")

@@ -192,6 +192,25 @@ impl Site {
         id
     }
 
+    /// An invitation written straight to the store, with a place, to be reached by
+    /// letter.
+    pub async fn create_invitation_for_test(&self, activity_id: i64, person_id: i64) -> i64 {
+        let mut tx = self.begin().await.unwrap();
+        let id = coproduce_store::invitations::insert_invitation(
+            &mut tx,
+            activity_id,
+            person_id,
+            coproduce_domain::invitation::Place::Offered,
+            coproduce_domain::invitation::Reach::Letter,
+            self.now(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        tx.commit().await.unwrap();
+        id
+    }
+
     pub async fn actor(&self, account_id: i64) -> coproduce_app::Actor {
         let a = self.account(account_id).await.unwrap();
         coproduce_app::Actor::account(a.id, a.role, a.organisation_id, a.person_id, None)
@@ -478,6 +497,7 @@ pub struct Fixture {
     /// A version of the network's code of conduct.
     pub document: i64,
     pub venue: i64,
+    pub invitation: i64,
 }
 
 impl Fixture {
@@ -500,6 +520,7 @@ impl Fixture {
             O::Completion => self.completion,
             O::Document => self.document,
             O::Venue => self.venue,
+            O::Invitation => self.invitation,
         }
     }
 }
@@ -660,8 +681,10 @@ pub async fn fixture(store: &Site, name: &str) -> Fixture {
     let venue = store
         .create_venue_for_test(o.id, &format!("{name} Hall"))
         .await;
+    let invitation = store.create_invitation_for_test(activity, person).await;
     Fixture {
         organisation: o.id,
+        invitation,
         session,
         completion,
         document,

@@ -302,6 +302,7 @@ pub(super) async fn create_activity(
             facilitator: Some(f.facilitator.clone()),
             places,
             debrief_minutes: debrief,
+            version: None,
         };
         // Saved only when the times could be read and the values pass; the
         // application may still refuse a value, shown like any other problem.

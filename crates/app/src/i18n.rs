@@ -277,6 +277,11 @@ mod tests {
                 include_str!("../locales/en-GB/me.ftl"),
                 include_str!("../locales/pl/me.ftl"),
             ),
+            (
+                "letters",
+                include_str!("../locales/en-GB/letters.ftl"),
+                include_str!("../locales/pl/letters.ftl"),
+            ),
         ];
         for (name, en, pl) in files {
             let (en, pl) = (ids(en), ids(pl));

@@ -71,3 +71,4 @@ why-own-organisation = { $field } is the project's own organisation: choose a pa
 why-partner-twice = { $field } is named twice: name each partner once
 why-before-last-stage = { $field } cannot be before the stage before it began, on { $date }
 why-not-link = "{ $given }" is not a web address: use one starting https://, without spaces
+why-too-many = Give at most { $max } at a time

@@ -70,3 +70,4 @@ why-own-organisation = { $field } to organizacja prowadząca projekt: wybierz or
 why-partner-twice = { $field } podano dwa razy: podaj każdego partnera raz
 why-before-last-stage = { $field } nie może być wcześniej niż początek poprzedniego etapu, { $date }
 why-not-link = „{ $given }” nie jest adresem internetowym: użyj adresu zaczynającego się od https://, bez spacji
+why-too-many = Podaj najwyżej { $max } naraz

@@ -1,0 +1,35 @@
+## What Coproduce sends people about the activities they are invited to: the
+## emails, and the letters an organiser prints or reads out on the phone.
+
+letter-greeting = Dear { $name },
+    .easy = Hello { $name },
+letter-when = When: { $when }
+letter-when-span = { $start } to { $end }
+letter-where = Where: { $where }
+letter-online = Join online: { $link }
+    .easy = To join on a computer or phone, use this link: { $link }
+letter-reply = Please tell us if you can come: { $link }
+    .easy = Can you come? Please tell us. Use this link: { $link }
+letter-reply-until = This link works until the meeting ends. You can change your answer at any time before then.
+    .easy = You can use the link until the meeting ends. You can change your answer.
+letter-calendar = The meeting is attached to this email, so you can add it to your calendar.
+    .easy = You can add the meeting to your calendar. It is with this email.
+letter-help = If you need anything to help you take part, please tell us.
+    .easy = Do you need help to take part? Please tell us.
+letter-sign-off = From { $organisation }
+
+invite-subject = Invitation: { $title }
+invite-intro = { $organisation } invites you to { $title }.
+    .easy = You are invited to a meeting. It is called { $title }. { $organisation } runs it.
+
+waiting-subject = You are on the waiting list: { $title }
+waiting-intro = { $title } is full, so you are on the waiting list. If a place comes free, we will send you an invitation.
+    .easy = { $title } is full. You are on the waiting list. If someone cannot come, we will ask you.
+
+changed-subject = Changed: { $title }
+changed-intro = Something about { $title } has changed. These are the details now.
+    .easy = We have changed { $title }. Please read the new details.
+
+cancelled-subject = Cancelled: { $title }
+cancelled-intro = { $title } on { $when } is cancelled. We are sorry.
+    .easy = { $title } is not happening. It was on { $when }. We are sorry.

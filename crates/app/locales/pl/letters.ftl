@@ -1,0 +1,34 @@
+## Co Coproduce wysyła ludziom o spotkaniach, na które są zaproszeni.
+
+letter-greeting = Dzień dobry, { $name },
+    .easy = Cześć, { $name },
+letter-when = Kiedy: { $when }
+letter-when-span = { $start } do { $end }
+letter-where = Gdzie: { $where }
+letter-online = Dołącz przez internet: { $link }
+    .easy = Aby dołączyć na komputerze lub telefonie, użyj tego linku: { $link }
+letter-reply = Daj nam znać, czy przyjdziesz: { $link }
+    .easy = Czy możesz przyjść? Daj nam znać. Użyj tego linku: { $link }
+letter-reply-until = Ten link działa do końca spotkania. Do tego czasu możesz zmienić odpowiedź.
+    .easy = Link działa do końca spotkania. Możesz zmienić odpowiedź.
+letter-calendar = Spotkanie jest dołączone do tej wiadomości, więc możesz dodać je do swojego kalendarza.
+    .easy = Możesz dodać spotkanie do kalendarza. Jest w tej wiadomości.
+letter-help = Jeśli potrzebujesz czegoś, aby wziąć udział, daj nam znać.
+    .easy = Potrzebujesz pomocy, aby wziąć udział? Daj nam znać.
+letter-sign-off = Od: { $organisation }
+
+invite-subject = Zaproszenie: { $title }
+invite-intro = { $organisation } zaprasza Cię na spotkanie: { $title }.
+    .easy = Zapraszamy Cię na spotkanie. Nazywa się { $title }. Prowadzi je { $organisation }.
+
+waiting-subject = Jesteś na liście oczekujących: { $title }
+waiting-intro = Na spotkanie { $title } nie ma już miejsc, więc jesteś na liście oczekujących. Jeśli zwolni się miejsce, wyślemy Ci zaproszenie.
+    .easy = Na spotkaniu { $title } nie ma już miejsc. Jesteś na liście oczekujących. Jeśli ktoś nie przyjdzie, zaprosimy Ciebie.
+
+changed-subject = Zmiana: { $title }
+changed-intro = Coś się zmieniło w spotkaniu { $title }. Oto aktualne informacje.
+    .easy = Zmieniliśmy spotkanie { $title }. Przeczytaj nowe informacje.
+
+cancelled-subject = Odwołane: { $title }
+cancelled-intro = Spotkanie { $title } w dniu { $when } jest odwołane. Przepraszamy.
+    .easy = Spotkania { $title } nie będzie. Miało być { $when }. Przepraszamy.

@@ -1,0 +1,634 @@
+//! Inviting people to an activity, their replies, the waiting list, and telling
+//! everyone invited when the activity changes or is called off.
+//!
+//! Each person is reached the way they asked ([`reach`]): by email through the
+//! outbox, with the event attached as iCalendar; or on the organiser's list to
+//! phone or to post a letter. Nobody is contacted without consent to contact in
+//! force: they are left out, and the organiser is told. Someone under 18 is
+//! invited only with a parent or guardian's consent on record. A reply link
+//! works without signing in until the activity ends, and the answer can be
+//! changed; when someone with a place says no, the first person waiting is
+//! offered it in the same transaction. The words are in the person's language
+//! (Polish when they speak Polish and not English) and in Easy Read when that is
+//! their need.
+//!
+//! Nothing here sends mail itself: messages are jobs written in the transaction of
+//! the change that causes them.
+
+use chrono::{DateTime, Utc};
+use coproduce_domain::Vocabulary;
+use coproduce_domain::account::Capability;
+use coproduce_domain::calendar::{self, Event, Method};
+use coproduce_domain::invitation::{Place, Reach, Reply, has_room, reach, reply_open};
+use coproduce_domain::person::{AttendanceStatus, ContactMethod, is_child};
+use coproduce_domain::text::{FieldErrors, Problem};
+use coproduce_domain::time::london_date;
+use coproduce_store::Tx;
+use coproduce_store::activities::{Activity, upsert_attendance_if_none};
+use coproduce_store::invitations::{
+    Invitation, Invitee, add_reply_link, insert_invitation, invitations_in, lock_activity,
+    offer_place_in, set_reply_in, wait_again_in,
+};
+use coproduce_store::venues::Venue;
+
+use crate::audit::{self, Entry};
+use crate::i18n::{Lang, Tr};
+use crate::mail::CalendarPart;
+use crate::scope::{Owned, visible_record};
+use crate::{Actor, AppError, Context, outbox, secret};
+
+/// What a message about an activity tells its reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// You are invited, with a place.
+    Invite,
+    /// It is full: you are on the waiting list.
+    Waiting,
+    /// It has changed: the details now.
+    Changed,
+    /// It is called off.
+    Cancelled,
+}
+
+impl Notice {
+    fn key(self) -> &'static str {
+        match self {
+            Notice::Invite => "invite",
+            Notice::Waiting => "waiting",
+            Notice::Changed => "changed",
+            Notice::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// A message as a person reads it: an email's subject and words, or a letter's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    pub subject: String,
+    pub body: String,
+    /// The language and form it is written in.
+    pub words: Tr,
+}
+
+/// What an activity's messages tell: the activity, where it is, who runs it.
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    pub activity: Activity,
+    pub venue: Option<Venue>,
+    pub organisation: String,
+}
+
+impl Meeting {
+    /// Reads what the messages about an activity need.
+    pub async fn of(ctx: &Context, activity: Activity) -> Result<Meeting, AppError> {
+        let venue = match activity.venue_id {
+            Some(v) => Some(ctx.store.venue(v).await?),
+            None => None,
+        };
+        let project = ctx.store.project(activity.project_id).await?;
+        let organisation = ctx.store.organisation(project.organisation_id).await?.name;
+        Ok(Meeting {
+            activity,
+            venue,
+            organisation,
+        })
+    }
+
+    /// The venue's name, address and postcode, on one line.
+    pub fn place(&self) -> Option<String> {
+        self.venue.as_ref().map(|v| {
+            [
+                Some(v.name.as_str()),
+                v.address.as_deref(),
+                v.postcode.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|s| s.replace('\n', ", "))
+            .collect::<Vec<_>>()
+            .join(", ")
+        })
+    }
+
+    /// "Tuesday 3 November 2026, 10:00 to 12:00", in the reader's language.
+    pub fn when(&self, tr: &Tr) -> String {
+        let (start, end) = (self.activity.starts_at, self.activity.ends_at);
+        let same_day = london_date(start) == london_date(end);
+        let end = if same_day {
+            end.with_timezone(&chrono_tz::Europe::London)
+                .format("%H:%M")
+                .to_string()
+        } else {
+            tr.date_time(end)
+        };
+        tr.t2(
+            "letter-when-span",
+            ("start", tr.date_time(start)),
+            ("end", end),
+        )
+    }
+
+    /// The calendar event of the activity, as a person invited sees it.
+    pub fn event(&self, ctx: &Context, attendee: Option<(String, String)>) -> Event {
+        let a = &self.activity;
+        Event {
+            uid: format!("activity-{}@{}", a.id, ctx.settings.host()),
+            sequence: a.version,
+            stamp: ctx.now(),
+            starts_at: a.starts_at,
+            ends_at: a.ends_at,
+            summary: a.title.clone(),
+            description: self.organisation.clone(),
+            location: self.place(),
+            url: a.joining_link.clone(),
+            cancelled: a.cancelled_at.is_some(),
+            organiser: Some((self.organisation.clone(), ctx.settings.mail_address.clone())),
+            attendee,
+        }
+    }
+}
+
+/// The words a person reads: Polish when they speak Polish and not English, Easy
+/// Read when that is their need.
+pub fn words_for(invitee: &Invitee) -> Tr {
+    Tr {
+        lang: if invitee.polish { Lang::Pl } else { Lang::EnGb },
+        easy: invitee.easy_read,
+    }
+}
+
+/// The message `notice` gives a person about a meeting. `reply` is their reply
+/// link; `emailed` says whether the event goes with it.
+pub fn letter(
+    tr: Tr,
+    notice: Notice,
+    meeting: &Meeting,
+    name: &str,
+    reply: Option<&str>,
+    emailed: bool,
+) -> Letter {
+    let title = &meeting.activity.title;
+    let org = &meeting.organisation;
+    let when = meeting.when(&tr);
+    let mut lines = vec![tr.t1("letter-greeting", "name", name), String::new()];
+    lines.push(match notice {
+        Notice::Invite => tr.t2("invite-intro", ("organisation", org), ("title", title)),
+        Notice::Waiting => tr.t1("waiting-intro", "title", title),
+        Notice::Changed => tr.t1("changed-intro", "title", title),
+        Notice::Cancelled => tr.t2("cancelled-intro", ("title", title), ("when", &when)),
+    });
+    if notice != Notice::Cancelled {
+        lines.push(String::new());
+        lines.push(tr.t1("letter-when", "when", &when));
+        if let Some(place) = meeting.place() {
+            lines.push(tr.t1("letter-where", "where", place));
+        }
+        // The joining link is for those with a place alone.
+        if notice != Notice::Waiting
+            && let Some(link) = &meeting.activity.joining_link
+        {
+            lines.push(tr.t1("letter-online", "link", link));
+        }
+        if let Some(link) = reply {
+            lines.push(String::new());
+            lines.push(tr.t1("letter-reply", "link", link));
+            lines.push(tr.t("letter-reply-until"));
+        }
+        if emailed && notice != Notice::Waiting {
+            lines.push(String::new());
+            lines.push(tr.t("letter-calendar"));
+        }
+        lines.push(String::new());
+        lines.push(tr.t("letter-help"));
+    }
+    lines.push(String::new());
+    lines.push(tr.t1("letter-sign-off", "organisation", org));
+    Letter {
+        subject: tr.t1(&format!("{}-subject", notice.key()), "title", title),
+        body: lines.join("\n"),
+        words: tr,
+    }
+}
+
+/// Makes a new reply link for an invitation on the caller's transaction.
+pub async fn new_reply_link(
+    tx: &mut Tx,
+    ctx: &Context,
+    invitation_id: i64,
+) -> Result<String, AppError> {
+    let token = secret::generate("cpr_");
+    add_reply_link(tx, invitation_id, &secret::hash(&token), ctx.now()).await?;
+    Ok(format!("{}/reply/{token}", ctx.settings.public_url))
+}
+
+/// Queues the email `notice` gives one invited person, with a new reply link and,
+/// except for the waiting list, the calendar event.
+async fn email(
+    tx: &mut Tx,
+    ctx: &Context,
+    meeting: &Meeting,
+    notice: Notice,
+    invitation_id: i64,
+    invitee: &Invitee,
+) -> Result<(), AppError> {
+    let Some(address) = invitee.email.as_deref() else {
+        return Ok(());
+    };
+    let reply = if notice == Notice::Cancelled {
+        None
+    } else {
+        Some(new_reply_link(tx, ctx, invitation_id).await?)
+    };
+    let l = letter(
+        words_for(invitee),
+        notice,
+        meeting,
+        &invitee.name,
+        reply.as_deref(),
+        true,
+    );
+    let method = match notice {
+        Notice::Waiting => None,
+        Notice::Cancelled => Some(Method::Cancel),
+        Notice::Invite | Notice::Changed => Some(Method::Request),
+    };
+    let part = method.map(|m| CalendarPart {
+        method: m.name().to_string(),
+        text: calendar::calendar(
+            m,
+            &meeting.organisation,
+            &[meeting.event(ctx, Some((invitee.name.clone(), address.to_string())))],
+        ),
+    });
+    outbox::queue_email_with(tx, ctx, address, &l.subject, l.body, part).await?;
+    Ok(())
+}
+
+/// Refuses inviting to, or replying about, an activity that is not open: a draft,
+/// one called off, or one that has ended.
+fn open(activity: &Activity, now: DateTime<Utc>) -> Result<(), AppError> {
+    if activity.cancelled_at.is_some() {
+        return Err(AppError::Conflict("the activity is cancelled".into()));
+    }
+    if activity.published_at.is_none() {
+        return Err(AppError::Conflict(
+            "the activity is a draft: publish it before inviting anyone".into(),
+        ));
+    }
+    if !reply_open(activity.ends_at, now) {
+        return Err(AppError::Conflict("the activity has ended".into()));
+    }
+    Ok(())
+}
+
+/// Who was invited, and who was not contacted and why.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Invited {
+    /// The new invitations, with a place or on the waiting list.
+    pub invited: Vec<Invitation>,
+    /// People left out because they have no consent to contact in force.
+    pub held_back: Vec<(i64, String)>,
+    /// People already invited, left as they were.
+    pub already: Vec<(i64, String)>,
+}
+
+/// Invites people of the activity's organisation to a published activity that has
+/// not ended. Each gets a place while places last, then a turn on the waiting list.
+/// Every person named must be one the actor sees in that organisation, and one
+/// under 18 must have a guardian's consent on record; otherwise nothing is written
+/// and each problem is named on `person_ids[i]`. Audited per person.
+pub async fn invite(
+    ctx: &Context,
+    actor: &Actor,
+    activity_id: i64,
+    person_ids: &[i64],
+) -> Result<Invited, AppError> {
+    actor.require(Capability::WriteWork)?;
+    let org = visible_record(ctx, actor, Owned::Activity, activity_id).await?;
+    let activity = ctx.store.activity(activity_id).await?;
+    open(&activity, ctx.now())?;
+    if person_ids.is_empty() {
+        return Err(AppError::refused("person_ids", Problem::Empty));
+    }
+    let today = london_date(ctx.now());
+    let people = ctx.store.invitees(person_ids, today).await?;
+    let mut errs = FieldErrors::new();
+    let mut chosen: Vec<&Invitee> = Vec::new();
+    for (i, id) in person_ids.iter().enumerate() {
+        let field = format!("person_ids[{i}]");
+        match people.iter().find(|p| p.id == *id) {
+            Some(p) if p.organisation_id == org && !p.erased => {
+                if p.born_on.is_some_and(|b| is_child(b, today)) && !p.guardian_agrees {
+                    errs.add(field, Problem::NeedsGuardianConsent);
+                } else if !chosen.iter().any(|c| c.id == p.id) {
+                    chosen.push(p);
+                }
+            }
+            _ => errs.add(
+                field,
+                Problem::NoSuch {
+                    noun: "person",
+                    id: *id,
+                },
+            ),
+        }
+    }
+    errs.finish(|| ())?;
+    let meeting = Meeting::of(ctx, activity).await?;
+    let now = ctx.now();
+    let mut tx = ctx.begin().await?;
+    lock_activity(&mut tx, activity_id).await?;
+    let existing = invitations_in(&mut tx, activity_id).await?;
+    let mut holding = existing.iter().filter(|i| i.holds_place()).count() as i64;
+    let mut out = Invited::default();
+    let mut new_ids = Vec::new();
+    for p in chosen {
+        if existing.iter().any(|i| i.person_id == p.id) {
+            out.already.push((p.id, p.name.clone()));
+            continue;
+        }
+        let how = reach(
+            p.may_contact,
+            p.preferred_contact
+                .as_deref()
+                .and_then(|c| ContactMethod::parse(c).ok()),
+            p.email.is_some(),
+            p.phone.is_some(),
+        );
+        if how == Reach::HeldBack {
+            out.held_back.push((p.id, p.name.clone()));
+            continue;
+        }
+        let place = if has_room(meeting.activity.places, holding) {
+            holding += 1;
+            Place::Offered
+        } else {
+            Place::Waiting
+        };
+        let Some(id) = insert_invitation(&mut tx, activity_id, p.id, place, how, now).await? else {
+            continue;
+        };
+        if place == Place::Offered {
+            upsert_attendance_if_none(&mut tx, activity_id, p.id, AttendanceStatus::Invited)
+                .await?;
+        }
+        if how == Reach::Email {
+            let notice = match place {
+                Place::Offered => Notice::Invite,
+                Place::Waiting => Notice::Waiting,
+            };
+            email(&mut tx, ctx, &meeting, notice, id, p).await?;
+        }
+        audit::record(
+            &mut tx,
+            ctx,
+            actor,
+            Entry::new("invitation.create", "invitation", id)
+                .organisation(Some(org))
+                .person(Some(p.id))
+                .detail(format!("{} {}", place.slug(), how.slug())),
+        )
+        .await?;
+        new_ids.push(id);
+    }
+    ctx.commit(tx).await?;
+    out.invited = ctx
+        .store
+        .invitations(activity_id)
+        .await?
+        .into_iter()
+        .filter(|i| new_ids.contains(&i.id))
+        .collect();
+    Ok(out)
+}
+
+/// Records a reply given through a reply link, by whoever holds it: no sign-in.
+/// A link that does not exist answers [`AppError::NotFound`]; one for an activity
+/// that has ended or is cancelled, a conflict.
+pub async fn reply_by_link(
+    ctx: &Context,
+    actor: &Actor,
+    token: &str,
+    reply: Reply,
+) -> Result<Invitation, AppError> {
+    let invitation = invitation_by_link(ctx, token).await?;
+    apply_reply(ctx, actor, invitation, reply).await
+}
+
+/// The invitation a reply link belongs to.
+pub async fn invitation_by_link(ctx: &Context, token: &str) -> Result<Invitation, AppError> {
+    Ok(ctx
+        .store
+        .invitation_by_link(&secret::hash(token.trim()))
+        .await?)
+}
+
+/// Records a reply someone gave the organiser (on the phone, by letter).
+pub async fn record_reply(
+    ctx: &Context,
+    actor: &Actor,
+    invitation_id: i64,
+    reply: Reply,
+) -> Result<Invitation, AppError> {
+    actor.require(Capability::WriteWork)?;
+    visible_record(ctx, actor, Owned::Invitation, invitation_id).await?;
+    let invitation = ctx.store.invitation(invitation_id).await?;
+    apply_reply(ctx, actor, invitation, reply).await
+}
+
+/// Records a reply. Saying no frees a place for the first person waiting who has
+/// not said no, who is offered it and told; coming back after saying no, when the
+/// place has gone, puts them on the waiting list.
+async fn apply_reply(
+    ctx: &Context,
+    actor: &Actor,
+    invitation: Invitation,
+    reply: Reply,
+) -> Result<Invitation, AppError> {
+    let activity = ctx.store.activity(invitation.activity_id).await?;
+    open(&activity, ctx.now())?;
+    let org = ctx
+        .store
+        .owner_of(Owned::Activity, invitation.activity_id)
+        .await?;
+    let now = ctx.now();
+    let mut tx = ctx.begin().await?;
+    lock_activity(&mut tx, activity.id).await?;
+    let all = invitations_in(&mut tx, activity.id).await?;
+    let Some(me) = all.iter().find(|i| i.id == invitation.id) else {
+        return Err(AppError::NotFound);
+    };
+    let held = me.holds_place();
+    set_reply_in(&mut tx, me.id, reply, now).await?;
+    let mut moved_up = None;
+    if held && reply == Reply::NotComing {
+        moved_up = all
+            .iter()
+            .find(|i| i.place == Place::Waiting && i.reply() != Some(Reply::NotComing));
+    } else if !held && me.place == Place::Offered && reply != Reply::NotComing {
+        let holding = all
+            .iter()
+            .filter(|i| i.id != me.id && i.holds_place())
+            .count() as i64;
+        if !has_room(activity.places, holding) {
+            wait_again_in(&mut tx, me.id, now).await?;
+        }
+    }
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("invitation.reply", "invitation", me.id)
+            .organisation(Some(org))
+            .person(Some(me.person_id))
+            .detail(reply.slug()),
+    )
+    .await?;
+    if let Some(next) = moved_up {
+        offer_place_in(&mut tx, next.id, now).await?;
+        upsert_attendance_if_none(
+            &mut tx,
+            activity.id,
+            next.person_id,
+            AttendanceStatus::Invited,
+        )
+        .await?;
+        audit::record(
+            &mut tx,
+            ctx,
+            &Actor::system(),
+            Entry::new("invitation.offer-place", "invitation", next.id)
+                .organisation(Some(org))
+                .person(Some(next.person_id)),
+        )
+        .await?;
+        if next.reach == Reach::Email {
+            let meeting = Meeting::of(ctx, activity.clone()).await?;
+            let people = ctx
+                .store
+                .invitees(&[next.person_id], london_date(now))
+                .await?;
+            if let Some(p) = people.first() {
+                email(&mut tx, ctx, &meeting, Notice::Invite, next.id, p).await?;
+            }
+        }
+    }
+    ctx.commit(tx).await?;
+    Ok(ctx.store.invitation(invitation.id).await?)
+}
+
+/// Tells everyone invited by email that the activity changed (`Notice::Changed`, to
+/// those with a place or waiting who have not said no) or is called off
+/// (`Notice::Cancelled`, to everyone invited), on the caller's transaction, after
+/// the change is written. Answers how many were told.
+pub(crate) async fn tell_everyone(
+    tx: &mut Tx,
+    ctx: &Context,
+    activity: Activity,
+    notice: Notice,
+) -> Result<usize, AppError> {
+    let all = invitations_in(tx, activity.id).await?;
+    let told: Vec<&Invitation> = all
+        .iter()
+        .filter(|i| i.reach == Reach::Email)
+        .filter(|i| notice == Notice::Cancelled || i.reply() != Some(Reply::NotComing))
+        .collect();
+    if told.is_empty() {
+        return Ok(0);
+    }
+    let ids: Vec<i64> = told.iter().map(|i| i.person_id).collect();
+    let people = ctx.store.invitees(&ids, london_date(ctx.now())).await?;
+    let meeting = Meeting::of(ctx, activity).await?;
+    let mut n = 0;
+    for i in told {
+        let Some(p) = people.iter().find(|p| p.id == i.person_id) else {
+            continue;
+        };
+        // Someone waiting has no event in their calendar to change.
+        let notice = match (notice, i.place) {
+            (Notice::Changed, Place::Waiting) => continue,
+            (n, _) => n,
+        };
+        email(tx, ctx, &meeting, notice, i.id, p).await?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_follow_the_language_and_easy_read() {
+        let activity = Activity {
+            id: 3,
+            project_id: 1,
+            title: "Carers' forum".into(),
+            activity_type: coproduce_domain::activity::ActivityType::Meeting,
+            mode: coproduce_domain::activity::Mode::Virtual,
+            rung: coproduce_domain::ladder::Rung::CoProduction,
+            starts_at: chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 3, 3, 10, 0, 0).unwrap(),
+            ends_at: chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 3, 3, 12, 0, 0).unwrap(),
+            published_at: None,
+            venue_id: None,
+            venue_name: None,
+            joining_link: Some("https://meet.example/abc".into()),
+            chair: None,
+            facilitator: None,
+            places: None,
+            debrief_minutes: None,
+            version: 0,
+            cancelled_at: None,
+        };
+        let meeting = Meeting {
+            activity,
+            venue: None,
+            organisation: "Riverside Trust".into(),
+        };
+        let en = letter(
+            Tr::default(),
+            Notice::Invite,
+            &meeting,
+            "Ann",
+            Some("https://x/reply/t"),
+            true,
+        );
+        assert_eq!(en.subject, "Invitation: Carers' forum");
+        assert!(
+            en.body
+                .contains("Riverside Trust invites you to Carers' forum.")
+        );
+        assert!(en.body.contains("Tuesday 3 March 2026, 10:00 to 12:00"));
+        assert!(en.body.contains("https://meet.example/abc"));
+        assert!(en.body.contains("https://x/reply/t"));
+        let pl = letter(
+            Tr {
+                lang: Lang::Pl,
+                easy: false,
+            },
+            Notice::Invite,
+            &meeting,
+            "Ann",
+            None,
+            true,
+        );
+        assert!(pl.subject.starts_with("Zaproszenie"));
+        let easy = letter(
+            Tr {
+                lang: Lang::EnGb,
+                easy: true,
+            },
+            Notice::Waiting,
+            &meeting,
+            "Ann",
+            None,
+            true,
+        );
+        assert!(easy.body.contains("You are on the waiting list"));
+        assert!(
+            !easy.body.contains("meet.example"),
+            "the joining link is for those with a place"
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! Invitations to an activity: how each reaches the person, their place or their
+//! turn on the waiting list, and their reply.
+//!
+//! Pure rules only; the application layer reads the person's consent and contact
+//! details and calls these.
+
+use chrono::{DateTime, Utc};
+
+use crate::person::ContactMethod;
+use crate::vocabulary;
+
+vocabulary! {
+    /// A person's answer to an invitation.
+    pub enum Reply ("reply") {
+        Coming => ("coming", "Coming", ["yes", "attending"]),
+        NotComing => ("not-coming", "Not coming", ["no", "not attending", "declined"]),
+        Maybe => ("maybe", "Maybe", ["tentative", "not sure"]),
+    }
+}
+
+vocabulary! {
+    /// Whether an invited person has a place or is waiting for one.
+    pub enum Place ("place") {
+        Offered => ("offered", "Has a place"),
+        Waiting => ("waiting", "On the waiting list"),
+    }
+}
+
+vocabulary! {
+    /// How an invitation reaches a person.
+    pub enum Reach ("way of reaching") {
+        Email => ("email", "Sent by email"),
+        Phone => ("phone", "To phone"),
+        Letter => ("letter", "To post as a letter"),
+        HeldBack => ("held-back", "Not sent: no consent to contact"),
+    }
+}
+
+/// How to reach a person: not at all without consent to contact; by email when
+/// that is their preference, or when they have an email address and no other
+/// preference; otherwise by phone (a call or a text) or a letter, which the
+/// organiser makes from the list Coproduce gives them.
+pub fn reach(
+    consent_to_contact: bool,
+    preferred: Option<ContactMethod>,
+    has_email: bool,
+    has_phone: bool,
+) -> Reach {
+    if !consent_to_contact {
+        return Reach::HeldBack;
+    }
+    match preferred {
+        Some(ContactMethod::Email) if has_email => Reach::Email,
+        Some(ContactMethod::Phone | ContactMethod::Text) if has_phone => Reach::Phone,
+        Some(ContactMethod::Letter) => Reach::Letter,
+        _ if has_email => Reach::Email,
+        _ if has_phone => Reach::Phone,
+        _ => Reach::Letter,
+    }
+}
+
+/// Whether one more person can have a place: always when the places are not
+/// limited; otherwise while those holding a place (everyone offered one who has not
+/// said no) are fewer than the places.
+pub fn has_room(places: Option<i64>, holding: i64) -> bool {
+    places.is_none_or(|p| holding < p)
+}
+
+/// A reply link works until the activity ends.
+pub fn reply_open(ends_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    now < ends_at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Vocabulary;
+
+    #[test]
+    fn an_invitation_goes_the_way_the_person_asked_and_never_without_consent() {
+        use ContactMethod as C;
+        assert_eq!(reach(false, Some(C::Email), true, true), Reach::HeldBack);
+        assert_eq!(reach(true, Some(C::Email), true, true), Reach::Email);
+        assert_eq!(reach(true, Some(C::Letter), true, true), Reach::Letter);
+        assert_eq!(reach(true, Some(C::Text), true, true), Reach::Phone);
+        // A preference that cannot be met falls back to what they have.
+        assert_eq!(reach(true, Some(C::Email), false, true), Reach::Phone);
+        assert_eq!(reach(true, None, true, false), Reach::Email);
+        assert_eq!(reach(true, None, false, false), Reach::Letter);
+    }
+
+    #[test]
+    fn places_and_replies() {
+        assert!(has_room(None, 1000));
+        assert!(has_room(Some(2), 1));
+        assert!(!has_room(Some(2), 2));
+        assert_eq!(Reply::read_exact("no"), Ok(Reply::NotComing));
+        let end = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 1, 1, 12, 0, 0).unwrap();
+        assert!(reply_open(end, end - chrono::Duration::seconds(1)));
+        assert!(!reply_open(end, end));
+    }
+}
