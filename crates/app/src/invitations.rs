@@ -19,7 +19,7 @@ use chrono::{DateTime, Utc};
 use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Capability;
 use coproduce_domain::calendar::{self, Event, Method};
-use coproduce_domain::invitation::{Place, Reach, Reply, has_room, reach, reply_open};
+use coproduce_domain::invitation::{Closed, Place, Reach, Reply, closed, has_room, reach};
 use coproduce_domain::person::{AttendanceStatus, ContactMethod, is_child};
 use coproduce_domain::text::{FieldErrors, Problem};
 use coproduce_domain::time::london_date;
@@ -264,21 +264,23 @@ async fn email(
     Ok(())
 }
 
-/// Refuses inviting to, or replying about, an activity that is not open: a draft,
-/// one called off, or one that has ended.
+/// Why an activity is closed to invitations and replies now, if it is: a draft,
+/// called off, or over.
+pub fn closed_now(activity: &Activity, now: DateTime<Utc>) -> Option<Closed> {
+    closed(
+        activity.published_at.is_some(),
+        activity.cancelled_at.is_some(),
+        activity.ends_at,
+        now,
+    )
+}
+
+/// Refuses inviting to, or replying about, an activity that is closed.
 fn open(activity: &Activity, now: DateTime<Utc>) -> Result<(), AppError> {
-    if activity.cancelled_at.is_some() {
-        return Err(AppError::Conflict("the activity is cancelled".into()));
+    match closed_now(activity, now) {
+        Some(why) => Err(AppError::Conflict(why.explain().into())),
+        None => Ok(()),
     }
-    if activity.published_at.is_none() {
-        return Err(AppError::Conflict(
-            "the activity is a draft: publish it before inviting anyone".into(),
-        ));
-    }
-    if !reply_open(activity.ends_at, now) {
-        return Err(AppError::Conflict("the activity has ended".into()));
-    }
-    Ok(())
 }
 
 /// Who was invited, and who was not contacted and why.
@@ -434,6 +436,93 @@ pub async fn record_reply(
     visible_record(ctx, actor, Owned::Invitation, invitation_id).await?;
     let invitation = ctx.store.invitation(invitation_id).await?;
     apply_reply(ctx, actor, invitation, reply).await
+}
+
+/// Records a reply a signed-in person gives to their own invitation; anyone
+/// else's answers [`AppError::NotFound`].
+pub async fn reply_own(
+    ctx: &Context,
+    actor: &Actor,
+    invitation_id: i64,
+    reply: Reply,
+) -> Result<Invitation, AppError> {
+    let invitation = own_invitation(ctx, actor, invitation_id).await?;
+    apply_reply(ctx, actor, invitation, reply).await
+}
+
+/// A signed-in person's own invitation; anyone else's answers
+/// [`AppError::NotFound`].
+pub async fn own_invitation(
+    ctx: &Context,
+    actor: &Actor,
+    invitation_id: i64,
+) -> Result<Invitation, AppError> {
+    let invitation = match ctx.store.invitation(invitation_id).await {
+        Ok(i) => i,
+        Err(coproduce_store::StoreError::NotFound) => return Err(AppError::NotFound),
+        Err(e) => return Err(e.into()),
+    };
+    if actor.person_id.is_none() || actor.person_id != Some(invitation.person_id) {
+        return Err(AppError::NotFound);
+    }
+    Ok(invitation)
+}
+
+/// A letter to print for someone invited, with a new reply link, in their
+/// language and format.
+#[derive(Debug, Clone)]
+pub struct Printed {
+    pub letter: Letter,
+    pub name: String,
+    pub address: Option<String>,
+    pub postcode: Option<String>,
+    /// The print size they need, in points, if large.
+    pub large_print: Option<i64>,
+}
+
+/// Makes the letter an organiser prints (or reads out on the phone) for one
+/// invitation. It carries a reply link of its own; making it is audited.
+pub async fn print_letter(
+    ctx: &Context,
+    actor: &Actor,
+    invitation_id: i64,
+) -> Result<Printed, AppError> {
+    actor.require(Capability::WriteWork)?;
+    let org = visible_record(ctx, actor, Owned::Invitation, invitation_id).await?;
+    let invitation = ctx.store.invitation(invitation_id).await?;
+    let activity = ctx.store.activity(invitation.activity_id).await?;
+    open(&activity, ctx.now())?;
+    let people = ctx
+        .store
+        .invitees(&[invitation.person_id], london_date(ctx.now()))
+        .await?;
+    let Some(p) = people.into_iter().next() else {
+        return Err(AppError::NotFound);
+    };
+    let meeting = Meeting::of(ctx, activity).await?;
+    let mut tx = ctx.begin().await?;
+    let link = new_reply_link(&mut tx, ctx, invitation.id).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("invitation.letter", "invitation", invitation.id)
+            .organisation(Some(org))
+            .person(Some(p.id)),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    let notice = match invitation.place {
+        Place::Offered => Notice::Invite,
+        Place::Waiting => Notice::Waiting,
+    };
+    Ok(Printed {
+        letter: letter(words_for(&p), notice, &meeting, &p.name, Some(&link), false),
+        name: p.name,
+        address: p.address,
+        postcode: p.postcode,
+        large_print: p.large_print,
+    })
 }
 
 /// Records a reply. Saying no frees a place for the first person waiting who has

@@ -71,6 +71,45 @@ pub fn reply_open(ends_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     now < ends_at
 }
 
+/// Why nobody can be invited to an activity, or reply about it, now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closed {
+    /// It is a draft: publish it first.
+    Draft,
+    Cancelled,
+    /// It has ended.
+    Over,
+}
+
+impl Closed {
+    /// In British English, for the API and the log.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Closed::Draft => "the activity is a draft: publish it before inviting anyone",
+            Closed::Cancelled => "the activity is cancelled",
+            Closed::Over => "the activity has ended",
+        }
+    }
+}
+
+/// Whether an activity is closed to invitations and replies, and why.
+pub fn closed(
+    published: bool,
+    cancelled: bool,
+    ends_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Option<Closed> {
+    if cancelled {
+        Some(Closed::Cancelled)
+    } else if !published {
+        Some(Closed::Draft)
+    } else if !reply_open(ends_at, now) {
+        Some(Closed::Over)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

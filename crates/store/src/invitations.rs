@@ -64,6 +64,7 @@ pub struct Invitee {
     pub email: Option<String>,
     pub phone: Option<String>,
     pub address: Option<String>,
+    pub postcode: Option<String>,
     pub preferred_contact: Option<String>,
     pub born_on: Option<NaiveDate>,
     pub erased: bool,
@@ -152,7 +153,7 @@ impl Store {
         }
         Ok(on_pool!(self, |p| {
             let mut q = sqlx::QueryBuilder::new(
-                "SELECT p.id, p.organisation_id, p.name, p.email, p.phone, p.address, p.preferred_contact, p.born_on, p.erased_at IS NOT NULL AS erased, ",
+                "SELECT p.id, p.organisation_id, p.name, p.email, p.phone, p.address, p.postcode, p.preferred_contact, p.born_on, p.erased_at IS NOT NULL AS erased, ",
             );
             for (purpose, name) in [("contact", "may_contact"), ("guardian", "guardian_agrees")] {
                 q.push(
@@ -167,7 +168,7 @@ impl Store {
             }
             q.push("EXISTS (SELECT 1 FROM person_languages l WHERE l.person_id = p.id AND l.language = 'pl') AND NOT EXISTS (SELECT 1 FROM person_languages l WHERE l.person_id = p.id AND l.language = 'en') AS polish, ");
             q.push("EXISTS (SELECT 1 FROM person_needs n WHERE n.person_id = p.id AND n.need = 'easy-read') AS easy_read, ");
-            q.push("(SELECT MAX(CASE n.need WHEN 'large-print-20' THEN 20 WHEN 'large-print-24' THEN 24 WHEN 'large-print-28' THEN 28 END) FROM person_needs n WHERE n.person_id = p.id) AS large_print ");
+            q.push("(SELECT CAST(MAX(CASE n.need WHEN 'large-print-20' THEN 20 WHEN 'large-print-24' THEN 24 WHEN 'large-print-28' THEN 28 END) AS BIGINT) FROM person_needs n WHERE n.person_id = p.id) AS large_print ");
             q.push("FROM people p WHERE p.id IN (");
             let mut list = q.separated(", ");
             for id in ids {

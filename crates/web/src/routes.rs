@@ -66,6 +66,7 @@ pub fn path_ids(path: &'static str) -> Vec<(&'static str, PathId)> {
             ("token" | "key" | "code" | "on" | "action" | "*path", _) => PathId::NotARecord,
             ("need", _) => PathId::Record(Owned::Need),
             ("person_id", _) => PathId::Record(Owned::Person),
+            ("invitation_id", _) => PathId::Record(Owned::Invitation),
             ("id", "organisations") => PathId::Record(Owned::Organisation),
             ("id", "people") => PathId::Record(Owned::Person),
             ("id", "import") => PathId::Record(Owned::Import),

@@ -38,6 +38,7 @@ not-found-typed = If you typed the web address, check it is correct.
 not-found-pasted = If you pasted the web address, check you copied the entire address.
     .easy = Check the web address. It may have a mistake in it.
 error-heading = Sorry, there is a problem with the service
+conflict-heading = This cannot be done now
 error-try-later = Try again later.
 error-reference = If it happens again, tell your administrator and quote reference { $reference }.
 forbidden-heading = You cannot do this

@@ -675,3 +675,71 @@ staff-facilitated-by = Facilitator
 staff-places-row = Places
 staff-debrief-row = Debrief afterwards
 staff-minutes = { $count } minutes
+
+## Changing and calling off an activity; inviting people and their replies.
+
+staff-change-the-activity = Change the activity
+staff-changed-meanwhile = Someone else changed this activity after you opened it. Your changes are below and have not been saved. Check them against the activity as it is now, then save again.
+staff-change-it = Change the activity
+staff-cancel-the-activity = Cancel the activity
+staff-cancel-it = Cancel the activity
+staff-already-cancelled = This activity is already cancelled.
+staff-cancel-kept = It stays on record as cancelled, with who was invited and anything people said.
+staff-cancel-emailed = { $count ->
+    [0] Nobody was invited by email.
+    [one] The 1 person invited by email will be sent the cancellation, which takes it out of their calendar.
+   *[other] The { $count } people invited by email will be sent the cancellation, which takes it out of their calendars.
+}
+staff-cancel-others = { $count ->
+    [0] There is nobody to phone or write to.
+    [one] Tell the 1 person invited by phone or letter yourself.
+   *[other] Tell the { $count } people invited by phone or letter yourself.
+}
+staff-cancelled = Cancelled
+staff-cancelled-on = Cancelled on { $date }
+staff-invitations = Invitations
+staff-see-invitations = Invitations and replies
+staff-see-all-invitations = See everyone invited and their replies
+staff-invite-people = Invite people
+staff-invite-intro = Each person is sent the invitation the way they asked: by email, with the meeting for their calendar, or on the list here for you to phone or post a letter. Nobody without consent to contact is contacted. When the places are taken, people go on the waiting list, and move up when someone says they cannot come.
+staff-who-to-invite = Who to invite
+staff-who-to-invite-hint = Select everyone you want to invite.
+staff-tick-who-to-invite = Select at least one person to invite
+staff-no-one-to-invite = Nobody found who is not already invited.
+staff-invite-them = Invite them
+staff-already-invited = Already invited
+staff-invitations-sent = Invitations sent
+staff-not-contacted = Not contacted
+staff-not-contacted-why = These people have no consent to be contacted on record, or have taken it back, so they were not invited. Record their consent first if they give it.
+staff-sent-by-email = Sent by email
+staff-to-phone-or-post = To phone or post
+staff-to-phone-or-post-hint = These people asked to be contacted by phone or letter, or have no email address. Make a letter for each from the list of invitations.
+staff-put-on-waiting-list = On the waiting list
+staff-places-taken = { $taken } of { $places } places taken. { $waiting ->
+    [0] Nobody is waiting.
+    [one] 1 person is waiting.
+   *[other] { $waiting } people are waiting.
+}
+staff-invited-count = { $count ->
+    [0] Nobody is invited yet.
+    [one] 1 person invited.
+   *[other] { $count } people invited.
+} { $taken } with a place who have not said no.
+staff-no-one-invited = Nobody has been invited yet.
+staff-place = Place
+staff-how-reached = How they hear
+staff-reply = Reply
+staff-no-reply-yet = No reply yet
+staff-record-a-reply = Record a reply
+staff-make-a-letter = Make a letter
+staff-back-to-the-invitations = Back to the invitations
+staff-record-their-reply = Record their reply
+staff-can-they-come = Can they come?
+staff-choose-their-reply = Select their reply
+staff-invite-closed-draft = Nobody can be invited while the activity is a draft: publish it first.
+staff-invite-closed-cancelled = The activity is cancelled.
+staff-invite-closed-over = The activity is over.
+staff-letter-to = Letter to
+staff-letter-how = Print this letter and post it, or read it out on the phone. Its reply link is new and works until the activity ends.
+staff-letter-large-print = This letter is in { $points } point print, as this person needs.
+staff-the-letter = The letter

@@ -38,6 +38,7 @@ not-found-typed = Jeśli adres strony został wpisany ręcznie, sprawdź, czy je
 not-found-pasted = Jeśli adres został wklejony, sprawdź, czy skopiowano go w całości.
     .easy = Sprawdź adres strony. Może być w nim błąd.
 error-heading = Przepraszamy, wystąpił problem z serwisem
+conflict-heading = Teraz nie można tego zrobić
 error-try-later = Spróbuj ponownie później.
 error-reference = Jeśli to się powtórzy, powiadom administratora i podaj numer zgłoszenia { $reference }.
 forbidden-heading = Nie możesz tego zrobić

@@ -318,6 +318,8 @@ pub enum Part {
     Checks(Checkboxes),
     /// A heading that starts a group of parts.
     Heading(&'static str),
+    /// A value sent back with the form unseen: the version of the record it changes.
+    Hidden(&'static str, String),
 }
 
 /// A page holding one form.
@@ -344,7 +346,7 @@ impl Part {
             Part::Pick(s) => s.id.to_string(),
             Part::Date(d) => format!("{}-day", d.id),
             Part::Checks(c) => c.id.to_string(),
-            Part::Heading(h) => h.to_string(),
+            Part::Heading(h) | Part::Hidden(h, _) => h.to_string(),
         }
     }
 }

@@ -214,6 +214,9 @@ pub fn show<T: Template>(
 /// A page that could not be shown.
 pub enum PageError {
     NotFound,
+    /// The record is not in a state that allows it (already cancelled, over): said
+    /// in words, answered 409.
+    Conflict(String),
     Internal(String),
 }
 
@@ -221,6 +224,14 @@ impl PageError {
     pub fn respond(self, state: &AppState, viewer: &Viewer) -> Response {
         match self {
             PageError::NotFound => not_found_page(state, viewer),
+            PageError::Conflict(why) => render(
+                StatusCode::CONFLICT,
+                &ErrorPage {
+                    chrome: Chrome::participant(state, viewer, ""),
+                    heading: viewer.tr.t("conflict-heading"),
+                    paragraphs: vec![why],
+                },
+            ),
             PageError::Internal(reference) => render(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 &ErrorPage {
@@ -240,6 +251,7 @@ impl From<coproduce_app::AppError> for PageError {
     fn from(e: coproduce_app::AppError) -> Self {
         match e {
             coproduce_app::AppError::NotFound => PageError::NotFound,
+            coproduce_app::AppError::Conflict(why) => PageError::Conflict(why),
             coproduce_app::AppError::Store(e) => PageError::from(e),
             other => match ApiError::internal(&other) {
                 ApiError::Internal(reference) => PageError::Internal(reference),

@@ -10,6 +10,7 @@ mod support;
 mod accounts;
 mod api;
 mod import_pages;
+mod invitation_pages;
 mod isolation;
 mod languages;
 mod me_pages;

@@ -46,6 +46,10 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/me/equality", SIGNED_IN),
     ("POST", "/me/consents/{id}/withdraw", SIGNED_IN),
     ("GET", "/me/documents/{id}", SIGNED_IN),
+    ("GET", "/me/invitations/{id}", SIGNED_IN),
+    ("POST", "/me/invitations/{id}", SIGNED_IN),
+    ("GET", "/reply/{token}", EVERYONE),
+    ("POST", "/reply/{token}", EVERYONE),
     ("POST", "/me/documents/{id}/sign", SIGNED_IN),
     ("GET", "/people/inactive", LEADS),
     ("GET", "/people/import", LEADS),
@@ -98,6 +102,28 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/activities/{id}", READ_WORK),
     ("POST", "/activities/{id}/inputs", WRITE_WORK),
     ("POST", "/activities/{id}/publish", WRITE_WORK),
+    ("GET", "/activities/{id}/edit", WRITE_WORK),
+    ("POST", "/activities/{id}", WRITE_WORK),
+    ("GET", "/activities/{id}/cancel", WRITE_WORK),
+    ("POST", "/activities/{id}/cancel", WRITE_WORK),
+    ("GET", "/activities/{id}/invitations", READ_WORK),
+    ("GET", "/activities/{id}/invitations/new", WRITE_WORK),
+    ("POST", "/activities/{id}/invitations", WRITE_WORK),
+    (
+        "GET",
+        "/activities/{id}/invitations/{invitation_id}/reply",
+        WRITE_WORK,
+    ),
+    (
+        "POST",
+        "/activities/{id}/invitations/{invitation_id}/reply",
+        WRITE_WORK,
+    ),
+    (
+        "POST",
+        "/activities/{id}/invitations/{invitation_id}/letter",
+        WRITE_WORK,
+    ),
     ("GET", "/inputs/{id}/edit", WRITE_WORK),
     ("POST", "/inputs/{id}", WRITE_WORK),
     ("GET", "/preferences/language/{code}", EVERYONE),
@@ -248,6 +274,7 @@ fn fill(path: &str, f: &Fixture) -> String {
         || path.starts_with("/consents/")
         || path.starts_with("/me/consents/")
         || path.starts_with("/me/documents/")
+        || path.starts_with("/me/invitations/")
     {
         999_999
     } else {
@@ -255,6 +282,7 @@ fn fill(path: &str, f: &Fixture) -> String {
     };
     path.replace("{id}", &id.to_string())
         .replace("{person_id}", &f.person.to_string())
+        .replace("{invitation_id}", &f.invitation.to_string())
         .replace("{key}", "scie")
         .replace("{token}", "cpe_not_a_real_link")
         .replace("{*path}", "app.css")

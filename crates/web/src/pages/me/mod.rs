@@ -8,6 +8,7 @@
 //! module is the only place that reads them back.
 
 mod data;
+pub mod invitations;
 mod trail;
 
 use askama::Template;
@@ -54,6 +55,22 @@ pub fn routes(r: Routes) -> Routes {
             C::OwnAccount,
             withdraw_consent,
         )
+        .get(
+            "/me/invitations/{id}",
+            C::OwnAccount,
+            invitations::my_invitation,
+        )
+        .post(
+            "/me/invitations/{id}",
+            C::OwnAccount,
+            invitations::answer_my_invitation,
+        )
+        .get(
+            "/reply/{token}",
+            C::ReadPublic,
+            invitations::reply_by_link_page,
+        )
+        .post("/reply/{token}", C::ReadPublic, invitations::reply_by_link)
 }
 
 /// The register entry of the signed-in person, or "not found" when their account is
@@ -112,10 +129,24 @@ struct MyRecordPage {
     networks: Vec<(String, String, String, Option<String>)>,
     /// The versions they are asked to read and sign: id, title and version.
     to_sign: Vec<(i64, String)>,
+    /// Invitations to what is still to come.
+    invited: Vec<MyInvitation>,
     /// Course, when completed, and when it runs out.
     training: Vec<(String, String, Option<String>)>,
     /// Who looked at or changed the record: when, who, what.
     trail: Vec<(String, String, String)>,
+}
+
+/// An invitation to something still to come, as its person sees it.
+struct MyInvitation {
+    id: i64,
+    title: String,
+    when: String,
+    /// Their answer in words, or "not answered yet".
+    answer: String,
+    answered: bool,
+    waiting: bool,
+    cancelled: bool,
 }
 
 #[derive(Template)]
@@ -239,6 +270,30 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
             .into_iter()
             .map(|t| (t.title, tr.date_time(t.starts_at), tr.label(t.status)))
             .collect();
+        let now = state.ctx.now();
+        let invited = state
+            .store
+            .person_invitations(p.id)
+            .await?
+            .into_iter()
+            .filter(|i| i.ends_at > now)
+            .map(|i| MyInvitation {
+                id: i.id,
+                when: tr.date_time(i.starts_at),
+                answer: match i.reply() {
+                    Some(coproduce_domain::invitation::Reply::Coming) => tr.t("reply-coming"),
+                    Some(coproduce_domain::invitation::Reply::NotComing) => {
+                        tr.t("reply-not-coming")
+                    }
+                    Some(coproduce_domain::invitation::Reply::Maybe) => tr.t("reply-maybe"),
+                    None => tr.t("me-not-answered"),
+                },
+                answered: i.reply().is_some(),
+                waiting: i.place == coproduce_domain::invitation::Place::Waiting,
+                cancelled: i.cancelled_at.is_some(),
+                title: i.title,
+            })
+            .collect();
         let said = state
             .store
             .said_by(p.id)
@@ -327,6 +382,7 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
             taken_part,
             said,
             to_sign,
+            invited,
         }))
     }
     .await;

@@ -1,4 +1,6 @@
-//! Adding an activity to a project, in London time, with its rung.
+//! Adding an activity to a project, in London time, with its rung; changing it
+//! (refused, with what was typed kept, when someone else changed it first); and
+//! calling it off.
 
 #[allow(unused_imports)]
 use super::*;
@@ -35,6 +37,47 @@ pub struct ActivityForm {
     places: String,
     #[serde(default)]
     debrief_minutes: String,
+    /// The version of the activity the form was opened at, when changing one.
+    #[serde(default)]
+    version: String,
+}
+
+impl ActivityForm {
+    /// The form filled in from an activity, to change it.
+    fn of(a: &coproduce_store::activities::Activity) -> ActivityForm {
+        // "2026-03-14T18:30", as London reads it.
+        let (start, end) = (
+            time::london_input(a.starts_at),
+            time::london_input(a.ends_at),
+        );
+        let part = |s: &str, r: std::ops::Range<usize>| s.get(r).unwrap_or("").to_string();
+        let number = |s: String| s.trim_start_matches('0').to_string();
+        ActivityForm {
+            title: a.title.clone(),
+            activity_type: a.activity_type.slug().into(),
+            mode: a.mode.slug().into(),
+            rung: a.rung.slug().into(),
+            day: number(part(&start, 8..10)),
+            month: number(part(&start, 5..7)),
+            year: part(&start, 0..4),
+            starts: part(&start, 11..16),
+            ends: part(&end, 11..16),
+            venue_id: a.venue_id.map(|v| v.to_string()).unwrap_or_default(),
+            joining_link: a.joining_link.clone().unwrap_or_default(),
+            chair: a.chair.clone().unwrap_or_default(),
+            facilitator: a.facilitator.clone().unwrap_or_default(),
+            places: a.places.map(|v| v.to_string()).unwrap_or_default(),
+            debrief_minutes: a.debrief_minutes.map(|v| v.to_string()).unwrap_or_default(),
+            version: a.version.to_string(),
+        }
+    }
+}
+
+/// Whether the form adds an activity or changes one (its id).
+#[derive(Clone, Copy)]
+pub(super) enum Editing {
+    New,
+    Change(i64),
 }
 
 /// The organisation's venues, to choose from: id and name.
@@ -84,6 +127,7 @@ pub(super) fn activity_form(
     venues: &[(i64, String)],
     f: &ActivityForm,
     errors: Vec<FieldError>,
+    editing: Editing,
 ) -> FormPage {
     let venue = Select {
         id: "venue_id",
@@ -111,94 +155,111 @@ pub(super) fn activity_form(
         &f.year,
     );
     date.error = error_of(&errors, "date-day");
+    let (back, heading, action, button, mut parts) = match editing {
+        Editing::New => (
+            (
+                format!("/projects/{}", project.id),
+                "staff-back-to-the-project",
+            ),
+            "staff-add-an-activity",
+            format!("/projects/{}/activities", project.id),
+            "staff-add-the-activity",
+            vec![],
+        ),
+        Editing::Change(id) => (
+            (format!("/activities/{id}"), "staff-back-to-the-activity"),
+            "staff-change-the-activity",
+            format!("/activities/{id}"),
+            "staff-save-changes",
+            vec![Part::Hidden("version", f.version.clone())],
+        ),
+    };
+    parts.extend([
+        Part::Field(
+            FormField::new("title", "staff-name-of-the-activity", "text")
+                .value(&f.title)
+                .errors(&errors),
+        ),
+        Part::Pick(Select::of::<ActivityType>(
+            "activity_type",
+            "staff-what-sort-of-activity-is-it",
+            &f.activity_type,
+            &errors,
+        )),
+        Part::Choose(Radios::of::<Mode>(
+            "mode",
+            "staff-where-do-people-take-part",
+            &f.mode,
+            &errors,
+            |_| None,
+        )),
+        Part::Choose(
+            Radios::of::<Rung>(
+                "rung",
+                "staff-which-rung-of-the-ladder-does",
+                &f.rung,
+                &errors,
+                |r| Some(r.meaning().into()),
+            )
+            .hint("staff-be-honest-a-consultation-is-not"),
+        ),
+        Part::Date(date),
+        Part::Field(
+            FormField::new("starts", "staff-start-time", "text")
+                .hint("staff-london-time-for-example-14-30")
+                .value(&f.starts)
+                .errors(&errors)
+                .numeric_code(),
+        ),
+        Part::Field(
+            FormField::new("ends", "staff-end-time", "text")
+                .hint("staff-london-time-for-example-16-00")
+                .value(&f.ends)
+                .errors(&errors)
+                .numeric_code(),
+        ),
+        Part::Pick(venue),
+        Part::Field(
+            FormField::new("joining_link", "staff-joining-link", "url")
+                .hint("staff-joining-link-hint")
+                .value(&f.joining_link)
+                .errors(&errors),
+        ),
+        Part::Field(
+            FormField::new("chair", "staff-chair", "text")
+                .value(&f.chair)
+                .errors(&errors),
+        ),
+        Part::Field(
+            FormField::new("facilitator", "staff-facilitator", "text")
+                .value(&f.facilitator)
+                .errors(&errors),
+        ),
+        Part::Field(
+            FormField::new("places", "staff-places", "text")
+                .hint("staff-places-hint")
+                .value(&f.places)
+                .errors(&errors)
+                .numeric_code(),
+        ),
+        Part::Field(
+            FormField::new("debrief_minutes", "staff-debrief-minutes", "text")
+                .hint("staff-debrief-minutes-hint")
+                .value(&f.debrief_minutes)
+                .errors(&errors)
+                .numeric_code(),
+        ),
+    ]);
     FormPage {
         chrome: Chrome::new(state, viewer, "projects"),
-        back: Some((
-            format!("/projects/{}", project.id),
-            "staff-back-to-the-project".into(),
-        )),
+        back: Some((back.0, back.1.into())),
         caption: Some(project.title.clone()),
-        heading: "staff-add-an-activity".into(),
+        heading: heading.into(),
         intro: vec![],
-        action: format!("/projects/{}/activities", project.id),
-        parts: vec![
-            Part::Field(
-                FormField::new("title", "staff-name-of-the-activity", "text")
-                    .value(&f.title)
-                    .errors(&errors),
-            ),
-            Part::Pick(Select::of::<ActivityType>(
-                "activity_type",
-                "staff-what-sort-of-activity-is-it",
-                &f.activity_type,
-                &errors,
-            )),
-            Part::Choose(Radios::of::<Mode>(
-                "mode",
-                "staff-where-do-people-take-part",
-                &f.mode,
-                &errors,
-                |_| None,
-            )),
-            Part::Choose(
-                Radios::of::<Rung>(
-                    "rung",
-                    "staff-which-rung-of-the-ladder-does",
-                    &f.rung,
-                    &errors,
-                    |r| Some(r.meaning().into()),
-                )
-                .hint("staff-be-honest-a-consultation-is-not"),
-            ),
-            Part::Date(date),
-            Part::Field(
-                FormField::new("starts", "staff-start-time", "text")
-                    .hint("staff-london-time-for-example-14-30")
-                    .value(&f.starts)
-                    .errors(&errors)
-                    .numeric_code(),
-            ),
-            Part::Field(
-                FormField::new("ends", "staff-end-time", "text")
-                    .hint("staff-london-time-for-example-16-00")
-                    .value(&f.ends)
-                    .errors(&errors)
-                    .numeric_code(),
-            ),
-            Part::Pick(venue),
-            Part::Field(
-                FormField::new("joining_link", "staff-joining-link", "url")
-                    .hint("staff-joining-link-hint")
-                    .value(&f.joining_link)
-                    .errors(&errors),
-            ),
-            Part::Field(
-                FormField::new("chair", "staff-chair", "text")
-                    .value(&f.chair)
-                    .errors(&errors),
-            ),
-            Part::Field(
-                FormField::new("facilitator", "staff-facilitator", "text")
-                    .value(&f.facilitator)
-                    .errors(&errors),
-            ),
-            Part::Field(
-                FormField::new("places", "staff-places", "text")
-                    .hint("staff-places-hint")
-                    .value(&f.places)
-                    .errors(&errors)
-                    .numeric_code(),
-            ),
-            Part::Field(
-                FormField::new("debrief_minutes", "staff-debrief-minutes", "text")
-                    .hint("staff-debrief-minutes-hint")
-                    .value(&f.debrief_minutes)
-                    .errors(&errors)
-                    .numeric_code(),
-            ),
-        ],
+        action,
+        parts,
         errors,
-        button: "staff-add-the-activity",
+        button,
     }
     .ordered()
 }
@@ -218,6 +279,7 @@ pub(super) async fn new_activity(
             &venues,
             &ActivityForm::default(),
             vec![],
+            Editing::New,
         ))
     }
     .await;
@@ -257,7 +319,64 @@ pub(super) async fn create_activity(
 ) -> Response {
     let result = async {
         let project = visible_project(&state, &viewer, id_of(&raw)?).await?;
+        save_activity(&state, &viewer, project, f, Editing::New).await
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+/// The form to change an activity, filled in as it is now.
+pub(super) async fn edit_activity(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let a = state.store.activity(id_of(&raw)?).await?;
+        let project = visible_project(&state, &viewer, a.project_id).await?;
         let venues = venue_choices(&state, project.organisation_id).await?;
+        Ok::<_, PageError>(activity_form(
+            &state,
+            &viewer,
+            &project,
+            &venues,
+            &ActivityForm::of(&a),
+            vec![],
+            Editing::Change(a.id),
+        ))
+    }
+    .await;
+    show(&state, &viewer, result)
+}
+
+pub(super) async fn update_activity(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(f): Form<ActivityForm>,
+) -> Response {
+    let result = async {
+        let a = state.store.activity(id_of(&raw)?).await?;
+        let project = visible_project(&state, &viewer, a.project_id).await?;
+        save_activity(&state, &viewer, project, f, Editing::Change(a.id)).await
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+/// Reads the activity form and adds or changes the activity. Every problem comes
+/// back on the form with what was typed kept; a change someone else made first is
+/// one of them, and the form then holds the version now, so saving again is a
+/// choice made knowing it.
+async fn save_activity(
+    state: &AppState,
+    viewer: &Viewer,
+    project: Project,
+    mut f: ActivityForm,
+    editing: Editing,
+) -> Result<Response, PageError> {
+    {
+        let venues = venue_choices(state, project.organisation_id).await?;
         let tr = viewer.tr;
         let mut errors = Vec::new();
         let places = typed_number(&mut errors, "places", &f.places, (1, 10_000));
@@ -304,23 +423,43 @@ pub(super) async fn create_activity(
             debrief_minutes: debrief,
             version: None,
         };
+        let actor = viewer.actor();
         // Saved only when the times could be read and the values pass; the
         // application may still refuse a value, shown like any other problem.
         let saved = match body.check() {
-            Ok(fields) if errors.is_empty() => Some(
-                coproduce_app::work::create_activity(&state.ctx, &viewer.actor(), &fields)
+            Ok(fields) if errors.is_empty() => Some(match editing {
+                Editing::New => coproduce_app::work::create_activity(&state.ctx, &actor, &fields)
                     .await
                     .map_err(crate::ApiError::from),
-            ),
+                Editing::Change(id) => coproduce_app::work::update_activity(
+                    &state.ctx,
+                    &actor,
+                    id,
+                    &fields,
+                    Some(f.version.trim().parse().unwrap_or(-1)),
+                )
+                .await
+                .map_err(crate::ApiError::from),
+            }),
             Ok(_) => None,
             Err(e) => Some(Err(e)),
         };
+        let form = |f: &ActivityForm, errors| {
+            render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &activity_form(state, viewer, &project, &venues, f, errors, editing),
+            )
+        };
         match saved {
             Some(Ok(a)) => Ok(Redirect::to(&format!("/activities/{}", a.id)).into_response()),
-            None => Ok(render(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &activity_form(&state, &viewer, &project, &venues, &f, errors),
-            )),
+            None => Ok(form(&f, errors)),
+            Some(Err(crate::ApiError::Conflict(_))) => {
+                if let Editing::Change(id) = editing {
+                    f.version = state.store.activity(id).await?.version.to_string();
+                }
+                errors.push(FieldError::worded("title", tr.t("staff-changed-meanwhile")));
+                Ok(form(&f, errors))
+            }
             Some(Err(e)) => {
                 let mut found = Vec::new();
                 for mut e in field_errors(e)? {
@@ -340,12 +479,79 @@ pub(super) async fn create_activity(
                 }
                 let names: Vec<Named> = ACTIVITY_NAMES.iter().chain(NAMES).copied().collect();
                 errors.extend(worded(&tr, found, &names));
-                Ok(render(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    &activity_form(&state, &viewer, &project, &venues, &f, errors),
-                ))
+                Ok(form(&f, errors))
             }
         }
+    }
+}
+
+/// A page that asks before doing something that cannot be taken back.
+#[derive(Template)]
+#[template(path = "confirm.html")]
+pub(super) struct ConfirmPage {
+    pub chrome: Chrome,
+    pub errors: Vec<FieldError>,
+    pub back: (String, String),
+    pub caption: Option<String>,
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub action: String,
+    pub button: String,
+    /// A red button, for calling something off.
+    pub warning: bool,
+}
+
+/// Asks whether to call an activity off, saying who will be told.
+pub(super) async fn cancel_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let a = state.store.activity(id_of(&raw)?).await?;
+        visible_project(&state, &viewer, a.project_id).await?;
+        let tr = viewer.tr;
+        if a.cancelled_at.is_some() {
+            return Err(PageError::Conflict(tr.t("staff-already-cancelled")));
+        }
+        let invited = state.store.invitations(a.id).await?;
+        let by_email = invited
+            .iter()
+            .filter(|i| i.reach == coproduce_domain::invitation::Reach::Email)
+            .count() as i64;
+        let others = invited.len() as i64 - by_email;
+        Ok(ConfirmPage {
+            chrome: Chrome::new(&state, &viewer, "projects"),
+            errors: vec![],
+            back: (
+                format!("/activities/{}", a.id),
+                tr.t("staff-back-to-the-activity"),
+            ),
+            caption: Some(a.title.clone()),
+            heading: tr.t("staff-cancel-the-activity"),
+            paragraphs: vec![
+                tr.t("staff-cancel-kept"),
+                tr.tn("staff-cancel-emailed", &[("count", by_email)]),
+                tr.tn("staff-cancel-others", &[("count", others)]),
+            ],
+            action: format!("/activities/{}/cancel", a.id),
+            button: tr.t("staff-cancel-it"),
+            warning: true,
+        })
+    }
+    .await;
+    show(&state, &viewer, result)
+}
+
+pub(super) async fn cancel(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let id = id_of(&raw)?;
+        coproduce_app::work::cancel_activity(&state.ctx, &viewer.actor(), id).await?;
+        Ok::<_, PageError>(Redirect::to(&format!("/activities/{id}")).into_response())
     }
     .await;
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))

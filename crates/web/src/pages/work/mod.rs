@@ -3,6 +3,7 @@
 //! by the same code, so a page and the API can never disagree.
 
 mod activities;
+mod invitations;
 mod partners;
 mod projects;
 mod said;
@@ -71,6 +72,40 @@ pub fn routes(r: Routes) -> Routes {
         .get("/activities/{id}", C::ReadWork, activity_page)
         .post("/activities/{id}/inputs", C::WriteWork, add_input)
         .post("/activities/{id}/publish", C::WriteWork, publish_activity)
+        .get("/activities/{id}/edit", C::WriteWork, edit_activity)
+        .post("/activities/{id}", C::WriteWork, update_activity)
+        .get("/activities/{id}/cancel", C::WriteWork, cancel_form)
+        .post("/activities/{id}/cancel", C::WriteWork, cancel)
+        .get(
+            "/activities/{id}/invitations",
+            C::ReadWork,
+            invitations::invitations_page,
+        )
+        .get(
+            "/activities/{id}/invitations/new",
+            C::WriteWork,
+            invitations::invite_form,
+        )
+        .post(
+            "/activities/{id}/invitations",
+            C::WriteWork,
+            invitations::invite,
+        )
+        .get(
+            "/activities/{id}/invitations/{invitation_id}/reply",
+            C::WriteWork,
+            invitations::reply_form,
+        )
+        .post(
+            "/activities/{id}/invitations/{invitation_id}/reply",
+            C::WriteWork,
+            invitations::record_reply,
+        )
+        .post(
+            "/activities/{id}/invitations/{invitation_id}/letter",
+            C::WriteWork,
+            invitations::letter,
+        )
         .get("/inputs/{id}/edit", C::WriteWork, edit_input)
         .post("/inputs/{id}", C::WriteWork, update_input)
 }

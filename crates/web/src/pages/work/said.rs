@@ -43,6 +43,8 @@ pub(crate) struct ActivityPage {
     came: Radios,
     /// When it was published, in words; `None` for a draft.
     published: Option<String>,
+    /// When it was called off, in words.
+    cancelled: Option<String>,
     /// What stands in the way of publishing it, as message keys.
     not_ready: Vec<&'static str>,
     /// Whether one of them is the project's scope, to link to the project's form.
@@ -137,6 +139,9 @@ pub(crate) async fn activity_view(
     Ok(ActivityPage {
         chrome: Chrome::new(state, viewer, "projects"),
         published: activity.published_at.map(time::show),
+        cancelled: activity
+            .cancelled_at
+            .map(|c| viewer.tr.t1("staff-cancelled-on", "date", time::show(c))),
         scope_missing: not_ready.contains(&coproduce_domain::activity::NotReady::Scope),
         not_ready: not_ready
             .into_iter()

@@ -1,0 +1,465 @@
+//! Inviting people to an activity and following their replies: who has a place,
+//! who is waiting, who to phone or post a letter to, and the letter itself. The
+//! inviting, the places and the replies are `coproduce_app::invitations`.
+
+#[allow(unused_imports)]
+use super::*;
+
+use coproduce_app::AppError;
+use coproduce_domain::invitation::{Place, Reach, Reply};
+use coproduce_domain::text::FieldErrors;
+use coproduce_store::activities::Activity;
+use coproduce_store::invitations::Invitation;
+use coproduce_store::people::PeopleFilter;
+
+/// How many people one search shows.
+const SHOWN: i64 = 50;
+
+/// An activity the viewer may see, and its project.
+async fn visible_activity(
+    state: &AppState,
+    viewer: &Viewer,
+    raw: &str,
+) -> Result<(Activity, Project), PageError> {
+    let a = state.store.activity(id_of(raw)?).await?;
+    let p = visible_project(state, viewer, a.project_id).await?;
+    Ok((a, p))
+}
+
+/// An invitation named in an address, which must be of the activity it names.
+async fn invitation_of(
+    state: &AppState,
+    activity: &Activity,
+    raw: &str,
+) -> Result<Invitation, PageError> {
+    let i = state.store.invitation(id_of(raw)?).await?;
+    if i.activity_id != activity.id {
+        return Err(PageError::NotFound);
+    }
+    Ok(i)
+}
+
+pub struct InvitationRow {
+    id: i64,
+    person_id: i64,
+    name: String,
+    place: &'static str,
+    waiting: bool,
+    reach: &'static str,
+    reply: Option<&'static str>,
+    /// How to reach them when it is not by email: their phone number or address,
+    /// shown to those who may read the register.
+    contact: Option<String>,
+    by_hand: bool,
+}
+
+#[derive(Template)]
+#[template(path = "invitations.html")]
+pub struct InvitationsPage {
+    chrome: Chrome,
+    activity: Activity,
+    rows: Vec<InvitationRow>,
+    /// "3 of 12 places taken; 2 waiting", or how many are invited.
+    summary: String,
+    can_write: bool,
+    /// Why nobody can be invited now, in words; `None` while it is open.
+    closed: Option<String>,
+}
+
+/// Why an activity is closed, in the staff's words.
+fn closed_words(tr: &Tr, a: &Activity, now: chrono::DateTime<chrono::Utc>) -> Option<String> {
+    use coproduce_domain::invitation::Closed;
+    coproduce_app::invitations::closed_now(a, now).map(|c| {
+        tr.t(match c {
+            Closed::Draft => "staff-invite-closed-draft",
+            Closed::Cancelled => "staff-invite-closed-cancelled",
+            Closed::Over => "staff-invite-closed-over",
+        })
+    })
+}
+
+pub(super) async fn invitations_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let (a, _) = visible_activity(&state, &viewer, &raw).await?;
+        let invited = state.store.invitations(a.id).await?;
+        let reads_people = viewer.can(C::ReadPeople);
+        // Phone numbers and addresses of those reached by hand, in one query.
+        let by_hand: Vec<i64> = invited
+            .iter()
+            .filter(|i| i.reach != Reach::Email)
+            .map(|i| i.person_id)
+            .collect();
+        let details = if reads_people {
+            state
+                .store
+                .invitees(&by_hand, crate::today(&state.ctx))
+                .await?
+        } else {
+            vec![]
+        };
+        let tr = viewer.tr;
+        let holding = invited.iter().filter(|i| i.holds_place()).count() as i64;
+        let waiting = invited
+            .iter()
+            .filter(|i| i.place == Place::Waiting && i.reply() != Some(Reply::NotComing))
+            .count() as i64;
+        let summary = match a.places {
+            Some(p) => tr.tn(
+                "staff-places-taken",
+                &[("taken", holding), ("places", p), ("waiting", waiting)],
+            ),
+            None => tr.tn(
+                "staff-invited-count",
+                &[("count", invited.len() as i64), ("taken", holding)],
+            ),
+        };
+        let rows = invited
+            .into_iter()
+            .map(|i| {
+                let contact =
+                    details
+                        .iter()
+                        .find(|d| d.id == i.person_id)
+                        .and_then(|d| match i.reach {
+                            Reach::Phone => d.phone.clone(),
+                            _ => [d.address.clone(), d.postcode.clone()]
+                                .into_iter()
+                                .flatten()
+                                .reduce(|a, b| format!("{a}, {b}")),
+                        });
+                InvitationRow {
+                    id: i.id,
+                    person_id: i.person_id,
+                    place: i.place.label(),
+                    waiting: i.place == Place::Waiting,
+                    reach: i.reach.label(),
+                    reply: i.reply().map(|r| r.label()),
+                    by_hand: i.reach != Reach::Email,
+                    contact,
+                    name: i.person_name,
+                }
+            })
+            .collect();
+        Ok(InvitationsPage {
+            chrome: Chrome::new(&state, &viewer, "projects"),
+            closed: closed_words(&tr, &a, state.ctx.now()),
+            activity: a,
+            rows,
+            summary,
+            can_write: viewer.can(C::WriteWork),
+        })
+    }
+    .await;
+    show(&state, &viewer, result)
+}
+
+#[derive(Template)]
+#[template(path = "invite.html")]
+pub struct InvitePage {
+    chrome: Chrome,
+    errors: Vec<FieldError>,
+    activity: Activity,
+    search: FormField,
+    searched: bool,
+    people: Checkboxes,
+    /// The people found who are invited already.
+    invited: Vec<String>,
+    more: bool,
+}
+
+/// The search, and the people ticked.
+#[derive(Deserialize, Default)]
+pub struct InviteForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    person_id: Vec<String>,
+}
+
+async fn invite_page(
+    state: &AppState,
+    viewer: &Viewer,
+    activity: Activity,
+    organisation_id: i64,
+    f: &InviteForm,
+    errors: Vec<FieldError>,
+) -> Result<InvitePage, PageError> {
+    let name = f.name.trim();
+    let searched = !name.is_empty();
+    let (found, invited, more) = if searched {
+        let page = state
+            .store
+            .find_people(
+                &PeopleFilter {
+                    name: Some(name.to_string()),
+                    ..PeopleFilter::default()
+                },
+                PageRequest::first(SHOWN),
+                Within::Parent(organisation_id),
+            )
+            .await?;
+        let already = state.store.invitations(activity.id).await?;
+        let (invited, found): (Vec<_>, Vec<_>) = page
+            .items
+            .into_iter()
+            .partition(|p| already.iter().any(|i| i.person_id == p.id));
+        (
+            found,
+            invited.into_iter().map(|p| p.name).collect(),
+            page.next_after.is_some(),
+        )
+    } else {
+        (vec![], vec![], false)
+    };
+    Ok(InvitePage {
+        chrome: Chrome::new(state, viewer, "projects"),
+        search: FormField::new("name", "staff-search-the-register", "text")
+            .hint("staff-search-the-register-hint")
+            .autocomplete("off")
+            .value(name),
+        people: Checkboxes {
+            id: "person_id",
+            legend: "staff-who-to-invite",
+            hint: Some("staff-who-to-invite-hint"),
+            options: found
+                .into_iter()
+                .map(|p| Choice {
+                    value: p.id.to_string(),
+                    label: match p.email {
+                        Some(e) => format!("{} ({e})", p.name),
+                        None => p.name,
+                    },
+                    hint: None,
+                })
+                .collect(),
+            checked: f.person_id.clone(),
+            error: error_of(&errors, "person_id"),
+        },
+        searched,
+        invited,
+        more,
+        errors,
+        activity,
+    })
+}
+
+pub(super) async fn invite_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Query(f): Query<InviteForm>,
+) -> Response {
+    let result = async {
+        let (a, p) = visible_activity(&state, &viewer, &raw).await?;
+        if let Some(why) = closed_words(&viewer.tr, &a, state.ctx.now()) {
+            return Err(PageError::Conflict(why));
+        }
+        invite_page(&state, &viewer, a, p.organisation_id, &f, vec![]).await
+    }
+    .await;
+    show(&state, &viewer, result)
+}
+
+#[derive(Template)]
+#[template(path = "invited.html")]
+pub struct InvitedPage {
+    chrome: Chrome,
+    activity: Activity,
+    emailed: Vec<String>,
+    waiting: Vec<String>,
+    by_hand: Vec<String>,
+    held_back: Vec<String>,
+    already: Vec<String>,
+}
+
+pub(super) async fn invite(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    HtmlForm(f): HtmlForm<InviteForm>,
+) -> Response {
+    let result = async {
+        let (a, p) = visible_activity(&state, &viewer, &raw).await?;
+        let tr = viewer.tr;
+        // A box that is not a whole number cannot come from the page: it names no one.
+        let people: Vec<i64> = f.person_id.iter().filter_map(|p| p.parse().ok()).collect();
+        let mut errs = FieldErrors::new();
+        if people.is_empty() {
+            errs.add_worded("person_id", tr.t("staff-tick-who-to-invite"));
+        }
+        if errs.is_empty() {
+            match coproduce_app::invitations::invite(&state.ctx, &viewer.actor(), a.id, &people)
+                .await
+            {
+                Ok(done) => {
+                    let names = |v: Vec<(i64, String)>| v.into_iter().map(|(_, n)| n).collect();
+                    let mut page = InvitedPage {
+                        chrome: Chrome::new(&state, &viewer, "projects"),
+                        activity: a,
+                        emailed: vec![],
+                        waiting: vec![],
+                        by_hand: vec![],
+                        held_back: names(done.held_back),
+                        already: names(done.already),
+                    };
+                    for i in done.invited {
+                        match (i.place, i.reach) {
+                            (Place::Waiting, _) => page.waiting.push(i.person_name),
+                            (_, Reach::Email) => page.emailed.push(i.person_name),
+                            _ => page.by_hand.push(i.person_name),
+                        }
+                    }
+                    return Ok(render(StatusCode::OK, &page));
+                }
+                Err(AppError::Invalid(e)) => {
+                    // Each problem names the box of the person at fault.
+                    for fe in e.0 {
+                        let who = fe
+                            .field
+                            .strip_prefix("person_ids[")
+                            .and_then(|r| r.strip_suffix(']'))
+                            .and_then(|n| n.parse::<usize>().ok())
+                            .and_then(|n| people.get(n).copied());
+                        let why = match &fe.problem {
+                            Some(p) => tr.why(p, ""),
+                            None => fe.message.clone(),
+                        };
+                        let name = match who {
+                            Some(id) => state
+                                .store
+                                .person(id)
+                                .await
+                                .map(|p| p.profile.name)
+                                .unwrap_or_default(),
+                            None => String::new(),
+                        };
+                        errs.add_worded("person_id", format!("{name}: {why}"));
+                    }
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let page = invite_page(&state, &viewer, a, p.organisation_id, &f, errs.0).await?;
+        Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+#[derive(Deserialize, Default)]
+pub struct ReplyForm {
+    #[serde(default)]
+    reply: String,
+}
+
+fn reply_form_page(
+    state: &AppState,
+    viewer: &Viewer,
+    a: &Activity,
+    i: &Invitation,
+    selected: &str,
+    errors: Vec<FieldError>,
+) -> FormPage {
+    FormPage {
+        chrome: Chrome::new(state, viewer, "projects"),
+        back: Some((
+            format!("/activities/{}/invitations", a.id),
+            "staff-back-to-the-invitations".into(),
+        )),
+        caption: Some(i.person_name.clone()),
+        heading: "staff-record-their-reply".into(),
+        intro: vec![],
+        action: format!("/activities/{}/invitations/{}/reply", a.id, i.id),
+        parts: vec![Part::Choose(Radios::of::<Reply>(
+            "reply",
+            "staff-can-they-come",
+            selected,
+            &errors,
+            |_| None,
+        ))],
+        errors,
+        button: "staff-record",
+    }
+}
+
+pub(super) async fn reply_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((raw, inv)): Path<(String, String)>,
+) -> Response {
+    let result = async {
+        let (a, _) = visible_activity(&state, &viewer, &raw).await?;
+        let i = invitation_of(&state, &a, &inv).await?;
+        let selected = i.reply().map(|r| r.slug()).unwrap_or_default();
+        Ok::<_, PageError>(reply_form_page(&state, &viewer, &a, &i, selected, vec![]))
+    }
+    .await;
+    show(&state, &viewer, result)
+}
+
+pub(super) async fn record_reply(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((raw, inv)): Path<(String, String)>,
+    Form(f): Form<ReplyForm>,
+) -> Response {
+    let result = async {
+        let (a, _) = visible_activity(&state, &viewer, &raw).await?;
+        let i = invitation_of(&state, &a, &inv).await?;
+        let Ok(reply) = Reply::parse(f.reply.trim()) else {
+            let errors = vec![FieldError::worded(
+                "reply",
+                viewer.tr.t("staff-choose-their-reply"),
+            )];
+            return Ok(render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &reply_form_page(&state, &viewer, &a, &i, &f.reply, errors),
+            ));
+        };
+        coproduce_app::invitations::record_reply(&state.ctx, &viewer.actor(), i.id, reply).await?;
+        Ok(Redirect::to(&format!("/activities/{}/invitations", a.id)).into_response())
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+#[derive(Template)]
+#[template(path = "letter.html")]
+pub struct LetterPage {
+    chrome: Chrome,
+    activity: Activity,
+    printed: coproduce_app::invitations::Printed,
+    /// The letter's lines.
+    lines: Vec<String>,
+    /// The print size, in points: 12 unless they need larger.
+    points: i64,
+    lang: &'static str,
+}
+
+/// Makes a letter to print for one person invited (or to read out on the phone).
+pub(super) async fn letter(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((raw, inv)): Path<(String, String)>,
+) -> Response {
+    let result = async {
+        let (a, _) = visible_activity(&state, &viewer, &raw).await?;
+        let i = invitation_of(&state, &a, &inv).await?;
+        let printed =
+            coproduce_app::invitations::print_letter(&state.ctx, &viewer.actor(), i.id).await?;
+        Ok::<_, PageError>(LetterPage {
+            chrome: Chrome::new(&state, &viewer, "projects"),
+            lines: printed.letter.body.lines().map(str::to_string).collect(),
+            points: printed.large_print.unwrap_or(12),
+            lang: printed.letter.words.lang.code(),
+            activity: a,
+            printed,
+        })
+    }
+    .await;
+    show(&state, &viewer, result)
+}

@@ -1,0 +1,416 @@
+//! Inviting people from the pages, the reply link a person follows without signing
+//! in, answering from their own record, the letter to print, changing an activity
+//! while someone else does, and calling it off: each bad input shown back with
+//! what was typed kept.
+
+use crate::support::{Browser, Site, organisation, site_tests};
+use axum::http::{Method, StatusCode};
+use coproduce_domain::account::Role;
+use coproduce_domain::consent::{ConsentGiven, ConsentMethod, Purpose};
+use coproduce_domain::person::PersonDraft;
+
+async fn person(store: &Site, draft: PersonDraft, contact: bool) -> i64 {
+    let id = store
+        .create_person(&draft.check(store.today()).unwrap(), store.now())
+        .await
+        .unwrap()
+        .id;
+    if contact {
+        store
+            .record_consent(
+                id,
+                &ConsentGiven {
+                    purpose: Purpose::Contact,
+                    given_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+                    method: ConsentMethod::Written,
+                    given_by: None,
+                },
+                None,
+                store.now(),
+            )
+            .await
+            .unwrap();
+    }
+    id
+}
+
+fn draft(org: i64, name: &str, email: bool) -> PersonDraft {
+    PersonDraft {
+        organisation_id: org,
+        name: name.into(),
+        email: email.then(|| format!("{}@people.example", name.to_lowercase().replace(' ', "."))),
+        address: (!email).then(|| "1 High Street, Leicester".to_string()),
+        roles: vec!["carer".into()],
+        ..PersonDraft::default()
+    }
+}
+
+/// A published online activity a week from now, with `places`, made from the pages.
+async fn activity(store: &Site, lead: &Browser, org: i64, places: &str) -> i64 {
+    let r = lead
+        .post(
+            "/projects",
+            &[
+                ("title", "Carers' strategy"),
+                ("stage", "design"),
+                ("level", "service"),
+                ("scope_and_limits", "The strategy for 2027"),
+                ("cannot_change", "The budget"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let project = r.location.unwrap();
+    let day = store.today() + chrono::Duration::days(7);
+    let (d, m, y) = (
+        day.format("%-d").to_string(),
+        day.format("%-m").to_string(),
+        day.format("%Y").to_string(),
+    );
+    let r = lead
+        .post(
+            &format!("{project}/activities"),
+            &[
+                ("title", "Carers' forum"),
+                ("activity_type", "meeting"),
+                ("mode", "virtual"),
+                ("rung", "co-design"),
+                ("date-day", &d),
+                ("date-month", &m),
+                ("date-year", &y),
+                ("starts", "18:00"),
+                ("ends", "19:30"),
+                ("joining_link", "https://meet.example/carers"),
+                ("places", places),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let a = r.location.unwrap();
+    let r = lead.post(&format!("{a}/publish"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let _ = org;
+    a.trim_start_matches("/activities/").parse().unwrap()
+}
+
+/// The reply link in the one email sent to `to`.
+async fn reply_link(store: &Site, to: &str) -> String {
+    store.run_jobs().await;
+    let mail = store.mail.take();
+    let m = mail.iter().find(|m| m.to == to).unwrap();
+    let start = m.body.find("/reply/").unwrap();
+    m.body[start..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+async fn public(store: &Site, method: Method, uri: &str, form: &str) -> crate::support::Reply {
+    crate::support::request(
+        store,
+        crate::support::As::Public,
+        method,
+        uri,
+        (!form.is_empty()).then_some(form),
+        "application/x-www-form-urlencoded",
+    )
+    .await
+}
+
+async fn people_are_invited_and_answer_by_their_link(store: Site) {
+    let org = organisation(&store, "Riverside").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_inv_lead").await;
+    let a = activity(&store, &lead, org, "1").await;
+    let ann = person(&store, draft(org, "Ann Lee", true), true).await;
+    let eve = person(&store, draft(org, "Eve Post", false), true).await;
+    let fay = person(&store, draft(org, "Fay Never", true), false).await;
+
+    // Nobody ticked: refused, with the search kept.
+    let r = lead
+        .post(&format!("/activities/{a}/invitations"), &[("name", "lee")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("Select at least one person to invite"));
+    assert!(r.text.contains("value=\"lee\""));
+
+    let search = lead
+        .get(&format!("/activities/{a}/invitations/new?name=ann"))
+        .await;
+    assert_eq!(search.status, StatusCode::OK);
+    assert!(search.text.contains("Ann Lee"));
+    let r = lead
+        .post(
+            &format!("/activities/{a}/invitations"),
+            &[
+                ("person_id", &ann.to_string()),
+                ("person_id", &eve.to_string()),
+                ("person_id", &fay.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert!(r.text.contains("Sent by email"));
+    assert!(
+        r.text.contains("On the waiting list"),
+        "one place: Eve waits"
+    );
+    assert!(r.text.contains("Not contacted") && r.text.contains("Fay Never"));
+
+    let list = lead.get(&format!("/activities/{a}/invitations")).await;
+    assert!(
+        list.text
+            .contains("1 of 1 places taken. 1 person is waiting.")
+    );
+    assert!(
+        list.text.contains("1 High Street, Leicester"),
+        "the address to post to"
+    );
+
+    // Ann follows her link, signed out.
+    let link = reply_link(&store, "ann.lee@people.example").await;
+    let page = public(&store, Method::GET, &link, "").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains("Carers&#39; forum") || page.text.contains("Carers' forum"));
+    assert!(page.text.contains("https://meet.example/carers"));
+    // No answer chosen: told, nothing recorded.
+    let r = public(&store, Method::POST, &link, "reply=").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("Choose an answer"));
+    // She cannot come: Eve, waiting, gets her place.
+    let r = public(&store, Method::POST, &link, "reply=not-coming").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert!(r.text.contains("We have your answer: No, I cannot come."));
+    let list = lead.get(&format!("/activities/{a}/invitations")).await;
+    assert!(list.text.contains("Nobody is waiting."), "{}", list.text);
+    // A link that is not one.
+    let r = public(&store, Method::GET, "/reply/cpr_nonsense", "").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+
+    // After the meeting the link says so, and takes no answer.
+    store.clock().advance(chrono::Duration::days(9));
+    let r = public(&store, Method::GET, &link, "").await;
+    assert!(r.text.contains("This meeting has ended"));
+    assert!(
+        !r.text.contains("meet.example"),
+        "no joining link once it is over"
+    );
+    let r = public(&store, Method::POST, &link, "reply=coming").await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let ann_now = store
+        .invitations(a)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.person_id == ann)
+        .unwrap();
+    assert_eq!(
+        ann_now.reply(),
+        Some(coproduce_domain::invitation::Reply::NotComing),
+        "her answer stands"
+    );
+}
+
+async fn a_letter_is_made_in_the_print_the_person_needs(store: Site) {
+    let org = organisation(&store, "Riverside").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_let_lead").await;
+    let a = activity(&store, &lead, org, "").await;
+    let eve = person(&store, draft(org, "Eve Post", false), true).await;
+    store
+        .add_need(
+            eve,
+            &coproduce_store::needs::NeedFields {
+                need: coproduce_domain::needs::Need::LargePrint24,
+                language: None,
+                detail: None,
+            },
+            store.now(),
+        )
+        .await
+        .unwrap();
+    let r = lead
+        .post(
+            &format!("/activities/{a}/invitations"),
+            &[("person_id", &eve.to_string())],
+        )
+        .await;
+    assert!(r.text.contains("To phone or post"));
+    let inv = store.invitations(a).await.unwrap()[0].id;
+    let letter = lead
+        .post(&format!("/activities/{a}/invitations/{inv}/letter"), &[])
+        .await;
+    assert_eq!(letter.status, StatusCode::OK, "{}", letter.text);
+    assert!(letter.text.contains("app-letter--24"));
+    assert!(letter.text.contains("1 High Street, Leicester"));
+    assert!(letter.text.contains("http://coproduce.test/reply/cpr_"));
+    // The organiser records the answer Eve posted back; a bad one is refused.
+    let r = lead
+        .post(
+            &format!("/activities/{a}/invitations/{inv}/reply"),
+            &[("reply", "perhaps")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("Select their reply"));
+    let r = lead
+        .post(
+            &format!("/activities/{a}/invitations/{inv}/reply"),
+            &[("reply", "coming")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    // An invitation of another activity is not found under this one.
+    let other = activity(&store, &lead, org, "").await;
+    let r = lead
+        .get(&format!("/activities/{other}/invitations/{inv}/reply"))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+async fn a_person_answers_from_their_own_record(store: Site) {
+    let org = organisation(&store, "Riverside").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_own_lead").await;
+    let a = activity(&store, &lead, org, "").await;
+    let ann = person(&store, draft(org, "Ann Lee", true), true).await;
+    let bob = person(&store, draft(org, "Bob Khan", true), true).await;
+    lead.post(
+        &format!("/activities/{a}/invitations"),
+        &[
+            ("person_id", &ann.to_string()),
+            ("person_id", &bob.to_string()),
+        ],
+    )
+    .await;
+    let me = Browser::as_role(&store, Role::Participant, Some(org), "cpt_own_ann").await;
+    let account = store
+        .account_by_email("own.ann@test.example")
+        .await
+        .unwrap()
+        .unwrap();
+    store
+        .link_account_to_person(account.id, Some(ann))
+        .await
+        .unwrap();
+    let page = me.get("/me").await;
+    assert!(page.text.contains("Meetings you are invited to"));
+    assert!(page.text.contains("Not answered yet"));
+    let invited = store.invitations(a).await.unwrap();
+    let mine = invited.iter().find(|i| i.person_id == ann).unwrap().id;
+    let bobs = invited.iter().find(|i| i.person_id == bob).unwrap().id;
+    let r = me
+        .post(&format!("/me/invitations/{mine}"), &[("reply", "maybe")])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert!(me.get("/me").await.text.contains("I am not sure yet"));
+    // Someone else's invitation does not exist for them.
+    assert_eq!(
+        me.get(&format!("/me/invitations/{bobs}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        me.post(&format!("/me/invitations/{bobs}"), &[("reply", "coming")])
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    // In Polish.
+    let pl = me
+        .get_with_cookie(&format!("/me/invitations/{mine}"), "coproduce_language=pl")
+        .await;
+    assert!(pl.text.contains("Czy możesz przyjść?"), "{}", pl.text);
+}
+
+async fn two_people_change_an_activity_at_once_and_it_is_called_off(store: Site) {
+    let org = organisation(&store, "Riverside").await;
+    let one = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_two_one").await;
+    let two = Browser::as_role(&store, Role::Staff, Some(org), "cpt_two_two").await;
+    let a = activity(&store, &one, org, "").await;
+    let ann = person(&store, draft(org, "Ann Lee", true), true).await;
+    one.post(
+        &format!("/activities/{a}/invitations"),
+        &[("person_id", &ann.to_string())],
+    )
+    .await;
+    store.run_jobs().await;
+    store.mail.take();
+
+    // Both open the form at the same version.
+    let form = one.get(&format!("/activities/{a}/edit")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.text.contains("name=\"version\" value=\"0\""));
+    assert!(form.text.contains("value=\"18:00\""));
+    let day = store.today() + chrono::Duration::days(7);
+    let (d, m, y) = (
+        day.format("%-d").to_string(),
+        day.format("%-m").to_string(),
+        day.format("%Y").to_string(),
+    );
+    let fields = |title: &'static str, starts: &'static str| {
+        vec![
+            ("title", title),
+            ("activity_type", "meeting"),
+            ("mode", "virtual"),
+            ("rung", "co-design"),
+            ("starts", starts),
+            ("ends", "20:00"),
+            ("joining_link", "https://meet.example/carers"),
+            ("version", "0"),
+        ]
+    };
+    let mut first = fields("Carers' forum", "18:30");
+    first.extend([
+        ("date-day", d.as_str()),
+        ("date-month", m.as_str()),
+        ("date-year", y.as_str()),
+    ]);
+    let r = one.post(&format!("/activities/{a}"), &first).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let mut second = fields("Carers' forum, renamed", "17:00");
+    second.extend([
+        ("date-day", d.as_str()),
+        ("date-month", m.as_str()),
+        ("date-year", y.as_str()),
+    ]);
+    let r = two.post(&format!("/activities/{a}"), &second).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text
+            .contains("Someone else changed this activity after you opened it")
+    );
+    assert!(
+        r.text.contains("Carers&#39; forum, renamed") || r.text.contains("Carers' forum, renamed")
+    );
+    assert!(
+        r.text.contains("name=\"version\" value=\"1\""),
+        "saving again is a choice"
+    );
+    assert_eq!(store.activity(a).await.unwrap().title, "Carers' forum");
+    // Ann was sent the change.
+    store.run_jobs().await;
+    let mail = store.mail.take();
+    assert_eq!(mail.len(), 1);
+    assert!(mail[0].subject.starts_with("Changed"));
+
+    // Called off, after being asked.
+    let ask = one.get(&format!("/activities/{a}/cancel")).await;
+    assert!(
+        ask.text
+            .contains("The 1 person invited by email will be sent the cancellation")
+    );
+    let r = one.post(&format!("/activities/{a}/cancel"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = one.get(&format!("/activities/{a}")).await;
+    assert!(page.text.contains("Cancelled on"));
+    let r = one.post(&format!("/activities/{a}/cancel"), &[]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.text.contains("already cancelled"));
+    store.run_jobs().await;
+    assert!(store.mail.take()[0].subject.starts_with("Cancelled"));
+}
+
+site_tests!(
+    people_are_invited_and_answer_by_their_link,
+    a_letter_is_made_in_the_print_the_person_needs,
+    a_person_answers_from_their_own_record,
+    two_people_change_an_activity_at_once_and_it_is_called_off,
+);
