@@ -66,7 +66,7 @@ const PAGES = [
   ['dashboard', '/organisations/1', 'inputs were fed back', LEAD],
   ['dashboard-no-data', '/organisations/1?from-day=1&from-month=1&from-year=2001&to-day=31&to-month=12&to-year=2001', 'No data', LEAD],
   ['dashboard-errors', '/organisations/1?from-day=31&from-month=13&from-year=2026&to-day=&to-month=4&to-year=2026', 'There is a problem', LEAD],
-  ['dashboard-empty', '/organisations/2', 'There are no projects yet', ADMIN],
+  ['dashboard-empty', '/organisations/5', 'There are no projects yet', ADMIN],
   ['projects', '/projects', 'Start a project', LEAD],
   ['project', '/projects/1', 'Add an activity', LEAD],
   ['project-new-errors', '/projects/new', 'There is a problem', LEAD, async (page) => {
@@ -223,6 +223,32 @@ const PAGES = [
   ['charter-las', '/charters/1', 'Signatories', null],
   ['charter-ladder', '/charters/5', 'Rung: Co-production', null],
   ['not-found', '/organisations/999', 'Page not found', ADMIN],
+  ['activity-invitations', '/activities/13/invitations', '2 of 2 places taken', ADMIN],
+  ['activity-invite', '/activities/13/invitations/new?name=a', 'Already invited', ADMIN],
+  ['activity-invite-errors', '/activities/13/invitations/new?name=harjit', 'There is a problem', ADMIN, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Invite them")')]);
+  }],
+  ['activity-edit', '/activities/13/edit', 'Change the activity', ADMIN],
+  ['activity-cancel', '/activities/13/cancel', 'will be sent the cancellation', ADMIN],
+  ['invitation-reply-errors', '/activities/13/invitations/1/reply', 'There is a problem', ADMIN, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Record")')]);
+  }],
+  ['my-invitation', '/me/invitations/1', 'Can you come?', PARTICIPANT],
+  ['my-invitation-errors', '/me/invitations/1', 'There is a problem', PARTICIPANT, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Send my answer")')]);
+  }],
+  ['my-invitation-polish-easy-read', '/me/invitations/1', 'Czy możesz przyjść?', PARTICIPANT, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a[hreflang=pl]')]);
+    await Promise.all([page.waitForNavigation(), page.click('a[href="/preferences/easy-read/on"]')]);
+  }],
+  ['reply-by-link', '/', 'Can you come?', null, async (page) => {
+    await page.goto(await replyLink());
+  }],
+  ['reply-by-link-thanks', '/', 'We have your answer', null, async (page) => {
+    await page.goto(await replyLink());
+    await page.check('input[name=reply][value=maybe]');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Send my answer")')]);
+  }],
   // Last: it adds an activity to the demo.
   ['activity-draft', '/projects/3/activities/new', 'Not ready to publish', LEAD, async (page) => {
     await page.fill('#title', 'Drop-in for new parents');
@@ -240,6 +266,17 @@ const PAGES = [
 
 let server;
 let browser;
+
+// The reply link in the first invitation the demo emailed.
+async function replyLink() {
+  const { readdir, readFile } = await import('node:fs/promises');
+  for (const name of (await readdir(server.mailDir)).sort()) {
+    const text = (await readFile(join(server.mailDir, name), 'utf8')).replace(/=\r?\n/g, '');
+    const m = text.match(/https?:\/\/\S+\/reply\/cpr_[0-9a-f]+/);
+    if (m) return m[0].replace(/^https?:\/\/[^/]+/, server.base);
+  }
+  throw new Error('no invitation with a reply link was written');
+}
 
 before(async () => {
   server = await startDemo();

@@ -51,6 +51,8 @@ export async function startDemo() {
   return {
     base,
     signIns: signIns(),
+    // Where the demo writes the email it sends, one .eml file each.
+    mailDir: join(dir, 'coproduce-demo-mail'),
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));

@@ -80,9 +80,85 @@ pub async fn create_demo_accounts(
         }
         out.push((role.label().to_string(), email.to_string(), pass));
     }
+    upcoming_meeting(ctx, &system).await?;
     Ok(out)
 }
 
+/// A meeting two weeks ahead in the participant's organisation (the patients'
+/// forum), in a project of its own, published and with people invited through the
+/// same operations staff use: some by email (written to the demo's mail folder
+/// with their calendar event), a waiting list, and those without consent to
+/// contact left out. The participant is among those invited, so `/me` has an
+/// invitation to answer.
+async fn upcoming_meeting(ctx: &Context, system: &Actor) -> Result<(), AppError> {
+    use coproduce_domain::activity::{ActivityType, Mode, Schedule};
+    use coproduce_domain::ladder::{Level, Rung, Stage};
+    let org = 2;
+    let within = coproduce_store::Within::Parent(org);
+    let project = crate::work::create_project(
+        ctx,
+        system,
+        &coproduce_store::projects::ProjectFields {
+            organisation_id: org,
+            title: "The forum's priorities for 2027".into(),
+            stage: Stage::Design,
+            level: Level::Service,
+            scope_and_limits: Some(
+                "Members choose the three questions the forum puts to the ambulance service's board next year.".into(),
+            ),
+            lead_account_id: None,
+            target_rung: Some(Rung::CoProduction),
+            budget_pence: Some(60_000),
+            cannot_change: Some(
+                "The date of the board meeting, which is set by the trust.".into(),
+            ),
+            partners: vec![(1, coproduce_domain::project::PartnerPart::Commissioner)],
+            stage_began_on: None,
+        },
+    )
+    .await?;
+    let day = coproduce_domain::time::london_date(ctx.now()) + chrono::Days::new(14);
+    let at = |h, m| {
+        coproduce_domain::time::from_london(
+            day.and_time(chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default()),
+        )
+    };
+    let schedule = match (at(18, 0), at(19, 30)) {
+        (Ok(s), Ok(e)) => Schedule::new(s, e).ok(),
+        _ => None,
+    };
+    let Some(schedule) = schedule else {
+        return Ok(());
+    };
+    let fields = coproduce_store::activities::ActivityFields {
+        project_id: project.id,
+        title: "Forum meeting: our priorities for 2027".into(),
+        activity_type: ActivityType::Meeting,
+        mode: Mode::Virtual,
+        rung: Rung::CoProduction,
+        schedule,
+        details: coproduce_store::activities::MeetingDetails {
+            venue_id: None,
+            joining_link: Some("https://meet.example.org/northvale-demo-forum".into()),
+            chair: Some("Amara Okafor".into()),
+            facilitator: Some("Bill Hughes".into()),
+            places: Some(2),
+            debrief_minutes: Some(20),
+        },
+    };
+    let a = crate::work::create_activity(ctx, system, &fields).await?;
+    crate::work::publish_activity(ctx, system, a.id).await?;
+    let people: Vec<i64> = ctx
+        .store
+        .people(coproduce_store::PageRequest::first(10), within)
+        .await?
+        .items
+        .iter()
+        .map(|p| p.id)
+        .collect();
+    crate::invitations::invite(ctx, system, a.id, &people).await?;
+    Ok(())
+}
 /// Makes an account the lead of every project of an organisation, through the same
 /// operation a person would use, so each change is audited.
 async fn lead_projects(

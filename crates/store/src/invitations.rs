@@ -61,6 +61,8 @@ pub struct Invitee {
     pub id: i64,
     pub organisation_id: i64,
     pub name: String,
+    /// What they like to be called, for greeting them.
+    pub preferred_name: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
     pub address: Option<String>,
@@ -153,7 +155,7 @@ impl Store {
         }
         Ok(on_pool!(self, |p| {
             let mut q = sqlx::QueryBuilder::new(
-                "SELECT p.id, p.organisation_id, p.name, p.email, p.phone, p.address, p.postcode, p.preferred_contact, p.born_on, p.erased_at IS NOT NULL AS erased, ",
+                "SELECT p.id, p.organisation_id, p.name, p.preferred_name, p.email, p.phone, p.address, p.postcode, p.preferred_contact, p.born_on, p.erased_at IS NOT NULL AS erased, ",
             );
             for (purpose, name) in [("contact", "may_contact"), ("guardian", "guardian_agrees")] {
                 q.push(
@@ -363,4 +365,42 @@ pub async fn wait_again_in(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<(
             .map(|r| r.rows_affected())
     })?;
     updated(rows)
+}
+
+/// A published event open to the public, for the public calendar feed.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PublicEvent {
+    pub id: i64,
+    pub title: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub venue_name: Option<String>,
+    pub venue_address: Option<String>,
+    pub version: i64,
+    pub cancelled_at: Option<DateTime<Utc>>,
+    pub organisation_name: String,
+}
+
+has_id!(PublicEvent);
+
+/// The most events the public feed lists.
+pub const PUBLIC_EVENTS: i64 = 500;
+
+impl Store {
+    /// Published activities of the type "event" (open to the public) that end after
+    /// `since`, the soonest first, at most [`PUBLIC_EVENTS`].
+    pub async fn public_events(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<PublicEvent>, StoreError> {
+        Ok(on_pool!(self, |p| {
+            sqlx::query_as::<_, PublicEvent>(
+                "SELECT a.id, a.title, a.starts_at, a.ends_at, v.name AS venue_name, v.address AS venue_address, a.version, a.cancelled_at, o.name AS organisation_name FROM activities a JOIN projects pr ON pr.id = a.project_id JOIN organisations o ON o.id = pr.organisation_id LEFT JOIN venues v ON v.id = a.venue_id WHERE a.activity_type = 'event' AND a.published_at IS NOT NULL AND a.ends_at > $1 ORDER BY a.starts_at, a.id LIMIT $2",
+            )
+            .bind(since)
+            .bind(PUBLIC_EVENTS)
+            .fetch_all(p)
+            .await
+        })?)
+    }
 }

@@ -15,6 +15,7 @@ pub mod api;
 mod assets;
 pub mod auth;
 mod error;
+mod feeds;
 mod health;
 pub use coproduce_app::i18n;
 mod openapi;
@@ -69,6 +70,7 @@ pub(crate) fn routes_of_app() -> routes::Routes {
     let r = pages::routes(r);
     let r = api::routes(r);
     let r = health::routes(r);
+    let r = feeds::routes(r);
     assets::routes(r)
 }
 

@@ -522,7 +522,74 @@ async fn words_in_polish_and_easy_read(app: &TestApp) {
     );
 }
 
+async fn calendar_feeds_personal_and_public(app: &TestApp) {
+    let org = organisation(app, "Riverside").await;
+    let lead = staff(app, org).await;
+    let a = published(app, &lead, org, next_week(app), None).await;
+    let declined = published(app, &lead, org, next_week(app) + Duration::days(1), None).await;
+    let ann = person(app, emailed(org, "Ann Lee"), true).await;
+    invitations::invite(&app.ctx, &lead, a.id, &[ann])
+        .await
+        .unwrap();
+    let d = invitations::invite(&app.ctx, &lead, declined.id, &[ann])
+        .await
+        .unwrap();
+    invitations::record_reply(&app.ctx, &lead, d.invited[0].id, Reply::NotComing)
+        .await
+        .unwrap();
+    // Only the person can make their address; someone without a record cannot.
+    assert!(matches!(
+        invitations::replace_feed(&app.ctx, &lead).await,
+        Err(AppError::NotFound)
+    ));
+    let mut me = lead.clone();
+    me.person_id = Some(ann);
+    let address = invitations::replace_feed(&app.ctx, &me).await.unwrap();
+    let token = address
+        .strip_prefix("https://coproduce.test/calendar/")
+        .and_then(|t| t.strip_suffix(".ics"))
+        .unwrap();
+    let feed = invitations::personal_feed(&app.ctx, token).await.unwrap();
+    assert!(feed.contains("METHOD:PUBLISH"));
+    assert!(feed.contains(&format!("UID:activity-{}@coproduce.test", a.id)));
+    assert!(
+        feed.contains("URL:https://meet.example/carers"),
+        "her joining link"
+    );
+    assert!(
+        !feed.contains(&format!("UID:activity-{}@", declined.id)),
+        "not what she said no to"
+    );
+    // A new address ends the old one.
+    invitations::replace_feed(&app.ctx, &me).await.unwrap();
+    assert!(matches!(
+        invitations::personal_feed(&app.ctx, token).await,
+        Err(AppError::NotFound)
+    ));
+    // The public feed has published events only, without joining links.
+    let mut event = fields(a.project_id, next_week(app), None);
+    event.activity_type = ActivityType::Event;
+    event.title = "Open day".into();
+    let e = work::create_activity(&app.ctx, &lead, &event)
+        .await
+        .unwrap();
+    let public = invitations::public_feed(&app.ctx).await.unwrap();
+    assert!(!public.contains("Open day"), "a draft is not public");
+    work::publish_activity(&app.ctx, &lead, e.id).await.unwrap();
+    let public = invitations::public_feed(&app.ctx).await.unwrap();
+    assert!(public.contains("SUMMARY:Open day"));
+    assert!(
+        !public.contains("Carers' forum"),
+        "a meeting is not a public event"
+    );
+    assert!(
+        !public.contains("URL:"),
+        "joining links are for those invited"
+    );
+}
+
 app_tests!(
+    calendar_feeds_personal_and_public,
     places_and_the_waiting_list,
     each_is_reached_their_way_and_never_without_consent,
     children_need_a_guardians_consent,

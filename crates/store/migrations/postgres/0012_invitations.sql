@@ -33,3 +33,6 @@ CREATE TABLE calendar_feeds (
     token_hash TEXT NOT NULL UNIQUE,
     created_at TIMESTAMPTZ NOT NULL
 );
+
+-- The public calendar feed reads events by type and time.
+CREATE INDEX activities_type_starts ON activities (activity_type, starts_at);

@@ -313,6 +313,27 @@ async fn a_person_answers_from_their_own_record(store: Site) {
             .status,
         StatusCode::NOT_FOUND
     );
+    // Her calendar address, shown once; the feed holds the meeting.
+    let r = me.post("/me/calendar", &[]).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let start = r.text.find("http://coproduce.test/calendar/").unwrap();
+    let address: String = r.text[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '<')
+        .collect();
+    let path = address.trim_start_matches("http://coproduce.test");
+    let feed = public(&store, Method::GET, path, "").await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert!(feed.content_type.starts_with("text/calendar"));
+    assert!(feed.text.contains("SUMMARY:Carers' forum"));
+    assert!(
+        me.get("/me")
+            .await
+            .text
+            .contains("You made your calendar address on")
+    );
+    let none = public(&store, Method::GET, "/calendar/cpf_nothing.ics", "").await;
+    assert_eq!(none.status, StatusCode::NOT_FOUND);
     // In Polish.
     let pl = me
         .get_with_cookie(&format!("/me/invitations/{mine}"), "coproduce_language=pl")

@@ -65,6 +65,7 @@ pub fn routes(r: Routes) -> Routes {
             C::OwnAccount,
             invitations::answer_my_invitation,
         )
+        .post("/me/calendar", C::OwnAccount, new_calendar_address)
         .get(
             "/reply/{token}",
             C::ReadPublic,
@@ -131,6 +132,8 @@ struct MyRecordPage {
     to_sign: Vec<(i64, String)>,
     /// Invitations to what is still to come.
     invited: Vec<MyInvitation>,
+    /// When their calendar feed address was made, in words, if it has been.
+    feed_made: Option<String>,
     /// Course, when completed, and when it runs out.
     training: Vec<(String, String, Option<String>)>,
     /// Who looked at or changed the record: when, who, what.
@@ -383,6 +386,11 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
             said,
             to_sign,
             invited,
+            feed_made: state
+                .store
+                .feed_made(p.id)
+                .await?
+                .map(|t| tr.t1("me-calendar-made", "date", tr.date_time(t))),
         }))
     }
     .await;
@@ -683,4 +691,27 @@ async fn withdraw_consent(
     }
     .await;
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+/// Makes a new address for the person's calendar feed and shows it, this once.
+async fn new_calendar_address(State(state): State<AppState>, viewer: Viewer) -> Response {
+    let result = async {
+        if own_person(&state, &viewer).await?.is_none() {
+            return Ok(no_record(&state, &viewer));
+        }
+        let address = coproduce_app::invitations::replace_feed(&state.ctx, &viewer.actor()).await?;
+        let tr = viewer.tr;
+        Ok::<_, PageError>(render(
+            StatusCode::OK,
+            &NoRecordPage {
+                chrome: Chrome::participant(&state, &viewer, "me"),
+                heading: tr.t("me-calendar-heading"),
+                paragraphs: vec![tr.t("me-calendar-copy"), tr.t("me-calendar-once")],
+                secret: Some(address),
+                link: Some(("/me#calendar".into(), tr.t("reply-back-to-record"))),
+            },
+        ))
+    }
+    .await;
+    result.unwrap_or_else(|e| e.respond(&state, &viewer))
 }
