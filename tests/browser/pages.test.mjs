@@ -229,6 +229,10 @@ const PAGES = [
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Invite them")')]);
   }],
   ['activity-edit', '/activities/13/edit', 'Change the activity', ADMIN],
+  ['reminder-new-errors', '/activities/13/reminders/new', 'There is a problem', ADMIN, async (page) => {
+    await page.fill('#days_before', 'two');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add the reminder")')]);
+  }],
   ['activity-cancel', '/activities/13/cancel', 'will be sent the cancellation', ADMIN],
   ['invitation-reply-errors', '/activities/13/invitations/1/reply', 'There is a problem', ADMIN, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Record")')]);

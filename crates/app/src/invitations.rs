@@ -48,6 +48,8 @@ pub enum Notice {
     Changed,
     /// It is called off.
     Cancelled,
+    /// It is coming up: the organiser's reminder, with their words.
+    Reminder,
 }
 
 impl Notice {
@@ -57,6 +59,7 @@ impl Notice {
             Notice::Waiting => "waiting",
             Notice::Changed => "changed",
             Notice::Cancelled => "cancelled",
+            Notice::Reminder => "reminder",
         }
     }
 }
@@ -278,6 +281,7 @@ pub fn letter(
         Notice::Waiting => tr.t1("waiting-intro", "title", title),
         Notice::Changed => tr.t1("changed-intro", "title", title),
         Notice::Cancelled => tr.t2("cancelled-intro", ("title", title), ("when", &when)),
+        Notice::Reminder => tr.t1("reminder-intro", "title", title),
     });
     if notice != Notice::Cancelled {
         lines.push(String::new());
@@ -296,7 +300,7 @@ pub fn letter(
             lines.push(tr.t1("letter-reply", "link", link));
             lines.push(tr.t("letter-reply-until"));
         }
-        if emailed && notice != Notice::Waiting {
+        if emailed && !matches!(notice, Notice::Waiting | Notice::Reminder) {
             lines.push(String::new());
             lines.push(tr.t("letter-calendar"));
         }
@@ -324,14 +328,16 @@ pub async fn new_reply_link(
 }
 
 /// Queues the email `notice` gives one invited person, with a new reply link and,
-/// except for the waiting list, the calendar event.
-async fn email(
+/// except for the waiting list and reminders, the calendar event. `words` are the
+/// organiser's own, put after the greeting.
+pub(crate) async fn email(
     tx: &mut Tx,
     ctx: &Context,
     meeting: &Meeting,
     notice: Notice,
     invitation_id: i64,
     invitee: &Invitee,
+    words: Option<&str>,
 ) -> Result<(), AppError> {
     let Some(address) = invitee.email.as_deref() else {
         return Ok(());
@@ -341,7 +347,7 @@ async fn email(
     } else {
         Some(new_reply_link(tx, ctx, invitation_id).await?)
     };
-    let l = letter(
+    let mut l = letter(
         words_for(invitee),
         notice,
         meeting,
@@ -349,8 +355,13 @@ async fn email(
         reply.as_deref(),
         true,
     );
+    if let Some(w) = words.map(str::trim).filter(|w| !w.is_empty())
+        && let Some((greeting, rest)) = l.body.split_once("\n\n")
+    {
+        l.body = format!("{greeting}\n\n{w}\n\n{rest}");
+    }
     let method = match notice {
-        Notice::Waiting => None,
+        Notice::Waiting | Notice::Reminder => None,
         Notice::Cancelled => Some(Method::Cancel),
         Notice::Invite | Notice::Changed => Some(Method::Request),
     };
@@ -481,7 +492,7 @@ pub async fn invite(
                 Place::Offered => Notice::Invite,
                 Place::Waiting => Notice::Waiting,
             };
-            email(&mut tx, ctx, &meeting, notice, id, p).await?;
+            email(&mut tx, ctx, &meeting, notice, id, p, None).await?;
         }
         audit::record(
             &mut tx,
@@ -707,7 +718,7 @@ async fn apply_reply(
                 .invitees(&[next.person_id], london_date(now))
                 .await?;
             if let Some(p) = people.first() {
-                email(&mut tx, ctx, &meeting, Notice::Invite, next.id, p).await?;
+                email(&mut tx, ctx, &meeting, Notice::Invite, next.id, p, None).await?;
             }
         }
     }
@@ -747,7 +758,7 @@ pub(crate) async fn tell_everyone(
             (Notice::Changed, Place::Waiting) => continue,
             (n, _) => n,
         };
-        email(tx, ctx, &meeting, notice, i.id, p).await?;
+        email(tx, ctx, &meeting, notice, i.id, p, None).await?;
         n += 1;
     }
     Ok(n)

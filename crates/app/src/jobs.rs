@@ -44,9 +44,13 @@ pub struct Handlers(HashMap<&'static str, Handler>);
 impl Default for Handlers {
     /// Every kind of job Coproduce queues.
     fn default() -> Self {
-        Handlers(HashMap::new()).with(outbox::EMAIL, |ctx, job| {
-            Box::pin(async move { outbox::deliver(&ctx, &job.payload).await })
-        })
+        Handlers(HashMap::new())
+            .with(outbox::EMAIL, |ctx, job| {
+                Box::pin(async move { outbox::deliver(&ctx, &job.payload).await })
+            })
+            .with(crate::reminders::REMINDER, |ctx, job| {
+                Box::pin(async move { crate::reminders::send(&ctx, &job.payload).await })
+            })
     }
 }
 

@@ -110,6 +110,50 @@ pub fn closed(
     }
 }
 
+/// The most days before an activity a reminder can go.
+pub const REMINDER_DAYS: i64 = 60;
+
+/// When a reminder set `days_before` the activity's day, at `at` London time, goes
+/// for an activity starting at `starts_at`. A time the clocks skip or repeat is
+/// taken as London's scheduled work takes it (`time::scheduled_london`).
+pub fn reminder_time(
+    starts_at: DateTime<Utc>,
+    days_before: i64,
+    at: chrono::NaiveTime,
+) -> DateTime<Utc> {
+    let day = crate::time::london_date(starts_at) - chrono::Duration::days(days_before);
+    crate::time::scheduled_london(day.and_time(at))
+}
+
+/// Checks a reminder being set: the days within range, and a time after `now` and
+/// before the activity starts. Problems are named on `days_before` or `at`.
+pub fn check_reminder(
+    starts_at: DateTime<Utc>,
+    days_before: i64,
+    at: chrono::NaiveTime,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, crate::text::FieldErrors> {
+    let mut errs = crate::text::FieldErrors::new();
+    if !(0..=REMINDER_DAYS).contains(&days_before) {
+        errs.add(
+            "days_before",
+            crate::text::Problem::OutOfRange {
+                min: 0,
+                max: REMINDER_DAYS,
+                given: days_before,
+            },
+        );
+        return Err(errs);
+    }
+    let when = reminder_time(starts_at, days_before, at);
+    if when >= starts_at {
+        errs.add("at", crate::text::Problem::ReminderNotBefore);
+    } else if when <= now {
+        errs.add("at", crate::text::Problem::ReminderPast);
+    }
+    errs.finish(|| when)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +170,31 @@ mod tests {
         assert_eq!(reach(true, Some(C::Email), false, true), Reach::Phone);
         assert_eq!(reach(true, None, true, false), Reach::Email);
         assert_eq!(reach(true, None, false, false), Reach::Letter);
+    }
+
+    #[test]
+    fn reminders_go_before_the_activity_and_after_now() {
+        use chrono::{NaiveTime, TimeZone};
+        // 18:00 London on Monday 26 October 2026, the day after the clocks go back.
+        let starts = Utc.with_ymd_and_hms(2026, 10, 26, 18, 0, 0).unwrap();
+        let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap();
+        // Two days before is the Saturday, still in summer time: 09:00 UTC.
+        assert_eq!(
+            reminder_time(starts, 2, ten),
+            Utc.with_ymd_and_hms(2026, 10, 24, 9, 0, 0).unwrap()
+        );
+        let now = Utc.with_ymd_and_hms(2026, 10, 1, 0, 0, 0).unwrap();
+        assert!(check_reminder(starts, 2, ten, now).is_ok());
+        let late = NaiveTime::from_hms_opt(19, 0, 0).unwrap();
+        assert_eq!(
+            check_reminder(starts, 0, late, now).unwrap_err().0[0].field,
+            "at"
+        );
+        assert!(check_reminder(starts, 61, ten, now).is_err());
+        assert!(
+            check_reminder(starts, 30, ten, now).is_err(),
+            "already past"
+        );
     }
 
     #[test]

@@ -191,11 +191,15 @@ pub enum Problem {
     NotLink(String),
     #[error("give at most {0} at a time")]
     TooMany(usize),
+    #[error("must be before the activity starts")]
+    ReminderNotBefore,
+    #[error("is already past: choose a later time")]
+    ReminderPast,
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 63] = [
+    pub const CODES: [&'static str; 65] = [
         "empty",
         "too-long",
         "control-character",
@@ -259,6 +263,8 @@ impl Problem {
         "before-last-stage",
         "not-link",
         "too-many",
+        "reminder-not-before",
+        "reminder-past",
     ];
 
     /// The id translations know this problem by.
@@ -328,6 +334,8 @@ impl Problem {
             BeforeLastStage(_) => "before-last-stage",
             NotLink(_) => "not-link",
             TooMany(_) => "too-many",
+            ReminderNotBefore => "reminder-not-before",
+            ReminderPast => "reminder-past",
         }
     }
 
@@ -639,6 +647,8 @@ mod tests {
             Problem::BeforeLastStage(chrono::NaiveDate::default()),
             Problem::NotLink("x".into()),
             Problem::TooMany(500),
+            Problem::ReminderNotBefore,
+            Problem::ReminderPast,
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

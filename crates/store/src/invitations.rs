@@ -404,3 +404,89 @@ impl Store {
         })?)
     }
 }
+
+/// A reminder an organiser set for an activity.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Reminder {
+    pub id: i64,
+    pub activity_id: i64,
+    /// How many days before the activity's day it goes.
+    pub days_before: i64,
+    /// At what London time, `HH:MM`.
+    pub at_time: String,
+    /// The organiser's own words, if any.
+    pub words: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+    /// How many people it was emailed to.
+    pub sent_to: Option<i64>,
+}
+
+has_id!(Reminder);
+
+impl Store {
+    pub async fn reminder(&self, id: i64) -> Result<Reminder, StoreError> {
+        self.by_id(
+            "SELECT id, activity_id, days_before, at_time, words, created_at, sent_at, sent_to FROM reminders WHERE id = $1",
+            id,
+        )
+        .await
+    }
+
+    /// An activity's reminders, in the order they were set.
+    pub async fn reminders(&self, activity_id: i64) -> Result<Vec<Reminder>, StoreError> {
+        Ok(on_pool!(self, |p| {
+            sqlx::query_as::<_, Reminder>(
+                "SELECT id, activity_id, days_before, at_time, words, created_at, sent_at, sent_to FROM reminders WHERE activity_id = $1 ORDER BY id",
+            )
+            .bind(activity_id)
+            .fetch_all(p)
+            .await
+        })?)
+    }
+}
+
+/// Writes a reminder on the caller's transaction.
+pub async fn insert_reminder(
+    tx: &mut Tx,
+    activity_id: i64,
+    days_before: i64,
+    at_time: &str,
+    words: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    Ok(on_tx!(tx, |c| {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO reminders (activity_id, days_before, at_time, words, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(activity_id)
+        .bind(days_before)
+        .bind(at_time)
+        .bind(words)
+        .bind(now)
+        .fetch_one(c)
+        .await
+    })?)
+}
+
+/// Records that a reminder was sent, and to how many, unless it already was.
+/// Answers whether this call recorded it.
+pub async fn mark_reminder_sent_in(
+    tx: &mut Tx,
+    id: i64,
+    sent_to: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query(
+            "UPDATE reminders SET sent_at = $1, sent_to = $2 WHERE id = $3 AND sent_at IS NULL",
+        )
+        .bind(now)
+        .bind(sent_to)
+        .bind(id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
+    Ok(rows == 1)
+}

@@ -54,6 +54,8 @@ use crate::api::{
         invitations::list,
         invitations::invite,
         invitations::reply,
+        invitations::reminders,
+        invitations::add_reminder,
         activities::attendance,
         activities::set_attendance,
         inputs::list,

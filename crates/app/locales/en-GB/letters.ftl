@@ -33,3 +33,7 @@ changed-intro = Something about { $title } has changed. These are the details no
 cancelled-subject = Cancelled: { $title }
 cancelled-intro = { $title } on { $when } is cancelled. We are sorry.
     .easy = { $title } is not happening. It was on { $when }. We are sorry.
+
+reminder-subject = Reminder: { $title }
+reminder-intro = This is a reminder that { $title } is coming up.
+    .easy = Remember: { $title } is soon.

@@ -72,3 +72,5 @@ why-partner-twice = { $field } is named twice: name each partner once
 why-before-last-stage = { $field } cannot be before the stage before it began, on { $date }
 why-not-link = "{ $given }" is not a web address: use one starting https://, without spaces
 why-too-many = Give at most { $max } at a time
+why-reminder-not-before = The reminder must go before the activity starts
+why-reminder-past = That time is already past: choose a later one

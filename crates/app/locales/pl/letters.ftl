@@ -32,3 +32,7 @@ changed-intro = Coś się zmieniło w spotkaniu { $title }. Oto aktualne informa
 cancelled-subject = Odwołane: { $title }
 cancelled-intro = Spotkanie { $title } w dniu { $when } jest odwołane. Przepraszamy.
     .easy = Spotkania { $title } nie będzie. Miało być { $when }. Przepraszamy.
+
+reminder-subject = Przypomnienie: { $title }
+reminder-intro = Przypominamy, że wkrótce odbędzie się spotkanie { $title }.
+    .easy = Pamiętaj: wkrótce jest spotkanie { $title }.

@@ -71,3 +71,5 @@ why-partner-twice = { $field } podano dwa razy: podaj każdego partnera raz
 why-before-last-stage = { $field } nie może być wcześniej niż początek poprzedniego etapu, { $date }
 why-not-link = „{ $given }” nie jest adresem internetowym: użyj adresu zaczynającego się od https://, bez spacji
 why-too-many = Podaj najwyżej { $max } naraz
+why-reminder-not-before = Przypomnienie musi zostać wysłane przed rozpoczęciem spotkania
+why-reminder-past = Ten czas już minął: wybierz późniejszy

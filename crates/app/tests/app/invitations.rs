@@ -588,7 +588,90 @@ async fn calendar_feeds_personal_and_public(app: &TestApp) {
     );
 }
 
+async fn reminders_go_when_set_and_keep_in_step(app: &TestApp) {
+    use chrono::NaiveTime;
+    use coproduce_app::reminders;
+    let org = organisation(app, "Riverside").await;
+    let lead = staff(app, org).await;
+    let a = published(app, &lead, org, next_week(app), None).await;
+    let ann = person(app, emailed(org, "Ann Lee"), true).await;
+    let bob = person(app, emailed(org, "Bob Khan"), true).await;
+    let done = invitations::invite(&app.ctx, &lead, a.id, &[ann, bob])
+        .await
+        .unwrap();
+    let bobs = done.invited.iter().find(|i| i.person_id == bob).unwrap().id;
+    invitations::record_reply(&app.ctx, &lead, bobs, Reply::NotComing)
+        .await
+        .unwrap();
+    sent(app).await;
+    let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap();
+    // Bad reminders: too many days, after it starts, already past, words too long.
+    let refused = |r: Result<_, AppError>, field: &str| match r {
+        Err(AppError::Invalid(e)) => assert_eq!(e.0[0].field, field),
+        other => panic!("{other:?}"),
+    };
+    refused(
+        reminders::add_reminder(&app.ctx, &lead, a.id, 61, ten, None).await,
+        "days_before",
+    );
+    refused(
+        reminders::add_reminder(
+            &app.ctx,
+            &lead,
+            a.id,
+            0,
+            NaiveTime::from_hms_opt(23, 0, 0).unwrap(),
+            None,
+        )
+        .await,
+        "at",
+    );
+    refused(
+        reminders::add_reminder(&app.ctx, &lead, a.id, 30, ten, None).await,
+        "at",
+    );
+    refused(
+        reminders::add_reminder(&app.ctx, &lead, a.id, 2, ten, Some(&"x".repeat(2000))).await,
+        "words",
+    );
+    let r = reminders::add_reminder(&app.ctx, &lead, a.id, 2, ten, Some("Bring your ideas."))
+        .await
+        .unwrap();
+    assert!(sent(app).await.is_empty(), "not yet");
+    // The meeting moves a day later: at the first time, nothing; a day on, it goes.
+    let moved = fields(a.project_id, next_week(app) + Duration::days(1), None);
+    work::update_activity(&app.ctx, &lead, a.id, &moved, None)
+        .await
+        .unwrap();
+    sent(app).await;
+    let due = coproduce_domain::invitation::reminder_time(a.starts_at, 2, ten);
+    app.clock()
+        .advance(due - app.ctx.now() + Duration::minutes(1));
+    assert!(sent(app).await.is_empty(), "moved with its meeting");
+    app.clock().advance(Duration::days(1));
+    let mail = sent(app).await;
+    assert_eq!(mail.len(), 1, "Ann, not Bob who said no: {mail:?}");
+    assert_eq!(mail[0].subject, "Reminder: Carers' forum");
+    assert!(mail[0].body.contains("Bring your ideas."));
+    assert!(mail[0].body.contains("/reply/cpr_"));
+    let r = app.ctx.store.reminder(r.id).await.unwrap();
+    assert_eq!(r.sent_to, Some(1));
+    // Nothing is sent for a meeting called off.
+    let b = published(app, &lead, org, next_week(app) + Duration::days(3), None).await;
+    invitations::invite(&app.ctx, &lead, b.id, &[ann])
+        .await
+        .unwrap();
+    reminders::add_reminder(&app.ctx, &lead, b.id, 1, ten, None)
+        .await
+        .unwrap();
+    work::cancel_activity(&app.ctx, &lead, b.id).await.unwrap();
+    sent(app).await;
+    app.clock().advance(Duration::days(3));
+    assert!(sent(app).await.is_empty());
+}
+
 app_tests!(
+    reminders_go_when_set_and_keep_in_step,
     calendar_feeds_personal_and_public,
     places_and_the_waiting_list,
     each_is_reached_their_way_and_never_without_consent,

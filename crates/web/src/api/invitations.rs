@@ -21,6 +21,12 @@ pub fn routes(r: Routes) -> Routes {
     r.get("/api/v1/activities/{id}/invitations", C::ReadWork, list)
         .post("/api/v1/activities/{id}/invitations", C::WriteWork, invite)
         .put("/api/v1/invitations/{id}/reply", C::WriteWork, reply)
+        .get("/api/v1/activities/{id}/reminders", C::ReadWork, reminders)
+        .post(
+            "/api/v1/activities/{id}/reminders",
+            C::WriteWork,
+            add_reminder,
+        )
 }
 
 fn place_schema() -> utoipa::openapi::schema::Object {
@@ -228,5 +234,137 @@ pub async fn reply(
         coproduce_app::invitations::record_reply(&s.ctx, &viewer.actor(), id, reply)
             .await?
             .into(),
+    ))
+}
+
+/// A reminder set for an activity.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReminderOut {
+    pub id: i64,
+    pub activity_id: i64,
+    /// How many days before the activity's day it goes.
+    pub days_before: i64,
+    /// At what London time, `HH:MM`.
+    pub at: String,
+    /// When it goes (UTC, RFC 3339), worked out from the activity as it is now.
+    #[schema(format = DateTime)]
+    pub goes_at: String,
+    pub words: Option<String>,
+    /// When it was sent (UTC, RFC 3339), and to how many people by email.
+    #[schema(format = DateTime)]
+    pub sent_at: Option<String>,
+    pub sent_to: Option<i64>,
+}
+
+fn reminder_out(
+    r: coproduce_store::invitations::Reminder,
+    starts_at: chrono::DateTime<chrono::Utc>,
+) -> ReminderOut {
+    let at = chrono::NaiveTime::parse_from_str(&r.at_time, "%H:%M").unwrap_or_default();
+    ReminderOut {
+        goes_at: time::machine(coproduce_domain::invitation::reminder_time(
+            starts_at,
+            r.days_before,
+            at,
+        )),
+        id: r.id,
+        activity_id: r.activity_id,
+        days_before: r.days_before,
+        at: r.at_time,
+        words: r.words,
+        sent_at: r.sent_at.map(time::machine),
+        sent_to: r.sent_to,
+    }
+}
+
+/// A reminder to set.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReminderBody {
+    /// How many days before the activity's day, 0 to 60.
+    #[schema(minimum = 0, maximum = 60)]
+    pub days_before: i64,
+    /// At what London time, `HH:MM` on a 24-hour clock.
+    #[schema(pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    pub at: String,
+    /// The organiser's own words, at most 1,000 characters.
+    #[schema(max_length = 1000)]
+    pub words: Option<String>,
+}
+
+/// List the reminders set for an activity.
+#[utoipa::path(get, path = "/api/v1/activities/{id}/reminders", tag = "invitations",
+    operation_id = "listReminders",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Activity id")),
+    responses(
+        (status = 200, description = "The reminders, in the order they were set.", body = Vec<ReminderOut>),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+    ))]
+pub async fn reminders(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+) -> Result<Json<Vec<ReminderOut>>, ApiError> {
+    viewer.check(s.store.organisation_of_activity(id).await?)?;
+    let a = s.store.activity(id).await?;
+    Ok(Json(
+        s.store
+            .reminders(id)
+            .await?
+            .into_iter()
+            .map(|r| reminder_out(r, a.starts_at))
+            .collect(),
+    ))
+}
+
+/// Set a reminder for an open activity. It goes by email to everyone with a place
+/// who has not said no, with the organiser's words and their reply link; if the
+/// activity moves, the reminder moves with it.
+#[utoipa::path(post, path = "/api/v1/activities/{id}/reminders", tag = "invitations",
+    operation_id = "addReminder",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Activity id")),
+    request_body = ReminderBody,
+    responses(
+        (status = 201, description = "Set; `Location` is the activity's reminders.", body = ReminderOut,
+            headers(("Location" = String, description = "The activity's reminders"))),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 409, description = "The activity is a draft, cancelled or over.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, response = super::Unprocessable),
+    ))]
+pub async fn add_reminder(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+    ApiJson(body): ApiJson<ReminderBody>,
+) -> Result<axum::response::Response, ApiError> {
+    let Ok(at) = chrono::NaiveTime::parse_from_str(body.at.trim(), "%H:%M") else {
+        let mut errs = FieldErrors::new();
+        errs.add(
+            "at",
+            coproduce_domain::text::Problem::NotDateTime(body.at.chars().take(20).collect()),
+        );
+        return Err(errs.into());
+    };
+    let r = coproduce_app::reminders::add_reminder(
+        &s.ctx,
+        &viewer.actor(),
+        id,
+        body.days_before,
+        at,
+        body.words.as_deref(),
+    )
+    .await?;
+    let a = s.store.activity(id).await?;
+    Ok(super::created(
+        format!("/api/v1/activities/{id}/reminders"),
+        reminder_out(r, a.starts_at),
     ))
 }

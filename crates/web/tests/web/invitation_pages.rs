@@ -429,7 +429,62 @@ async fn two_people_change_an_activity_at_once_and_it_is_called_off(store: Site)
     assert!(store.mail.take()[0].subject.starts_with("Cancelled"));
 }
 
+async fn a_reminder_is_set_with_the_organisers_words(store: Site) {
+    let org = organisation(&store, "Riverside").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_rem_lead").await;
+    let a = activity(&store, &lead, org, "").await;
+    let form = lead.get(&format!("/activities/{a}/reminders/new")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.text.contains("How many days before"));
+    let r = lead
+        .post(
+            &format!("/activities/{a}/reminders"),
+            &[
+                ("days_before", "two"),
+                ("at", "25:00"),
+                ("words", "Bring <b>ideas</b>"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text
+            .contains("Enter how many days before as a whole number")
+    );
+    assert!(r.text.contains("Enter the time as a 24-hour clock time"));
+    assert!(
+        r.text.contains("Bring &#60;b&#62;ideas&#60;/b&#62;"),
+        "kept, escaped"
+    );
+    // After the meeting starts: named on the time.
+    let r = lead
+        .post(
+            &format!("/activities/{a}/reminders"),
+            &[("days_before", "0"), ("at", "23:00"), ("words", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text
+            .contains("The reminder must go before the activity starts")
+    );
+    let r = lead
+        .post(
+            &format!("/activities/{a}/reminders"),
+            &[
+                ("days_before", "2"),
+                ("at", "10:00"),
+                ("words", "Bring your ideas."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let list = lead.get(&format!("/activities/{a}/invitations")).await;
+    assert!(list.text.contains("Not sent yet") && list.text.contains("Bring your ideas."));
+}
+
 site_tests!(
+    a_reminder_is_set_with_the_organisers_words,
     people_are_invited_and_answer_by_their_link,
     a_letter_is_made_in_the_print_the_person_needs,
     a_person_answers_from_their_own_record,

@@ -64,6 +64,8 @@ pub struct InvitationsPage {
     can_write: bool,
     /// Why nobody can be invited now, in words; `None` while it is open.
     closed: Option<String>,
+    /// The reminders set: when each goes, its words, and whether it went.
+    reminders: Vec<(String, Option<String>, String)>,
 }
 
 /// Why an activity is closed, in the staff's words.
@@ -144,7 +146,28 @@ pub(super) async fn invitations_page(
                 }
             })
             .collect();
+        let reminders = state
+            .store
+            .reminders(a.id)
+            .await?
+            .into_iter()
+            .map(|r| {
+                let at = NaiveTime::parse_from_str(&r.at_time, "%H:%M").unwrap_or_default();
+                let when =
+                    coproduce_domain::invitation::reminder_time(a.starts_at, r.days_before, at);
+                let state = match (r.sent_at, r.sent_to) {
+                    (Some(t), n) => tr.t2(
+                        "staff-reminder-sent",
+                        ("count", n.unwrap_or(0)),
+                        ("date", time::show(t)),
+                    ),
+                    (None, _) => tr.t("staff-reminder-not-sent"),
+                };
+                (time::show(when), r.words, state)
+            })
+            .collect();
         Ok(InvitationsPage {
+            reminders,
             chrome: Chrome::new(&state, &viewer, "projects"),
             closed: closed_words(&tr, &a, state.ctx.now()),
             activity: a,
@@ -462,4 +485,144 @@ pub(super) async fn letter(
     }
     .await;
     show(&state, &viewer, result)
+}
+
+#[derive(Deserialize, Default)]
+pub struct ReminderForm {
+    #[serde(default)]
+    days_before: String,
+    #[serde(default)]
+    at: String,
+    #[serde(default)]
+    words: String,
+}
+
+fn reminder_form_page(
+    state: &AppState,
+    viewer: &Viewer,
+    a: &Activity,
+    f: &ReminderForm,
+    errors: Vec<FieldError>,
+) -> FormPage {
+    FormPage {
+        chrome: Chrome::new(state, viewer, "projects"),
+        back: Some((
+            format!("/activities/{}/invitations", a.id),
+            "staff-back-to-the-invitations".into(),
+        )),
+        caption: Some(a.title.clone()),
+        heading: "staff-add-a-reminder".into(),
+        intro: vec!["staff-reminder-intro".into()],
+        action: format!("/activities/{}/reminders", a.id),
+        parts: vec![
+            Part::Field(
+                FormField::new("days_before", "staff-reminder-days", "text")
+                    .hint("staff-reminder-days-hint")
+                    .value(&f.days_before)
+                    .errors(&errors)
+                    .numeric_code(),
+            ),
+            Part::Field(
+                FormField::new("at", "staff-reminder-at", "text")
+                    .hint("staff-london-time-for-example-14-30")
+                    .value(&f.at)
+                    .errors(&errors)
+                    .numeric_code(),
+            ),
+            Part::Text(
+                FormField::new("words", "staff-reminder-words", "text")
+                    .hint("staff-reminder-words-hint")
+                    .value(&f.words)
+                    .errors(&errors),
+            ),
+        ],
+        errors,
+        button: "staff-add-the-reminder",
+    }
+    .ordered()
+}
+
+pub(super) async fn reminder_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+) -> Response {
+    let result = async {
+        let (a, _) = visible_activity(&state, &viewer, &raw).await?;
+        if let Some(why) = closed_words(&viewer.tr, &a, state.ctx.now()) {
+            return Err(PageError::Conflict(why));
+        }
+        let typed = ReminderForm {
+            days_before: "2".into(),
+            at: "10:00".into(),
+            words: String::new(),
+        };
+        Ok(reminder_form_page(&state, &viewer, &a, &typed, vec![]))
+    }
+    .await;
+    show(&state, &viewer, result)
+}
+
+pub(super) async fn add_reminder(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(raw): Path<String>,
+    Form(f): Form<ReminderForm>,
+) -> Response {
+    let result = async {
+        let (a, _) = visible_activity(&state, &viewer, &raw).await?;
+        let tr = viewer.tr;
+        let mut errors = Vec::new();
+        let days = match f.days_before.trim().parse::<i64>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                errors.push(FieldError::worded(
+                    "days_before",
+                    tr.t("staff-reminder-days-as-number"),
+                ));
+                None
+            }
+        };
+        let at = NaiveTime::parse_from_str(f.at.trim(), "%H:%M").ok();
+        if at.is_none() {
+            errors.push(FieldError::worded("at", tr.t("staff-reminder-at-as-clock")));
+        }
+        if let (Some(days), Some(at)) = (days, at) {
+            let words = Some(f.words.as_str());
+            match coproduce_app::reminders::add_reminder(
+                &state.ctx,
+                &viewer.actor(),
+                a.id,
+                days,
+                at,
+                words,
+            )
+            .await
+            {
+                Ok(_) => {
+                    return Ok(Redirect::to(&format!(
+                        "/activities/{}/invitations#reminders",
+                        a.id
+                    ))
+                    .into_response());
+                }
+                Err(AppError::Invalid(e)) => errors.extend(worded(
+                    &tr,
+                    e.0,
+                    &[
+                        Named::As("days_before", "staff-reminder-days"),
+                        Named::As("at", "staff-reminder-at"),
+                        Named::As("words", "staff-reminder-words"),
+                    ],
+                )),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &reminder_form_page(&state, &viewer, &a, &f, errors),
+        ))
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
 }

@@ -101,6 +101,16 @@ pub fn routes(r: Routes) -> Routes {
             C::WriteWork,
             invitations::record_reply,
         )
+        .get(
+            "/activities/{id}/reminders/new",
+            C::WriteWork,
+            invitations::reminder_form,
+        )
+        .post(
+            "/activities/{id}/reminders",
+            C::WriteWork,
+            invitations::add_reminder,
+        )
         .post(
             "/activities/{id}/invitations/{invitation_id}/letter",
             C::WriteWork,
