@@ -16,7 +16,8 @@ else, which a schema cannot say:
 - a project's lead is a staff account of its organisation, its partners are other
   organisations that exist, each once, and a new stage does not begin before the
   last; an activity's venue is one of its organisation's;
-- keys in a charter are unique across it.
+- keys in a charter are unique across it;
+- how long someone took part is given only for someone who came.
 
 A request that breaks one of these is refused with a 422 naming the field, which is
 right; but schemathesis, knowing only the schema, would count it as a valid request
@@ -229,6 +230,15 @@ BODY_RULES = {
     ("POST", "/api/v1/projects"): _project,
     ("PUT", "/api/v1/projects/{id}"): _project,
 }
+
+
+def _attendance(body: dict) -> None:
+    # How long someone took part is for someone who came.
+    if str(body.get("status", "")).strip().lower() != "attended":
+        body.pop("minutes", None)
+
+
+BODY_RULES[("PUT", "/api/v1/activities/{id}/attendance/{person_id}")] = _attendance
 
 
 @schemathesis.hook

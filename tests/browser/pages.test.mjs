@@ -78,6 +78,10 @@ const PAGES = [
   }],
   ['activity', '/activities/1', 'You said, we did', LEAD],
   ['answer', '/inputs/1/edit', 'Record the answer', LEAD],
+  ['sign-in-sheet', '/activities/1/sign-in-sheet', 'Signature', LEAD],
+  ['closing-notes-errors', '/activities/1/close', 'There is a problem', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save the notes")')]);
+  }],
   ['people', '/people', 'Add a person', LEAD],
   ['person-new-errors', '/people/new', 'There is a problem', LEAD, async (page) => {
     await page.fill('#email', 'not-an-email');

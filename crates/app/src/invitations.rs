@@ -789,6 +789,8 @@ mod tests {
             debrief_minutes: None,
             version: 0,
             cancelled_at: None,
+            closing_notes: None,
+            closed_at: None,
         };
         let meeting = Meeting {
             activity,

@@ -250,7 +250,56 @@ pub async fn cancel_activity(ctx: &Context, actor: &Actor, id: i64) -> Result<Ac
     Ok(ctx.store.activity(id).await?)
 }
 
-/// Records whether a person came to an activity. Both must be of organisations the
+/// The longest anyone can be recorded as taking part in one activity: a day.
+pub const MAX_MINUTES: i64 = 24 * 60;
+
+/// Writes (or rewrites) an activity's closing notes once it has started: what
+/// happened, what was agreed, what comes next. Not for one called off. Audited.
+pub async fn close_activity(
+    ctx: &Context,
+    actor: &Actor,
+    id: i64,
+    notes: &str,
+) -> Result<Activity, AppError> {
+    actor.require(Capability::WriteWork)?;
+    let organisation = visible_record(ctx, actor, Owned::Activity, id).await?;
+    let activity = ctx.store.activity(id).await?;
+    if activity.cancelled_at.is_some() {
+        return Err(AppError::Conflict("the activity is cancelled".into()));
+    }
+    let notes = notes.trim();
+    let mut errs = FieldErrors::new();
+    if notes.is_empty() {
+        errs.add("notes", Problem::Empty);
+    } else if notes.chars().count() > coproduce_domain::text::LONG {
+        errs.add(
+            "notes",
+            Problem::TooLong {
+                max: coproduce_domain::text::LONG,
+                len: notes.chars().count(),
+            },
+        );
+    }
+    if activity.starts_at > ctx.now() {
+        errs.add("notes", Problem::NotStartedYet);
+    }
+    errs.finish(|| ())?;
+    let mut tx = ctx.begin().await?;
+    coproduce_store::activities::close_activity_in(&mut tx, id, notes, ctx.now()).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("activity.close", "activity", id).organisation(Some(organisation)),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.activity(id).await?)
+}
+
+/// Records whether a person came to an activity, and for someone who came how long
+/// they took part (the whole activity unless `minutes` says otherwise; 1 to
+/// [`MAX_MINUTES`], and only for someone who came). Both must be of organisations the
 /// actor sees. Someone under 18 takes part only with a parent or guardian's consent
 /// on record (refused on `person_id`); recording that they did not come is always
 /// allowed. The change is audited against the person.
@@ -260,9 +309,40 @@ pub async fn set_attendance(
     activity_id: i64,
     person_id: i64,
     status: AttendanceStatus,
+    minutes: Option<i64>,
 ) -> Result<Attendance, AppError> {
     actor.require(Capability::WriteWork)?;
     let org = visible_record(ctx, actor, Owned::Activity, activity_id).await?;
+    if let Some(m) = minutes {
+        if status != AttendanceStatus::Attended {
+            return Err(AppError::refused("minutes", Problem::MinutesOnlyIfCame));
+        }
+        if !(1..=MAX_MINUTES).contains(&m) {
+            return Err(AppError::refused(
+                "minutes",
+                Problem::OutOfRange {
+                    min: 1,
+                    max: MAX_MINUTES,
+                    given: m,
+                },
+            ));
+        }
+    }
+    // Someone who came took part for the whole activity unless told otherwise.
+    let minutes = match status {
+        AttendanceStatus::Attended => match minutes {
+            Some(m) => Some(m),
+            None => {
+                let a = ctx.store.activity(activity_id).await?;
+                Some(
+                    (a.ends_at - a.starts_at)
+                        .num_minutes()
+                        .clamp(1, MAX_MINUTES),
+                )
+            }
+        },
+        _ => None,
+    };
     visible_record(ctx, actor, Owned::Person, person_id).await?;
     let person = ctx.store.person(person_id).await?;
     let today = coproduce_domain::time::london_date(ctx.now());
@@ -288,6 +368,7 @@ pub async fn set_attendance(
     }
     let mut tx = ctx.begin().await?;
     let id = upsert_attendance(&mut tx, activity_id, person_id, status).await?;
+    coproduce_store::activities::set_minutes_in(&mut tx, id, minutes).await?;
     audit::record(
         &mut tx,
         ctx,

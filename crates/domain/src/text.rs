@@ -195,11 +195,15 @@ pub enum Problem {
     ReminderNotBefore,
     #[error("is already past: choose a later time")]
     ReminderPast,
+    #[error("is only for someone who came")]
+    MinutesOnlyIfCame,
+    #[error("can be written once the activity has started")]
+    NotStartedYet,
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 65] = [
+    pub const CODES: [&'static str; 67] = [
         "empty",
         "too-long",
         "control-character",
@@ -265,6 +269,8 @@ impl Problem {
         "too-many",
         "reminder-not-before",
         "reminder-past",
+        "minutes-only-if-came",
+        "not-started-yet",
     ];
 
     /// The id translations know this problem by.
@@ -336,6 +342,8 @@ impl Problem {
             TooMany(_) => "too-many",
             ReminderNotBefore => "reminder-not-before",
             ReminderPast => "reminder-past",
+            MinutesOnlyIfCame => "minutes-only-if-came",
+            NotStartedYet => "not-started-yet",
         }
     }
 
@@ -649,6 +657,8 @@ mod tests {
             Problem::TooMany(500),
             Problem::ReminderNotBefore,
             Problem::ReminderPast,
+            Problem::MinutesOnlyIfCame,
+            Problem::NotStartedYet,
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

@@ -37,6 +37,9 @@ pub struct Activity {
     pub version: i64,
     /// When it was called off; it stays on record.
     pub cancelled_at: Option<DateTime<Utc>>,
+    /// The organiser's notes on closing it, and when they were last written.
+    pub closing_notes: Option<String>,
+    pub closed_at: Option<DateTime<Utc>>,
 }
 
 has_id!(Activity);
@@ -75,6 +78,8 @@ pub struct Attendance {
     pub person_name: String,
     #[sqlx(try_from = "String")]
     pub status: AttendanceStatus,
+    /// How long someone who came took part, in minutes.
+    pub minutes: Option<i64>,
 }
 
 has_id!(Attendance);
@@ -83,7 +88,7 @@ has_id!(Attendance);
 macro_rules! activity_select {
     ($rest:literal) => {
         concat!(
-            "SELECT a.id, a.project_id, a.title, a.activity_type, a.mode, a.rung, a.starts_at, a.ends_at, a.published_at, a.venue_id, v.name AS venue_name, a.joining_link, a.chair, a.facilitator, a.places, a.debrief_minutes, a.version, a.cancelled_at FROM activities a LEFT JOIN venues v ON v.id = a.venue_id ",
+            "SELECT a.id, a.project_id, a.title, a.activity_type, a.mode, a.rung, a.starts_at, a.ends_at, a.published_at, a.venue_id, v.name AS venue_name, a.joining_link, a.chair, a.facilitator, a.places, a.debrief_minutes, a.version, a.cancelled_at, a.closing_notes, a.closed_at FROM activities a LEFT JOIN venues v ON v.id = a.venue_id ",
             $rest
         )
     };
@@ -167,7 +172,7 @@ impl Store {
     /// One attendance record, with the person's name.
     pub async fn attendance_record(&self, id: i64) -> Result<Attendance, StoreError> {
         self.by_id(
-            "SELECT a.id, a.activity_id, a.person_id, p.name AS person_name, a.status FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.id = $1",
+            "SELECT a.id, a.activity_id, a.person_id, p.name AS person_name, a.status, a.minutes FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.id = $1",
             id,
         )
         .await
@@ -177,7 +182,7 @@ impl Store {
     pub async fn attendance(&self, activity_id: i64) -> Result<Vec<Attendance>, StoreError> {
         Ok(on_pool!(self, |p| {
             sqlx::query_as::<_, Attendance>(
-                "SELECT a.id, a.activity_id, a.person_id, p.name AS person_name, a.status FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.activity_id = $1 ORDER BY a.id",
+                "SELECT a.id, a.activity_id, a.person_id, p.name AS person_name, a.status, a.minutes FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.activity_id = $1 ORDER BY a.id",
             )
             .bind(activity_id)
             .fetch_all(p)
@@ -343,4 +348,40 @@ pub async fn activity_in(tx: &mut Tx, id: i64) -> Result<Activity, StoreError> {
             .await
     })?
     .ok_or(StoreError::NotFound)
+}
+
+/// Sets how long someone took part, on the caller's transaction.
+pub async fn set_minutes_in(
+    tx: &mut Tx,
+    attendance_id: i64,
+    minutes: Option<i64>,
+) -> Result<(), StoreError> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query("UPDATE attendance SET minutes = $1 WHERE id = $2")
+            .bind(minutes)
+            .bind(attendance_id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    updated(rows)
+}
+
+/// Writes an activity's closing notes, on the caller's transaction.
+pub async fn close_activity_in(
+    tx: &mut Tx,
+    id: i64,
+    notes: &str,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query("UPDATE activities SET closing_notes = $1, closed_at = $2 WHERE id = $3")
+            .bind(notes)
+            .bind(now)
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    updated(rows)
 }

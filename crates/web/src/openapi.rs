@@ -51,6 +51,7 @@ use crate::api::{
         activities::update,
         activities::publish,
         activities::cancel,
+        activities::close,
         invitations::list,
         invitations::invite,
         invitations::reply,

@@ -670,7 +670,86 @@ async fn reminders_go_when_set_and_keep_in_step(app: &TestApp) {
     assert!(sent(app).await.is_empty());
 }
 
+async fn a_meeting_is_closed_with_who_came_and_for_how_long(app: &TestApp) {
+    use coproduce_domain::person::AttendanceStatus;
+    let org = organisation(app, "Riverside").await;
+    let lead = staff(app, org).await;
+    let a = published(app, &lead, org, next_week(app), None).await;
+    let ann = person(app, emailed(org, "Ann Lee"), true).await;
+    let bob = person(app, emailed(org, "Bob Khan"), true).await;
+    // Notes before it starts are refused, and so is nothing.
+    let refused = |r: Result<Activity, AppError>| match r {
+        Err(AppError::Invalid(e)) => e.0[0].problem.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        refused(work::close_activity(&app.ctx, &lead, a.id, "Went well").await),
+        Some(Problem::NotStartedYet)
+    );
+    app.clock().advance(Duration::days(7) + Duration::hours(3));
+    assert_eq!(
+        refused(work::close_activity(&app.ctx, &lead, a.id, "   ").await),
+        Some(Problem::Empty)
+    );
+    // Who came: the whole two hours unless told; minutes only for someone who came.
+    let r = work::set_attendance(&app.ctx, &lead, a.id, ann, AttendanceStatus::Attended, None)
+        .await
+        .unwrap();
+    assert_eq!(r.minutes, Some(120));
+    let r = work::set_attendance(
+        &app.ctx,
+        &lead,
+        a.id,
+        bob,
+        AttendanceStatus::Attended,
+        Some(45),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.minutes, Some(45));
+    assert!(matches!(
+        work::set_attendance(
+            &app.ctx,
+            &lead,
+            a.id,
+            bob,
+            AttendanceStatus::Absent,
+            Some(45)
+        )
+        .await,
+        Err(AppError::Invalid(_))
+    ));
+    assert!(matches!(
+        work::set_attendance(
+            &app.ctx,
+            &lead,
+            a.id,
+            bob,
+            AttendanceStatus::Attended,
+            Some(0)
+        )
+        .await,
+        Err(AppError::Invalid(_))
+    ));
+    let r = work::set_attendance(&app.ctx, &lead, a.id, bob, AttendanceStatus::Absent, None)
+        .await
+        .unwrap();
+    assert_eq!(
+        r.minutes, None,
+        "nothing counted for someone who did not come"
+    );
+    let closed = work::close_activity(&app.ctx, &lead, a.id, "  Agreed three priorities.  ")
+        .await
+        .unwrap();
+    assert_eq!(
+        closed.closing_notes.as_deref(),
+        Some("Agreed three priorities.")
+    );
+    assert_eq!(closed.closed_at, Some(app.ctx.now()));
+}
+
 app_tests!(
+    a_meeting_is_closed_with_who_came_and_for_how_long,
     reminders_go_when_set_and_keep_in_step,
     calendar_feeds_personal_and_public,
     places_and_the_waiting_list,

@@ -677,7 +677,9 @@ impl Store {
             // Every demo activity has happened: each was published three weeks before.
             publish_activity_in(&mut tx, id, starts_at - chrono::Duration::days(21)).await?;
             for &p in attendees {
-                upsert_attendance(&mut tx, id, people[p], AttendanceStatus::Attended).await?;
+                let a =
+                    upsert_attendance(&mut tx, id, people[p], AttendanceStatus::Attended).await?;
+                crate::activities::set_minutes_in(&mut tx, a, Some(minutes)).await?;
             }
             let came: Vec<i64> = attendees.iter().map(|&p| people[p]).collect();
             activities.push((id, day, came));

@@ -30,6 +30,7 @@ pub fn routes(r: Routes) -> Routes {
         .put("/api/v1/activities/{id}", C::WriteWork, update)
         .post("/api/v1/activities/{id}/publish", C::WriteWork, publish)
         .post("/api/v1/activities/{id}/cancel", C::WriteWork, cancel)
+        .post("/api/v1/activities/{id}/close", C::WriteWork, close)
         .get(
             "/api/v1/activities/{id}/attendance",
             C::ReadWork,
@@ -97,6 +98,10 @@ pub struct ActivityOut {
     /// When it was called off (UTC, RFC 3339); null unless it was.
     #[schema(format = DateTime)]
     pub cancelled_at: Option<String>,
+    /// The organiser's closing notes, and when they were last written.
+    pub closing_notes: Option<String>,
+    #[schema(format = DateTime)]
+    pub closed_at: Option<String>,
 }
 
 impl From<Activity> for ActivityOut {
@@ -121,6 +126,8 @@ impl From<Activity> for ActivityOut {
             debrief_minutes: a.debrief_minutes,
             version: a.version,
             cancelled_at: a.cancelled_at.map(time::machine),
+            closing_notes: a.closing_notes,
+            closed_at: a.closed_at.map(time::machine),
         }
     }
 }
@@ -504,6 +511,8 @@ pub struct AttendanceOut {
     pub person_name: String,
     #[schema(schema_with = status_schema)]
     pub status: &'static str,
+    /// For someone who came: how long they took part, in minutes.
+    pub minutes: Option<i64>,
 }
 
 impl From<Attendance> for AttendanceOut {
@@ -512,6 +521,7 @@ impl From<Attendance> for AttendanceOut {
             person_id: a.person_id,
             person_name: a.person_name,
             status: a.status.slug(),
+            minutes: a.minutes,
         }
     }
 }
@@ -521,6 +531,53 @@ impl From<Attendance> for AttendanceOut {
 pub struct AttendanceBody {
     #[schema(schema_with = status_schema)]
     pub status: String,
+    /// For someone who came (`attended`): how long they took part, 1 to 1,440
+    /// minutes; left out, the whole activity. Refused with any other status.
+    #[serde(default)]
+    #[schema(schema_with = minutes_schema)]
+    pub minutes: Option<i64>,
+}
+
+fn minutes_schema() -> utoipa::openapi::schema::Object {
+    whole_number(1, coproduce_app::work::MAX_MINUTES, "Minutes taken part")
+}
+
+/// Closing notes.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CloseBody {
+    /// What happened, what was agreed, what comes next: 1 to 10,000 characters.
+    #[schema(min_length = 1, max_length = 10000)]
+    pub notes: String,
+}
+
+/// Write (or rewrite) an activity's closing notes, once it has started.
+#[utoipa::path(post, path = "/api/v1/activities/{id}/close", tag = "activities",
+    operation_id = "closeActivity",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Activity id")),
+    request_body = CloseBody,
+    responses(
+        (status = 200, description = "The activity with its closing notes.", body = ActivityOut),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 409, description = "It is cancelled.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, response = super::Unprocessable),
+    ))]
+pub async fn close(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+    ApiJson(body): ApiJson<CloseBody>,
+) -> Result<Json<ActivityOut>, ApiError> {
+    Ok(Json(
+        coproduce_app::work::close_activity(&s.ctx, &viewer.actor(), id, &body.notes)
+            .await?
+            .into(),
+    ))
 }
 
 /// List who was invited to, came to or missed an activity.
@@ -585,7 +642,14 @@ pub async fn set_attendance(
     let Some(status) = status else {
         return Err(errs.into());
     };
-    let a =
-        coproduce_app::work::set_attendance(&s.ctx, &viewer.actor(), id, person_id, status).await?;
+    let a = coproduce_app::work::set_attendance(
+        &s.ctx,
+        &viewer.actor(),
+        id,
+        person_id,
+        status,
+        body.minutes,
+    )
+    .await?;
     Ok(Json(a.into()))
 }

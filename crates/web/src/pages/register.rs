@@ -235,6 +235,8 @@ pub struct AttendanceForm {
     person_id: String,
     #[serde(default)]
     status: String,
+    #[serde(default)]
+    minutes: String,
 }
 
 /// Records who came to an activity, from the activity's page.
@@ -259,17 +261,40 @@ async fn record_attendance(
             Err(_) => None,
         };
         let visible = person.is_some();
+        let minutes = match f.minutes.trim() {
+            "" => Ok(None),
+            m => m.parse::<i64>().map(Some).map_err(|_| ()),
+        };
+        let Ok(minutes) = minutes else {
+            let errors = vec![FieldError::worded(
+                "minutes",
+                viewer.tr.t("staff-minutes-as-number"),
+            )];
+            let page = super::work::activity_view(&state, &viewer, id, &Default::default(), errors)
+                .await?;
+            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
+        };
         match (person, status) {
             (Some(p), Some(s)) => {
-                match coproduce_app::work::set_attendance(&state.ctx, &viewer.actor(), id, p.id, s)
-                    .await
+                match coproduce_app::work::set_attendance(
+                    &state.ctx,
+                    &viewer.actor(),
+                    id,
+                    p.id,
+                    s,
+                    minutes,
+                )
+                .await
                 {
                     Ok(_) => Ok(Redirect::to(&format!("/activities/{id}")).into_response()),
                     Err(e) => {
                         let errors = worded(
                             &viewer.tr,
                             field_errors(e)?,
-                            &[Named::As("person_id", "staff-this-person")],
+                            &[
+                                Named::As("person_id", "staff-this-person"),
+                                Named::As("minutes", "staff-minutes-taken-part"),
+                            ],
                         );
                         let page = super::work::activity_view(
                             &state,

@@ -483,7 +483,77 @@ async fn a_reminder_is_set_with_the_organisers_words(store: Site) {
     assert!(list.text.contains("Not sent yet") && list.text.contains("Bring your ideas."));
 }
 
+async fn a_meeting_is_closed_from_its_page(store: Site) {
+    let org = organisation(&store, "Riverside").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_close_lead").await;
+    let a = activity(&store, &lead, org, "").await;
+    let ann = person(&store, draft(org, "Ann Lee", true), true).await;
+    lead.post(
+        &format!("/activities/{a}/invitations"),
+        &[("person_id", &ann.to_string())],
+    )
+    .await;
+    let sheet = lead.get(&format!("/activities/{a}/sign-in-sheet")).await;
+    assert_eq!(sheet.status, StatusCode::OK);
+    assert!(sheet.text.contains("Ann Lee") && sheet.text.contains("Signature"));
+    // Not started: the notes are refused, what was typed kept.
+    let r = lead
+        .post(
+            &format!("/activities/{a}/close"),
+            &[("notes", "Agreed <b>three</b>")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text
+            .contains("Closing notes can be written once the activity has started")
+    );
+    assert!(r.text.contains("Agreed &#60;b&#62;three&#60;/b&#62;"));
+    // Sessions last 12 hours at most: the meeting is a week away, so sign in anew.
+    store
+        .clock()
+        .advance(chrono::Duration::days(7) + chrono::Duration::hours(12));
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_close_lead2").await;
+    let r = lead
+        .post(
+            &format!("/activities/{a}/attendance"),
+            &[
+                ("person_id", &ann.to_string()),
+                ("status", "attended"),
+                ("minutes", "an hour"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text
+            .contains("Enter how long they took part as a whole number of minutes")
+    );
+    let r = lead
+        .post(
+            &format!("/activities/{a}/attendance"),
+            &[
+                ("person_id", &ann.to_string()),
+                ("status", "attended"),
+                ("minutes", "60"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let r = lead
+        .post(
+            &format!("/activities/{a}/close"),
+            &[("notes", "Agreed three priorities.")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = lead.get(&format!("/activities/{a}")).await;
+    assert!(page.text.contains("Agreed three priorities."));
+    assert!(page.text.contains("60 minutes"));
+}
+
 site_tests!(
+    a_meeting_is_closed_from_its_page,
     a_reminder_is_set_with_the_organisers_words,
     people_are_invited_and_answer_by_their_link,
     a_letter_is_made_in_the_print_the_person_needs,

@@ -75,6 +75,9 @@ pub fn routes(r: Routes) -> Routes {
         .get("/activities/{id}/edit", C::WriteWork, edit_activity)
         .post("/activities/{id}", C::WriteWork, update_activity)
         .get("/activities/{id}/cancel", C::WriteWork, cancel_form)
+        .get("/activities/{id}/close", C::WriteWork, close_form)
+        .post("/activities/{id}/close", C::WriteWork, close)
+        .get("/activities/{id}/sign-in-sheet", C::ReadWork, sign_in_sheet)
         .post("/activities/{id}/cancel", C::WriteWork, cancel)
         .get(
             "/activities/{id}/invitations",

@@ -20,6 +20,8 @@ pub struct RosterRow {
     name: String,
     status: &'static str,
     needs: Vec<String>,
+    /// How long they took part, in words.
+    took_part: Option<String>,
 }
 
 #[derive(Template)]
@@ -41,6 +43,11 @@ pub(crate) struct ActivityPage {
     said_by: Checkboxes,
     who: Select,
     came: Radios,
+    minutes: FormField,
+    /// Closing notes and when they were written, in words.
+    closing: Option<(String, String)>,
+    /// Whether closing notes can be written now: it has started, and is not called off.
+    can_close: bool,
     /// When it was published, in words; `None` for a draft.
     published: Option<String>,
     /// When it was called off, in words.
@@ -131,6 +138,7 @@ pub(crate) async fn activity_view(
                 })
                 .collect(),
             person_id: a.person_id,
+            took_part: a.minutes.map(|m| viewer.tr.t1("staff-minutes", "count", m)),
             name: a.person_name,
             status: a.status.label(),
         })
@@ -208,6 +216,16 @@ pub(crate) async fn activity_view(
             &errors,
             |_| None,
         ),
+        minutes: FormField::new("minutes", "staff-minutes-taken-part", "text")
+            .hint("staff-minutes-taken-part-hint")
+            .errors(&errors)
+            .numeric_code(),
+        closing: activity.closing_notes.clone().zip(
+            activity
+                .closed_at
+                .map(|t| viewer.tr.t1("staff-closing-written", "date", time::show(t))),
+        ),
+        can_close: activity.cancelled_at.is_none() && activity.starts_at <= state.ctx.now(),
         said: FormField::new("said", "staff-what-did-people-say", "text")
             .hint("staff-one-point-at-a-time-in")
             .value(&typed.said)
