@@ -27,7 +27,6 @@ use coproduce_store::Tx;
 use coproduce_store::activities::{Activity, upsert_attendance_if_none};
 use coproduce_store::invitations::{
     Invitation, Invitee, add_reply_link, insert_invitation, invitations_in, lock_activity,
-    offer_place_in, set_reply_in, wait_again_in,
 };
 use coproduce_store::venues::Venue;
 
@@ -36,6 +35,12 @@ use crate::i18n::{Lang, Tr};
 use crate::mail::CalendarPart;
 use crate::scope::{Owned, visible_record};
 use crate::{Actor, AppError, Context, outbox, secret};
+
+mod feeds;
+mod replies;
+
+pub use feeds::{personal_feed, public_feed, replace_feed};
+pub use replies::{invitation_by_link, own_invitation, record_reply, reply_by_link, reply_own};
 
 /// What a message about an activity tells its reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,103 +159,6 @@ impl Meeting {
 /// An activity's calendar UID, the same in every message and feed.
 fn uid(ctx: &Context, activity_id: i64) -> String {
     format!("activity-{activity_id}@{}", ctx.settings.host())
-}
-
-/// Gives the actor's own person a new calendar feed address, ending any earlier
-/// one. Answers the address, which is shown only now: only its hash is kept.
-/// Audited.
-pub async fn replace_feed(ctx: &Context, actor: &Actor) -> Result<String, AppError> {
-    let Some(person) = actor.person_id else {
-        return Err(AppError::NotFound);
-    };
-    let token = secret::generate("cpf_");
-    let mut tx = ctx.begin().await?;
-    coproduce_store::invitations::replace_feed_in(
-        &mut tx,
-        person,
-        &secret::hash(&token),
-        ctx.now(),
-    )
-    .await?;
-    audit::record(
-        &mut tx,
-        ctx,
-        actor,
-        Entry::new("calendar-feed.replace", "person", person).person(Some(person)),
-    )
-    .await?;
-    ctx.commit(tx).await?;
-    Ok(format!("{}/calendar/{token}.ics", ctx.settings.public_url))
-}
-
-/// The calendar at a person's secret feed address: each activity they have a
-/// place at and have not said no to, with its joining link; one called off stays,
-/// marked cancelled, so calendars remove it. An address that is not one answers
-/// [`AppError::NotFound`].
-pub async fn personal_feed(ctx: &Context, token: &str) -> Result<String, AppError> {
-    let person = ctx.store.feed_person(&secret::hash(token)).await?;
-    let events: Vec<Event> = ctx
-        .store
-        .person_invitations(person)
-        .await?
-        .into_iter()
-        .filter(|i| i.place == Place::Offered && i.reply() != Some(Reply::NotComing))
-        .map(|i| Event {
-            uid: uid(ctx, i.activity_id),
-            sequence: i.version,
-            stamp: ctx.now(),
-            starts_at: i.starts_at,
-            ends_at: i.ends_at,
-            summary: i.title,
-            description: i.organisation_name,
-            location: place_line(i.venue_name, i.venue_address),
-            url: i.joining_link,
-            cancelled: i.cancelled_at.is_some(),
-            organiser: None,
-            attendee: None,
-        })
-        .collect();
-    Ok(calendar::calendar(Method::Publish, "Coproduce", &events))
-}
-
-/// The public calendar: events open to the public, from a month ago on, without
-/// joining links (those are for the people invited).
-pub async fn public_feed(ctx: &Context) -> Result<String, AppError> {
-    let events: Vec<Event> = ctx
-        .store
-        .public_events(ctx.now() - chrono::Duration::days(30))
-        .await?
-        .into_iter()
-        .map(|e| Event {
-            uid: uid(ctx, e.id),
-            sequence: e.version,
-            stamp: ctx.now(),
-            starts_at: e.starts_at,
-            ends_at: e.ends_at,
-            summary: e.title,
-            description: e.organisation_name,
-            location: place_line(e.venue_name, e.venue_address),
-            url: None,
-            cancelled: e.cancelled_at.is_some(),
-            organiser: None,
-            attendee: None,
-        })
-        .collect();
-    Ok(calendar::calendar(
-        Method::Publish,
-        "Coproduce: public events",
-        &events,
-    ))
-}
-
-/// A venue's name and address on one line.
-fn place_line(name: Option<String>, address: Option<String>) -> Option<String> {
-    let parts: Vec<String> = [name, address]
-        .into_iter()
-        .flatten()
-        .map(|s| s.replace('\n', ", "))
-        .collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// The words a person reads: Polish when they speak Polish and not English, Easy
@@ -517,70 +425,6 @@ pub async fn invite(
     Ok(out)
 }
 
-/// Records a reply given through a reply link, by whoever holds it: no sign-in.
-/// A link that does not exist answers [`AppError::NotFound`]; one for an activity
-/// that has ended or is cancelled, a conflict.
-pub async fn reply_by_link(
-    ctx: &Context,
-    actor: &Actor,
-    token: &str,
-    reply: Reply,
-) -> Result<Invitation, AppError> {
-    let invitation = invitation_by_link(ctx, token).await?;
-    apply_reply(ctx, actor, invitation, reply).await
-}
-
-/// The invitation a reply link belongs to.
-pub async fn invitation_by_link(ctx: &Context, token: &str) -> Result<Invitation, AppError> {
-    Ok(ctx
-        .store
-        .invitation_by_link(&secret::hash(token.trim()))
-        .await?)
-}
-
-/// Records a reply someone gave the organiser (on the phone, by letter).
-pub async fn record_reply(
-    ctx: &Context,
-    actor: &Actor,
-    invitation_id: i64,
-    reply: Reply,
-) -> Result<Invitation, AppError> {
-    actor.require(Capability::WriteWork)?;
-    visible_record(ctx, actor, Owned::Invitation, invitation_id).await?;
-    let invitation = ctx.store.invitation(invitation_id).await?;
-    apply_reply(ctx, actor, invitation, reply).await
-}
-
-/// Records a reply a signed-in person gives to their own invitation; anyone
-/// else's answers [`AppError::NotFound`].
-pub async fn reply_own(
-    ctx: &Context,
-    actor: &Actor,
-    invitation_id: i64,
-    reply: Reply,
-) -> Result<Invitation, AppError> {
-    let invitation = own_invitation(ctx, actor, invitation_id).await?;
-    apply_reply(ctx, actor, invitation, reply).await
-}
-
-/// A signed-in person's own invitation; anyone else's answers
-/// [`AppError::NotFound`].
-pub async fn own_invitation(
-    ctx: &Context,
-    actor: &Actor,
-    invitation_id: i64,
-) -> Result<Invitation, AppError> {
-    let invitation = match ctx.store.invitation(invitation_id).await {
-        Ok(i) => i,
-        Err(coproduce_store::StoreError::NotFound) => return Err(AppError::NotFound),
-        Err(e) => return Err(e.into()),
-    };
-    if actor.person_id.is_none() || actor.person_id != Some(invitation.person_id) {
-        return Err(AppError::NotFound);
-    }
-    Ok(invitation)
-}
-
 /// A letter to print for someone invited, with a new reply link, in their
 /// language and format.
 #[derive(Debug, Clone)]
@@ -643,87 +487,6 @@ pub async fn print_letter(
         postcode: p.postcode,
         large_print: p.large_print,
     })
-}
-
-/// Records a reply. Saying no frees a place for the first person waiting who has
-/// not said no, who is offered it and told; coming back after saying no, when the
-/// place has gone, puts them on the waiting list.
-async fn apply_reply(
-    ctx: &Context,
-    actor: &Actor,
-    invitation: Invitation,
-    reply: Reply,
-) -> Result<Invitation, AppError> {
-    let activity = ctx.store.activity(invitation.activity_id).await?;
-    open(&activity, ctx.now())?;
-    let org = ctx
-        .store
-        .owner_of(Owned::Activity, invitation.activity_id)
-        .await?;
-    let now = ctx.now();
-    let mut tx = ctx.begin().await?;
-    lock_activity(&mut tx, activity.id).await?;
-    let all = invitations_in(&mut tx, activity.id).await?;
-    let Some(me) = all.iter().find(|i| i.id == invitation.id) else {
-        return Err(AppError::NotFound);
-    };
-    let held = me.holds_place();
-    set_reply_in(&mut tx, me.id, reply, now).await?;
-    let mut moved_up = None;
-    if held && reply == Reply::NotComing {
-        moved_up = all
-            .iter()
-            .find(|i| i.place == Place::Waiting && i.reply() != Some(Reply::NotComing));
-    } else if !held && me.place == Place::Offered && reply != Reply::NotComing {
-        let holding = all
-            .iter()
-            .filter(|i| i.id != me.id && i.holds_place())
-            .count() as i64;
-        if !has_room(activity.places, holding) {
-            wait_again_in(&mut tx, me.id, now).await?;
-        }
-    }
-    audit::record(
-        &mut tx,
-        ctx,
-        actor,
-        Entry::new("invitation.reply", "invitation", me.id)
-            .organisation(Some(org))
-            .person(Some(me.person_id))
-            .detail(reply.slug()),
-    )
-    .await?;
-    if let Some(next) = moved_up {
-        offer_place_in(&mut tx, next.id, now).await?;
-        upsert_attendance_if_none(
-            &mut tx,
-            activity.id,
-            next.person_id,
-            AttendanceStatus::Invited,
-        )
-        .await?;
-        audit::record(
-            &mut tx,
-            ctx,
-            &Actor::system(),
-            Entry::new("invitation.offer-place", "invitation", next.id)
-                .organisation(Some(org))
-                .person(Some(next.person_id)),
-        )
-        .await?;
-        if next.reach == Reach::Email {
-            let meeting = Meeting::of(ctx, activity.clone()).await?;
-            let people = ctx
-                .store
-                .invitees(&[next.person_id], london_date(now))
-                .await?;
-            if let Some(p) = people.first() {
-                email(&mut tx, ctx, &meeting, Notice::Invite, next.id, p, None).await?;
-            }
-        }
-    }
-    ctx.commit(tx).await?;
-    Ok(ctx.store.invitation(invitation.id).await?)
 }
 
 /// Tells everyone invited by email that the activity changed (`Notice::Changed`, to
