@@ -17,7 +17,8 @@ else, which a schema cannot say:
   organisations that exist, each once, and a new stage does not begin before the
   last; an activity's venue is one of its organisation's;
 - keys in a charter are unique across it;
-- how long someone took part is given only for someone who came.
+- how long someone took part is given only for someone who came, and support that
+  was not met needs the reason.
 
 A request that breaks one of these is refused with a 422 naming the field, which is
 right; but schemathesis, knowing only the schema, would count it as a valid request
@@ -239,6 +240,15 @@ def _attendance(body: dict) -> None:
 
 
 BODY_RULES[("PUT", "/api/v1/activities/{id}/attendance/{person_id}")] = _attendance
+
+
+def _provision_outcome(body: dict) -> None:
+    # Support that was not met needs the reason.
+    if body.get("met") is False and _blank(body.get("reason")):
+        body["reason"] = "The interpreter cancelled on the day."
+
+
+BODY_RULES[("POST", "/api/v1/activities/{id}/provision/outcome")] = _provision_outcome
 
 
 @schemathesis.hook

@@ -79,6 +79,14 @@ const PAGES = [
   ['activity', '/activities/1', 'You said, we did', LEAD],
   ['answer', '/inputs/1/edit', 'Record the answer', LEAD],
   ['sign-in-sheet', '/activities/1/sign-in-sheet', 'Signature', LEAD],
+  ['access-support', '/activities/1/provision', 'Access support', LEAD],
+  ['access-support-book-errors', '/activities/1/provision/book?need=easy-read&language=', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#cost', 'lots');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Record")')]);
+  }],
+  ['access-support-outcome-errors', '/activities/1/provision/outcome?need=easy-read&language=', 'There is a problem', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Record")')]);
+  }],
   ['closing-notes-errors', '/activities/1/close', 'There is a problem', LEAD, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save the notes")')]);
   }],

@@ -30,6 +30,7 @@ pub mod outbox;
 pub mod oversight;
 pub mod password;
 pub mod people;
+pub mod provision;
 pub mod reminders;
 pub mod scope;
 pub mod second_factor;

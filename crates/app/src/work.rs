@@ -253,7 +253,8 @@ pub async fn cancel_activity(ctx: &Context, actor: &Actor, id: i64) -> Result<Ac
 /// The longest anyone can be recorded as taking part in one activity: a day.
 pub const MAX_MINUTES: i64 = 24 * 60;
 
-/// Writes (or rewrites) an activity's closing notes once it has started: what
+/// Writes (or rewrites) an activity's closing notes once it has started (a
+/// conflict before): what
 /// happened, what was agreed, what comes next. Not for one called off. Audited.
 pub async fn close_activity(
     ctx: &Context,
@@ -280,10 +281,12 @@ pub async fn close_activity(
             },
         );
     }
-    if activity.starts_at > ctx.now() {
-        errs.add("notes", Problem::NotStartedYet);
-    }
     errs.finish(|| ())?;
+    if activity.starts_at > ctx.now() {
+        return Err(AppError::Conflict(
+            "closing notes can be written once the activity has started".into(),
+        ));
+    }
     let mut tx = ctx.begin().await?;
     coproduce_store::activities::close_activity_in(&mut tx, id, notes, ctx.now()).await?;
     audit::record(

@@ -197,13 +197,11 @@ pub enum Problem {
     ReminderPast,
     #[error("is only for someone who came")]
     MinutesOnlyIfCame,
-    #[error("can be written once the activity has started")]
-    NotStartedYet,
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 67] = [
+    pub const CODES: [&'static str; 66] = [
         "empty",
         "too-long",
         "control-character",
@@ -270,7 +268,6 @@ impl Problem {
         "reminder-not-before",
         "reminder-past",
         "minutes-only-if-came",
-        "not-started-yet",
     ];
 
     /// The id translations know this problem by.
@@ -343,7 +340,6 @@ impl Problem {
             ReminderNotBefore => "reminder-not-before",
             ReminderPast => "reminder-past",
             MinutesOnlyIfCame => "minutes-only-if-came",
-            NotStartedYet => "not-started-yet",
         }
     }
 
@@ -658,7 +654,6 @@ mod tests {
             Problem::ReminderNotBefore,
             Problem::ReminderPast,
             Problem::MinutesOnlyIfCame,
-            Problem::NotStartedYet,
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

@@ -36,6 +36,7 @@ pub mod organisations;
 pub mod owners;
 pub mod people;
 pub mod projects;
+pub mod provision;
 pub mod sessions;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;

@@ -14,7 +14,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::api::{
     self, activities, charters, equality, indicators, inputs, invitations, networks, organisations,
-    people, projects, venues,
+    people, projects, provision, venues,
 };
 
 #[derive(OpenApi)]
@@ -74,6 +74,9 @@ use crate::api::{
         venues::read,
         venues::create,
         venues::update,
+        provision::list,
+        provision::book,
+        provision::outcome,
     ),
     components(
         schemas(crate::error::Problem, crate::error::ProblemField),

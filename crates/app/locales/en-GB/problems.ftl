@@ -75,4 +75,3 @@ why-too-many = Give at most { $max } at a time
 why-reminder-not-before = The reminder must go before the activity starts
 why-reminder-past = That time is already past: choose a later one
 why-minutes-only-if-came = How long someone took part is only for someone who came
-why-not-started-yet = Closing notes can be written once the activity has started

@@ -775,3 +775,33 @@ staff-closing-written = Written on { $date }
 staff-write-closing-notes = Write the closing notes
 staff-change-closing-notes = Change the closing notes
 staff-save-the-notes = Save the notes
+staff-access-support = Access support
+staff-access-support-intro = What the people coming need to take part, from the needs they agreed to share, counted without names. Book each, and afterwards record whether it was met.
+staff-no-support-needed = Nobody coming has shared a need yet.
+staff-provision-needed = Needed
+staff-provision-booked = Booked
+staff-provision-outcome = Met?
+staff-provision-what = { $what } x{ $count }
+staff-provision-booked-with = from { $who }
+staff-provision-booked-by = booked by { $who }
+staff-provision-not-booked = Not booked
+staff-provision-met = Met
+staff-provision-not-met = Not met: { $why }
+staff-book-support = Book it
+staff-back-to-access-support = Back to access support
+staff-provision-from-whom = Booked from (an agency, supplier or team)
+staff-provision-by-whom = Booked by (optional)
+staff-provision-cost = Cost, in pounds (optional)
+staff-provision-cost-hint = For example, 45 or 45.50
+staff-was-it-met = Was it met?
+staff-provision-yes-met = Yes, it was met
+staff-provision-no-not-met = No, it was not met
+staff-provision-why-not = Why not (needed if it was not met)
+staff-provision-why-not-hint = For example, the interpreter cancelled on the day.
+staff-provision-choose-met = Select whether it was met
+staff-unmet-needs = Access needs not met
+staff-unmet-needs-explained = { $n ->
+    [0] No access need of someone coming to an activity has been recorded as not met.
+    [one] 1 access need of someone coming to an activity was recorded as not met. Each activity's access support page says why.
+   *[other] { $n } access needs of people coming to activities were recorded as not met. Each activity's access support page says why.
+}

@@ -74,4 +74,3 @@ why-too-many = Podaj najwyżej { $max } naraz
 why-reminder-not-before = Przypomnienie musi zostać wysłane przed rozpoczęciem spotkania
 why-reminder-past = Ten czas już minął: wybierz późniejszy
 why-minutes-only-if-came = Czas udziału podaje się tylko dla osoby, która przyszła
-why-not-started-yet = Notatki na zakończenie można napisać, gdy spotkanie już się zaczęło

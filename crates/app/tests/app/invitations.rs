@@ -682,10 +682,10 @@ async fn a_meeting_is_closed_with_who_came_and_for_how_long(app: &TestApp) {
         Err(AppError::Invalid(e)) => e.0[0].problem.clone(),
         other => panic!("{other:?}"),
     };
-    assert_eq!(
-        refused(work::close_activity(&app.ctx, &lead, a.id, "Went well").await),
-        Some(Problem::NotStartedYet)
-    );
+    assert!(matches!(
+        work::close_activity(&app.ctx, &lead, a.id, "Went well").await,
+        Err(AppError::Conflict(_))
+    ));
     app.clock().advance(Duration::days(7) + Duration::hours(3));
     assert_eq!(
         refused(work::close_activity(&app.ctx, &lead, a.id, "   ").await),
@@ -748,7 +748,129 @@ async fn a_meeting_is_closed_with_who_came_and_for_how_long(app: &TestApp) {
     assert_eq!(closed.closed_at, Some(app.ctx.now()));
 }
 
+async fn access_support_is_listed_booked_and_met(app: &TestApp) {
+    use coproduce_app::provision;
+    use coproduce_domain::needs::Need;
+    let org = organisation(app, "Riverside").await;
+    let lead = staff(app, org).await;
+    let a = published(app, &lead, org, next_week(app), Some(2)).await;
+    let need = |person: i64, n: Need| {
+        let store = app.ctx.store.clone();
+        let now = app.ctx.now();
+        async move {
+            store
+                .add_need(
+                    person,
+                    &coproduce_store::needs::NeedFields {
+                        need: n,
+                        language: None,
+                        detail: None,
+                    },
+                    now,
+                )
+                .await
+                .unwrap();
+        }
+    };
+    let ann = person(app, emailed(org, "Ann Lee"), true).await;
+    consent(app, ann, Purpose::ShareNeeds).await;
+    need(ann, Need::EasyRead).await;
+    let bob = person(app, emailed(org, "Bob Khan"), true).await;
+    consent(app, bob, Purpose::ShareNeeds).await;
+    need(bob, Need::EasyRead).await;
+    // Cy shares nothing; Dee is waiting: neither is counted.
+    let cy = person(app, emailed(org, "Cy Ola"), true).await;
+    need(cy, Need::LargePrint24).await;
+    let dee = person(app, emailed(org, "Dee Wait"), true).await;
+    consent(app, dee, Purpose::ShareNeeds).await;
+    need(dee, Need::LargePrint24).await;
+    invitations::invite(&app.ctx, &lead, a.id, &[ann, bob, dee])
+        .await
+        .unwrap();
+    let list = provision::list(&app.ctx, &lead, a.id).await.unwrap();
+    let shown: Vec<(Need, i64)> = list.iter().map(|i| (i.need, i.people)).collect();
+    assert_eq!(shown, vec![(Need::EasyRead, 2)]);
+    // Booking: from whom is needed, the cost is whole pence within range, and only
+    // what is on the list.
+    let bad = |r: Result<provision::Item, AppError>| match r {
+        Err(AppError::Invalid(e)) => e.0[0].field.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        bad(provision::book(&app.ctx, &lead, a.id, Need::EasyRead, None, " ", None, None).await),
+        "booked_with"
+    );
+    assert_eq!(
+        bad(provision::book(
+            &app.ctx,
+            &lead,
+            a.id,
+            Need::EasyRead,
+            None,
+            "Easy Read Co",
+            None,
+            Some(-1)
+        )
+        .await),
+        "cost_pence"
+    );
+    assert!(matches!(
+        provision::book(
+            &app.ctx,
+            &lead,
+            a.id,
+            Need::BslInterpreter,
+            None,
+            "Signs Ltd",
+            None,
+            None
+        )
+        .await,
+        Err(AppError::Conflict(_))
+    ));
+    let booked = provision::book(
+        &app.ctx,
+        &lead,
+        a.id,
+        Need::EasyRead,
+        None,
+        "Easy Read Co",
+        Some("Sam"),
+        Some(4500),
+    )
+    .await
+    .unwrap();
+    assert_eq!(booked.provision.unwrap().cost_pence, Some(4500));
+    // Whether it was met: only once it has started; not met needs the reason.
+    assert!(matches!(
+        provision::record_outcome(&app.ctx, &lead, a.id, Need::EasyRead, None, true, None).await,
+        Err(AppError::Conflict(_))
+    ));
+    app.clock().advance(Duration::days(7) + Duration::hours(3));
+    assert_eq!(
+        bad(
+            provision::record_outcome(&app.ctx, &lead, a.id, Need::EasyRead, None, false, None)
+                .await
+        ),
+        "reason"
+    );
+    let done = provision::record_outcome(
+        &app.ctx,
+        &lead,
+        a.id,
+        Need::EasyRead,
+        None,
+        false,
+        Some("The papers came a day late."),
+    )
+    .await
+    .unwrap();
+    assert_eq!(done.provision.unwrap().met, Some(false));
+    assert_eq!(app.ctx.store.unmet_needs(org).await.unwrap(), 1);
+}
+
 app_tests!(
+    access_support_is_listed_booked_and_met,
     a_meeting_is_closed_with_who_came_and_for_how_long,
     reminders_go_when_set_and_keep_in_step,
     calendar_feeds_personal_and_public,

@@ -547,7 +547,7 @@ fn minutes_schema() -> utoipa::openapi::schema::Object {
 #[serde(deny_unknown_fields)]
 pub struct CloseBody {
     /// What happened, what was agreed, what comes next: 1 to 10,000 characters.
-    #[schema(min_length = 1, max_length = 10000)]
+    #[schema(schema_with = super::long_text)]
     pub notes: String,
 }
 
@@ -563,7 +563,7 @@ pub struct CloseBody {
         (status = 401, response = super::Unauthorised),
         (status = 403, response = super::Forbidden),
         (status = 404, response = super::NotFound),
-        (status = 409, description = "It is cancelled.",
+        (status = 409, description = "It is cancelled, or has not started yet.",
             body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, response = super::Unprocessable),
     ))]
@@ -573,8 +573,17 @@ pub async fn close(
     Id(id): Id,
     ApiJson(body): ApiJson<CloseBody>,
 ) -> Result<Json<ActivityOut>, ApiError> {
+    let mut errs = FieldErrors::new();
+    let Some(notes) = required(
+        &mut errs,
+        "notes",
+        &body.notes,
+        coproduce_domain::text::LONG,
+    ) else {
+        return Err(errs.into());
+    };
     Ok(Json(
-        coproduce_app::work::close_activity(&s.ctx, &viewer.actor(), id, &body.notes)
+        coproduce_app::work::close_activity(&s.ctx, &viewer.actor(), id, &notes)
             .await?
             .into(),
     ))

@@ -33,6 +33,7 @@ pub mod networks;
 pub mod organisations;
 pub mod people;
 pub mod projects;
+pub mod provision;
 pub mod venues;
 
 /// How far a list of records below projects reaches for this viewer: one visible
@@ -61,6 +62,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = equality::routes(r);
     let r = networks::routes(r);
     let r = venues::routes(r);
+    let r = provision::routes(r);
     r.get(
         "/api/openapi.json",
         coproduce_domain::account::Capability::ReadPublic,

@@ -148,6 +148,8 @@ struct Dashboard {
     feedback: Option<FeedbackView>,
     adoptions: Vec<AdoptionView>,
     projects: Vec<ProjectRow>,
+    /// How many access needs of the organisation's activities were not met.
+    unmet_needs: i64,
 }
 
 pub async fn page(
@@ -218,6 +220,7 @@ async fn build(
         })
         .collect();
     Ok(Dashboard {
+        unmet_needs: state.store.unmet_needs(organisation.id).await?,
         reads_equality: viewer.can(coproduce_domain::account::Capability::ReadEquality),
         chrome: Chrome::new(state, viewer, "home"),
         kind: organisation.kind.label(),

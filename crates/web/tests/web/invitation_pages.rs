@@ -503,11 +503,8 @@ async fn a_meeting_is_closed_from_its_page(store: Site) {
             &[("notes", "Agreed <b>three</b>")],
         )
         .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        r.text
-            .contains("Closing notes can be written once the activity has started")
-    );
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.text.contains("once the activity has started"));
     assert!(r.text.contains("Agreed &#60;b&#62;three&#60;/b&#62;"));
     // Sessions last 12 hours at most: the meeting is a week away, so sign in anew.
     store
@@ -552,7 +549,160 @@ async fn a_meeting_is_closed_from_its_page(store: Site) {
     assert!(page.text.contains("60 minutes"));
 }
 
+async fn access_support_is_booked_and_met_from_the_pages(store: Site) {
+    let org = organisation(&store, "Riverside").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_prov_lead").await;
+    let a = activity(&store, &lead, org, "").await;
+    let ann = person(&store, draft(org, "Ann Lee", true), true).await;
+    store
+        .record_consent(
+            ann,
+            &ConsentGiven {
+                purpose: Purpose::ShareNeeds,
+                given_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+                method: ConsentMethod::Written,
+                given_by: None,
+            },
+            None,
+            store.now(),
+        )
+        .await
+        .unwrap();
+    store
+        .add_need(
+            ann,
+            &coproduce_store::needs::NeedFields {
+                need: coproduce_domain::needs::Need::EasyRead,
+                language: None,
+                detail: None,
+            },
+            store.now(),
+        )
+        .await
+        .unwrap();
+    lead.post(
+        &format!("/activities/{a}/invitations"),
+        &[("person_id", &ann.to_string())],
+    )
+    .await;
+    let page = lead.get(&format!("/activities/{a}/provision")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains("Easy Read x1") && page.text.contains("Not booked"));
+    assert!(!page.text.contains("Ann Lee"), "counts, not names");
+    let book = format!("/activities/{a}/provision/book");
+    let r = lead
+        .post(
+            &book,
+            &[
+                ("need", "easy-read"),
+                ("language", ""),
+                ("booked_with", ""),
+                ("cost", "lots"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("is not an amount of money"), "{}", r.text);
+    let r = lead
+        .post(
+            &book,
+            &[
+                ("need", "easy-read"),
+                ("language", ""),
+                ("booked_with", ""),
+                ("cost", "45"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text
+            .contains("Booked from (an agency, supplier or team) must not be empty"),
+        "{}",
+        r.text
+    );
+    let r = lead
+        .post(
+            &book,
+            &[
+                ("need", "easy-read"),
+                ("language", ""),
+                ("booked_with", "Easy Read Co"),
+                ("cost", "45.50"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = lead.get(&format!("/activities/{a}/provision")).await;
+    assert!(
+        page.text.contains("from Easy Read Co") && page.text.contains("£45.50"),
+        "{}",
+        page.text
+    );
+    // A need nobody coming has is not on the list.
+    let r = lead
+        .post(
+            &book,
+            &[
+                ("need", "bsl-interpreter"),
+                ("language", ""),
+                ("booked_with", "Signs Ltd"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let outcome = format!("/activities/{a}/provision/outcome");
+    let r = lead
+        .post(
+            &outcome,
+            &[
+                ("need", "easy-read"),
+                ("language", ""),
+                ("met", "no"),
+                ("reason", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.text.contains("once the activity has started"));
+    store
+        .clock()
+        .advance(chrono::Duration::days(7) + chrono::Duration::hours(12));
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_prov_lead2").await;
+    let r = lead
+        .post(
+            &outcome,
+            &[
+                ("need", "easy-read"),
+                ("language", ""),
+                ("met", "no"),
+                ("reason", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("must not be empty"));
+    let r = lead
+        .post(
+            &outcome,
+            &[
+                ("need", "easy-read"),
+                ("language", ""),
+                ("met", "no"),
+                ("reason", "Papers came late"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let dash = lead.get(&format!("/organisations/{org}")).await;
+    assert!(
+        dash.text
+            .contains("1 access need of someone coming to an activity was recorded as not met")
+    );
+}
+
 site_tests!(
+    access_support_is_booked_and_met_from_the_pages,
     a_meeting_is_closed_from_its_page,
     a_reminder_is_set_with_the_organisers_words,
     people_are_invited_and_answer_by_their_link,

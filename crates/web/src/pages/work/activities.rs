@@ -682,6 +682,17 @@ pub(super) async fn close(
                     &close_page(&state, &viewer, &a, &f.notes, errors),
                 ))
             }
+            // Not started yet: said on the form, with the notes kept.
+            Err(coproduce_app::AppError::Conflict(why)) => Ok(render(
+                StatusCode::CONFLICT,
+                &close_page(
+                    &state,
+                    &viewer,
+                    &a,
+                    &f.notes,
+                    vec![FieldError::worded("notes", why)],
+                ),
+            )),
             Err(e) => Err(e.into()),
         }
     }

@@ -6,6 +6,7 @@ mod activities;
 mod invitations;
 mod partners;
 mod projects;
+mod provision;
 mod said;
 mod venues;
 
@@ -78,6 +79,31 @@ pub fn routes(r: Routes) -> Routes {
         .get("/activities/{id}/close", C::WriteWork, close_form)
         .post("/activities/{id}/close", C::WriteWork, close)
         .get("/activities/{id}/sign-in-sheet", C::ReadWork, sign_in_sheet)
+        .get(
+            "/activities/{id}/provision",
+            C::ReadWork,
+            provision::provision_page,
+        )
+        .get(
+            "/activities/{id}/provision/book",
+            C::WriteWork,
+            provision::book_form,
+        )
+        .post(
+            "/activities/{id}/provision/book",
+            C::WriteWork,
+            provision::book,
+        )
+        .get(
+            "/activities/{id}/provision/outcome",
+            C::WriteWork,
+            provision::outcome_form,
+        )
+        .post(
+            "/activities/{id}/provision/outcome",
+            C::WriteWork,
+            provision::record_outcome,
+        )
         .post("/activities/{id}/cancel", C::WriteWork, cancel)
         .get(
             "/activities/{id}/invitations",
