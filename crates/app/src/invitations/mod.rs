@@ -18,7 +18,7 @@
 use chrono::{DateTime, Utc};
 use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Capability;
-use coproduce_domain::calendar::{self, Event, Method};
+use coproduce_domain::calendar::{self, Method};
 use coproduce_domain::invitation::{Closed, Place, Reach, Reply, closed, has_room, reach};
 use coproduce_domain::person::{AttendanceStatus, ContactMethod, is_child};
 use coproduce_domain::text::{FieldErrors, Problem};
@@ -28,200 +28,23 @@ use coproduce_store::activities::{Activity, upsert_attendance_if_none};
 use coproduce_store::invitations::{
     Invitation, Invitee, add_reply_link, insert_invitation, invitations_in, lock_activity,
 };
-use coproduce_store::venues::Venue;
 
 use crate::audit::{self, Entry};
-use crate::i18n::{Lang, Tr};
 use crate::mail::CalendarPart;
 use crate::scope::{Owned, visible_record};
 use crate::{Actor, AppError, Context, outbox, secret};
 
 mod feeds;
+mod letters;
 mod replies;
 
 pub use feeds::{personal_feed, public_feed, replace_feed};
+pub use letters::{Letter, Meeting, Notice, letter, words_for};
 pub use replies::{invitation_by_link, own_invitation, record_reply, reply_by_link, reply_own};
-
-/// What a message about an activity tells its reader.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Notice {
-    /// You are invited, with a place.
-    Invite,
-    /// It is full: you are on the waiting list.
-    Waiting,
-    /// It has changed: the details now.
-    Changed,
-    /// It is called off.
-    Cancelled,
-    /// It is coming up: the organiser's reminder, with their words.
-    Reminder,
-}
-
-impl Notice {
-    fn key(self) -> &'static str {
-        match self {
-            Notice::Invite => "invite",
-            Notice::Waiting => "waiting",
-            Notice::Changed => "changed",
-            Notice::Cancelled => "cancelled",
-            Notice::Reminder => "reminder",
-        }
-    }
-}
-
-/// A message as a person reads it: an email's subject and words, or a letter's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Letter {
-    pub subject: String,
-    pub body: String,
-    /// The language and form it is written in.
-    pub words: Tr,
-}
-
-/// What an activity's messages tell: the activity, where it is, who runs it.
-#[derive(Debug, Clone)]
-pub struct Meeting {
-    pub activity: Activity,
-    pub venue: Option<Venue>,
-    pub organisation: String,
-}
-
-impl Meeting {
-    /// Reads what the messages about an activity need.
-    pub async fn of(ctx: &Context, activity: Activity) -> Result<Meeting, AppError> {
-        let venue = match activity.venue_id {
-            Some(v) => Some(ctx.store.venue(v).await?),
-            None => None,
-        };
-        let project = ctx.store.project(activity.project_id).await?;
-        let organisation = ctx.store.organisation(project.organisation_id).await?.name;
-        Ok(Meeting {
-            activity,
-            venue,
-            organisation,
-        })
-    }
-
-    /// The venue's name, address and postcode, on one line.
-    pub fn place(&self) -> Option<String> {
-        self.venue.as_ref().map(|v| {
-            [
-                Some(v.name.as_str()),
-                v.address.as_deref(),
-                v.postcode.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .map(|s| s.replace('\n', ", "))
-            .collect::<Vec<_>>()
-            .join(", ")
-        })
-    }
-
-    /// "Tuesday 3 November 2026, 10:00 to 12:00", in the reader's language.
-    pub fn when(&self, tr: &Tr) -> String {
-        let (start, end) = (self.activity.starts_at, self.activity.ends_at);
-        let same_day = london_date(start) == london_date(end);
-        let end = if same_day {
-            end.with_timezone(&chrono_tz::Europe::London)
-                .format("%H:%M")
-                .to_string()
-        } else {
-            tr.date_time(end)
-        };
-        tr.t2(
-            "letter-when-span",
-            ("start", tr.date_time(start)),
-            ("end", end),
-        )
-    }
-
-    /// The calendar event of the activity, as a person invited sees it.
-    pub fn event(&self, ctx: &Context, attendee: Option<(String, String)>) -> Event {
-        let a = &self.activity;
-        Event {
-            uid: uid(ctx, a.id),
-            sequence: a.version,
-            stamp: ctx.now(),
-            starts_at: a.starts_at,
-            ends_at: a.ends_at,
-            summary: a.title.clone(),
-            description: self.organisation.clone(),
-            location: self.place(),
-            url: a.joining_link.clone(),
-            cancelled: a.cancelled_at.is_some(),
-            organiser: Some((self.organisation.clone(), ctx.settings.mail_address.clone())),
-            attendee,
-        }
-    }
-}
 
 /// An activity's calendar UID, the same in every message and feed.
 fn uid(ctx: &Context, activity_id: i64) -> String {
     format!("activity-{activity_id}@{}", ctx.settings.host())
-}
-
-/// The words a person reads: Polish when they speak Polish and not English, Easy
-/// Read when that is their need.
-pub fn words_for(invitee: &Invitee) -> Tr {
-    Tr {
-        lang: if invitee.polish { Lang::Pl } else { Lang::EnGb },
-        easy: invitee.easy_read,
-    }
-}
-
-/// The message `notice` gives a person about a meeting. `reply` is their reply
-/// link; `emailed` says whether the event goes with it.
-pub fn letter(
-    tr: Tr,
-    notice: Notice,
-    meeting: &Meeting,
-    name: &str,
-    reply: Option<&str>,
-    emailed: bool,
-) -> Letter {
-    let title = &meeting.activity.title;
-    let org = &meeting.organisation;
-    let when = meeting.when(&tr);
-    let mut lines = vec![tr.t1("letter-greeting", "name", name), String::new()];
-    lines.push(match notice {
-        Notice::Invite => tr.t2("invite-intro", ("organisation", org), ("title", title)),
-        Notice::Waiting => tr.t1("waiting-intro", "title", title),
-        Notice::Changed => tr.t1("changed-intro", "title", title),
-        Notice::Cancelled => tr.t2("cancelled-intro", ("title", title), ("when", &when)),
-        Notice::Reminder => tr.t1("reminder-intro", "title", title),
-    });
-    if notice != Notice::Cancelled {
-        lines.push(String::new());
-        lines.push(tr.t1("letter-when", "when", &when));
-        if let Some(place) = meeting.place() {
-            lines.push(tr.t1("letter-where", "where", place));
-        }
-        // The joining link is for those with a place alone.
-        if notice != Notice::Waiting
-            && let Some(link) = &meeting.activity.joining_link
-        {
-            lines.push(tr.t1("letter-online", "link", link));
-        }
-        if let Some(link) = reply {
-            lines.push(String::new());
-            lines.push(tr.t1("letter-reply", "link", link));
-            lines.push(tr.t("letter-reply-until"));
-        }
-        if emailed && !matches!(notice, Notice::Waiting | Notice::Reminder) {
-            lines.push(String::new());
-            lines.push(tr.t("letter-calendar"));
-        }
-        lines.push(String::new());
-        lines.push(tr.t("letter-help"));
-    }
-    lines.push(String::new());
-    lines.push(tr.t1("letter-sign-off", "organisation", org));
-    Letter {
-        subject: tr.t1(&format!("{}-subject", notice.key()), "title", title),
-        body: lines.join("\n"),
-        words: tr,
-    }
 }
 
 /// Makes a new reply link for an invitation on the caller's transaction.
@@ -525,84 +348,4 @@ pub(crate) async fn tell_everyone(
         n += 1;
     }
     Ok(n)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_words_follow_the_language_and_easy_read() {
-        let activity = Activity {
-            id: 3,
-            project_id: 1,
-            title: "Carers' forum".into(),
-            activity_type: coproduce_domain::activity::ActivityType::Meeting,
-            mode: coproduce_domain::activity::Mode::Virtual,
-            rung: coproduce_domain::ladder::Rung::CoProduction,
-            starts_at: chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 3, 3, 10, 0, 0).unwrap(),
-            ends_at: chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 3, 3, 12, 0, 0).unwrap(),
-            published_at: None,
-            venue_id: None,
-            venue_name: None,
-            joining_link: Some("https://meet.example/abc".into()),
-            chair: None,
-            facilitator: None,
-            places: None,
-            debrief_minutes: None,
-            version: 0,
-            cancelled_at: None,
-            closing_notes: None,
-            closed_at: None,
-        };
-        let meeting = Meeting {
-            activity,
-            venue: None,
-            organisation: "Riverside Trust".into(),
-        };
-        let en = letter(
-            Tr::default(),
-            Notice::Invite,
-            &meeting,
-            "Ann",
-            Some("https://x/reply/t"),
-            true,
-        );
-        assert_eq!(en.subject, "Invitation: Carers' forum");
-        assert!(
-            en.body
-                .contains("Riverside Trust invites you to Carers' forum.")
-        );
-        assert!(en.body.contains("Tuesday 3 March 2026, 10:00 to 12:00"));
-        assert!(en.body.contains("https://meet.example/abc"));
-        assert!(en.body.contains("https://x/reply/t"));
-        let pl = letter(
-            Tr {
-                lang: Lang::Pl,
-                easy: false,
-            },
-            Notice::Invite,
-            &meeting,
-            "Ann",
-            None,
-            true,
-        );
-        assert!(pl.subject.starts_with("Zaproszenie"));
-        let easy = letter(
-            Tr {
-                lang: Lang::EnGb,
-                easy: true,
-            },
-            Notice::Waiting,
-            &meeting,
-            "Ann",
-            None,
-            true,
-        );
-        assert!(easy.body.contains("You are on the waiting list"));
-        assert!(
-            !easy.body.contains("meet.example"),
-            "the joining link is for those with a place"
-        );
-    }
 }

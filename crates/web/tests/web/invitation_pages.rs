@@ -134,6 +134,20 @@ async fn people_are_invited_and_answer_by_their_link(store: Site) {
     assert!(r.text.contains("Select at least one person to invite"));
     assert!(r.text.contains("value=\"lee\""));
 
+    // A box naming another organisation's person is refused, and their name is not
+    // shown.
+    let other = organisation(&store, "Hilltop").await;
+    let zed = person(&store, draft(other, "Zed Faraway", true), true).await;
+    let r = lead
+        .post(
+            &format!("/activities/{a}/invitations"),
+            &[("person_id", &zed.to_string())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("There is a problem"));
+    assert!(!r.text.contains("Zed Faraway"));
+
     let search = lead
         .get(&format!("/activities/{a}/invitations/new?name=ann"))
         .await;

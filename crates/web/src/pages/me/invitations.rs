@@ -46,7 +46,7 @@ pub struct ReplyPage {
 }
 
 /// The words for an answer, in the reader's language.
-fn reply_words(tr: &crate::i18n::Tr, r: Reply) -> String {
+pub(super) fn reply_words(tr: &crate::i18n::Tr, r: Reply) -> String {
     tr.t(match r {
         Reply::Coming => "reply-coming",
         Reply::NotComing => "reply-not-coming",

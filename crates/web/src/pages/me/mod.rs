@@ -284,11 +284,7 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
                 id: i.id,
                 when: tr.date_time(i.starts_at),
                 answer: match i.reply() {
-                    Some(coproduce_domain::invitation::Reply::Coming) => tr.t("reply-coming"),
-                    Some(coproduce_domain::invitation::Reply::NotComing) => {
-                        tr.t("reply-not-coming")
-                    }
-                    Some(coproduce_domain::invitation::Reply::Maybe) => tr.t("reply-maybe"),
+                    Some(r) => invitations::reply_words(&tr, r),
                     None => tr.t("me-not-answered"),
                 },
                 answered: i.reply().is_some(),

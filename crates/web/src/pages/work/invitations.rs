@@ -339,26 +339,29 @@ pub(super) async fn invite(
                     return Ok(render(StatusCode::OK, &page));
                 }
                 Err(AppError::Invalid(e)) => {
-                    // Each problem names the box of the person at fault.
+                    // Each problem names the person at fault, read in one query, and
+                    // only from this organisation: a tampered box names nobody.
+                    let named = state
+                        .store
+                        .invitees(&people, crate::today(&state.ctx))
+                        .await?;
                     for fe in e.0 {
-                        let who = fe
+                        let name = fe
                             .field
                             .strip_prefix("person_ids[")
                             .and_then(|r| r.strip_suffix(']'))
                             .and_then(|n| n.parse::<usize>().ok())
-                            .and_then(|n| people.get(n).copied());
+                            .and_then(|n| people.get(n))
+                            .and_then(|id| {
+                                named
+                                    .iter()
+                                    .find(|x| x.id == *id && x.organisation_id == p.organisation_id)
+                            })
+                            .map(|x| x.name.clone())
+                            .unwrap_or_default();
                         let why = match &fe.problem {
                             Some(p) => tr.why(p, ""),
                             None => fe.message.clone(),
-                        };
-                        let name = match who {
-                            Some(id) => state
-                                .store
-                                .person(id)
-                                .await
-                                .map(|p| p.profile.name)
-                                .unwrap_or_default(),
-                            None => String::new(),
                         };
                         errs.add_worded("person_id", format!("{name}: {why}"));
                     }

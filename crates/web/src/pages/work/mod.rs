@@ -3,6 +3,7 @@
 //! by the same code, so a page and the API can never disagree.
 
 mod activities;
+mod closing;
 mod invitations;
 mod partners;
 mod projects;
@@ -76,9 +77,13 @@ pub fn routes(r: Routes) -> Routes {
         .get("/activities/{id}/edit", C::WriteWork, edit_activity)
         .post("/activities/{id}", C::WriteWork, update_activity)
         .get("/activities/{id}/cancel", C::WriteWork, cancel_form)
-        .get("/activities/{id}/close", C::WriteWork, close_form)
-        .post("/activities/{id}/close", C::WriteWork, close)
-        .get("/activities/{id}/sign-in-sheet", C::ReadWork, sign_in_sheet)
+        .get("/activities/{id}/close", C::WriteWork, closing::close_form)
+        .post("/activities/{id}/close", C::WriteWork, closing::close)
+        .get(
+            "/activities/{id}/sign-in-sheet",
+            C::ReadWork,
+            closing::sign_in_sheet,
+        )
         .get(
             "/activities/{id}/provision",
             C::ReadWork,
