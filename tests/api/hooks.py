@@ -18,7 +18,11 @@ else, which a schema cannot say:
   last; an activity's venue is one of its organisation's;
 - keys in a charter are unique across it;
 - how long someone took part is given only for someone who came, and support that
-  was not met needs the reason.
+  was not met needs the reason;
+- publishing, or changing a published activity, in a way that breaks one of the
+  charter's meeting rules needs a reason to go ahead; ground rules attached are one
+  of those listed for the activity; a charter's meeting rules take only the values
+  their rule uses.
 
 A request that breaks one of these is refused with a 422 naming the field, which is
 right; but schemathesis, knowing only the schema, would count it as a valid request
@@ -122,7 +126,19 @@ def _activity(body: dict) -> None:
     # A venue must be one of the project's organisation's, which a generated id is not.
     if "venue_id" in body:
         body["venue_id"] = None
+    _go_ahead(body)
     _activity_times(body)
+
+
+def _go_ahead(body: dict) -> None:
+    # A plan that breaks a meeting rule goes ahead only with a reason.
+    if _blank(body.get("go_ahead_reason")):
+        body["go_ahead_reason"] = "The group agreed to it."
+
+
+def _ground_rules(body: dict) -> None:
+    # A choice must be one listed for the activity, which a generated one is not.
+    body["choice"] = None
 
 
 def _activity_times(body: dict) -> None:
@@ -215,6 +231,9 @@ def _charter(body: dict) -> None:
             key = commitment.get("key")
             if isinstance(key, str) and key.strip() in seen_commitments:
                 commitment["key"] = f"c{i}-{j}"
+            # Each meeting rule takes only the values its rule uses, in its range.
+            if "meeting_rules" in commitment:
+                commitment["meeting_rules"] = []
             if isinstance(commitment.get("key"), str):
                 seen_commitments.add(commitment["key"].strip())
 
@@ -249,6 +268,18 @@ def _provision_outcome(body: dict) -> None:
 
 
 BODY_RULES[("POST", "/api/v1/activities/{id}/provision/outcome")] = _provision_outcome
+BODY_RULES[("POST", "/api/v1/activities/{id}/publish")] = _go_ahead
+BODY_RULES[("PUT", "/api/v1/activities/{id}/ground-rules")] = _ground_rules
+
+
+def _meeting_rule(body: dict) -> None:
+    # Each rule takes only the values it uses, each in that rule's own range: left
+    # out, the rule takes its defaults.
+    for field in ("amount", "windows", "not_counting"):
+        body.pop(field, None)
+
+
+BODY_RULES[("PUT", "/api/v1/organisations/{id}/meeting-rules/{key}")] = _meeting_rule
 
 
 @schemathesis.hook

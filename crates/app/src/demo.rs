@@ -4,6 +4,7 @@
 
 use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Role;
+use coproduce_domain::meeting_rules::RuleKind;
 use coproduce_store::accounts::AccountFields;
 
 use crate::{Actor, AppError, Context, accounts, password};
@@ -146,8 +147,32 @@ async fn upcoming_meeting(ctx: &Context, system: &Actor) -> Result<(), AppError>
             debrief_minutes: Some(20),
         },
     };
+    // The forum sets its own meeting rules, beside the rush hours of the charter it
+    // signed; the meeting goes ahead without ground rules, for the reason given.
+    let org_rules = [
+        (RuleKind::LongestOnline, Some(120)),
+        (RuleKind::Debrief, Some(20)),
+        (RuleKind::GroundRules, None),
+    ];
+    for (kind, amount) in org_rules {
+        let rule = crate::meeting_rules::read_rule(kind, amount, "", &[])?;
+        crate::meeting_rules::set(
+            ctx,
+            system,
+            org,
+            kind,
+            &crate::meeting_rules::Setting::On(rule),
+        )
+        .await?;
+    }
     let a = crate::work::create_activity(ctx, system, &fields).await?;
-    crate::work::publish_activity(ctx, system, a.id).await?;
+    crate::work::publish_activity(
+        ctx,
+        system,
+        a.id,
+        Some("The forum writes its ground rules together at this first meeting."),
+    )
+    .await?;
     let people: Vec<i64> = ctx
         .store
         .people(coproduce_store::PageRequest::first(10), within)

@@ -24,6 +24,7 @@ pub mod import;
 pub mod invitations;
 pub mod jobs;
 pub mod mail;
+pub mod meeting_rules;
 pub mod networks;
 pub mod organisations;
 pub mod outbox;

@@ -17,6 +17,7 @@ use coproduce_store::inputs::{Input, InputFields, insert_input, update_input_in}
 use coproduce_store::projects::{Project, ProjectFields, insert_project, update_project_in};
 
 use crate::audit::{self, Entry};
+use crate::meeting_rules::{Planned, breaches, go_ahead, planned_change};
 use crate::scope::{Owned, referenced, visible_record};
 use crate::{Actor, AppError, Context};
 
@@ -122,9 +123,15 @@ pub fn not_ready_to_publish(project: &Project, activity: &Activity) -> Vec<NotRe
 
 /// Publishes an activity once nothing stands in its way ([`not_ready_to_publish`]; a
 /// conflict until then: nobody should be asked to give their time before they know
-/// what they can change, where to go or how to join). Publishing twice keeps the
-/// first time; audited.
-pub async fn publish_activity(ctx: &Context, actor: &Actor, id: i64) -> Result<Activity, AppError> {
+/// what they can change, where to go or how to join). A plan that breaks a meeting
+/// rule nobody has given a reason for needs `go_ahead_reason`
+/// ([`crate::meeting_rules`]). Publishing twice keeps the first time; audited.
+pub async fn publish_activity(
+    ctx: &Context,
+    actor: &Actor,
+    id: i64,
+    go_ahead_reason: Option<&str>,
+) -> Result<Activity, AppError> {
     actor.require(Capability::WriteWork)?;
     let organisation = visible_record(ctx, actor, Owned::Activity, id).await?;
     let activity = ctx.store.activity(id).await?;
@@ -134,7 +141,9 @@ pub async fn publish_activity(ctx: &Context, actor: &Actor, id: i64) -> Result<A
         let words: Vec<&str> = why.iter().map(|w| w.explain()).collect();
         return Err(AppError::Conflict(words.join("; ")));
     }
+    let found = breaches(ctx, organisation, &Planned::of(&activity)).await?;
     let mut tx = ctx.begin().await?;
+    go_ahead(&mut tx, ctx, actor, id, &found, go_ahead_reason).await?;
     coproduce_store::activities::publish_activity_in(&mut tx, id, ctx.now()).await?;
     audit::record(
         &mut tx,
@@ -182,20 +191,29 @@ async fn venue_of(ctx: &Context, organisation: i64, f: &ActivityFields) -> Resul
 
 /// Changes an activity; it may move only to a project the actor sees. With `seen`,
 /// the version the editor started from, a change someone else made meanwhile is a
-/// conflict and nothing is written. Everyone invited by email is sent the event
-/// again with its sequence raised. Audited.
+/// conflict and nothing is written. A published activity changed to break a meeting
+/// rule nobody has given a reason for needs `go_ahead_reason`. Everyone invited by
+/// email is sent the event again with its sequence raised. Audited.
 pub async fn update_activity(
     ctx: &Context,
     actor: &Actor,
     id: i64,
     f: &ActivityFields,
     seen: Option<i64>,
+    go_ahead_reason: Option<&str>,
 ) -> Result<Activity, AppError> {
     actor.require(Capability::WriteWork)?;
     visible_record(ctx, actor, Owned::Activity, id).await?;
     let organisation = referenced(ctx, actor, Owned::Project, "project_id", f.project_id).await?;
     venue_of(ctx, organisation, f).await?;
+    let before = ctx.store.activity(id).await?;
+    let found = if before.published_at.is_some() && before.cancelled_at.is_none() {
+        breaches(ctx, organisation, &planned_change(id, f, &before)).await?
+    } else {
+        Vec::new()
+    };
     let mut tx = ctx.begin().await?;
+    go_ahead(&mut tx, ctx, actor, id, &found, go_ahead_reason).await?;
     update_activity_in(&mut tx, id, f, seen).await?;
     let after = coproduce_store::activities::activity_in(&mut tx, id).await?;
     let told = if after.published_at.is_some() && after.cancelled_at.is_none() {

@@ -15,6 +15,7 @@ vocabulary! {
         BoardMeeting => ("board-meeting", "Board meeting"),
         TrainingSession => ("training-session", "Training session"),
         Event => ("event", "Event"),
+        Conference => ("conference", "Conference"),
     }
 }
 

@@ -8,8 +8,10 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::activity::ActivityType;
 use crate::indicator::{DEFAULT_FEEDBACK_DAYS, IndicatorKey};
 use crate::ladder::Rung;
+use crate::meeting_rules::{MeetingRule, RuleKind, Window};
 use crate::text::{self, FieldErrors, Problem};
 use crate::{Vocabulary, vocabulary};
 
@@ -92,6 +94,31 @@ pub struct CommitmentDraft {
     pub rung: Option<String>,
     /// The indicator that measures this commitment: feedback-within-days.
     pub indicator: Option<String>,
+    /// Rules for meetings that come from this commitment, checked as activities
+    /// are planned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meeting_rules: Vec<MeetingRuleDraft>,
+}
+
+/// A rule for meetings as it arrives, before any checks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MeetingRuleDraft {
+    /// longest-face-to-face, longest-online, rush-hours, debrief, papers-before,
+    /// ground-rules or spread-of-times.
+    pub rule: String,
+    /// Minutes (the time limits, 15 to 1440; the debrief, 5 to 120), days (papers
+    /// before, 1 to 60) or meetings (spread of times: checked from this many, 2 to
+    /// 50). Omitted for rush hours and ground rules; a default otherwise.
+    pub amount: Option<i64>,
+    /// For rush hours: spans of the week in London time, such as "Mon-Fri
+    /// 06:30-09:30". Omitted: weekdays 06:30-09:30 and 16:00-19:00.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub windows: Vec<String>,
+    /// For a time limit: kinds of activity it does not count, such as event.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_counting: Vec<String>,
 }
 
 /// A checked charter.
@@ -141,6 +168,7 @@ pub struct Commitment {
     pub kind: CommitmentKind,
     pub rung: Option<Rung>,
     pub indicator: Option<IndicatorKey>,
+    pub meeting_rules: Vec<MeetingRule>,
 }
 
 /// Checks a charter key: 2 to 60 lowercase letters, digits and single hyphens.
@@ -166,7 +194,67 @@ fn in_range(v: Option<i64>, min: i64, max: i64, default: u16) -> Result<u16, Pro
     }
 }
 
+/// Checks one meeting rule of a commitment, naming each problem on its field.
+fn read_rule(
+    r: &MeetingRuleDraft,
+    at: &dyn Fn(&str) -> String,
+    errs: &mut FieldErrors,
+) -> Option<MeetingRule> {
+    let kind = errs.take(&at("rule"), RuleKind::read_exact(&r.rule));
+    let mut windows = Vec::new();
+    for (w, s) in r.windows.iter().enumerate() {
+        if let Some(window) = errs.take(&at(&format!("windows[{w}]")), Window::parse(s)) {
+            windows.push(window);
+        }
+    }
+    let mut not_counting = Vec::new();
+    for (n, s) in r.not_counting.iter().enumerate() {
+        if let Some(t) = errs.take(
+            &at(&format!("not_counting[{n}]")),
+            ActivityType::read_exact(s),
+        ) {
+            not_counting.push(t);
+        }
+    }
+    match MeetingRule::new(kind?, r.amount, windows, not_counting) {
+        Ok(rule) => Some(rule),
+        Err(problems) => {
+            for (field, p) in problems {
+                errs.add(at(field), p);
+            }
+            None
+        }
+    }
+}
+
+/// The draft that gives back a checked rule.
+fn rule_draft(r: &MeetingRule) -> MeetingRuleDraft {
+    MeetingRuleDraft {
+        rule: r.kind.slug().to_string(),
+        amount: r.amount,
+        windows: if r.kind == RuleKind::RushHours {
+            r.windows.iter().map(ToString::to_string).collect()
+        } else {
+            Vec::new()
+        },
+        not_counting: r
+            .not_counting
+            .iter()
+            .map(|t| t.slug().to_string())
+            .collect(),
+    }
+}
+
 impl Charter {
+    /// The rules for meetings the charter states, each with the key and text of the
+    /// commitment it comes from.
+    pub fn meeting_rules(&self) -> impl Iterator<Item = (&Commitment, &MeetingRule)> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.commitments.iter())
+            .flat_map(|c| c.meeting_rules.iter().map(move |r| (c, r)))
+    }
+
     /// The charter's words as plain text, for a network that adopts it to keep with
     /// that version: its summary, then each section's title, introduction and
     /// commitments, one a line.
@@ -209,6 +297,7 @@ impl Charter {
         }
         let mut section_keys = HashSet::new();
         let mut commitment_keys = HashSet::new();
+        let mut rule_kinds = HashSet::new();
         let mut sections = Vec::with_capacity(d.sections.len());
         for (i, s) in d.sections.iter().enumerate() {
             let at = |f: &str| format!("sections[{i}].{f}");
@@ -265,6 +354,25 @@ impl Charter {
                     None => Some(None),
                     Some(r) => errs.take(&at("indicator"), IndicatorKey::read_exact(r).map(Some)),
                 };
+                let mut meeting_rules = Vec::new();
+                for (k, r) in c.meeting_rules.iter().enumerate() {
+                    let at =
+                        |f: &str| format!("sections[{i}].commitments[{j}].meeting_rules[{k}].{f}");
+                    if let Some(rule) = read_rule(r, &at, &mut errs) {
+                        if !rule_kinds.insert(rule.kind) {
+                            errs.add(
+                                at("rule"),
+                                Problem::KeyUsedTwice {
+                                    what: "meeting rule",
+                                    key: rule.kind.slug().to_string(),
+                                },
+                            );
+                        }
+                        meeting_rules.push(rule);
+                    }
+                }
+                // One order whatever the file's: the vocabulary's.
+                meeting_rules.sort_by_key(|r| r.kind);
                 if let (
                     Some(key),
                     Some(text),
@@ -281,6 +389,7 @@ impl Charter {
                         kind,
                         rung,
                         indicator,
+                        meeting_rules,
                     });
                 }
             }
@@ -359,6 +468,7 @@ impl Charter {
                             kind: Some(c.kind.slug().to_string()),
                             rung: c.rung.map(|r| r.slug().to_string()),
                             indicator: c.indicator.map(|i| i.slug().to_string()),
+                            meeting_rules: c.meeting_rules.iter().map(rule_draft).collect(),
                         })
                         .collect(),
                 })

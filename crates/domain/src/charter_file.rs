@@ -12,9 +12,12 @@ use toml::Spanned;
 
 use crate::Vocabulary;
 use crate::charter::CommitmentKind;
-use crate::charter::{Charter, CharterDraft, CommitmentDraft, SectionDraft, SettingsDraft};
+use crate::charter::{
+    Charter, CharterDraft, CommitmentDraft, MeetingRuleDraft, SectionDraft, SettingsDraft,
+};
 use crate::indicator::IndicatorKey;
 use crate::ladder::Rung;
+use crate::meeting_rules::RuleKind;
 use crate::text::Problem;
 
 /// The only format version that exists.
@@ -110,6 +113,19 @@ struct InCommitment {
     kind: Option<S>,
     rung: Option<S>,
     indicator: Option<S>,
+    #[serde(default)]
+    meeting_rules: Vec<InRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InRule {
+    rule: S,
+    amount: Option<Spanned<i64>>,
+    #[serde(default)]
+    windows: Vec<S>,
+    #[serde(default)]
+    not_counting: Vec<S>,
 }
 
 fn line_of(src: &str, offset: usize) -> usize {
@@ -214,6 +230,38 @@ pub fn parse(src: &str) -> Result<Charter, FileErrors> {
                 kind: as_written::<CommitmentKind>(at.take_opt(&p("kind"), &m.kind)),
                 rung: as_written::<Rung>(at.take_opt(&p("rung"), &m.rung)),
                 indicator: as_written::<IndicatorKey>(at.take_opt(&p("indicator"), &m.indicator)),
+                meeting_rules: m
+                    .meeting_rules
+                    .iter()
+                    .enumerate()
+                    .map(|(k, r)| {
+                        let p = |f: &str| {
+                            format!("sections[{i}].commitments[{j}].meeting_rules[{k}].{f}")
+                        };
+                        MeetingRuleDraft {
+                            rule: as_written::<RuleKind>(Some(at.take(&p("rule"), &r.rule)))
+                                .unwrap_or_default(),
+                            amount: r.amount.as_ref().map(|v| at.number(&p("amount"), v)),
+                            windows: r
+                                .windows
+                                .iter()
+                                .enumerate()
+                                .map(|(w, v)| at.take(&p(&format!("windows[{w}]")), v))
+                                .collect(),
+                            not_counting: r
+                                .not_counting
+                                .iter()
+                                .enumerate()
+                                .map(|(n, v)| {
+                                    as_written::<crate::activity::ActivityType>(Some(
+                                        at.take(&p(&format!("not_counting[{n}]")), v),
+                                    ))
+                                    .unwrap_or_default()
+                                })
+                                .collect(),
+                        }
+                    })
+                    .collect(),
             });
         }
         draft.sections.push(section);
@@ -278,6 +326,19 @@ struct OutCommitment<'a> {
     rung: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     indicator: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    meeting_rules: Vec<OutRule>,
+}
+
+#[derive(Serialize)]
+struct OutRule {
+    rule: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    amount: Option<i64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    windows: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_counting: Vec<&'static str>,
 }
 
 /// Writes a charter in the file format; [`parse`] gives the same charter back.
@@ -314,6 +375,20 @@ pub fn write(c: &Charter) -> String {
                         kind: m.kind.slug(),
                         rung: m.rung.map(|r| r.slug()),
                         indicator: m.indicator.map(|i| i.slug()),
+                        meeting_rules: m
+                            .meeting_rules
+                            .iter()
+                            .map(|r| OutRule {
+                                rule: r.kind.slug(),
+                                amount: r.amount,
+                                windows: if r.kind == RuleKind::RushHours {
+                                    r.windows.iter().map(ToString::to_string).collect()
+                                } else {
+                                    Vec::new()
+                                },
+                                not_counting: r.not_counting.iter().map(|t| t.slug()).collect(),
+                            })
+                            .collect(),
                     })
                     .collect(),
             })

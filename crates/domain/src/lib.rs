@@ -17,6 +17,7 @@ pub mod indicator;
 pub mod input;
 pub mod invitation;
 pub mod ladder;
+pub mod meeting_rules;
 pub mod needs;
 pub mod network;
 pub mod organisation;

@@ -44,6 +44,7 @@ vocabulary! {
     pub enum DocumentKind ("document kind") {
         Charter => ("charter", "Charter"),
         CodeOfConduct => ("code-of-conduct", "Code of conduct"),
+        GroundRules => ("ground-rules", "Ground rules for meetings"),
     }
 }
 

@@ -71,4 +71,30 @@ mod tests {
             .collect();
         assert_eq!(rungs, Rung::ALL);
     }
+
+    #[test]
+    fn the_lpt_template_carries_the_meeting_rules_it_states() {
+        use crate::meeting_rules::RuleKind;
+        let c = get("lpt-involvement").unwrap();
+        let rules: Vec<(&str, RuleKind, Option<i64>)> = c
+            .meeting_rules()
+            .map(|(m, r)| (m.key.as_str(), r.kind, r.amount))
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                ("GR1", RuleKind::GroundRules, None),
+                ("GR7", RuleKind::LongestFaceToFace, Some(180)),
+                ("GR7", RuleKind::LongestOnline, Some(120)),
+                ("GR10", RuleKind::Debrief, Some(20)),
+                ("PV3", RuleKind::SpreadOfTimes, Some(3)),
+            ]
+        );
+        // Rush hours come from the London Ambulance Service charter, which names no
+        // times: the default ones apply.
+        let las = get("las-pflas").unwrap();
+        let (m, r) = las.meeting_rules().next().unwrap();
+        assert_eq!((m.key.as_str(), r.kind), ("F4", RuleKind::RushHours));
+        assert_eq!(r.windows, crate::meeting_rules::default_rush_hours());
+    }
 }

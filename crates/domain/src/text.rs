@@ -197,11 +197,17 @@ pub enum Problem {
     ReminderPast,
     #[error("is only for someone who came")]
     MinutesOnlyIfCame,
+    #[error("\"{0}\" is not a span of the week: write it as Mon-Fri 06:30-09:30")]
+    NotWindow(String),
+    #[error("is not used by this rule")]
+    NotForThisRule,
+    #[error("give a reason to go ahead: the plan breaks {0} of the charter's rules")]
+    ReasonToGoAhead(usize),
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 66] = [
+    pub const CODES: [&'static str; 69] = [
         "empty",
         "too-long",
         "control-character",
@@ -268,6 +274,9 @@ impl Problem {
         "reminder-not-before",
         "reminder-past",
         "minutes-only-if-came",
+        "not-window",
+        "not-for-this-rule",
+        "reason-to-go-ahead",
     ];
 
     /// The id translations know this problem by.
@@ -340,6 +349,9 @@ impl Problem {
             ReminderNotBefore => "reminder-not-before",
             ReminderPast => "reminder-past",
             MinutesOnlyIfCame => "minutes-only-if-came",
+            NotWindow(_) => "not-window",
+            NotForThisRule => "not-for-this-rule",
+            ReasonToGoAhead(_) => "reason-to-go-ahead",
         }
     }
 
@@ -360,7 +372,8 @@ impl Problem {
             | NoSuchDate(g)
             | NoSuchColumn(g)
             | NotMoney(g)
-            | NotLink(g) => {
+            | NotLink(g)
+            | NotWindow(g) => {
                 vec![("given", g.clone())]
             }
             OutOfRange { min, max, given } => vec![
@@ -388,6 +401,7 @@ impl Problem {
             FileTooLarge(mb) => vec![("max", mb.to_string())],
             FileUnreadable(why) | CellError(why) => vec![("given", why.clone())],
             TooManyRows(n) | TooMany(n) => vec![("max", n.to_string())],
+            ReasonToGoAhead(n) => vec![("count", n.to_string())],
             MergedCells { first, last } => {
                 vec![("first", first.to_string()), ("last", last.to_string())]
             }
@@ -654,6 +668,9 @@ mod tests {
             Problem::ReminderNotBefore,
             Problem::ReminderPast,
             Problem::MinutesOnlyIfCame,
+            Problem::NotWindow("x".into()),
+            Problem::NotForThisRule,
+            Problem::ReasonToGoAhead(2),
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

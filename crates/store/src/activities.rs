@@ -40,6 +40,9 @@ pub struct Activity {
     /// The organiser's notes on closing it, and when they were last written.
     pub closing_notes: Option<String>,
     pub closed_at: Option<DateTime<Utc>>,
+    /// The ground rules attached: where they came from, and a copy of their words.
+    pub ground_rules_title: Option<String>,
+    pub ground_rules: Option<String>,
 }
 
 has_id!(Activity);
@@ -88,7 +91,7 @@ has_id!(Attendance);
 macro_rules! activity_select {
     ($rest:literal) => {
         concat!(
-            "SELECT a.id, a.project_id, a.title, a.activity_type, a.mode, a.rung, a.starts_at, a.ends_at, a.published_at, a.venue_id, v.name AS venue_name, a.joining_link, a.chair, a.facilitator, a.places, a.debrief_minutes, a.version, a.cancelled_at, a.closing_notes, a.closed_at FROM activities a LEFT JOIN venues v ON v.id = a.venue_id ",
+            "SELECT a.id, a.project_id, a.title, a.activity_type, a.mode, a.rung, a.starts_at, a.ends_at, a.published_at, a.venue_id, v.name AS venue_name, a.joining_link, a.chair, a.facilitator, a.places, a.debrief_minutes, a.version, a.cancelled_at, a.closing_notes, a.closed_at, a.ground_rules_title, a.ground_rules FROM activities a LEFT JOIN venues v ON v.id = a.venue_id ",
             $rest
         )
     };

@@ -131,7 +131,7 @@ impl Store {
     }
 
     /// A whole charter version: its record and its sections with their commitments,
-    /// read in three queries whatever its size.
+    /// read in four queries whatever its size.
     pub async fn charter(&self, id: i64) -> Result<(CharterRecord, Charter), StoreError> {
         let record = self.charter_record(id).await?;
         let sections = on_pool!(self, |p| {
@@ -165,7 +165,16 @@ impl Store {
                 )
             })
             .collect();
+        let mut rules = crate::meeting_rules::charter_rules(self, id).await?;
         for c in commitments {
+            let mut meeting_rules = Vec::new();
+            rules.retain(|(key, r)| {
+                let here = *key == c.key;
+                if here {
+                    meeting_rules.push(r.clone());
+                }
+                !here
+            });
             let rung = c
                 .rung
                 .map(Rung::try_from)
@@ -184,6 +193,7 @@ impl Store {
                     kind: c.kind,
                     rung,
                     indicator,
+                    meeting_rules,
                 });
             }
         }
@@ -355,6 +365,7 @@ pub(crate) async fn insert_charter(
             })?;
         }
     }
+    crate::meeting_rules::insert_charter_rules(tx, id, c).await?;
     Ok(id)
 }
 

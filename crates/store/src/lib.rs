@@ -29,6 +29,7 @@ pub mod indicators;
 pub mod inputs;
 pub mod invitations;
 pub mod jobs;
+pub mod meeting_rules;
 pub mod memberships;
 pub mod needs;
 pub mod networks;

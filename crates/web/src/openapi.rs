@@ -13,8 +13,8 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    self, activities, charters, equality, indicators, inputs, invitations, networks, organisations,
-    people, projects, provision, venues,
+    self, activities, charters, equality, indicators, inputs, invitations, meeting_rules, networks,
+    organisations, people, projects, provision, venues,
 };
 
 #[derive(OpenApi)]
@@ -77,6 +77,11 @@ use crate::api::{
         provision::list,
         provision::book,
         provision::outcome,
+        meeting_rules::list_rules,
+        meeting_rules::set_rule,
+        meeting_rules::warnings,
+        meeting_rules::ground_rules_choices,
+        meeting_rules::attach_ground_rules,
     ),
     components(
         schemas(crate::error::Problem, crate::error::ProblemField),
@@ -125,6 +130,28 @@ impl Modify for Contract {
                 }
             }
         }
+        // A meeting rule's key is one of the rules.
+        if let Some(op) = doc
+            .paths
+            .paths
+            .get_mut("/api/v1/organisations/{id}/meeting-rules/{key}")
+            .and_then(|item| item.put.as_mut())
+        {
+            for p in op.parameters.iter_mut().flatten() {
+                if p.name == "key" {
+                    let rules = <coproduce_domain::meeting_rules::RuleKind as coproduce_domain::Vocabulary>::ALL
+                        .iter()
+                        .map(|r| coproduce_domain::Vocabulary::slug(*r));
+                    p.schema = Some(
+                        Object::builder()
+                            .schema_type(SchemaType::new(Type::String))
+                            .enum_values(Some(rules))
+                            .build()
+                            .into(),
+                    );
+                }
+            }
+        }
         let components = doc.components.get_or_insert_with(Default::default);
         let schemas = &mut components.schemas;
         if let Some(RefOr::T(Schema::Object(person))) = schemas.get_mut("PersonDraft") {
@@ -138,6 +165,9 @@ impl Modify for Contract {
         }
         if let Some(RefOr::T(Schema::Object(commitment))) = schemas.get_mut("CommitmentDraft") {
             commitment_draft(commitment);
+        }
+        if let Some(RefOr::T(Schema::Object(rule))) = schemas.get_mut("MeetingRuleDraft") {
+            meeting_rule_draft(rule);
         }
         if let Some(RefOr::T(Schema::Object(settings))) = schemas.get_mut("SettingsDraft") {
             settings_draft(settings);
@@ -244,6 +274,29 @@ fn commitment_draft(o: &mut Object) {
         o,
         "indicator",
         api::nullable_vocabulary_schema::<IndicatorKey>(),
+    );
+}
+
+fn meeting_rule_draft(o: &mut Object) {
+    use coproduce_domain::activity::ActivityType;
+    use coproduce_domain::meeting_rules::RuleKind;
+    set(o, "rule", api::vocabulary_schema::<RuleKind>());
+    set(
+        o,
+        "amount",
+        Object::builder()
+            .schema_type(SchemaType::from_iter([Type::Integer, Type::Null]))
+            .minimum(Some(1))
+            .maximum(Some(1440))
+            .description(Some(
+                "Minutes for a time limit (15 to 1,440) or the debrief (5 to 120), days for papers before (1 to 60), meetings for a spread of times (2 to 50); null for a default. Not for rush hours or ground rules.",
+            ))
+            .build(),
+    );
+    set(
+        o,
+        "not_counting",
+        api::vocabulary_list_schema::<ActivityType>(),
     );
 }
 

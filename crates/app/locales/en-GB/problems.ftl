@@ -75,3 +75,9 @@ why-too-many = Give at most { $max } at a time
 why-reminder-not-before = The reminder must go before the activity starts
 why-reminder-past = That time is already past: choose a later one
 why-minutes-only-if-came = How long someone took part is only for someone who came
+why-not-window = "{ $given }" is not a span of the week: write it as Mon-Fri 06:30-09:30
+why-not-for-this-rule = This rule does not use this value
+why-reason-to-go-ahead = Give a reason to go ahead: the plan breaks { $count ->
+    [one] one of the charter's rules
+   *[other] { $count } of the charter's rules
+}

@@ -805,3 +805,37 @@ staff-unmet-needs-explained = { $n ->
     [one] 1 access need of someone coming to an activity was recorded as not met. Each activity's access support page says why.
    *[other] { $n } access needs of people coming to activities were recorded as not met. Each activity's access support page says why.
 }
+
+## Meeting rules and ground rules
+staff-meeting-rules = Meeting rules
+staff-meeting-rules-intro = The rules your charters set for meetings, checked while each activity is planned. A plan that breaks one shows a warning on its page. It can still go ahead, and the reason is kept.
+staff-plan-keeps-rules = The plan keeps every meeting rule in force.
+staff-plan-breaks-rules = The plan breaks a meeting rule
+staff-go-ahead-reason = Why go ahead anyway?
+staff-go-ahead-reason-hint = The reason is kept with the activity and shown to anyone who reads it, for example "The group asked for a longer session to finish the plan".
+staff-went-ahead = Went ahead
+staff-warning = Warning
+staff-rule-comes-from = From
+staff-reason-given = Reason given:
+staff-see-the-meeting-rules = See the meeting rules
+staff-rule-in-force = In force
+staff-rule-off = Off
+staff-rule-setting = What should this rule be?
+staff-choose-a-rule-setting = Choose what this rule should be
+staff-rule-minutes = Minutes
+staff-rule-days = Days before the meeting
+staff-rule-meetings = Checked from this meeting of a project
+staff-rule-amount = The number
+staff-rule-windows = Rush hours to avoid
+staff-rule-windows-hint = One on each line, in London time, for example Mon-Fri 06:30-09:30
+staff-rule-not-counting = Kinds of activity the limit does not count
+staff-back-to-the-meeting-rules = Back to the meeting rules
+staff-ground-rules = Ground rules
+staff-ground-rules-intro = The ground rules are shown on the activity's page, sent with its invitations and letters, and can be printed to put up at the meeting. A copy of their words is kept with the activity.
+staff-which-ground-rules = Which ground rules apply to this meeting?
+staff-choose-ground-rules = Choose the ground rules, or none
+staff-no-ground-rules = None
+staff-no-ground-rules-yet = No ground rules are attached yet.
+staff-choose-the-ground-rules = Choose the ground rules
+staff-print-the-ground-rules = Print the ground rules
+staff-ground-rules-print-how = Print this page and put it up where everyone can see it.

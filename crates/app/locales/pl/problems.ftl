@@ -74,3 +74,10 @@ why-too-many = Podaj najwyżej { $max } naraz
 why-reminder-not-before = Przypomnienie musi zostać wysłane przed rozpoczęciem spotkania
 why-reminder-past = Ten czas już minął: wybierz późniejszy
 why-minutes-only-if-came = Czas udziału podaje się tylko dla osoby, która przyszła
+why-not-window = „{ $given }” nie jest przedziałem tygodnia: zapisz go jako Mon-Fri 06:30-09:30
+why-not-for-this-rule = Ta zasada nie używa tej wartości
+why-reason-to-go-ahead = Podaj powód, aby kontynuować: plan narusza { $count ->
+    [one] jedną z zasad karty
+    [few] { $count } zasady karty
+   *[other] { $count } zasad karty
+}

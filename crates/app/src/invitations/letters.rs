@@ -169,6 +169,13 @@ pub fn letter(
         {
             lines.push(tr.t1("letter-online", "link", link));
         }
+        // The ground rules go with every message about a meeting that has them,
+        // in the words they were attached with.
+        if let Some(rules) = &meeting.activity.ground_rules {
+            lines.push(String::new());
+            lines.push(tr.t("letter-ground-rules"));
+            lines.extend(rules.lines().map(str::to_string));
+        }
         if let Some(link) = reply {
             lines.push(String::new());
             lines.push(tr.t1("letter-reply", "link", link));
@@ -213,6 +220,8 @@ mod tests {
             joining_link: Some("https://meet.example/abc".into()),
             chair: None,
             facilitator: None,
+            ground_rules_title: None,
+            ground_rules: Some("- Phones on silent.".into()),
             places: None,
             debrief_minutes: None,
             version: 0,
@@ -241,6 +250,9 @@ mod tests {
         assert!(en.body.contains("Tuesday 3 March 2026, 10:00 to 12:00"));
         assert!(en.body.contains("https://meet.example/abc"));
         assert!(en.body.contains("https://x/reply/t"));
+        assert!(en.body.contains(
+            "The ground rules for this meeting, which everyone agrees to keep:\n- Phones on silent."
+        ));
         let pl = letter(
             Tr {
                 lang: Lang::Pl,
@@ -253,6 +265,7 @@ mod tests {
             true,
         );
         assert!(pl.subject.starts_with("Zaproszenie"));
+        assert!(pl.body.contains("Zasady tego spotkania"));
         let easy = letter(
             Tr {
                 lang: Lang::EnGb,
@@ -265,6 +278,10 @@ mod tests {
             true,
         );
         assert!(easy.body.contains("You are on the waiting list"));
+        assert!(
+            easy.body
+                .contains("At the meeting we all keep these rules:")
+        );
         assert!(
             !easy.body.contains("meet.example"),
             "the joining link is for those with a place"

@@ -46,7 +46,7 @@ async fn invitations_carry_events_a_calendar_reads_right_across_the_clock_change
         london("2026-10-25T03:00"),
     )
     .unwrap();
-    let autumn = work::update_activity(&app.ctx, &lead, autumn.id, &f, Some(0))
+    let autumn = work::update_activity(&app.ctx, &lead, autumn.id, &f, Some(0), None)
         .await
         .unwrap();
     // The morning after the clocks go forward.
@@ -93,7 +93,7 @@ async fn invitations_carry_events_a_calendar_reads_right_across_the_clock_change
     // withdraws it.
     let mut later = fields(spring.project_id, london("2027-03-28T14:00"), None);
     later.title = "Carers' forum, afternoon".into();
-    work::update_activity(&app.ctx, &lead, spring.id, &later, None)
+    work::update_activity(&app.ctx, &lead, spring.id, &later, None, None)
         .await
         .unwrap();
     work::cancel_activity(&app.ctx, &lead, spring.id)

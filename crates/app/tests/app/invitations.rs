@@ -123,7 +123,9 @@ pub async fn published(
     let a = work::create_activity(&app.ctx, actor, &fields(project.id, starts, places))
         .await
         .unwrap();
-    work::publish_activity(&app.ctx, actor, a.id).await.unwrap()
+    work::publish_activity(&app.ctx, actor, a.id, None)
+        .await
+        .unwrap()
 }
 
 pub fn fields(project: i64, starts: DateTime<Utc>, places: Option<i64>) -> ActivityFields {
@@ -437,13 +439,13 @@ async fn changes_and_cancellations_reach_everyone_invited(app: &TestApp) {
 
     // Two staff open the activity at version 0; the first saves a new time.
     let mut moved = fields(a.project_id, next_week(app) + Duration::hours(3), Some(1));
-    let changed = work::update_activity(&app.ctx, &lead, a.id, &moved, Some(0))
+    let changed = work::update_activity(&app.ctx, &lead, a.id, &moved, Some(0), None)
         .await
         .unwrap();
     assert_eq!(changed.version, 1);
     // The second, still at version 0, is told; nothing of theirs is written.
     moved.title = "Carers' forum (renamed)".into();
-    let err = work::update_activity(&app.ctx, &other_lead, a.id, &moved, Some(0))
+    let err = work::update_activity(&app.ctx, &other_lead, a.id, &moved, Some(0), None)
         .await
         .unwrap_err();
     assert!(matches!(err, AppError::Conflict(_)), "{err:?}");
@@ -575,7 +577,9 @@ async fn calendar_feeds_personal_and_public(app: &TestApp) {
         .unwrap();
     let public = invitations::public_feed(&app.ctx).await.unwrap();
     assert!(!public.contains("Open day"), "a draft is not public");
-    work::publish_activity(&app.ctx, &lead, e.id).await.unwrap();
+    work::publish_activity(&app.ctx, &lead, e.id, None)
+        .await
+        .unwrap();
     let public = invitations::public_feed(&app.ctx).await.unwrap();
     assert!(public.contains("SUMMARY:Open day"));
     assert!(
@@ -640,7 +644,7 @@ async fn reminders_go_when_set_and_keep_in_step(app: &TestApp) {
     assert!(sent(app).await.is_empty(), "not yet");
     // The meeting moves a day later: at the first time, nothing; a day on, it goes.
     let moved = fields(a.project_id, next_week(app) + Duration::days(1), None);
-    work::update_activity(&app.ctx, &lead, a.id, &moved, None)
+    work::update_activity(&app.ctx, &lead, a.id, &moved, None, None)
         .await
         .unwrap();
     sent(app).await;

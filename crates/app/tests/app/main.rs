@@ -7,5 +7,6 @@ mod calendar_mail;
 mod invitations;
 #[path = "../../../../tests/smtp/mailbox.rs"]
 mod mailbox;
+mod meeting_rules;
 mod people;
 mod sessions;

@@ -102,6 +102,9 @@ pub struct ActivityOut {
     pub closing_notes: Option<String>,
     #[schema(format = DateTime)]
     pub closed_at: Option<String>,
+    /// The ground rules attached: where they came from, and their words as attached.
+    pub ground_rules_title: Option<String>,
+    pub ground_rules: Option<String>,
 }
 
 impl From<Activity> for ActivityOut {
@@ -128,6 +131,8 @@ impl From<Activity> for ActivityOut {
             cancelled_at: a.cancelled_at.map(time::machine),
             closing_notes: a.closing_notes,
             closed_at: a.closed_at.map(time::machine),
+            ground_rules_title: a.ground_rules_title,
+            ground_rules: a.ground_rules,
         }
     }
 }
@@ -178,6 +183,12 @@ pub struct ActivityBody {
     #[serde(default)]
     #[schema(schema_with = version_schema)]
     pub version: Option<i64>,
+    /// On a change to a published activity that breaks one of the charter's meeting
+    /// rules (see `listActivityWarnings`): why it goes ahead anyway. Without it such
+    /// a change is refused with 422 on this field. Kept against each rule it breaks.
+    #[serde(default)]
+    #[schema(schema_with = super::meeting_rules::reason_schema)]
+    pub go_ahead_reason: Option<String>,
 }
 
 fn version_schema() -> utoipa::openapi::schema::Object {
@@ -292,6 +303,13 @@ impl ActivityBody {
         let places = in_range(&mut errs, "places", self.places, 1, 10_000).flatten();
         let debrief =
             in_range(&mut errs, "debrief_minutes", self.debrief_minutes, 0, 240).flatten();
+        // Checked whenever it is sent, though it is kept only when a rule is broken.
+        optional(
+            &mut errs,
+            "go_ahead_reason",
+            self.go_ahead_reason.as_deref(),
+            coproduce_app::meeting_rules::REASON_LENGTH,
+        );
         let details = coproduce_store::activities::MeetingDetails {
             venue_id,
             joining_link: link.flatten(),
@@ -435,7 +453,8 @@ pub async fn create(
         (status = 404, response = super::NotFound),
         (status = 409, description = "Someone changed it after the `version` given was read; nothing was written.",
             body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, response = super::Unprocessable),
+        (status = 422, description = "A field is refused, or the change to a published activity breaks a meeting rule and `go_ahead_reason` is missing.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update(
     State(s): State<AppState>,
@@ -445,9 +464,16 @@ pub async fn update(
 ) -> Result<Json<ActivityOut>, ApiError> {
     let fields = body.check()?;
     Ok(Json(
-        coproduce_app::work::update_activity(&s.ctx, &viewer.actor(), id, &fields, body.version)
-            .await?
-            .into(),
+        coproduce_app::work::update_activity(
+            &s.ctx,
+            &viewer.actor(),
+            id,
+            &fields,
+            body.version,
+            body.go_ahead_reason.as_deref(),
+        )
+        .await?
+        .into(),
     ))
 }
 
@@ -478,27 +504,45 @@ pub async fn cancel(
 }
 
 /// Publish an activity. Its project must first say what people can change and what
-/// they cannot (`scope_and_limits` and `cannot_change`); until then this answers 409.
-/// Publishing one already published changes nothing.
+/// they cannot (`scope_and_limits` and `cannot_change`), and it needs a venue to meet
+/// in or a link to join by; until then this answers 409. If it breaks one of the
+/// charter's meeting rules nobody has given a reason for (see
+/// `listActivityWarnings`), send `go_ahead_reason`; without it, 422 on that field.
+/// The body may be `{}`. Publishing one already published changes nothing.
 #[utoipa::path(post, path = "/api/v1/activities/{id}/publish", tag = "activities",
     operation_id = "publishActivity",
     security(("bearer" = [])),
     params(("id" = i64, Path, minimum = 1, description = "Activity id")),
+    request_body = super::meeting_rules::GoAheadBody,
     responses(
         (status = 200, description = "The activity, published.", body = ActivityOut),
+        (status = 400, response = super::BadRequest),
         (status = 401, response = super::Unauthorised),
         (status = 403, response = super::Forbidden),
         (status = 404, response = super::NotFound),
-        (status = 409, description = "Its project does not yet say what people can change and what they cannot.",
+        (status = 409, description = "Its project does not yet say what people can change and what they cannot, or it has no venue or joining link.",
             body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, response = super::Unprocessable),
     ))]
 pub async fn publish(
     State(s): State<AppState>,
     viewer: Viewer,
     Id(id): Id,
+    ApiJson(body): ApiJson<super::meeting_rules::GoAheadBody>,
 ) -> Result<Json<ActivityOut>, ApiError> {
+    let mut errs = FieldErrors::new();
+    let reason = optional(
+        &mut errs,
+        "go_ahead_reason",
+        body.go_ahead_reason.as_deref(),
+        coproduce_app::meeting_rules::REASON_LENGTH,
+    )
+    .flatten();
+    if !errs.is_empty() {
+        return Err(errs.into());
+    }
     Ok(Json(
-        coproduce_app::work::publish_activity(&s.ctx, &viewer.actor(), id)
+        coproduce_app::work::publish_activity(&s.ctx, &viewer.actor(), id, reason.as_deref())
             .await?
             .into(),
     ))

@@ -29,6 +29,7 @@ pub mod equality;
 pub mod indicators;
 pub mod inputs;
 pub mod invitations;
+pub mod meeting_rules;
 pub mod networks;
 pub mod organisations;
 pub mod people;
@@ -63,6 +64,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = networks::routes(r);
     let r = venues::routes(r);
     let r = provision::routes(r);
+    let r = meeting_rules::routes(r);
     r.get(
         "/api/openapi.json",
         coproduce_domain::account::Capability::ReadPublic,

@@ -320,6 +320,9 @@ pub enum Part {
     Heading(&'static str),
     /// A value sent back with the form unseen: the version of the record it changes.
     Hidden(&'static str, String),
+    /// A warning to read before answering: a heading key and what it warns of, each
+    /// item already in words.
+    Warnings(&'static str, Vec<String>),
 }
 
 /// A page holding one form.
@@ -346,7 +349,7 @@ impl Part {
             Part::Pick(s) => s.id.to_string(),
             Part::Date(d) => format!("{}-day", d.id),
             Part::Checks(c) => c.id.to_string(),
-            Part::Heading(h) | Part::Hidden(h, _) => h.to_string(),
+            Part::Heading(h) | Part::Hidden(h, _) | Part::Warnings(h, _) => h.to_string(),
         }
     }
 }

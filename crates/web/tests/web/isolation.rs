@@ -25,6 +25,7 @@ fn fill(entry: &RouteEntry, f: &Fixture) -> String {
                 "action" => "induction".to_string(),
                 "code" => "pl".to_string(),
                 "on" => "on".to_string(),
+                "key" if entry.path.contains("meeting-rules") => "debrief".to_string(),
                 _ => "x".to_string(),
             },
         };

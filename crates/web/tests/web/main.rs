@@ -21,4 +21,5 @@ mod pages;
 mod people_pages;
 mod permissions;
 mod register_pages;
+mod rules_pages;
 mod work_pages;

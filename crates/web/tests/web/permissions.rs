@@ -105,6 +105,12 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/activities/{id}", READ_WORK),
     ("POST", "/activities/{id}/inputs", WRITE_WORK),
     ("POST", "/activities/{id}/publish", WRITE_WORK),
+    ("GET", "/organisations/{id}/meeting-rules", READ_WORK),
+    ("GET", "/organisations/{id}/meeting-rules/{key}", LEADS),
+    ("POST", "/organisations/{id}/meeting-rules/{key}", LEADS),
+    ("GET", "/activities/{id}/ground-rules", WRITE_WORK),
+    ("POST", "/activities/{id}/ground-rules", WRITE_WORK),
+    ("GET", "/activities/{id}/ground-rules/print", READ_WORK),
     ("GET", "/activities/{id}/edit", WRITE_WORK),
     ("POST", "/activities/{id}", WRITE_WORK),
     ("GET", "/activities/{id}/cancel", WRITE_WORK),
@@ -215,6 +221,15 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/api/v1/activities/{id}", READ_WORK),
     ("PUT", "/api/v1/activities/{id}", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/publish", WRITE_WORK),
+    ("GET", "/api/v1/organisations/{id}/meeting-rules", READ_WORK),
+    (
+        "PUT",
+        "/api/v1/organisations/{id}/meeting-rules/{key}",
+        LEADS,
+    ),
+    ("GET", "/api/v1/activities/{id}/warnings", READ_WORK),
+    ("GET", "/api/v1/activities/{id}/ground-rules", READ_WORK),
+    ("PUT", "/api/v1/activities/{id}/ground-rules", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/cancel", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/close", WRITE_WORK),
     ("GET", "/activities/{id}/close", WRITE_WORK),
@@ -310,7 +325,14 @@ fn fill(path: &str, f: &Fixture) -> String {
     path.replace("{id}", &id.to_string())
         .replace("{person_id}", &f.person.to_string())
         .replace("{invitation_id}", &f.invitation.to_string())
-        .replace("{key}", "scie")
+        .replace(
+            "{key}",
+            if path.contains("meeting-rules") {
+                "debrief"
+            } else {
+                "scie"
+            },
+        )
         .replace("{token}", "cpe_not_a_real_link")
         .replace("{*path}", "app.css")
         .replace("{code}", "pl")

@@ -43,6 +43,8 @@ pub struct ReplyPage {
     reply: Radios,
     /// Their answer so far, in words.
     answered: Option<String>,
+    /// The meeting's ground rules, a line each.
+    ground_rules: Vec<String>,
 }
 
 /// The words for an answer, in the reader's language.
@@ -108,6 +110,15 @@ async fn reply_page(
             error: error_of(&errors, "reply"),
         },
         answered: invitation.reply().map(|r| reply_words(&tr, r)),
+        ground_rules: meeting
+            .activity
+            .ground_rules
+            .as_deref()
+            .unwrap_or_default()
+            .lines()
+            .map(|l| l.trim().trim_start_matches("- ").to_string())
+            .filter(|l| !l.is_empty())
+            .collect(),
         errors,
     })
 }

@@ -40,6 +40,10 @@ pub struct ActivityForm {
     /// The version of the activity the form was opened at, when changing one.
     #[serde(default)]
     version: String,
+    /// Why a change to a published activity goes ahead though it breaks a meeting
+    /// rule; asked for only then.
+    #[serde(default)]
+    go_ahead_reason: String,
 }
 
 impl ActivityForm {
@@ -69,6 +73,7 @@ impl ActivityForm {
             places: a.places.map(|v| v.to_string()).unwrap_or_default(),
             debrief_minutes: a.debrief_minutes.map(|v| v.to_string()).unwrap_or_default(),
             version: a.version.to_string(),
+            go_ahead_reason: String::new(),
         }
     }
 }
@@ -120,6 +125,7 @@ fn typed_number(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(super) fn activity_form(
     state: &AppState,
     viewer: &Viewer,
@@ -128,6 +134,7 @@ pub(super) fn activity_form(
     f: &ActivityForm,
     errors: Vec<FieldError>,
     editing: Editing,
+    breaks: &[coproduce_domain::meeting_rules::Breach],
 ) -> FormPage {
     let venue = Select {
         id: "venue_id",
@@ -250,6 +257,19 @@ pub(super) fn activity_form(
                 .numeric_code(),
         ),
     ]);
+    // A change to a published activity that breaks a meeting rule asks why.
+    if !breaks.is_empty() {
+        parts.push(Part::Warnings(
+            "staff-plan-breaks-rules",
+            breaks.iter().map(breach_words).collect(),
+        ));
+        parts.push(Part::Text(
+            FormField::new("go_ahead_reason", "staff-go-ahead-reason", "text")
+                .hint("staff-go-ahead-reason-hint")
+                .value(&f.go_ahead_reason)
+                .errors(&errors),
+        ));
+    }
     FormPage {
         chrome: Chrome::new(state, viewer, "projects"),
         back: Some((back.0, back.1.into())),
@@ -280,6 +300,7 @@ pub(super) async fn new_activity(
             &ActivityForm::default(),
             vec![],
             Editing::New,
+            &[],
         ))
     }
     .await;
@@ -343,6 +364,7 @@ pub(super) async fn edit_activity(
             &ActivityForm::of(&a),
             vec![],
             Editing::Change(a.id),
+            &[],
         ))
     }
     .await;
@@ -422,6 +444,7 @@ async fn save_activity(
             places,
             debrief_minutes: debrief,
             version: None,
+            go_ahead_reason: Some(f.go_ahead_reason.clone()).filter(|r| !r.trim().is_empty()),
         };
         let actor = viewer.actor();
         // Saved only when the times could be read and the values pass; the
@@ -437,6 +460,7 @@ async fn save_activity(
                     id,
                     &fields,
                     Some(f.version.trim().parse().unwrap_or(-1)),
+                    body.go_ahead_reason.as_deref(),
                 )
                 .await
                 .map_err(crate::ApiError::from),
@@ -444,10 +468,22 @@ async fn save_activity(
             Ok(_) => None,
             Err(e) => Some(Err(e)),
         };
+        // What the change would break, when the reason for it is asked for.
+        let breaks = match (&editing, body.check()) {
+            (Editing::Change(id), Ok(fields)) if matches!(&saved, Some(Err(crate::ApiError::Invalid(e))) if e.iter().any(|x| x.field == "go_ahead_reason")) => {
+                coproduce_app::meeting_rules::unexcused_after_change(
+                    &state.ctx, &actor, *id, &fields,
+                )
+                .await?
+            }
+            _ => Vec::new(),
+        };
         let form = |f: &ActivityForm, errors| {
             render(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &activity_form(state, viewer, &project, &venues, f, errors, editing),
+                &activity_form(
+                    state, viewer, &project, &venues, f, errors, editing, &breaks,
+                ),
             )
         };
         match saved {
@@ -483,6 +519,17 @@ async fn save_activity(
             }
         }
     }
+}
+
+/// A breach in one line for staff: what the rule is, what was found, and the
+/// commitment it comes from.
+pub(crate) fn breach_words(b: &coproduce_domain::meeting_rules::Breach) -> String {
+    let from = b
+        .source
+        .as_ref()
+        .map(|s| format!(" (From {}.)", s.cite()))
+        .unwrap_or_default();
+    format!("{}: {}{from}", b.check.title(), b.found)
 }
 
 /// A page that asks before doing something that cannot be taken back.

@@ -8,6 +8,7 @@ mod invitations;
 mod partners;
 mod projects;
 mod provision;
+mod rules;
 mod said;
 mod venues;
 
@@ -73,7 +74,41 @@ pub fn routes(r: Routes) -> Routes {
         .post("/projects/{id}/activities", C::WriteWork, create_activity)
         .get("/activities/{id}", C::ReadWork, activity_page)
         .post("/activities/{id}/inputs", C::WriteWork, add_input)
-        .post("/activities/{id}/publish", C::WriteWork, publish_activity)
+        .post(
+            "/activities/{id}/publish",
+            C::WriteWork,
+            rules::publish_activity,
+        )
+        .get(
+            "/organisations/{id}/meeting-rules",
+            C::ReadWork,
+            rules::rules_page,
+        )
+        .get(
+            "/organisations/{id}/meeting-rules/{key}",
+            C::ManageCharters,
+            rules::rule_edit,
+        )
+        .post(
+            "/organisations/{id}/meeting-rules/{key}",
+            C::ManageCharters,
+            rules::rule_save,
+        )
+        .get(
+            "/activities/{id}/ground-rules",
+            C::WriteWork,
+            rules::ground_rules_edit,
+        )
+        .post(
+            "/activities/{id}/ground-rules",
+            C::WriteWork,
+            rules::ground_rules_save,
+        )
+        .get(
+            "/activities/{id}/ground-rules/print",
+            C::ReadWork,
+            rules::ground_rules_print,
+        )
         .get("/activities/{id}/edit", C::WriteWork, edit_activity)
         .post("/activities/{id}", C::WriteWork, update_activity)
         .get("/activities/{id}/cancel", C::WriteWork, cancel_form)

@@ -59,6 +59,10 @@ pub(crate) struct ActivityPage {
     /// Where, how to join, who chairs and facilitates, places and debrief, as rows
     /// of the summary: label key and value.
     details: Vec<(&'static str, String)>,
+    /// The meeting rules' warnings and the ground rules.
+    rules: super::rules::RulesView,
+    /// Why it goes ahead though it breaks a rule, asked for when publishing.
+    reason: FormField,
 }
 
 pub(crate) async fn activity_view(
@@ -144,7 +148,13 @@ pub(crate) async fn activity_view(
         })
         .collect();
     let not_ready = coproduce_app::work::not_ready_to_publish(&project, &activity);
+    let rules = super::rules::rules_view(state, viewer, &activity, project.organisation_id).await?;
     Ok(ActivityPage {
+        rules,
+        reason: FormField::new("go_ahead_reason", "staff-go-ahead-reason", "text")
+            .hint("staff-go-ahead-reason-hint")
+            .value(&typed.go_ahead_reason)
+            .errors(&errors),
         chrome: Chrome::new(state, viewer, "projects"),
         published: activity.published_at.map(time::show),
         cancelled: activity
@@ -253,6 +263,19 @@ pub struct SaidForm {
     said: String,
     #[serde(default)]
     said_by: Vec<String>,
+    /// Kept when publishing is refused for want of a reason.
+    #[serde(skip)]
+    go_ahead_reason: String,
+}
+
+impl SaidForm {
+    /// The page's typed values after trying to publish with this reason.
+    pub(super) fn with_reason(reason: &str) -> SaidForm {
+        SaidForm {
+            go_ahead_reason: reason.to_string(),
+            ..SaidForm::default()
+        }
+    }
 }
 
 pub(super) async fn add_input(
@@ -505,27 +528,6 @@ pub(super) async fn update_input(
                     &answer_form(&state, &viewer, input.id, input.activity_id, &f, errors),
                 ))
             }
-        }
-    }
-    .await;
-    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
-}
-
-pub(super) async fn publish_activity(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-) -> Response {
-    let result = async {
-        let id = id_of(&raw)?;
-        match coproduce_app::work::publish_activity(&state.ctx, &viewer.actor(), id).await {
-            Ok(_) => Ok(Redirect::to(&format!("/activities/{id}")).into_response()),
-            // The page says why it cannot be published yet, and links to the project.
-            Err(coproduce_app::AppError::Conflict(_)) => {
-                let page = activity_view(&state, &viewer, id, &SaidForm::default(), vec![]).await?;
-                Ok(render(StatusCode::CONFLICT, &page))
-            }
-            Err(e) => Err(e.into()),
         }
     }
     .await;

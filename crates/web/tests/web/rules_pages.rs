@@ -1,0 +1,314 @@
+//! The charter's meeting rules on the pages and the API: an organisation's rules,
+//! changing one with every bad value shown back and kept, the warnings on an
+//! activity's page naming the commitment, publishing and changing with a reason,
+//! and ground rules chosen, printed and shown to the person invited.
+
+use crate::support::{Browser, Site, get, organisation, put, site_tests};
+use axum::http::StatusCode;
+use coproduce_domain::account::Role;
+use coproduce_domain::charter::SignatoryStatus;
+
+/// An organisation that signed the LPT charter.
+async fn signed_lpt(store: &Site) -> i64 {
+    let org = organisation(store, "Leicestershire").await;
+    let charter = coproduce_domain::templates::get("lpt-involvement").unwrap();
+    let record = store.import_charter(&charter, store.now()).await.unwrap();
+    store
+        .add_signatory(
+            record.id,
+            org,
+            SignatoryStatus::Signed,
+            store.today(),
+            Some(store.today()),
+        )
+        .await
+        .unwrap();
+    org
+}
+
+/// A draft online activity a week from now, 10:00 to 13:30, made from the pages.
+async fn long_activity(store: &Site, lead: &Browser) -> String {
+    let r = lead
+        .post(
+            "/projects",
+            &[
+                ("title", "Crisis line"),
+                ("stage", "design"),
+                ("level", "service"),
+                ("scope_and_limits", "How the line answers at night"),
+                ("cannot_change", "The number"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let project = r.location.unwrap();
+    let day = store.today() + chrono::Duration::days(7);
+    let r = lead
+        .post(
+            &format!("{project}/activities"),
+            &[
+                ("title", "Planning session"),
+                ("activity_type", "meeting"),
+                ("mode", "virtual"),
+                ("rung", "co-design"),
+                ("date-day", &day.format("%-d").to_string()),
+                ("date-month", &day.format("%-m").to_string()),
+                ("date-year", &day.format("%Y").to_string()),
+                ("starts", "10:00"),
+                ("ends", "13:30"),
+                ("joining_link", "https://meet.example/plan"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    r.location.unwrap()
+}
+
+async fn an_organisations_rules_are_read_and_changed(store: Site) {
+    let org = signed_lpt(&store).await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_rules_lead").await;
+    let rules = format!("/organisations/{org}/meeting-rules");
+    let page = lead.get(&rules).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains("Longest meeting face to face"));
+    assert!(
+        page.text
+            .contains("3 hours, not counting events or conferences")
+    );
+    assert!(
+        page.text
+            .contains("Involvement Charter, GR7: Keep meetings to an agreed time limit")
+    );
+    assert!(page.text.contains("No charter you signed states it"));
+
+    // Bad values come back named, with what was typed kept.
+    let debrief = format!("{rules}/debrief");
+    let r = lead
+        .post(&debrief, &[("setting", "on"), ("amount", "ten")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("value=\"ten\""));
+    assert!(r.text.contains("whole number"), "{}", r.text);
+    let r = lead
+        .post(&debrief, &[("setting", "on"), ("amount", "500")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("value=\"500\""));
+    let r = lead.post(&debrief, &[("amount", "30")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("Choose what this rule should be"));
+    let r = lead
+        .post(
+            &format!("{rules}/rush-hours"),
+            &[("setting", "on"), ("windows", "Mon-Fri 9-5")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("is not a span of the week"));
+    assert!(r.text.contains("Mon-Fri 9-5"));
+    let r = lead
+        .post(
+            &format!("{rules}/longest-online"),
+            &[("setting", "on"), ("not_counting", "picnic")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        lead.get(&format!("{rules}/picnics")).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    let r = lead
+        .post(&debrief, &[("setting", "on"), ("amount", "30")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = lead.get(&rules).await;
+    assert!(page.text.contains("30 minutes"));
+    assert!(
+        page.text
+            .contains("Set by your organisation, in place of Involvement Charter, GR10")
+    );
+
+    // The API says the same, and refuses what the pages refuse.
+    let api = get(
+        &store,
+        &format!("/api/v1/organisations/{org}/meeting-rules"),
+    )
+    .await;
+    assert_eq!(api.status, StatusCode::OK);
+    let list = api.json();
+    let debrief_rule = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == "debrief")
+        .unwrap();
+    assert_eq!(debrief_rule["amount"], 30);
+    assert_eq!(debrief_rule["set_here"], true);
+    assert_eq!(debrief_rule["commitment"]["key"], "GR10");
+    let r = put(
+        &store,
+        &format!("/api/v1/organisations/{org}/meeting-rules/rush-hours"),
+        serde_json::json!({"setting": "on", "windows": ["Sat 25:00-26:00"]}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(r.text.contains("windows"));
+    let r = put(
+        &store,
+        &format!("/api/v1/organisations/{org}/meeting-rules/rush-hours"),
+        serde_json::json!({"setting": "sometimes"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = put(
+        &store,
+        &format!("/api/v1/organisations/{org}/meeting-rules/rush-hours"),
+        serde_json::json!({"setting": "on"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(
+        r.json()["windows"],
+        serde_json::json!(["Mon-Fri 06:30-09:30", "Mon-Fri 16:00-19:00"])
+    );
+}
+
+async fn a_plan_breaking_rules_is_published_with_a_reason(store: Site) {
+    let org = signed_lpt(&store).await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_rules_lead2").await;
+    let a = long_activity(&store, &lead).await;
+    let page = lead.get(&a).await;
+    assert!(page.text.contains("Longest meeting online or hybrid"));
+    assert!(
+        page.text
+            .contains("It lasts 3 hours 30 minutes; the limit online is 2 hours.")
+    );
+    assert!(page.text.contains("Involvement Charter, GR7"));
+    assert!(
+        page.text
+            .contains("No debrief is planned; the rule asks for 20 minutes.")
+    );
+    assert!(page.text.contains("No ground rules are attached to it."));
+    assert!(page.text.contains("Why go ahead anyway?"));
+    // No reason: refused, nothing published.
+    let r = lead
+        .post(&format!("{a}/publish"), &[("go_ahead_reason", " ")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text.contains("the plan breaks 3 of the charter"),
+        "{}",
+        r.text
+    );
+    let id: i64 = a.trim_start_matches("/activities/").parse().unwrap();
+    assert!(store.activity(id).await.unwrap().published_at.is_none());
+    // The API asks the same.
+    let api = crate::support::post(
+        &store,
+        &format!("/api/v1/activities/{id}/publish"),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(api.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", api.text);
+    assert!(api.text.contains("go_ahead_reason"));
+    let warnings = get(&store, &format!("/api/v1/activities/{id}/warnings")).await;
+    let w = warnings.json();
+    assert_eq!(w.as_array().unwrap().len(), 3);
+    assert_eq!(w[0]["check"], "longest-online");
+    assert_eq!(w[0]["commitment"]["key"], "GR7");
+    assert!(w[0]["went_ahead"].is_null());
+    let reason = "The group asked for one long session to finish the plan.";
+    let r = lead
+        .post(&format!("{a}/publish"), &[("go_ahead_reason", reason)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = lead.get(&a).await;
+    assert!(page.text.contains("Went ahead"));
+    assert!(page.text.contains(reason));
+
+    // Ground rules: chosen from the charter, shown, printed; nothing chosen is
+    // refused.
+    let r = lead.get(&format!("{a}/ground-rules")).await;
+    assert!(r.text.contains("Involvement Charter: Ground Rules"));
+    let r = lead
+        .post(&format!("{a}/ground-rules"), &[("choice", "")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("Choose the ground rules, or none"));
+    let r = lead
+        .post(
+            &format!("{a}/ground-rules"),
+            &[("choice", "document-999999")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let choices = get(&store, &format!("/api/v1/activities/{id}/ground-rules")).await;
+    let choice = choices.json()[0]["choice"].as_str().unwrap().to_string();
+    let r = lead
+        .post(&format!("{a}/ground-rules"), &[("choice", &choice)])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = lead.get(&a).await;
+    assert!(page.text.contains("Phones on silent."));
+    let print = lead.get(&format!("{a}/ground-rules/print")).await;
+    assert_eq!(print.status, StatusCode::OK);
+    assert!(
+        print
+            .text
+            .contains("<li class=\"app-break-words\">Phones on silent.</li>")
+    );
+
+    // A change to the published meeting that breaks a new rule asks why, keeping
+    // what was typed: the organisation now wants papers four weeks before.
+    let r = put(
+        &store,
+        &format!("/api/v1/organisations/{org}/meeting-rules/papers-before"),
+        serde_json::json!({"setting": "on", "amount": 28}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let version = store.activity(id).await.unwrap().version.to_string();
+    let day = store.today() + chrono::Duration::days(7);
+    let mut form = vec![
+        ("title", "Planning session, part one".to_string()),
+        ("activity_type", "meeting".into()),
+        ("mode", "virtual".into()),
+        ("rung", "co-design".into()),
+        ("date-day", day.format("%-d").to_string()),
+        ("date-month", day.format("%-m").to_string()),
+        ("date-year", day.format("%Y").to_string()),
+        ("starts", "10:00".into()),
+        ("ends", "13:30".into()),
+        ("joining_link", "https://meet.example/plan".into()),
+        ("version", version),
+    ];
+    let pairs = |f: &[(&'static str, String)]| -> Vec<(&'static str, String)> { f.to_vec() };
+    let send = pairs(&form);
+    let refs: Vec<(&str, &str)> = send.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = lead.post(&a, &refs).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(r.text.contains("The plan breaks a meeting rule"));
+    assert!(
+        r.text
+            .contains("Papers sent in advance: No papers have been sent")
+    );
+    assert!(r.text.contains("Planning session, part one"));
+    assert_eq!(store.activity(id).await.unwrap().title, "Planning session");
+    form.push((
+        "go_ahead_reason",
+        "Papers are read together at the start.".into(),
+    ));
+    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = lead.post(&a, &refs).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    assert_eq!(
+        store.activity(id).await.unwrap().title,
+        "Planning session, part one"
+    );
+}
+
+site_tests!(
+    an_organisations_rules_are_read_and_changed,
+    a_plan_breaking_rules_is_published_with_a_reason,
+);
