@@ -260,6 +260,19 @@ const PAGES = [
   ['reply-by-link', '/', 'Can you come?', null, async (page) => {
     await page.goto(await replyLink());
   }],
+  ['meeting-rules', '/organisations/1/meeting-rules', 'Rush hours avoided', LEAD],
+  ['meeting-rule-form', '/organisations/1/meeting-rules/longest-face-to-face', 'Kinds of activity the limit does not count', LEAD],
+  ['meeting-rule-errors', '/organisations/1/meeting-rules/rush-hours', 'There is a problem', LEAD, async (page) => {
+    await page.check('input[name=setting][value=on]');
+    await page.fill('#windows', 'Mon-Fri 9-5');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save changes")')]);
+  }],
+  ['activity-rules', '/activities/13', 'Went ahead', ADMIN],
+  ['ground-rules-choose', '/activities/13/ground-rules', 'Which ground rules apply', ADMIN],
+  ['ground-rules-choose-errors', '/activities/13/ground-rules', 'There is a problem', ADMIN, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save changes")')]);
+  }],
+  ['ground-rules-print-none', '/activities/13/ground-rules/print', 'No ground rules are attached yet', ADMIN],
   ['reply-by-link-thanks', '/', 'We have your answer', null, async (page) => {
     await page.goto(await replyLink());
     await page.check('input[name=reply][value=maybe]');
@@ -277,6 +290,24 @@ const PAGES = [
     await page.fill('#starts', '10:00');
     await page.fill('#ends', '11:30');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add the activity")')]);
+  }],
+  // A long online meeting of the forum, which sets its own meeting rules: publishing
+  // it without a reason is refused, with the warnings on the page.
+  ['activity-publish-reason-errors', '/activities/13', 'Give a reason to go ahead', ADMIN, async (page) => {
+    const project = await page.getAttribute('.nhsuk-breadcrumb__list-item:last-child a', 'href');
+    await page.goto(server.base + project + '/activities/new');
+    await page.fill('#title', 'Planning day');
+    await page.selectOption('#activity_type', 'workshop');
+    await page.check('input[name=mode][value=virtual]');
+    await page.check('input[name=rung][value=co-design]');
+    await page.fill('#date-day', '2');
+    await page.fill('#date-month', '3');
+    await page.fill('#date-year', '2027');
+    await page.fill('#starts', '10:00');
+    await page.fill('#ends', '14:00');
+    await page.fill('#joining_link', 'https://meet.example.org/planning-day');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add the activity")')]);
+    await Promise.all([page.waitForNavigation(), page.click('form[action$="/publish"] button[type=submit]')]);
   }],
 ];
 
