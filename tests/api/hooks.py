@@ -22,7 +22,9 @@ else, which a schema cannot say:
 - publishing, or changing a published activity, in a way that breaks one of the
   charter's meeting rules needs a reason to go ahead; ground rules attached are one
   of those listed for the activity; a charter's meeting rules take only the values
-  their rule uses.
+  their rule uses;
+- a paper's content is of the kind its file name says (the type is read from the
+  bytes), which a generated name and content are not.
 
 A request that breaks one of these is refused with a 422 naming the field, which is
 right; but schemathesis, knowing only the schema, would count it as a valid request
@@ -280,6 +282,15 @@ def _meeting_rule(body: dict) -> None:
 
 
 BODY_RULES[("PUT", "/api/v1/organisations/{id}/meeting-rules/{key}")] = _meeting_rule
+
+
+def _paper(body: dict) -> None:
+    # The content must be of the kind the name says: a short text file.
+    body["file_name"] = "agenda.txt"
+    body["content_base64"] = "QWdlbmRhOiB3ZWxjb21lLCBwbGFucywgbmV4dCBzdGVwcy4="
+
+
+BODY_RULES[("POST", "/api/v1/activities/{id}/papers")] = _paper
 
 
 @schemathesis.hook

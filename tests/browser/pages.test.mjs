@@ -273,6 +273,11 @@ const PAGES = [
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save changes")')]);
   }],
   ['ground-rules-print-none', '/activities/13/ground-rules/print', 'No ground rules are attached yet', ADMIN],
+  ['papers', '/activities/13/papers', 'agenda-easy-read.txt', ADMIN],
+  ['paper-new-errors', '/activities/13/papers/new', 'There is a problem', ADMIN, async (page) => {
+    await page.fill('#title', 'Notes');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add the paper")')]);
+  }],
   ['reply-by-link-thanks', '/', 'We have your answer', null, async (page) => {
     await page.goto(await replyLink());
     await page.check('input[name=reply][value=maybe]');

@@ -182,6 +182,26 @@ async fn upcoming_meeting(ctx: &Context, system: &Actor) -> Result<(), AppError>
         .map(|p| p.id)
         .collect();
     crate::invitations::invite(ctx, system, a.id, &people).await?;
+    // The agenda, in standard print and in Easy Read, sent to everyone coming.
+    let agenda = "Forum meeting: our priorities for 2027\n\n1. Welcome, and the ground rules we agree together (10 minutes)\n2. What members told us this year (20 minutes)\n3. Choosing the three questions for the board (45 minutes)\n4. What happens next (5 minutes)\n5. Debrief (20 minutes)\n";
+    let easy = "Forum meeting\n\nWe will say hello.\nWe will agree how we talk to each other.\nWe will hear what members told us.\nWe will choose 3 questions for the board.\nWe will talk about how the meeting went.\n";
+    for (title, format, name, words) in [
+        (
+            "Agenda",
+            coproduce_domain::papers::PaperFormat::Standard,
+            "agenda.txt",
+            agenda,
+        ),
+        (
+            "Agenda in Easy Read",
+            coproduce_domain::papers::PaperFormat::EasyRead,
+            "agenda-easy-read.txt",
+            easy,
+        ),
+    ] {
+        crate::papers::add(ctx, system, a.id, title, format, name, words.as_bytes()).await?;
+    }
+    crate::papers::send(ctx, system, a.id).await?;
     Ok(())
 }
 /// Makes an account the lead of every project of an organisation, through the same

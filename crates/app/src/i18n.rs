@@ -306,7 +306,7 @@ mod tests {
         use coproduce_domain::text::Problem;
         let names = [
             "field", "max", "len", "given", "min", "noun", "id", "time", "date", "part", "days",
-            "what", "key", "known", "expected", "first", "last", "row", "count",
+            "what", "key", "known", "expected", "first", "last", "row", "count", "named", "found",
         ];
         let args: HashMap<Cow<'static, str>, FluentValue<'_>> = names
             .into_iter()

@@ -29,6 +29,7 @@ pub mod networks;
 pub mod organisations;
 pub mod outbox;
 pub mod oversight;
+pub mod papers;
 pub mod password;
 pub mod people;
 pub mod provision;

@@ -164,8 +164,8 @@ impl Planned {
 }
 
 /// The breaches of a planned activity of an organisation, as of now: the rules in
-/// force, the project's other activities, the venue and the needs of the people
-/// coming, in five queries.
+/// force, the project's other activities, the venue, the needs of the people
+/// coming and when the papers went out, in six queries.
 pub(crate) async fn breaches(
     ctx: &Context,
     organisation_id: i64,
@@ -187,6 +187,10 @@ pub(crate) async fn breaches(
             .collect(),
         None => Vec::new(),
     };
+    let papers_sent_at = match p.id {
+        Some(id) => ctx.store.papers_sent_at(id).await?,
+        None => None,
+    };
     let plan = Plan {
         activity_type: p.activity_type,
         mode: p.mode,
@@ -194,7 +198,7 @@ pub(crate) async fn breaches(
         ends_at: p.ends_at,
         debrief_minutes: p.debrief_minutes,
         ground_rules: p.ground_rules,
-        papers_sent_at: None,
+        papers_sent_at,
         others: &others,
         venue: features.as_deref(),
         needs: &needs,

@@ -20,6 +20,11 @@ pub fn hash(secret: &str) -> String {
     hex(&Sha256::digest(secret.as_bytes()))
 }
 
+/// The SHA-256 of a file's bytes, as hex: how a file is known by its content.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
 /// The form token that proves a state-changing request came from our own pages: it
 /// is derived from the session's secret, so another site cannot know it.
 pub fn csrf_token(session_secret: &str) -> String {

@@ -21,6 +21,7 @@ pub mod meeting_rules;
 pub mod needs;
 pub mod network;
 pub mod organisation;
+pub mod papers;
 pub mod person;
 pub mod project;
 pub mod templates;

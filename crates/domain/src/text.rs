@@ -203,11 +203,15 @@ pub enum Problem {
     NotForThisRule,
     #[error("give a reason to go ahead: the plan breaks {0} of the charter's rules")]
     ReasonToGoAhead(usize),
+    #[error("a paper must be one of these: {0}")]
+    NotPaperKind(String),
+    #[error("the file is named as a {named}, but it is {found}")]
+    NotWhatItSays { named: String, found: String },
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 69] = [
+    pub const CODES: [&'static str; 71] = [
         "empty",
         "too-long",
         "control-character",
@@ -277,6 +281,8 @@ impl Problem {
         "not-window",
         "not-for-this-rule",
         "reason-to-go-ahead",
+        "not-paper-kind",
+        "not-what-it-says",
     ];
 
     /// The id translations know this problem by.
@@ -352,6 +358,8 @@ impl Problem {
             NotWindow(_) => "not-window",
             NotForThisRule => "not-for-this-rule",
             ReasonToGoAhead(_) => "reason-to-go-ahead",
+            NotPaperKind(_) => "not-paper-kind",
+            NotWhatItSays { .. } => "not-what-it-says",
         }
     }
 
@@ -373,7 +381,8 @@ impl Problem {
             | NoSuchColumn(g)
             | NotMoney(g)
             | NotLink(g)
-            | NotWindow(g) => {
+            | NotWindow(g)
+            | NotPaperKind(g) => {
                 vec![("given", g.clone())]
             }
             OutOfRange { min, max, given } => vec![
@@ -402,6 +411,9 @@ impl Problem {
             FileUnreadable(why) | CellError(why) => vec![("given", why.clone())],
             TooManyRows(n) | TooMany(n) => vec![("max", n.to_string())],
             ReasonToGoAhead(n) => vec![("count", n.to_string())],
+            NotWhatItSays { named, found } => {
+                vec![("named", named.clone()), ("found", found.clone())]
+            }
             MergedCells { first, last } => {
                 vec![("first", first.to_string()), ("last", last.to_string())]
             }
@@ -671,6 +683,11 @@ mod tests {
             Problem::NotWindow("x".into()),
             Problem::NotForThisRule,
             Problem::ReasonToGoAhead(2),
+            Problem::NotPaperKind("x".into()),
+            Problem::NotWhatItSays {
+                named: "x".into(),
+                found: "y".into(),
+            },
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

@@ -35,6 +35,7 @@ pub mod needs;
 pub mod networks;
 pub mod organisations;
 pub mod owners;
+pub mod papers;
 pub mod people;
 pub mod projects;
 pub mod provision;

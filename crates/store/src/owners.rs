@@ -32,10 +32,12 @@ pub enum Owned {
     Venue,
     /// A person's invitation to an activity.
     Invitation,
+    /// A paper of an activity.
+    Paper,
 }
 
 impl Owned {
-    pub const ALL: [Owned; 16] = [
+    pub const ALL: [Owned; 17] = [
         Owned::Organisation,
         Owned::Person,
         Owned::Project,
@@ -52,6 +54,7 @@ impl Owned {
         Owned::Document,
         Owned::Venue,
         Owned::Invitation,
+        Owned::Paper,
     ];
 
     /// Its name in messages and the audit trail.
@@ -73,6 +76,7 @@ impl Owned {
             Owned::Document => "document",
             Owned::Venue => "venue",
             Owned::Invitation => "invitation",
+            Owned::Paper => "paper",
         }
     }
 
@@ -111,6 +115,9 @@ impl Owned {
             Owned::Venue => "SELECT organisation_id FROM venues WHERE id = $1",
             Owned::Invitation => {
                 "SELECT p.organisation_id FROM invitations i JOIN activities a ON a.id = i.activity_id JOIN projects p ON p.id = a.project_id WHERE i.id = $1"
+            }
+            Owned::Paper => {
+                "SELECT p.organisation_id FROM papers x JOIN activities a ON a.id = x.activity_id JOIN projects p ON p.id = a.project_id WHERE x.id = $1"
             }
         }
     }

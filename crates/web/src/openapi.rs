@@ -14,7 +14,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::api::{
     self, activities, charters, equality, indicators, inputs, invitations, meeting_rules, networks,
-    organisations, people, projects, provision, venues,
+    organisations, papers, people, projects, provision, venues,
 };
 
 #[derive(OpenApi)]
@@ -82,6 +82,9 @@ use crate::api::{
         meeting_rules::warnings,
         meeting_rules::ground_rules_choices,
         meeting_rules::attach_ground_rules,
+        papers::list,
+        papers::add,
+        papers::send,
     ),
     components(
         schemas(crate::error::Problem, crate::error::ProblemField),

@@ -39,3 +39,12 @@ cancelled-intro = { $title } on { $when } is cancelled. We are sorry.
 reminder-subject = Reminder: { $title }
 reminder-intro = This is a reminder that { $title } is coming up.
     .easy = Remember: { $title } is soon.
+
+papers-subject = Papers for { $title }
+    .easy = Papers to read for { $title }
+papers-intro = The papers for { $title } are ready for you to read before the meeting.
+    .easy = Here are the papers for { $title }. Please read them before the meeting.
+letter-papers = Read the papers here: { $link }
+    .easy = To read the papers, use this link: { $link }
+letter-papers-format = If you need the papers in another format, such as Easy Read, large print or audio, please tell us.
+    .easy = Do you need the papers in a different way? For example Easy Read, big print or audio. Please tell us.

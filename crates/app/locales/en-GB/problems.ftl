@@ -81,3 +81,5 @@ why-reason-to-go-ahead = Give a reason to go ahead: the plan breaks { $count ->
     [one] one of the charter's rules
    *[other] { $count } of the charter's rules
 }
+why-not-paper-kind = A paper must be one of these: { $given }
+why-not-what-it-says = The file is named as a { $named }, but it is { $found }. Choose the right file

@@ -839,3 +839,31 @@ staff-no-ground-rules-yet = No ground rules are attached yet.
 staff-choose-the-ground-rules = Choose the ground rules
 staff-print-the-ground-rules = Print the ground rules
 staff-ground-rules-print-how = Print this page and put it up where everyone can see it.
+
+## Meeting papers
+staff-papers = Papers
+staff-papers-intro = Papers are sent to everyone with a place who has not said no: by email, with a link to read them, or on your list to post. When they were first sent is kept, and counts for the rule on papers sent before the meeting.
+staff-papers-list = The papers
+staff-no-papers-yet = No papers have been added yet.
+staff-paper-title = Title
+staff-paper-title-hint = What the paper is, for example "Agenda" or "Notes of the last meeting"
+staff-paper-format = Format
+staff-paper-file = File
+staff-paper-file-hint = A { $kinds } file. Its type is checked from what is in it, not from its name.
+staff-paper-file-size = It must be smaller than { $max } MB.
+staff-paper-sent = Sent
+staff-paper-not-sent = Not sent yet
+staff-add-a-paper = Add a paper
+staff-add-the-paper = Add the paper
+staff-back-to-the-papers = Back to the papers
+staff-choose-a-paper-format = Choose the format the paper is written in
+staff-choose-a-paper-file = Choose the file to add
+staff-send-the-papers = Send the papers
+staff-send-the-papers-how = Everyone with a place who has not said no is sent the papers not sent before, and a link to read them all. People reached by phone or letter are listed for you to post them.
+staff-papers-emailed = { $n ->
+    [0] Nobody was sent the papers by email.
+    [one] 1 person was sent the papers by email.
+   *[other] { $n } people were sent the papers by email.
+}
+staff-papers-to-post = Post the papers to: { $names }
+staff-see-papers = Papers

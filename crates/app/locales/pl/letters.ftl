@@ -38,3 +38,12 @@ cancelled-intro = Spotkanie { $title } w dniu { $when } jest odwołane. Przepras
 reminder-subject = Przypomnienie: { $title }
 reminder-intro = Przypominamy, że wkrótce odbędzie się spotkanie { $title }.
     .easy = Pamiętaj: wkrótce jest spotkanie { $title }.
+
+papers-subject = Materiały na spotkanie { $title }
+    .easy = Materiały do przeczytania: { $title }
+papers-intro = Materiały na spotkanie { $title } są gotowe. Możesz je przeczytać przed spotkaniem.
+    .easy = Oto materiały na spotkanie { $title }. Przeczytaj je przed spotkaniem.
+letter-papers = Przeczytaj materiały tutaj: { $link }
+    .easy = Aby przeczytać materiały, użyj tego linku: { $link }
+letter-papers-format = Jeśli potrzebujesz materiałów w innej formie, na przykład w wersji łatwej do czytania, dużym drukiem lub w formie nagrania, daj nam znać.
+    .easy = Potrzebujesz materiałów w innej formie? Na przykład łatwy tekst, duży druk albo nagranie. Daj nam znać.

@@ -81,3 +81,5 @@ why-reason-to-go-ahead = Podaj powód, aby kontynuować: plan narusza { $count -
     [few] { $count } zasady karty
    *[other] { $count } zasad karty
 }
+why-not-paper-kind = Materiał musi być jednym z tych rodzajów plików: { $given }
+why-not-what-it-says = Nazwa pliku wskazuje na { $named }, ale plik to { $found }. Wybierz właściwy plik

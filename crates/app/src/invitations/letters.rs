@@ -26,6 +26,8 @@ pub enum Notice {
     Cancelled,
     /// It is coming up: the organiser's reminder, with their words.
     Reminder,
+    /// Its papers are ready to read.
+    Papers,
 }
 
 impl Notice {
@@ -36,6 +38,7 @@ impl Notice {
             Notice::Changed => "changed",
             Notice::Cancelled => "cancelled",
             Notice::Reminder => "reminder",
+            Notice::Papers => "papers",
         }
     }
 }
@@ -156,6 +159,7 @@ pub fn letter(
         Notice::Changed => tr.t1("changed-intro", "title", title),
         Notice::Cancelled => tr.t2("cancelled-intro", ("title", title), ("when", &when)),
         Notice::Reminder => tr.t1("reminder-intro", "title", title),
+        Notice::Papers => tr.t1("papers-intro", "title", title),
     });
     if notice != Notice::Cancelled {
         lines.push(String::new());
@@ -176,12 +180,20 @@ pub fn letter(
             lines.push(tr.t("letter-ground-rules"));
             lines.extend(rules.lines().map(str::to_string));
         }
-        if let Some(link) = reply {
-            lines.push(String::new());
-            lines.push(tr.t1("letter-reply", "link", link));
-            lines.push(tr.t("letter-reply-until"));
+        match reply {
+            Some(link) if notice == Notice::Papers => {
+                lines.push(String::new());
+                lines.push(tr.t1("letter-papers", "link", link));
+                lines.push(tr.t("letter-papers-format"));
+            }
+            Some(link) => {
+                lines.push(String::new());
+                lines.push(tr.t1("letter-reply", "link", link));
+                lines.push(tr.t("letter-reply-until"));
+            }
+            None => {}
         }
-        if emailed && !matches!(notice, Notice::Waiting | Notice::Reminder) {
+        if emailed && !matches!(notice, Notice::Waiting | Notice::Reminder | Notice::Papers) {
             lines.push(String::new());
             lines.push(tr.t("letter-calendar"));
         }

@@ -92,7 +92,7 @@ pub(crate) async fn email(
         l.body = format!("{greeting}\n\n{w}\n\n{rest}");
     }
     let method = match notice {
-        Notice::Waiting | Notice::Reminder => None,
+        Notice::Waiting | Notice::Reminder | Notice::Papers => None,
         Notice::Cancelled => Some(Method::Cancel),
         Notice::Invite | Notice::Changed => Some(Method::Request),
     };

@@ -426,9 +426,189 @@ async fn ground_rules_are_attached_shown_and_sent(app: &TestApp) {
     assert!(without.ground_rules.is_none());
 }
 
+const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<< >>\nendobj\ntrailer\n%%EOF\n";
+
+async fn papers_are_checked_sent_and_read_by_those_coming(app: &TestApp) {
+    use coproduce_app::papers;
+    use coproduce_domain::papers::PaperFormat;
+    let (org, lead) = signed_lpt(app).await;
+    let project = project(app, &lead, org).await;
+    let mut f = fields(project, weekday_at(app, 10, 0), Some(1));
+    f.details.debrief_minutes = Some(20);
+    let a = work::create_activity(&app.ctx, &lead, &f).await.unwrap();
+    // A program renamed .pdf, a file over the limit, an empty title: each refused on
+    // its field, nothing kept.
+    let mut exe = b"MZ\x90\x00\x03\x00\x00\x00".to_vec();
+    exe.resize(256, 0);
+    let field = |r: Result<_, AppError>| refused_field(r).0;
+    assert_eq!(
+        field(
+            papers::add(
+                &app.ctx,
+                &lead,
+                a.id,
+                "Agenda",
+                PaperFormat::Standard,
+                "agenda.pdf",
+                &exe
+            )
+            .await
+        ),
+        "file"
+    );
+    let big = vec![b'a'; coproduce_domain::papers::MAX_BYTES + 1];
+    assert_eq!(
+        refused_field(
+            papers::add(
+                &app.ctx,
+                &lead,
+                a.id,
+                "Notes",
+                PaperFormat::Standard,
+                "notes.txt",
+                &big
+            )
+            .await
+        ),
+        ("file".into(), Problem::FileTooLarge(20))
+    );
+    assert_eq!(
+        field(
+            papers::add(
+                &app.ctx,
+                &lead,
+                a.id,
+                " ",
+                PaperFormat::Standard,
+                "agenda.pdf",
+                PDF
+            )
+            .await
+        ),
+        "title"
+    );
+    assert!(
+        papers::list(&app.ctx, &lead, a.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let agenda = papers::add(
+        &app.ctx,
+        &lead,
+        a.id,
+        "Agenda",
+        PaperFormat::Standard,
+        "agenda.pdf",
+        PDF,
+    )
+    .await
+    .unwrap();
+    assert_eq!(agenda.media_type, "application/pdf");
+    assert_eq!(agenda.size_bytes, PDF.len() as i64);
+    assert_eq!(agenda.sha256.len(), 64);
+    let easy = papers::add(
+        &app.ctx,
+        &lead,
+        a.id,
+        "Agenda in Easy Read",
+        PaperFormat::EasyRead,
+        "agenda-easy.txt",
+        "What we will talk about.".as_bytes(),
+    )
+    .await
+    .unwrap();
+    // A draft has nobody to send to.
+    assert!(matches!(
+        papers::send(&app.ctx, &lead, a.id).await,
+        Err(AppError::Conflict(_))
+    ));
+    work::publish_activity(
+        &app.ctx,
+        &lead,
+        a.id,
+        Some("Ground rules agreed on the day."),
+    )
+    .await
+    .unwrap();
+    // Ann has a place and reads Easy Read; Bob waits.
+    let ann = person(app, emailed(org, "Ann Lee"), true).await;
+    app.ctx
+        .store
+        .add_need(
+            ann,
+            &coproduce_store::needs::NeedFields {
+                need: Need::EasyRead,
+                language: None,
+                detail: None,
+            },
+            app.ctx.now(),
+        )
+        .await
+        .unwrap();
+    let bob = person(app, emailed(org, "Bob Khan"), true).await;
+    invitations::invite(&app.ctx, &lead, a.id, &[ann, bob])
+        .await
+        .unwrap();
+    app.run_jobs().await;
+    app.mail.take();
+    let sent = papers::send(&app.ctx, &lead, a.id).await.unwrap();
+    assert_eq!((sent.emailed, sent.papers), (1, 2));
+    assert!(sent.to_post.is_empty());
+    app.run_jobs().await;
+    let mail = app.mail.take();
+    assert_eq!(mail.len(), 1);
+    assert_eq!(mail[0].to, "ann.lee@people.example");
+    assert!(mail[0].subject.contains("Papers"), "{}", mail[0].subject);
+    assert!(mail[0].calendar.is_none());
+    // The rule on papers before is now measured from when they went out.
+    let sent_at = app.ctx.store.papers_sent_at(a.id).await.unwrap();
+    assert_eq!(sent_at, Some(app.ctx.now()));
+    // Ann reads them, her format first, by her link; Bob, waiting, reads none.
+    let token = {
+        let start = mail[0].body.find("/reply/").unwrap();
+        mail[0].body[start + 7..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect::<String>()
+    };
+    let hers = invitations::invitation_by_link(&app.ctx, &token)
+        .await
+        .unwrap();
+    let format = papers::format_for(&app.ctx, ann).await.unwrap();
+    assert_eq!(format, PaperFormat::EasyRead);
+    let readable = papers::for_invitation(&app.ctx, &hers, Some(format))
+        .await
+        .unwrap();
+    let ids: Vec<i64> = readable.iter().map(|p| p.id).collect();
+    assert_eq!(ids, [easy.id, agenda.id]);
+    let (_, bytes) = papers::content_for_invitation(&app.ctx, &hers, agenda.id)
+        .await
+        .unwrap();
+    assert_eq!(bytes, PDF);
+    let all = app.ctx.store.invitations(a.id).await.unwrap();
+    let his = all.iter().find(|i| i.person_id == bob).unwrap();
+    assert!(matches!(
+        papers::content_for_invitation(&app.ctx, his, agenda.id).await,
+        Err(AppError::NotFound)
+    ));
+    // A paper sent stays on record; another organisation's does not exist.
+    assert!(matches!(
+        papers::remove(&app.ctx, &lead, agenda.id).await,
+        Err(AppError::Conflict(_))
+    ));
+    let other = organisation(app, "Elsewhere").await;
+    let stranger = staff(app, other).await;
+    assert!(matches!(
+        papers::content(&app.ctx, &stranger, agenda.id).await,
+        Err(AppError::NotFound)
+    ));
+}
+
 app_tests!(
     a_signed_charter_brings_its_rules_and_the_organisation_may_change_them,
     a_plan_breaking_a_rule_warns_and_needs_a_reason_to_publish,
     a_venue_lacking_what_someone_coming_needs_is_a_warning,
     ground_rules_are_attached_shown_and_sent,
+    papers_are_checked_sent_and_read_by_those_coming,
 );

@@ -219,6 +219,29 @@ pub async fn set_rule(
         ));
     };
     let kind = coproduce_app::meeting_rules::kind_of(&key)?;
+    // Values the schema refuses are refused whatever the setting.
+    let mut errs = coproduce_domain::text::FieldErrors::new();
+    if let Some(n) = body.amount
+        && !(1..=1440).contains(&n)
+    {
+        errs.add(
+            "amount",
+            coproduce_domain::text::Problem::OutOfRange {
+                min: 1,
+                max: 1440,
+                given: n,
+            },
+        );
+    }
+    if body.windows.len() > 14 {
+        errs.add("windows", coproduce_domain::text::Problem::TooMany(14));
+    }
+    for (i, t) in body.not_counting.iter().enumerate() {
+        super::vocab::<ActivityType>(&mut errs, &format!("not_counting[{i}]"), t);
+    }
+    if !errs.is_empty() {
+        return Err(errs.into());
+    }
     let setting = match body.setting.as_str() {
         "charter" => Setting::FromCharter,
         "off" => Setting::Off,

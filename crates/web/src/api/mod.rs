@@ -32,6 +32,7 @@ pub mod invitations;
 pub mod meeting_rules;
 pub mod networks;
 pub mod organisations;
+pub mod papers;
 pub mod people;
 pub mod projects;
 pub mod provision;
@@ -65,6 +66,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = venues::routes(r);
     let r = provision::routes(r);
     let r = meeting_rules::routes(r);
+    let r = papers::routes(r);
     r.get(
         "/api/openapi.json",
         coproduce_domain::account::Capability::ReadPublic,

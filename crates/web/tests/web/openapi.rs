@@ -60,7 +60,7 @@ fn operation_ids_are_unique_and_named_for_what_they_do() {
             "{method} {path}: operationId {id} is not camelCase naming its record"
         );
         let verbs = [
-            "list", "get", "create", "update", "set", "add", "adopt", "publish", "cancel",
+            "list", "get", "create", "update", "set", "add", "adopt", "publish", "cancel", "send",
             "invite", "record", "close", "book",
         ];
         assert!(

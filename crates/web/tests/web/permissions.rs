@@ -111,6 +111,18 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/activities/{id}/ground-rules", WRITE_WORK),
     ("POST", "/activities/{id}/ground-rules", WRITE_WORK),
     ("GET", "/activities/{id}/ground-rules/print", READ_WORK),
+    ("GET", "/activities/{id}/papers", READ_WORK),
+    ("GET", "/activities/{id}/papers/new", WRITE_WORK),
+    ("POST", "/activities/{id}/papers", WRITE_WORK),
+    ("POST", "/activities/{id}/papers/send", WRITE_WORK),
+    ("GET", "/activities/{id}/papers/{paper_id}", READ_WORK),
+    (
+        "POST",
+        "/activities/{id}/papers/{paper_id}/remove",
+        WRITE_WORK,
+    ),
+    ("GET", "/reply/{token}/papers/{key}", EVERYONE),
+    ("GET", "/me/invitations/{id}/papers/{key}", SIGNED_IN),
     ("GET", "/activities/{id}/edit", WRITE_WORK),
     ("POST", "/activities/{id}", WRITE_WORK),
     ("GET", "/activities/{id}/cancel", WRITE_WORK),
@@ -230,6 +242,9 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/api/v1/activities/{id}/warnings", READ_WORK),
     ("GET", "/api/v1/activities/{id}/ground-rules", READ_WORK),
     ("PUT", "/api/v1/activities/{id}/ground-rules", WRITE_WORK),
+    ("GET", "/api/v1/activities/{id}/papers", READ_WORK),
+    ("POST", "/api/v1/activities/{id}/papers", WRITE_WORK),
+    ("POST", "/api/v1/activities/{id}/papers/send", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/cancel", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/close", WRITE_WORK),
     ("GET", "/activities/{id}/close", WRITE_WORK),
@@ -325,6 +340,7 @@ fn fill(path: &str, f: &Fixture) -> String {
     path.replace("{id}", &id.to_string())
         .replace("{person_id}", &f.person.to_string())
         .replace("{invitation_id}", &f.invitation.to_string())
+        .replace("{paper_id}", &f.paper.to_string())
         .replace(
             "{key}",
             if path.contains("meeting-rules") {

@@ -308,7 +308,130 @@ async fn a_plan_breaking_rules_is_published_with_a_reason(store: Site) {
     );
 }
 
+const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<< >>\nendobj\ntrailer\n%%EOF\n";
+
+async fn papers_are_added_sent_and_read(store: Site) {
+    let org = signed_lpt(&store).await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_papers_lead").await;
+    let a = long_activity(&store, &lead).await;
+    let id: i64 = a.trim_start_matches("/activities/").parse().unwrap();
+    let papers = format!("{a}/papers");
+    let page = lead.get(&papers).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains("No papers have been added yet."));
+    // A program renamed .pdf: refused, the title and format kept.
+    let mut exe = b"MZ\x90\x00\x03\x00\x00\x00".to_vec();
+    exe.resize(256, 0);
+    let r = lead
+        .upload_with(
+            &papers,
+            &[("title", "Agenda"), ("format", "standard")],
+            "agenda.pdf",
+            &exe,
+            true,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(
+        r.text
+            .contains("The file is named as a PDF, but it is a program")
+    );
+    assert!(r.text.contains("value=\"Agenda\""));
+    // No file, no format: each named.
+    let r = lead
+        .upload_with(&papers, &[("title", "Agenda")], "", b"", true)
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("Choose the format the paper is written in"));
+    assert!(r.text.contains("Choose the file to add"));
+    // Without the form token: refused, nothing kept.
+    let r = lead
+        .upload_with(
+            &papers,
+            &[("title", "Agenda"), ("format", "standard")],
+            "agenda.pdf",
+            PDF,
+            false,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = lead
+        .upload_with(
+            &papers,
+            &[("title", "Agenda"), ("format", "standard")],
+            "agenda.pdf",
+            PDF,
+            true,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = lead.get(&papers).await;
+    assert!(page.text.contains("agenda.pdf, 1 KB"));
+    assert!(page.text.contains("Not sent yet"));
+    let listed = get(&store, &format!("/api/v1/activities/{id}/papers"))
+        .await
+        .json();
+    let paper = listed[0]["id"].as_i64().unwrap();
+    assert_eq!(listed[0]["media_type"], "application/pdf");
+    let download = lead.get(&format!("{papers}/{paper}")).await;
+    assert_eq!(download.status, StatusCode::OK);
+    assert_eq!(download.text.as_bytes(), PDF);
+    // The API refuses what is not base64, and a Word document that is a PDF.
+    let r = crate::support::post(
+        &store,
+        &format!("/api/v1/activities/{id}/papers"),
+        serde_json::json!({"title": "Notes", "format": "standard", "file_name": "notes.docx", "content_base64": "%%%"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("content_base64"));
+    use base64::Engine;
+    let r = crate::support::post(
+        &store,
+        &format!("/api/v1/activities/{id}/papers"),
+        serde_json::json!({"title": "Notes", "format": "easy-read", "file_name": "notes.docx",
+            "content_base64": base64::engine::general_purpose::STANDARD.encode(PDF)}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text.contains("named as a Word document, but it is a PDF"),
+        "{}",
+        r.text
+    );
+    // A draft cannot be sent to.
+    let r = lead.post(&format!("{papers}/send"), &[]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let r = lead
+        .post(
+            &format!("{a}/publish"),
+            &[("go_ahead_reason", "Agreed with the group.")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let r = lead.post(&format!("{papers}/send"), &[]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert!(r.text.contains("Nobody was sent the papers by email."));
+    let page = lead.get(&papers).await;
+    assert!(!page.text.contains("Not sent yet"));
+    // Sent: it cannot be taken off.
+    let r = lead.post(&format!("{papers}/{paper}/remove"), &[]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    // Someone with no place reads nothing by a made-up link.
+    let r = crate::support::request(
+        &store,
+        crate::support::As::Public,
+        axum::http::Method::GET,
+        &format!("/reply/cpr_nothing/papers/{paper}"),
+        None,
+        "",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
 site_tests!(
     an_organisations_rules_are_read_and_changed,
     a_plan_breaking_rules_is_published_with_a_reason,
+    papers_are_added_sent_and_read,
 );

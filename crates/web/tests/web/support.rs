@@ -435,11 +435,34 @@ impl Browser {
     /// Uploads one file as the form field `file`, with the form token in the address
     /// as the page's form sends it (or without it, when `with_token` is false).
     pub async fn upload(&self, uri: &str, name: &str, content: &[u8], with_token: bool) -> Reply {
+        self.upload_with(uri, &[], name, content, with_token).await
+    }
+
+    /// Uploads a file as `upload` does, after the form's other `fields`.
+    pub async fn upload_with(
+        &self,
+        uri: &str,
+        fields: &[(&str, &str)],
+        name: &str,
+        content: &[u8],
+        with_token: bool,
+    ) -> Reply {
         let boundary = "coproduce-test-boundary";
-        let mut body = format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-        )
-        .into_bytes();
+        let mut body = Vec::new();
+        for (k, v) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
         body.extend_from_slice(content);
         body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
         let uri = if with_token {
@@ -498,6 +521,8 @@ pub struct Fixture {
     pub document: i64,
     pub venue: i64,
     pub invitation: i64,
+    /// A paper of the activity.
+    pub paper: i64,
 }
 
 impl Fixture {
@@ -521,6 +546,7 @@ impl Fixture {
             O::Document => self.document,
             O::Venue => self.venue,
             O::Invitation => self.invitation,
+            O::Paper => self.paper,
         }
     }
 }
@@ -682,9 +708,30 @@ pub async fn fixture(store: &Site, name: &str) -> Fixture {
         .create_venue_for_test(o.id, &format!("{name} Hall"))
         .await;
     let invitation = store.create_invitation_for_test(activity, person).await;
+    let paper = {
+        let mut tx = store.begin().await.unwrap();
+        let id = coproduce_store::papers::insert_paper_in(
+            &mut tx,
+            &coproduce_store::papers::NewPaper {
+                activity_id: activity,
+                title: "Agenda",
+                file_name: "agenda.txt",
+                media_type: "text/plain; charset=utf-8",
+                format: coproduce_domain::papers::PaperFormat::Standard,
+                sha256: "0",
+                content: b"Agenda",
+            },
+            store.now(),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        id
+    };
     Fixture {
         organisation: o.id,
         invitation,
+        paper,
         session,
         completion,
         document,

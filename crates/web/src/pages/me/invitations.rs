@@ -45,6 +45,9 @@ pub struct ReplyPage {
     answered: Option<String>,
     /// The meeting's ground rules, a line each.
     ground_rules: Vec<String>,
+    /// The papers they may read, their own format first: title, format, address,
+    /// and whether it is in the format they need.
+    papers: Vec<(String, String, String, bool)>,
 }
 
 /// The words for an answer, in the reader's language.
@@ -73,6 +76,19 @@ async fn reply_page(
         })
     });
     let meeting = Meeting::of(&state.ctx, activity).await?;
+    let theirs = coproduce_app::papers::format_for(&state.ctx, invitation.person_id).await?;
+    let papers = coproduce_app::papers::for_invitation(&state.ctx, invitation, Some(theirs))
+        .await?
+        .into_iter()
+        .map(|p| {
+            (
+                p.title,
+                tr.t(&format!("paper-format-{}", p.format.slug())),
+                format!("{action}/papers/{}", p.id),
+                p.format == theirs && theirs != coproduce_domain::papers::PaperFormat::Standard,
+            )
+        })
+        .collect();
     let waiting = invitation.place == Place::Waiting;
     let mut details = vec![("reply-when", meeting.when(&tr))];
     if let Some(place) = meeting.place() {
@@ -119,6 +135,7 @@ async fn reply_page(
             .map(|l| l.trim().trim_start_matches("- ").to_string())
             .filter(|l| !l.is_empty())
             .collect(),
+        papers,
         errors,
     })
 }
@@ -290,6 +307,40 @@ pub async fn answer_my_invitation(
             async |r| invitations::reply_own(&state.ctx, &actor, id, r).await,
         )
         .await
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+/// A paper of the meeting a reply link is for, while its person holds a place.
+pub async fn paper_by_link(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((token, paper)): Path<(String, String)>,
+) -> Response {
+    let result = async {
+        let i = by_link(&state, &token).await?;
+        let paper = paper.parse::<i64>().map_err(|_| PageError::NotFound)?;
+        let (p, bytes) =
+            coproduce_app::papers::content_for_invitation(&state.ctx, &i, paper).await?;
+        Ok::<_, PageError>(crate::pages::work::file_response(&p, bytes))
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+/// A paper of the meeting of one's own invitation, while one holds a place.
+pub async fn my_paper(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((raw, paper)): Path<(String, String)>,
+) -> Response {
+    let result = async {
+        let i = own(&state, &viewer, &raw).await?;
+        let paper = paper.parse::<i64>().map_err(|_| PageError::NotFound)?;
+        let (p, bytes) =
+            coproduce_app::papers::content_for_invitation(&state.ctx, &i, paper).await?;
+        Ok::<_, PageError>(crate::pages::work::file_response(&p, bytes))
     }
     .await;
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))

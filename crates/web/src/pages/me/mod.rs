@@ -72,6 +72,16 @@ pub fn routes(r: Routes) -> Routes {
             invitations::reply_by_link_page,
         )
         .post("/reply/{token}", C::ReadPublic, invitations::reply_by_link)
+        .get(
+            "/reply/{token}/papers/{key}",
+            C::ReadPublic,
+            invitations::paper_by_link,
+        )
+        .get(
+            "/me/invitations/{id}/papers/{key}",
+            C::OwnAccount,
+            invitations::my_paper,
+        )
 }
 
 /// The register entry of the signed-in person, or "not found" when their account is

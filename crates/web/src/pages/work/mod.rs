@@ -5,6 +5,7 @@
 mod activities;
 mod closing;
 mod invitations;
+mod papers;
 mod partners;
 mod projects;
 mod provision;
@@ -12,6 +13,7 @@ mod rules;
 mod said;
 mod venues;
 
+pub(crate) use papers::file_response;
 pub(crate) use said::activity_view;
 
 use askama::Template;
@@ -103,6 +105,33 @@ pub fn routes(r: Routes) -> Routes {
             "/activities/{id}/ground-rules",
             C::WriteWork,
             rules::ground_rules_save,
+        )
+        .get("/activities/{id}/papers", C::ReadWork, papers::papers_page)
+        .get(
+            "/activities/{id}/papers/new",
+            C::WriteWork,
+            papers::new_paper,
+        )
+        .post_upload(
+            "/activities/{id}/papers",
+            C::WriteWork,
+            papers::add_paper,
+            coproduce_domain::papers::MAX_BYTES + 64 * 1024,
+        )
+        .post(
+            "/activities/{id}/papers/send",
+            C::WriteWork,
+            papers::send_papers,
+        )
+        .get(
+            "/activities/{id}/papers/{paper_id}",
+            C::ReadWork,
+            papers::download,
+        )
+        .post(
+            "/activities/{id}/papers/{paper_id}/remove",
+            C::WriteWork,
+            papers::remove_paper,
         )
         .get(
             "/activities/{id}/ground-rules/print",
