@@ -24,7 +24,8 @@ else, which a schema cannot say:
   of those listed for the activity; a charter's meeting rules take only the values
   their rule uses;
 - a paper's content is of the kind its file name says (the type is read from the
-  bytes), which a generated name and content are not.
+  bytes), which a generated name and content are not; a paper form holds at least
+  one answer or a comment.
 
 A request that breaks one of these is refused with a 422 naming the field, which is
 right; but schemathesis, knowing only the schema, would count it as a valid request
@@ -291,6 +292,15 @@ def _paper(body: dict) -> None:
 
 
 BODY_RULES[("POST", "/api/v1/activities/{id}/papers")] = _paper
+
+
+def _paper_form(body: dict) -> None:
+    # A paper form holds at least one answer or a comment.
+    if all(_blank(body.get(k)) for k in ("listened-to", "needs-met", "know-next", "comment")):
+        body["listened-to"] = "yes"
+
+
+BODY_RULES[("POST", "/api/v1/activities/{id}/feedback")] = _paper_form
 
 
 @schemathesis.hook

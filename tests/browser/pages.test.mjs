@@ -274,6 +274,14 @@ const PAGES = [
   }],
   ['ground-rules-print-none', '/activities/13/ground-rules/print', 'No ground rules are attached yet', ADMIN],
   ['papers', '/activities/13/papers', 'agenda-easy-read.txt', ADMIN],
+  ['activity-feedback', '/activities/8/feedback', 'Good to be asked first.', ADMIN],
+  ['activity-feedback-paper-errors', '/activities/8/feedback/paper', 'There is a problem', ADMIN, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Record")')]);
+  }],
+  ['me-feedback', '/me/feedback/8', 'I felt listened to', PARTICIPANT],
+  ['me-feedback-errors', '/me/feedback/8', 'There is a problem', PARTICIPANT, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Send my answers")')]);
+  }],
   ['paper-new-errors', '/activities/13/papers/new', 'There is a problem', ADMIN, async (page) => {
     await page.fill('#title', 'Notes');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add the paper")')]);

@@ -71,6 +71,7 @@ pub async fn create_demo_accounts(
                 .await?;
             if let Some(p) = first.items.first() {
                 accounts::link_person(ctx, &system, account.id, p.id).await?;
+                feedback_asked(ctx, &system, p.id).await?;
             }
         }
         if role == Role::Staff
@@ -83,6 +84,43 @@ pub async fn create_demo_accounts(
     }
     upcoming_meeting(ctx, &system).await?;
     Ok(out)
+}
+
+/// The people who came to the participant's latest past activity are asked how it
+/// went, through the same operation staff use; six answers from paper forms are
+/// typed in, so its totals show with small numbers hidden. The participant has
+/// questions to answer on `/me`.
+async fn feedback_asked(ctx: &Context, system: &Actor, person_id: i64) -> Result<(), AppError> {
+    use coproduce_domain::person::AttendanceStatus;
+    let now = ctx.now();
+    let Some(came) = ctx
+        .store
+        .taken_part(person_id)
+        .await?
+        .into_iter()
+        .find(|t| t.status == AttendanceStatus::Attended && t.starts_at < now)
+    else {
+        return Ok(());
+    };
+    crate::feedback::ask(ctx, system, came.activity_id).await?;
+    let forms = [
+        ("yes", "yes", "partly", "The room was too warm."),
+        ("yes", "yes", "yes", ""),
+        (
+            "yes",
+            "partly",
+            "no",
+            "I did not get the papers in large print.",
+        ),
+        ("partly", "yes", "yes", ""),
+        ("yes", "yes", "yes", "Good to be asked first."),
+        ("yes", "", "partly", ""),
+    ];
+    for (l, n, k, c) in forms {
+        let answers = coproduce_domain::feedback::Answers::read(l, n, k, c)?;
+        crate::feedback::record_paper(ctx, system, came.activity_id, &answers).await?;
+    }
+    Ok(())
 }
 
 /// A meeting two weeks ahead in the participant's organisation (the patients'

@@ -19,6 +19,7 @@ pub mod clock;
 pub mod context;
 pub mod demo;
 pub mod error;
+pub mod feedback;
 pub mod i18n;
 pub mod import;
 pub mod invitations;

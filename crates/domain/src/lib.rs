@@ -13,6 +13,7 @@ pub mod charter;
 pub mod charter_file;
 pub mod consent;
 pub mod equality;
+pub mod feedback;
 pub mod indicator;
 pub mod input;
 pub mod invitation;

@@ -207,11 +207,13 @@ pub enum Problem {
     NotPaperKind(String),
     #[error("the file is named as a {named}, but it is {found}")]
     NotWhatItSays { named: String, found: String },
+    #[error("answer at least one question, or write a comment")]
+    NothingAnswered,
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 71] = [
+    pub const CODES: [&'static str; 72] = [
         "empty",
         "too-long",
         "control-character",
@@ -283,6 +285,7 @@ impl Problem {
         "reason-to-go-ahead",
         "not-paper-kind",
         "not-what-it-says",
+        "nothing-answered",
     ];
 
     /// The id translations know this problem by.
@@ -360,6 +363,7 @@ impl Problem {
             ReasonToGoAhead(_) => "reason-to-go-ahead",
             NotPaperKind(_) => "not-paper-kind",
             NotWhatItSays { .. } => "not-what-it-says",
+            NothingAnswered => "nothing-answered",
         }
     }
 
@@ -688,6 +692,7 @@ mod tests {
                 named: "x".into(),
                 found: "y".into(),
             },
+            Problem::NothingAnswered,
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

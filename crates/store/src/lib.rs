@@ -24,6 +24,7 @@ pub mod charters;
 pub mod consents;
 pub mod demo;
 pub mod equality;
+pub mod feedback;
 pub mod import;
 pub mod indicators;
 pub mod inputs;

@@ -13,8 +13,8 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    self, activities, charters, equality, indicators, inputs, invitations, meeting_rules, networks,
-    organisations, papers, people, projects, provision, venues,
+    self, activities, charters, equality, feedback, indicators, inputs, invitations, meeting_rules,
+    networks, organisations, papers, people, projects, provision, venues,
 };
 
 #[derive(OpenApi)]
@@ -85,6 +85,9 @@ use crate::api::{
         papers::list,
         papers::add,
         papers::send,
+        feedback::summary,
+        feedback::record,
+        feedback::ask,
     ),
     components(
         schemas(crate::error::Problem, crate::error::ProblemField),

@@ -48,3 +48,12 @@ letter-papers = Read the papers here: { $link }
     .easy = To read the papers, use this link: { $link }
 letter-papers-format = If you need the papers in another format, such as Easy Read, large print or audio, please tell us.
     .easy = Do you need the papers in a different way? For example Easy Read, big print or audio. Please tell us.
+
+feedback-subject = How did { $title } go?
+    .easy = Tell us about { $title }
+feedback-intro = Thank you for coming to { $title }. Please tell us how it went for you: three short questions and a space for anything else.
+    .easy = Thank you for coming to { $title }. Please answer 3 short questions.
+feedback-link = Answer here: { $link }
+    .easy = Use this link to answer: { $link }
+feedback-anonymous = You can choose not to give your name.
+    .easy = You do not have to say who you are.

@@ -83,3 +83,4 @@ why-reason-to-go-ahead = Give a reason to go ahead: the plan breaks { $count ->
 }
 why-not-paper-kind = A paper must be one of these: { $given }
 why-not-what-it-says = The file is named as a { $named }, but it is { $found }. Choose the right file
+why-nothing-answered = Answer at least one question, or write a comment

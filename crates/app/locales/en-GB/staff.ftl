@@ -867,3 +867,29 @@ staff-papers-emailed = { $n ->
 }
 staff-papers-to-post = Post the papers to: { $names }
 staff-see-papers = Papers
+
+## Experience feedback
+staff-feedback = How it went
+staff-feedback-counts = { $asked ->
+    [one] 1 person was asked
+   *[other] { $asked } people were asked
+}; { $answered ->
+    [one] 1 answer was given.
+   *[other] { $answered } answers were given.
+}
+staff-feedback-too-few = With fewer than 5 answers, the totals and comments are not shown, so no answer can be traced to a person.
+staff-feedback-comments = What people said
+staff-feedback-ask = Ask the people who came
+staff-feedback-ask-how = Everyone recorded as having come, who has not been asked before, is sent three questions and a space for comments: by email with a link of their own, or listed here for you to ask another way. Nobody without consent to contact is asked. Each can answer without giving their name.
+staff-feedback-emailed = { $n ->
+    [0] Nobody was sent the questions by email.
+    [one] 1 person was sent the questions by email.
+   *[other] { $n } people were sent the questions by email.
+}
+staff-feedback-to-ask = Ask another way (no email): { $names }
+staff-feedback-not-contacted = Not asked, as they have no consent to contact: { $names }
+staff-record-a-paper-form = Type in a paper form
+staff-record-a-paper-form-intro = Answers from a paper form are kept without a name.
+staff-feedback-comment = Comment (optional)
+staff-back-to-the-feedback = Back to how it went
+staff-see-feedback = How it went

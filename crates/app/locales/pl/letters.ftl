@@ -47,3 +47,12 @@ letter-papers = Przeczytaj materiały tutaj: { $link }
     .easy = Aby przeczytać materiały, użyj tego linku: { $link }
 letter-papers-format = Jeśli potrzebujesz materiałów w innej formie, na przykład w wersji łatwej do czytania, dużym drukiem lub w formie nagrania, daj nam znać.
     .easy = Potrzebujesz materiałów w innej formie? Na przykład łatwy tekst, duży druk albo nagranie. Daj nam znać.
+
+feedback-subject = Jak minęło spotkanie { $title }?
+    .easy = Opowiedz nam o spotkaniu { $title }
+feedback-intro = Dziękujemy za udział w spotkaniu { $title }. Powiedz nam, jak było: trzy krótkie pytania i miejsce na inne uwagi.
+    .easy = Dziękujemy za udział w spotkaniu { $title }. Odpowiedz na 3 krótkie pytania.
+feedback-link = Odpowiedz tutaj: { $link }
+    .easy = Użyj tego linku, aby odpowiedzieć: { $link }
+feedback-anonymous = Możesz nie podawać swojego imienia i nazwiska.
+    .easy = Nie musisz mówić, kim jesteś.

@@ -83,3 +83,4 @@ why-reason-to-go-ahead = Podaj powód, aby kontynuować: plan narusza { $count -
 }
 why-not-paper-kind = Materiał musi być jednym z tych rodzajów plików: { $given }
 why-not-what-it-says = Nazwa pliku wskazuje na { $named }, ale plik to { $found }. Wybierz właściwy plik
+why-nothing-answered = Odpowiedz na co najmniej jedno pytanie albo napisz komentarz

@@ -4,6 +4,7 @@
 
 mod app;
 mod calendar_mail;
+mod feedback;
 mod invitations;
 #[path = "../../../../tests/smtp/mailbox.rs"]
 mod mailbox;

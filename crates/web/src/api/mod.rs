@@ -26,6 +26,7 @@ use coproduce_store::Within;
 pub mod activities;
 pub mod charters;
 pub mod equality;
+pub mod feedback;
 pub mod indicators;
 pub mod inputs;
 pub mod invitations;
@@ -67,6 +68,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = provision::routes(r);
     let r = meeting_rules::routes(r);
     let r = papers::routes(r);
+    let r = feedback::routes(r);
     r.get(
         "/api/openapi.json",
         coproduce_domain::account::Capability::ReadPublic,

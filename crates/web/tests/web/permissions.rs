@@ -112,6 +112,14 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/activities/{id}/ground-rules", WRITE_WORK),
     ("GET", "/activities/{id}/ground-rules/print", READ_WORK),
     ("GET", "/activities/{id}/papers", READ_WORK),
+    ("GET", "/activities/{id}/feedback", READ_WORK),
+    ("POST", "/activities/{id}/feedback/ask", WRITE_WORK),
+    ("GET", "/activities/{id}/feedback/paper", WRITE_WORK),
+    ("POST", "/activities/{id}/feedback/paper", WRITE_WORK),
+    ("GET", "/feedback/{token}", EVERYONE),
+    ("POST", "/feedback/{token}", EVERYONE),
+    ("GET", "/me/feedback/{key}", SIGNED_IN),
+    ("POST", "/me/feedback/{key}", SIGNED_IN),
     ("GET", "/activities/{id}/papers/new", WRITE_WORK),
     ("POST", "/activities/{id}/papers", WRITE_WORK),
     ("POST", "/activities/{id}/papers/send", WRITE_WORK),
@@ -243,6 +251,9 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/api/v1/activities/{id}/ground-rules", READ_WORK),
     ("PUT", "/api/v1/activities/{id}/ground-rules", WRITE_WORK),
     ("GET", "/api/v1/activities/{id}/papers", READ_WORK),
+    ("GET", "/api/v1/activities/{id}/feedback", READ_WORK),
+    ("POST", "/api/v1/activities/{id}/feedback", WRITE_WORK),
+    ("POST", "/api/v1/activities/{id}/feedback/ask", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/papers", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/papers/send", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/cancel", WRITE_WORK),
@@ -332,6 +343,7 @@ fn fill(path: &str, f: &Fixture) -> String {
         || path.starts_with("/me/consents/")
         || path.starts_with("/me/documents/")
         || path.starts_with("/me/invitations/")
+        || path.starts_with("/me/feedback/")
     {
         999_999
     } else {

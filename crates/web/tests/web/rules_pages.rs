@@ -430,8 +430,169 @@ async fn papers_are_added_sent_and_read(store: Site) {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
 
+async fn people_who_came_say_how_it_went(store: Site) {
+    use coproduce_domain::consent::{ConsentGiven, ConsentMethod, Purpose};
+    let org = signed_lpt(&store).await;
+    let lead = Browser::as_role(
+        &store,
+        Role::InvolvementLead,
+        Some(org),
+        "cpt_feedback_lead",
+    )
+    .await;
+    let a = long_activity(&store, &lead).await;
+    let id: i64 = a.trim_start_matches("/activities/").parse().unwrap();
+    let r = lead
+        .post(
+            &format!("{a}/publish"),
+            &[("go_ahead_reason", "Agreed with the group.")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let ann = store
+        .create_person(
+            &coproduce_domain::person::PersonDraft {
+                organisation_id: org,
+                name: "Ann Lee".into(),
+                email: Some("ann.lee@people.example".into()),
+                roles: vec!["carer".into()],
+                ..Default::default()
+            }
+            .check(store.today())
+            .unwrap(),
+            store.now(),
+        )
+        .await
+        .unwrap()
+        .id;
+    store
+        .record_consent(
+            ann,
+            &ConsentGiven {
+                purpose: Purpose::Contact,
+                given_on: store.today(),
+                method: ConsentMethod::Written,
+                given_by: None,
+            },
+            None,
+            store.now(),
+        )
+        .await
+        .unwrap();
+    // Not before it starts.
+    let r = lead.post(&format!("{a}/feedback/ask"), &[]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    store.clock().advance(chrono::Duration::days(8));
+    let lead = Browser::as_role(
+        &store,
+        Role::InvolvementLead,
+        Some(org),
+        "cpt_feedback_lead2",
+    )
+    .await;
+    let r = lead
+        .post(
+            &format!("{a}/attendance"),
+            &[("person_id", &ann.to_string()), ("status", "attended")],
+        )
+        .await;
+    assert!(r.status.is_redirection(), "{}", r.text);
+    store.run_jobs().await;
+    store.mail.take();
+    let r = lead.post(&format!("{a}/feedback/ask"), &[]).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert!(r.text.contains("1 person was sent the questions by email."));
+    store.run_jobs().await;
+    let mail = store.mail.take();
+    let start = mail[0].body.find("/feedback/").unwrap();
+    let link: String = mail[0].body[start..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+    let public = |method: axum::http::Method, form: &'static str| {
+        let store = store.clone();
+        let link = link.clone();
+        async move {
+            crate::support::request(
+                &store,
+                crate::support::As::Public,
+                method,
+                &link,
+                (!form.is_empty()).then_some(form),
+                "application/x-www-form-urlencoded",
+            )
+            .await
+        }
+    };
+    let page = public(axum::http::Method::GET, "").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains("I felt listened to"));
+    let r = public(axum::http::Method::POST, "comment=+").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text
+            .contains("Answer at least one question, or write a comment")
+    );
+    let r = public(axum::http::Method::POST, "listened-to=maybe&comment=Kept").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains(">Kept</textarea>") || r.text.contains("Kept"));
+    let r = public(
+        axum::http::Method::POST,
+        "listened-to=yes&needs-met=partly&know-next=no&comment=More+breaks&anonymous=yes",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert!(r.text.contains("We have your answers"));
+    let r = public(axum::http::Method::POST, "listened-to=no").await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(r.text.contains("You have already answered"));
+    let page = lead.get(&format!("{a}/feedback")).await;
+    assert!(
+        page.text
+            .contains("1 person was asked; 1 answer was given.")
+    );
+    assert!(page.text.contains("With fewer than 5 answers"));
+    assert!(!page.text.contains("More breaks"));
+    // Paper forms, from the page and the API.
+    let r = lead
+        .post(&format!("{a}/feedback/paper"), &[("comment", " ")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = lead
+        .post(&format!("{a}/feedback/paper"), &[("listened-to", "yes")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    for _ in 0..3 {
+        let r = crate::support::post(
+            &store,
+            &format!("/api/v1/activities/{id}/feedback"),
+            serde_json::json!({"listened-to": "yes"}),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    }
+    let r = crate::support::post(
+        &store,
+        &format!("/api/v1/activities/{id}/feedback"),
+        serde_json::json!({"listened-to": "perhaps"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let api = get(&store, &format!("/api/v1/activities/{id}/feedback"))
+        .await
+        .json();
+    assert_eq!(api["answered"], 5);
+    assert_eq!(api["totals"][0]["answers"][0]["count"], 5);
+    assert!(api["totals"][1]["answers"][1]["count"].is_null());
+    assert_eq!(api["comments"][0], "More breaks");
+    let page = lead.get(&format!("{a}/feedback")).await;
+    assert!(page.text.contains("More breaks"));
+}
+
 site_tests!(
     an_organisations_rules_are_read_and_changed,
     a_plan_breaking_rules_is_published_with_a_reason,
     papers_are_added_sent_and_read,
+    people_who_came_say_how_it_went,
 );

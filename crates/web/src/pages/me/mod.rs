@@ -8,6 +8,7 @@
 //! module is the only place that reads them back.
 
 mod data;
+mod feedback;
 pub mod invitations;
 mod trail;
 
@@ -72,6 +73,10 @@ pub fn routes(r: Routes) -> Routes {
             invitations::reply_by_link_page,
         )
         .post("/reply/{token}", C::ReadPublic, invitations::reply_by_link)
+        .get("/feedback/{token}", C::ReadPublic, feedback::by_link_page)
+        .post("/feedback/{token}", C::ReadPublic, feedback::by_link)
+        .get("/me/feedback/{key}", C::OwnAccount, feedback::own_page)
+        .post("/me/feedback/{key}", C::OwnAccount, feedback::own)
         .get(
             "/reply/{token}/papers/{key}",
             C::ReadPublic,
@@ -144,6 +149,8 @@ struct MyRecordPage {
     invited: Vec<MyInvitation>,
     /// When their calendar feed address was made, in words, if it has been.
     feed_made: Option<String>,
+    /// Activities they were asked about: id, title, and whether they answered.
+    feedback: Vec<(i64, String, bool)>,
     /// Course, when completed, and when it runs out.
     training: Vec<(String, String, Option<String>)>,
     /// Who looked at or changed the record: when, who, what.
@@ -392,6 +399,13 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
             said,
             to_sign,
             invited,
+            feedback: state
+                .store
+                .own_feedback_requests(p.id)
+                .await?
+                .into_iter()
+                .map(|r| (r.activity_id, r.title, r.answered_at.is_some()))
+                .collect(),
             feed_made: state
                 .store
                 .feed_made(p.id)

@@ -4,6 +4,7 @@
 
 mod activities;
 mod closing;
+mod feedback;
 mod invitations;
 mod papers;
 mod partners;
@@ -105,6 +106,22 @@ pub fn routes(r: Routes) -> Routes {
             "/activities/{id}/ground-rules",
             C::WriteWork,
             rules::ground_rules_save,
+        )
+        .get(
+            "/activities/{id}/feedback",
+            C::ReadWork,
+            feedback::feedback_page,
+        )
+        .post("/activities/{id}/feedback/ask", C::WriteWork, feedback::ask)
+        .get(
+            "/activities/{id}/feedback/paper",
+            C::WriteWork,
+            feedback::paper_new,
+        )
+        .post(
+            "/activities/{id}/feedback/paper",
+            C::WriteWork,
+            feedback::paper_save,
         )
         .get("/activities/{id}/papers", C::ReadWork, papers::papers_page)
         .get(
