@@ -110,6 +110,39 @@ pub async fn add_reminder(
     Ok(ctx.store.reminder(id).await?)
 }
 
+/// Removes a reminder of an activity the actor sees before it is sent: one already
+/// sent stays on record (a conflict); one of another activity is not found.
+/// Audited.
+pub async fn remove_reminder(
+    ctx: &Context,
+    actor: &Actor,
+    activity_id: i64,
+    reminder_id: i64,
+) -> Result<Reminder, AppError> {
+    actor.require(Capability::WriteWork)?;
+    let org = visible_record(ctx, actor, Owned::Activity, activity_id).await?;
+    let reminder = match ctx.store.reminder(reminder_id).await {
+        Ok(r) if r.activity_id == activity_id => r,
+        Ok(_) | Err(coproduce_store::StoreError::NotFound) => return Err(AppError::NotFound),
+        Err(e) => return Err(e.into()),
+    };
+    let mut tx = ctx.begin().await?;
+    if !coproduce_store::invitations::delete_reminder_in(&mut tx, reminder_id).await? {
+        return Err(AppError::Conflict(
+            "the reminder has been sent, so it stays on record".into(),
+        ));
+    }
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("reminder.remove", "activity", activity_id).organisation(Some(org)),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(reminder)
+}
+
 /// The job: sends a reminder when its time comes. Answers what the job keeps.
 pub async fn send(ctx: &Context, payload: &str) -> Result<Option<String>, String> {
     let p: Payload =

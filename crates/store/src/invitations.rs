@@ -471,6 +471,19 @@ pub async fn insert_reminder(
 
 /// Records that a reminder was sent, and to how many, unless it already was.
 /// Answers whether this call recorded it.
+/// Removes a reminder not yet sent; `false` when it was sent meanwhile (or is
+/// gone), and nothing is removed. Its job finds it gone and sends nothing.
+pub async fn delete_reminder_in(tx: &mut Tx, id: i64) -> Result<bool, StoreError> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query("DELETE FROM reminders WHERE id = $1 AND sent_at IS NULL")
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(rows == 1)
+}
+
 pub async fn mark_reminder_sent_in(
     tx: &mut Tx,
     id: i64,

@@ -57,6 +57,7 @@ use crate::api::{
         invitations::reply,
         invitations::reminders,
         invitations::add_reminder,
+        invitations::remove_reminder,
         activities::attendance,
         activities::set_attendance,
         inputs::list,

@@ -893,3 +893,4 @@ staff-record-a-paper-form-intro = Answers from a paper form are kept without a n
 staff-feedback-comment = Comment (optional)
 staff-back-to-the-feedback = Back to how it went
 staff-see-feedback = How it went
+staff-the-reminder-of = the reminder of

@@ -873,7 +873,48 @@ async fn access_support_is_listed_booked_and_met(app: &TestApp) {
     assert_eq!(app.ctx.store.unmet_needs(org).await.unwrap(), 1);
 }
 
+async fn a_reminder_is_removed_until_it_is_sent(app: &TestApp) {
+    use chrono::NaiveTime;
+    use coproduce_app::reminders;
+    let org = organisation(app, "Riverside").await;
+    let lead = staff(app, org).await;
+    let a = published(app, &lead, org, next_week(app), None).await;
+    let b = published(app, &lead, org, next_week(app), None).await;
+    let ann = person(app, emailed(org, "Ann Lee"), true).await;
+    invitations::invite(&app.ctx, &lead, a.id, &[ann])
+        .await
+        .unwrap();
+    sent(app).await;
+    let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap();
+    let soon = reminders::add_reminder(&app.ctx, &lead, a.id, 1, ten, Some("See you soon"))
+        .await
+        .unwrap();
+    let early = reminders::add_reminder(&app.ctx, &lead, a.id, 5, ten, None)
+        .await
+        .unwrap();
+    // Named under another activity: not found.
+    assert!(matches!(
+        reminders::remove_reminder(&app.ctx, &lead, b.id, soon.id).await,
+        Err(AppError::NotFound)
+    ));
+    reminders::remove_reminder(&app.ctx, &lead, a.id, soon.id)
+        .await
+        .unwrap();
+    assert_eq!(app.ctx.store.reminders(a.id).await.unwrap().len(), 1);
+    // The early one is sent; after that it stays on record.
+    app.clock().advance(Duration::days(3));
+    assert_eq!(sent(app).await.len(), 1);
+    assert!(matches!(
+        reminders::remove_reminder(&app.ctx, &lead, a.id, early.id).await,
+        Err(AppError::Conflict(_))
+    ));
+    // The removed one never goes.
+    app.clock().advance(Duration::days(3));
+    assert!(sent(app).await.is_empty());
+}
+
 app_tests!(
+    a_reminder_is_removed_until_it_is_sent,
     access_support_is_listed_booked_and_met,
     a_meeting_is_closed_with_who_came_and_for_how_long,
     reminders_go_when_set_and_keep_in_step,

@@ -2,7 +2,7 @@
 //! inviting people, and recording the replies they give the organiser.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Capability as C;
 use coproduce_domain::invitation::{Place, Reach, Reply};
@@ -22,6 +22,11 @@ pub fn routes(r: Routes) -> Routes {
         .post("/api/v1/activities/{id}/invitations", C::WriteWork, invite)
         .put("/api/v1/invitations/{id}/reply", C::WriteWork, reply)
         .get("/api/v1/activities/{id}/reminders", C::ReadWork, reminders)
+        .post(
+            "/api/v1/activities/{id}/reminders/{key}/remove",
+            C::WriteWork,
+            remove_reminder,
+        )
         .post(
             "/api/v1/activities/{id}/reminders",
             C::WriteWork,
@@ -367,4 +372,37 @@ pub async fn add_reminder(
         format!("/api/v1/activities/{id}/reminders"),
         reminder_out(r, a.starts_at),
     ))
+}
+
+/// Remove a reminder before it is sent; one already sent stays on record.
+#[utoipa::path(post, path = "/api/v1/activities/{id}/reminders/{key}/remove", tag = "invitations",
+    operation_id = "removeReminder",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, minimum = 1, description = "Activity id"),
+        ("key" = i64, Path, minimum = 1, description = "Reminder id"),
+    ),
+    responses(
+        (status = 200, description = "The reminder as it was before it was removed.", body = ReminderOut),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 409, description = "The reminder has been sent.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn remove_reminder(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Path((raw, key)): Path<(String, String)>,
+) -> Result<Json<ReminderOut>, ApiError> {
+    let parse = |raw: &str| raw.parse::<i64>().ok().filter(|n| *n > 0);
+    let (Some(id), Some(reminder)) = (parse(&raw), parse(&key)) else {
+        return Err(ApiError::NotFound(
+            crate::i18n::API.t("api-ids-are-whole-numbers"),
+        ));
+    };
+    let r =
+        coproduce_app::reminders::remove_reminder(&s.ctx, &viewer.actor(), id, reminder).await?;
+    let a = s.store.activity(id).await?;
+    Ok(Json(reminder_out(r, a.starts_at)))
 }

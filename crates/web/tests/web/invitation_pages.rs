@@ -715,7 +715,62 @@ async fn access_support_is_booked_and_met_from_the_pages(store: Site) {
     );
 }
 
+async fn a_reminder_is_removed_from_the_page_and_the_api(store: Site) {
+    let org = organisation(&store, "Riverside").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_rem_lead").await;
+    let a = activity(&store, &lead, org, "").await;
+    for days in ["1", "2"] {
+        let r = lead
+            .post(
+                &format!("/activities/{a}/reminders"),
+                &[
+                    ("days_before", days),
+                    ("at", "10:00"),
+                    ("words", "See you soon"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    }
+    let list = crate::support::get(&store, &format!("/api/v1/activities/{a}/reminders")).await;
+    let ids: Vec<i64> = list
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_i64().unwrap())
+        .collect();
+    let page = lead.get(&format!("/activities/{a}/invitations")).await;
+    assert!(page.text.contains(&format!("/reminders/{}/remove", ids[0])));
+    let r = lead
+        .post(&format!("/activities/{a}/reminders/{}/remove", ids[0]), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = lead.get(&format!("/activities/{a}/invitations")).await;
+    assert!(!page.text.contains(&format!("/reminders/{}/remove", ids[0])));
+    let r = crate::support::post(
+        &store,
+        &format!("/api/v1/activities/{a}/reminders/{}/remove", ids[1]),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    // Gone: not found the second time, and a made-up id too.
+    let r = crate::support::post(
+        &store,
+        &format!("/api/v1/activities/{a}/reminders/{}/remove", ids[1]),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = lead
+        .post(&format!("/activities/{a}/reminders/abc/remove"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
 site_tests!(
+    a_reminder_is_removed_from_the_page_and_the_api,
     access_support_is_booked_and_met_from_the_pages,
     a_meeting_is_closed_from_its_page,
     a_reminder_is_set_with_the_organisers_words,

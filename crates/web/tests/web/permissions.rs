@@ -114,6 +114,11 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/activities/{id}/papers", READ_WORK),
     ("GET", "/activities/{id}/feedback", READ_WORK),
     ("POST", "/activities/{id}/feedback/ask", WRITE_WORK),
+    (
+        "POST",
+        "/activities/{id}/reminders/{key}/remove",
+        WRITE_WORK,
+    ),
     ("GET", "/activities/{id}/feedback/paper", WRITE_WORK),
     ("POST", "/activities/{id}/feedback/paper", WRITE_WORK),
     ("GET", "/feedback/{token}", EVERYONE),
@@ -254,6 +259,11 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/api/v1/activities/{id}/feedback", READ_WORK),
     ("POST", "/api/v1/activities/{id}/feedback", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/feedback/ask", WRITE_WORK),
+    (
+        "POST",
+        "/api/v1/activities/{id}/reminders/{key}/remove",
+        WRITE_WORK,
+    ),
     ("POST", "/api/v1/activities/{id}/papers", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/papers/send", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/cancel", WRITE_WORK),

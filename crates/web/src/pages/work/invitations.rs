@@ -65,7 +65,9 @@ pub struct InvitationsPage {
     /// Why nobody can be invited now, in words; `None` while it is open.
     closed: Option<String>,
     /// The reminders set: when each goes, its words, and whether it went.
-    reminders: Vec<(String, Option<String>, String)>,
+    /// When each goes, its words, whether it was sent, and its id while it can be
+    /// removed.
+    reminders: Vec<(String, Option<String>, String, Option<i64>)>,
 }
 
 /// Why an activity is closed, in the staff's words.
@@ -163,7 +165,8 @@ pub(super) async fn invitations_page(
                     ),
                     (None, _) => tr.t("staff-reminder-not-sent"),
                 };
-                (time::show(when), r.words, state)
+                let removable = r.sent_at.is_none().then_some(r.id);
+                (time::show(when), r.words, state, removable)
             })
             .collect();
         Ok(InvitationsPage {
@@ -625,6 +628,30 @@ pub(super) async fn add_reminder(
             StatusCode::UNPROCESSABLE_ENTITY,
             &reminder_form_page(&state, &viewer, &a, &f, errors),
         ))
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+/// Removes a reminder not yet sent, and goes back to the list; one sent meanwhile
+/// stays, and the list says so.
+pub(super) async fn remove_reminder(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((raw, key)): Path<(String, String)>,
+) -> Response {
+    let result = async {
+        let id = id_of(&raw)?;
+        let reminder = key.parse::<i64>().map_err(|_| PageError::NotFound)?;
+        match coproduce_app::reminders::remove_reminder(&state.ctx, &viewer.actor(), id, reminder)
+            .await
+        {
+            Ok(_) | Err(coproduce_app::AppError::Conflict(_)) => Ok(Redirect::to(&format!(
+                "/activities/{id}/invitations#reminders"
+            ))
+            .into_response()),
+            Err(e) => Err(e.into()),
+        }
     }
     .await;
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))

@@ -216,6 +216,11 @@ pub fn routes(r: Routes) -> Routes {
             C::WriteWork,
             invitations::record_reply,
         )
+        .post(
+            "/activities/{id}/reminders/{key}/remove",
+            C::WriteWork,
+            invitations::remove_reminder,
+        )
         .get(
             "/activities/{id}/reminders/new",
             C::WriteWork,
