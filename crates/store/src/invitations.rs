@@ -29,6 +29,8 @@ pub struct Invitation {
     pub invited_at: DateTime<Utc>,
     /// When they were given a place: at once, or when the waiting list moved up.
     pub offered_at: Option<DateTime<Utc>>,
+    /// When the organiser phoned them or posted their letter, for those reached so.
+    pub contacted_at: Option<DateTime<Utc>>,
 }
 
 has_id!(Invitation);
@@ -105,7 +107,7 @@ has_id!(PersonInvitation);
 
 macro_rules! invitation_select {
     ($rest:literal) => {
-        concat!("SELECT i.id, i.activity_id, i.person_id, p.name AS person_name, i.place, i.reach, i.reply, i.replied_at, i.invited_at, i.offered_at FROM invitations i JOIN people p ON p.id = i.person_id ", $rest)
+        concat!("SELECT i.id, i.activity_id, i.person_id, p.name AS person_name, i.place, i.reach, i.reply, i.replied_at, i.invited_at, i.offered_at, i.contacted_at FROM invitations i JOIN people p ON p.id = i.person_id ", $rest)
     };
 }
 
@@ -471,6 +473,19 @@ pub async fn insert_reminder(
 
 /// Records that a reminder was sent, and to how many, unless it already was.
 /// Answers whether this call recorded it.
+/// Records when the organiser phoned someone, or posted their letter.
+pub async fn mark_contacted_in(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
+    let rows = on_tx!(tx, |c| {
+        sqlx::query("UPDATE invitations SET contacted_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    crate::db::updated(rows)
+}
+
 /// Removes a reminder not yet sent; `false` when it was sent meanwhile (or is
 /// gone), and nothing is removed. Its job finds it gone and sends nothing.
 pub async fn delete_reminder_in(tx: &mut Tx, id: i64) -> Result<bool, StoreError> {

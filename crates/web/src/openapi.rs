@@ -55,6 +55,7 @@ use crate::api::{
         invitations::list,
         invitations::invite,
         invitations::reply,
+        invitations::contacted,
         invitations::reminders,
         invitations::add_reminder,
         invitations::remove_reminder,

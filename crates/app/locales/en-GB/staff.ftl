@@ -894,3 +894,5 @@ staff-feedback-comment = Comment (optional)
 staff-back-to-the-feedback = Back to how it went
 staff-see-feedback = How it went
 staff-the-reminder-of = the reminder of
+staff-contacted-on = Contacted { $date }
+staff-mark-contacted = Mark as phoned or posted today

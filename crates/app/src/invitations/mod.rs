@@ -312,6 +312,40 @@ pub async fn print_letter(
     })
 }
 
+/// Records that the organiser phoned someone invited by phone, or posted the letter
+/// to someone invited by letter, now; marking again moves the time on. Not for
+/// someone invited by email or not contacted (a conflict), nor for an activity
+/// closed to invitations. Audited.
+pub async fn mark_contacted(
+    ctx: &Context,
+    actor: &Actor,
+    invitation_id: i64,
+) -> Result<Invitation, AppError> {
+    actor.require(Capability::WriteWork)?;
+    let org = visible_record(ctx, actor, Owned::Invitation, invitation_id).await?;
+    let invitation = ctx.store.invitation(invitation_id).await?;
+    if !matches!(invitation.reach, Reach::Phone | Reach::Letter) {
+        return Err(AppError::Conflict(
+            "only someone reached by phone or letter is contacted by hand".into(),
+        ));
+    }
+    let activity = ctx.store.activity(invitation.activity_id).await?;
+    open(&activity, ctx.now())?;
+    let mut tx = ctx.begin().await?;
+    coproduce_store::invitations::mark_contacted_in(&mut tx, invitation_id, ctx.now()).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        actor,
+        Entry::new("invitation.contacted", "invitation", invitation_id)
+            .organisation(Some(org))
+            .person(Some(invitation.person_id)),
+    )
+    .await?;
+    ctx.commit(tx).await?;
+    Ok(ctx.store.invitation(invitation_id).await?)
+}
+
 /// Tells everyone invited by email that the activity changed (`Notice::Changed`, to
 /// those with a place or waiting who have not said no) or is called off
 /// (`Notice::Cancelled`, to everyone invited), on the caller's transaction, after

@@ -21,6 +21,11 @@ pub fn routes(r: Routes) -> Routes {
     r.get("/api/v1/activities/{id}/invitations", C::ReadWork, list)
         .post("/api/v1/activities/{id}/invitations", C::WriteWork, invite)
         .put("/api/v1/invitations/{id}/reply", C::WriteWork, reply)
+        .post(
+            "/api/v1/invitations/{id}/contacted",
+            C::WriteWork,
+            contacted,
+        )
         .get("/api/v1/activities/{id}/reminders", C::ReadWork, reminders)
         .post(
             "/api/v1/activities/{id}/reminders/{key}/remove",
@@ -71,6 +76,10 @@ pub struct InvitationOut {
     /// When they were given a place: at once, or when the waiting list moved up.
     #[schema(format = DateTime)]
     pub offered_at: Option<String>,
+    /// For someone reached by phone or letter: when the organiser last phoned them
+    /// or posted the letter; null until then.
+    #[schema(format = DateTime)]
+    pub contacted_at: Option<String>,
 }
 
 impl From<Invitation> for InvitationOut {
@@ -86,6 +95,7 @@ impl From<Invitation> for InvitationOut {
             replied_at: i.replied_at.map(time::machine),
             invited_at: time::machine(i.invited_at),
             offered_at: i.offered_at.map(time::machine),
+            contacted_at: i.contacted_at.map(time::machine),
         }
     }
 }
@@ -405,4 +415,30 @@ pub async fn remove_reminder(
         coproduce_app::reminders::remove_reminder(&s.ctx, &viewer.actor(), id, reminder).await?;
     let a = s.store.activity(id).await?;
     Ok(Json(reminder_out(r, a.starts_at)))
+}
+
+/// Record that the organiser phoned someone invited by phone, or posted the letter
+/// to someone invited by letter, now.
+#[utoipa::path(post, path = "/api/v1/invitations/{id}/contacted", tag = "invitations",
+    operation_id = "recordContacted",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Invitation id")),
+    responses(
+        (status = 200, description = "The invitation, with when they were contacted.", body = InvitationOut),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 409, description = "They were invited by email, or the activity is a draft, cancelled or over.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn contacted(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+) -> Result<Json<InvitationOut>, ApiError> {
+    Ok(Json(
+        coproduce_app::invitations::mark_contacted(&s.ctx, &viewer.actor(), id)
+            .await?
+            .into(),
+    ))
 }

@@ -769,7 +769,68 @@ async fn a_reminder_is_removed_from_the_page_and_the_api(store: Site) {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
 
+async fn phoning_or_posting_is_recorded(store: Site) {
+    let org = organisation(&store, "Riverside").await;
+    let lead = Browser::as_role(&store, Role::InvolvementLead, Some(org), "cpt_contact_lead").await;
+    let a = activity(&store, &lead, org, "").await;
+    let ann = person(&store, draft(org, "Ann Lee", true), true).await;
+    let eve = person(&store, draft(org, "Eve Post", false), true).await;
+    let r = lead
+        .post(
+            &format!("/activities/{a}/invitations"),
+            &[
+                ("person_id", &ann.to_string()),
+                ("person_id", &eve.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let list = crate::support::get(&store, &format!("/api/v1/activities/{a}/invitations")).await;
+    let json = list.json();
+    let items = json["items"]
+        .as_array()
+        .or(json.as_array())
+        .unwrap()
+        .clone();
+    let id_of = |p: i64| {
+        items.iter().find(|i| i["person_id"] == p).unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let page = lead.get(&format!("/activities/{a}/invitations")).await;
+    assert_eq!(
+        page.text.matches("Mark as phoned or posted today").count(),
+        1
+    );
+    let r = lead
+        .post(
+            &format!("/activities/{a}/invitations/{}/contacted", id_of(eve)),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = lead.get(&format!("/activities/{a}/invitations")).await;
+    assert!(page.text.contains("Contacted "));
+    // Someone sent an email is not contacted by hand.
+    let r = crate::support::post(
+        &store,
+        &format!("/api/v1/invitations/{}/contacted", id_of(ann)),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    let r = crate::support::post(
+        &store,
+        &format!("/api/v1/invitations/{}/contacted", id_of(eve)),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert!(r.json()["contacted_at"].is_string());
+}
+
 site_tests!(
+    phoning_or_posting_is_recorded,
     a_reminder_is_removed_from_the_page_and_the_api,
     access_support_is_booked_and_met_from_the_pages,
     a_meeting_is_closed_from_its_page,

@@ -51,6 +51,8 @@ pub struct InvitationRow {
     /// shown to those who may read the register.
     contact: Option<String>,
     by_hand: bool,
+    /// When the organiser phoned them or posted their letter, in words.
+    contacted: Option<String>,
 }
 
 #[derive(Template)]
@@ -143,6 +145,9 @@ pub(super) async fn invitations_page(
                     reach: i.reach.label(),
                     reply: i.reply().map(|r| r.label()),
                     by_hand: i.reach != Reach::Email,
+                    contacted: i
+                        .contacted_at
+                        .map(|t| tr.t1("staff-contacted-on", "date", time::show(t))),
                     contact,
                     name: i.person_name,
                 }
@@ -652,6 +657,26 @@ pub(super) async fn remove_reminder(
             .into_response()),
             Err(e) => Err(e.into()),
         }
+    }
+    .await;
+    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
+}
+
+/// Records that the organiser phoned someone, or posted their letter, and goes back
+/// to the list.
+pub(super) async fn mark_contacted(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((raw, invitation)): Path<(String, String)>,
+) -> Response {
+    let result = async {
+        let id = id_of(&raw)?;
+        let invitation = id_of(&invitation)?;
+        if state.store.invitation(invitation).await?.activity_id != id {
+            return Err(PageError::NotFound);
+        }
+        coproduce_app::invitations::mark_contacted(&state.ctx, &viewer.actor(), invitation).await?;
+        Ok(Redirect::to(&format!("/activities/{id}/invitations")).into_response())
     }
     .await;
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))

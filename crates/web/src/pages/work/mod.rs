@@ -217,6 +217,11 @@ pub fn routes(r: Routes) -> Routes {
             invitations::record_reply,
         )
         .post(
+            "/activities/{id}/invitations/{invitation_id}/contacted",
+            C::WriteWork,
+            invitations::mark_contacted,
+        )
+        .post(
             "/activities/{id}/reminders/{key}/remove",
             C::WriteWork,
             invitations::remove_reminder,
