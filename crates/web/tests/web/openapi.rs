@@ -61,7 +61,7 @@ fn operation_ids_are_unique_and_named_for_what_they_do() {
         );
         let verbs = [
             "list", "get", "create", "update", "set", "add", "adopt", "publish", "cancel", "send",
-            "ask", "invite", "record", "close", "book",
+            "ask", "remove", "invite", "record", "close", "book",
         ];
         assert!(
             verbs.iter().any(|v| id.starts_with(v)),

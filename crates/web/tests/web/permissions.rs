@@ -116,6 +116,12 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/activities/{id}/feedback/ask", WRITE_WORK),
     (
         "POST",
+        "/activities/{id}/invitations/{invitation_id}/contacted",
+        WRITE_WORK,
+    ),
+    ("POST", "/api/v1/invitations/{id}/contacted", WRITE_WORK),
+    (
+        "POST",
         "/activities/{id}/reminders/{key}/remove",
         WRITE_WORK,
     ),
