@@ -340,11 +340,10 @@ pub async fn ground_rules_choices(
     actor.require(Capability::ReadWork)?;
     let organisation = visible_record(ctx, actor, Owned::Activity, activity_id).await?;
     let mut out = Vec::new();
-    for d in ctx.store.ground_rules_documents(organisation).await? {
-        let network = ctx.store.network(d.network_id).await?;
+    for (network, d) in ctx.store.ground_rules_documents(organisation).await? {
         out.push(GroundRules {
             key: format!("document-{}", d.id),
-            title: format!("{}: {} (version {})", network.name, d.title, d.version),
+            title: format!("{network}: {} (version {})", d.title, d.version),
             words: d.body,
         });
     }

@@ -38,6 +38,13 @@ pub struct Exception {
 }
 
 #[derive(sqlx::FromRow)]
+struct NamedDocumentRow {
+    network_name: String,
+    #[sqlx(flatten)]
+    document: crate::networks::DocumentRow,
+}
+
+#[derive(sqlx::FromRow)]
 struct CharterRuleRow {
     rule: String,
     amount: Option<i64>,
@@ -78,8 +85,13 @@ fn rule_of(
         .map(ActivityType::parse)
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| corrupt(e.to_string()))?;
-    MeetingRule::new(kind, amount, windows, not_counting)
-        .map_err(|e| corrupt(format!("{:?}", e.first().map(|(f, _)| f))))
+    MeetingRule::new(kind, amount, windows, not_counting).map_err(|e| {
+        corrupt(
+            e.first()
+                .map(|(f, p)| format!("{f}: {p}"))
+                .unwrap_or_default(),
+        )
+    })
 }
 
 /// The columns a rule is stored in: its number, its rush hours and what it does
@@ -181,22 +193,22 @@ impl Store {
     }
 
     /// The current version of each code of conduct and set of ground rules of the
-    /// organisation's networks, network by network: what can be attached to a
-    /// meeting as its ground rules.
+    /// organisation's networks, network by network, each with its network's name:
+    /// what can be attached to a meeting as its ground rules. One query.
     pub async fn ground_rules_documents(
         &self,
         organisation_id: i64,
-    ) -> Result<Vec<crate::networks::NetworkDocument>, StoreError> {
-        let rows: Vec<crate::networks::DocumentRow> = on_pool!(self, |p| {
+    ) -> Result<Vec<(String, crate::networks::NetworkDocument)>, StoreError> {
+        let rows: Vec<NamedDocumentRow> = on_pool!(self, |p| {
             sqlx::query_as(
-                "SELECT d.id, d.network_id, d.kind, d.title, d.version, d.charter_id, d.adopted_on, d.body, d.easy_read FROM network_documents d JOIN networks n ON n.id = d.network_id WHERE n.organisation_id = $1 AND d.kind IN ('ground-rules', 'code-of-conduct') AND NOT EXISTS (SELECT 1 FROM network_documents x WHERE x.network_id = d.network_id AND x.kind = d.kind AND (x.adopted_on > d.adopted_on OR (x.adopted_on = d.adopted_on AND x.id > d.id))) ORDER BY d.network_id, d.kind",
+                "SELECT n.name AS network_name, d.id, d.network_id, d.kind, d.title, d.version, d.charter_id, d.adopted_on, d.body, d.easy_read FROM network_documents d JOIN networks n ON n.id = d.network_id WHERE n.organisation_id = $1 AND d.kind IN ('ground-rules', 'code-of-conduct') AND NOT EXISTS (SELECT 1 FROM network_documents x WHERE x.network_id = d.network_id AND x.kind = d.kind AND (x.adopted_on > d.adopted_on OR (x.adopted_on = d.adopted_on AND x.id > d.id))) ORDER BY d.network_id, d.kind",
             )
             .bind(organisation_id)
             .fetch_all(p)
             .await
         })?;
         rows.into_iter()
-            .map(crate::networks::DocumentRow::read)
+            .map(|r| Ok((r.network_name, r.document.read()?)))
             .collect()
     }
 
