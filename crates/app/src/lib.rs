@@ -27,6 +27,7 @@ pub mod jobs;
 pub mod mail;
 pub mod meeting_rules;
 pub mod networks;
+pub mod opportunities;
 pub mod organisations;
 pub mod outbox;
 pub mod oversight;

@@ -21,6 +21,7 @@ pub mod ladder;
 pub mod meeting_rules;
 pub mod needs;
 pub mod network;
+pub mod opportunity;
 pub mod organisation;
 pub mod papers;
 pub mod person;

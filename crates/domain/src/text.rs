@@ -209,11 +209,23 @@ pub enum Problem {
     NotWhatItSays { named: String, found: String },
     #[error("answer at least one question, or write a comment")]
     NothingAnswered,
+    #[error("must be today or later")]
+    BeforeToday,
+    #[error("choose the network whose members may apply")]
+    NeedsNetwork,
+    #[error("is only for an opportunity open to a network's members")]
+    OnlyForNetwork,
+    #[error("person {0} has not said they are interested")]
+    NotApplied(i64),
+    #[error("choose at most {0}: that is how many places there are")]
+    MoreThanPlaces(i64),
+    #[error("may not apply: the opportunity is only for a network's members or people invited")]
+    MayNotApply,
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 72] = [
+    pub const CODES: [&'static str; 78] = [
         "empty",
         "too-long",
         "control-character",
@@ -286,6 +298,12 @@ impl Problem {
         "not-paper-kind",
         "not-what-it-says",
         "nothing-answered",
+        "before-today",
+        "needs-network",
+        "only-for-network",
+        "not-applied",
+        "more-than-places",
+        "may-not-apply",
     ];
 
     /// The id translations know this problem by.
@@ -364,6 +382,12 @@ impl Problem {
             NotPaperKind(_) => "not-paper-kind",
             NotWhatItSays { .. } => "not-what-it-says",
             NothingAnswered => "nothing-answered",
+            BeforeToday => "before-today",
+            NeedsNetwork => "needs-network",
+            OnlyForNetwork => "only-for-network",
+            NotApplied(_) => "not-applied",
+            MoreThanPlaces(_) => "more-than-places",
+            MayNotApply => "may-not-apply",
         }
     }
 
@@ -424,7 +448,8 @@ impl Problem {
             NotYesNo(g) => vec![("given", g.clone())],
             SameAsRow(r) => vec![("row", r.to_string())],
             NoSuch { noun, id } => vec![("noun", noun.to_string()), ("id", id.to_string())],
-            NotOnRoster(id) => vec![("id", id.to_string())],
+            NotOnRoster(id) | NotApplied(id) => vec![("id", id.to_string())],
+            MoreThanPlaces(n) => vec![("max", n.to_string())],
             DateLacks(part) => vec![("part", part.to_string())],
             UnknownFormat { given, known } => {
                 vec![("given", given.to_string()), ("known", known.to_string())]
@@ -693,6 +718,12 @@ mod tests {
                 found: "y".into(),
             },
             Problem::NothingAnswered,
+            Problem::BeforeToday,
+            Problem::NeedsNetwork,
+            Problem::OnlyForNetwork,
+            Problem::NotApplied(3),
+            Problem::MoreThanPlaces(2),
+            Problem::MayNotApply,
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

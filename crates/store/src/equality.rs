@@ -2,7 +2,9 @@
 //! person themselves, and otherwise counted in SQL, question by question.
 //!
 //! Nothing here lists people or filters them by an answer, and nothing must: the
-//! only reads are one person's own answers and whole-organisation totals.
+//! only reads are one person's own answers and the totals of a group ([`Among`]: an
+//! organisation, a network's members, an opportunity's applicants), which the
+//! caller must suppress before showing.
 
 use chrono::NaiveDate;
 use coproduce_domain::Vocabulary;
@@ -97,32 +99,60 @@ impl Store {
         &self,
         organisation_id: i64,
     ) -> Result<(i64, Vec<AnswerCount>), StoreError> {
-        let total: i64 = on_pool!(self, |p| sqlx::query_scalar(
-            "SELECT COUNT(*) FROM equality_answers WHERE organisation_id = $1"
-        )
-        .bind(organisation_id)
+        self.equality_counts_among(Among::Organisation(organisation_id))
+            .await
+    }
+
+    /// The same counts for a group of people: an organisation's, a network's current
+    /// members, or those interested in an opportunity.
+    pub async fn equality_counts_among(
+        &self,
+        among: Among,
+    ) -> Result<(i64, Vec<AnswerCount>), StoreError> {
+        let (who, id) = match among {
+            Among::Organisation(id) => ("organisation_id = $1", id),
+            Among::Network(id) => (
+                "person_id IN (SELECT person_id FROM memberships WHERE network_id = $1 AND left_on IS NULL)",
+                id,
+            ),
+            Among::Applicants(id) => (
+                "person_id IN (SELECT person_id FROM opportunity_applications WHERE opportunity_id = $1 AND status <> 'withdrawn')",
+                id,
+            ),
+        };
+        let total_sql = format!("SELECT COUNT(*) FROM equality_answers WHERE {who}");
+        let total: i64 = on_pool!(self, |p| sqlx::query_scalar(sqlx::AssertSqlSafe(
+            total_sql.clone()
+        ))
+        .bind(id)
         .fetch_one(p)
         .await)?;
+        let parts: Vec<String> = coproduce_domain::equality::QUESTIONS
+            .iter()
+            .map(|(q, _)| {
+                format!(
+                    "SELECT '{q}' AS question, {q} AS value, COUNT(*) AS count FROM equality_answers WHERE {who} AND {q} IS NOT NULL GROUP BY {q}"
+                )
+            })
+            .collect();
+        let sql = parts.join(" UNION ALL ");
         let rows: Vec<AnswerCount> = on_pool!(self, |p| {
-            sqlx::query_as(concat!(
-            "SELECT 'ethnic_group' AS question, ethnic_group AS value, COUNT(*) AS count FROM equality_answers WHERE organisation_id = $1 AND ethnic_group IS NOT NULL GROUP BY ethnic_group",
-            " UNION ALL SELECT 'age_band', age_band, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND age_band IS NOT NULL GROUP BY age_band",
-            " UNION ALL SELECT 'sex', sex, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND sex IS NOT NULL GROUP BY sex",
-            " UNION ALL SELECT 'gender_identity', gender_identity, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND gender_identity IS NOT NULL GROUP BY gender_identity",
-            " UNION ALL SELECT 'sexual_orientation', sexual_orientation, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND sexual_orientation IS NOT NULL GROUP BY sexual_orientation",
-            " UNION ALL SELECT 'disability', disability, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND disability IS NOT NULL GROUP BY disability",
-            " UNION ALL SELECT 'religion', religion, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND religion IS NOT NULL GROUP BY religion",
-            " UNION ALL SELECT 'carer', carer, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND carer IS NOT NULL GROUP BY carer",
-            " UNION ALL SELECT 'pregnancy', pregnancy, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND pregnancy IS NOT NULL GROUP BY pregnancy",
-            " UNION ALL SELECT 'partnership', partnership, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND partnership IS NOT NULL GROUP BY partnership",
-            " UNION ALL SELECT 'postcode_district', postcode_district, COUNT(*) FROM equality_answers WHERE organisation_id = $1 AND postcode_district IS NOT NULL GROUP BY postcode_district"
-        ))
-        .bind(organisation_id)
-        .fetch_all(p)
-        .await
+            sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(id)
+                .fetch_all(p)
+                .await
         })?;
         Ok((total, rows))
     }
+}
+
+/// A group of people whose equality answers are counted together. Each is named by
+/// one id; the SQL for each is fixed here, never built from what someone typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Among {
+    Organisation(i64),
+    Network(i64),
+    Applicants(i64),
 }
 
 /// Replaces a person's answers inside a transaction; no answers deletes them.

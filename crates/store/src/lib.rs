@@ -34,6 +34,7 @@ pub mod meeting_rules;
 pub mod memberships;
 pub mod needs;
 pub mod networks;
+pub mod opportunities;
 pub mod organisations;
 pub mod owners;
 pub mod papers;

@@ -34,10 +34,12 @@ pub enum Owned {
     Invitation,
     /// A paper of an activity.
     Paper,
+    /// A role offered to participants.
+    Opportunity,
 }
 
 impl Owned {
-    pub const ALL: [Owned; 17] = [
+    pub const ALL: [Owned; 18] = [
         Owned::Organisation,
         Owned::Person,
         Owned::Project,
@@ -55,6 +57,7 @@ impl Owned {
         Owned::Venue,
         Owned::Invitation,
         Owned::Paper,
+        Owned::Opportunity,
     ];
 
     /// Its name in messages and the audit trail.
@@ -77,6 +80,7 @@ impl Owned {
             Owned::Venue => "venue",
             Owned::Invitation => "invitation",
             Owned::Paper => "paper",
+            Owned::Opportunity => "opportunity",
         }
     }
 
@@ -119,6 +123,7 @@ impl Owned {
             Owned::Paper => {
                 "SELECT p.organisation_id FROM papers x JOIN activities a ON a.id = x.activity_id JOIN projects p ON p.id = a.project_id WHERE x.id = $1"
             }
+            Owned::Opportunity => "SELECT organisation_id FROM opportunities WHERE id = $1",
         }
     }
 }

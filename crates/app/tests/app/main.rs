@@ -9,5 +9,6 @@ mod invitations;
 #[path = "../../../../tests/smtp/mailbox.rs"]
 mod mailbox;
 mod meeting_rules;
+mod opportunities;
 mod people;
 mod sessions;
