@@ -23,6 +23,9 @@ else, which a schema cannot say:
   charter's meeting rules needs a reason to go ahead; ground rules attached are one
   of those listed for the activity; a charter's meeting rules take only the values
   their rule uses;
+- an opportunity closes today or later, and names a network exactly when its
+  members are the ones who may apply (a network and a project named are the
+  organisation's own);
 - a paper's content is of the kind its file name says (the type is read from the
   bytes), which a generated name and content are not; a paper form holds at least
   one answer or a comment.
@@ -329,3 +332,19 @@ def map_case(context, case):
             if start is not None and start > (end or _today()):
                 query["from"] = (end or _today()).isoformat()
     return case
+
+
+def _opportunity(body: dict) -> None:
+    # The closing date is today or later; a network (or project) named must be one of
+    # the organisation's own, which a generated id is not, so none is named and the
+    # opportunity is open to anyone.
+    day = _date(body.get("closes_on"))
+    if day is None or day < _today() + dt.timedelta(days=2):
+        body["closes_on"] = (_today() + dt.timedelta(days=30)).isoformat()
+    body["network_id"] = None
+    body["project_id"] = None
+    body["who_may_apply"] = "public"
+
+
+BODY_RULES[("POST", "/api/v1/organisations/{id}/opportunities")] = _opportunity
+BODY_RULES[("PUT", "/api/v1/opportunities/{id}")] = _opportunity

@@ -83,6 +83,7 @@ pub async fn create_demo_accounts(
         out.push((role.label().to_string(), email.to_string(), pass));
     }
     upcoming_meeting(ctx, &system).await?;
+    open_opportunities(ctx, &system).await?;
     Ok(out)
 }
 
@@ -276,6 +277,115 @@ async fn lead_projects(
             stage_began_on: None,
         };
         crate::work::update_project(ctx, system, p.id, &fields).await?;
+    }
+    Ok(())
+}
+
+/// Open opportunities, made and opened through the same operations staff use: one
+/// for anyone and one for the forum's members in the participant's organisation
+/// (so `/me` lists both), the first with someone's interest said for them by
+/// staff; and in the ambulance service one only for two people invited, who are
+/// emailed (to the demo's mail folder) when it opens.
+async fn open_opportunities(ctx: &Context, system: &Actor) -> Result<(), AppError> {
+    use coproduce_domain::opportunity::OpportunityDraft;
+    use coproduce_store::{PageRequest, Within};
+    let today = coproduce_domain::time::london_date(ctx.now());
+    let closes = |days: u64| {
+        today
+            .checked_add_days(chrono::Days::new(days))
+            .unwrap_or(today)
+            .to_string()
+    };
+    let forum = 2;
+    let forum_people = ctx
+        .store
+        .people(PageRequest::first(3), Within::Parent(forum))
+        .await?
+        .items;
+    let forum_network = ctx
+        .store
+        .networks(PageRequest::first(1), Within::Parent(forum))
+        .await?
+        .items
+        .first()
+        .map(|n| n.id);
+    let letters = OpportunityDraft {
+        title: "Reader panel for letters to patients".into(),
+        expected: "Read letters we send to patients before they go out, and tell us what is hard to understand.".into(),
+        involved: "We post or email you two or three letters a month. You send your comments back by email, by post or by phone.".into(),
+        time_asked: "About 1 hour a month, for 6 months".into(),
+        recognition: "vouchers".into(),
+        recognition_detail: "A £10 shopping voucher for each month you take part.".into(),
+        access_support: "Letters in large print, Easy Read or Polish; you can give your comments by phone.".into(),
+        rung: "co-design".into(),
+        closes_on: closes(21),
+        places: "4".into(),
+        who_may_apply: "public".into(),
+        network_id: None,
+        project_id: None,
+        easy_read: "We send letters to patients.\nWe want letters that are easy to understand.\nYou read our letters.\nYou tell us what is hard.\nWe give you a shopping voucher.".into(),
+    };
+    let o = crate::opportunities::create(ctx, system, forum, &letters).await?;
+    crate::opportunities::publish(ctx, system, o.id).await?;
+    if let Some(p) = forum_people.get(1) {
+        crate::opportunities::apply_for(
+            ctx,
+            system,
+            o.id,
+            p.id,
+            Some("Told us by phone: she finds hospital letters confusing."),
+        )
+        .await?;
+    }
+    if let Some(network) = forum_network {
+        let seat = OpportunityDraft {
+            title: "Forum seat on the discharge project board".into(),
+            expected: "Bring the forum's view to the project board that is changing how people leave hospital, and report back to the forum.".into(),
+            involved: "Board meetings every other month, online or at the hospital, with papers a week before.".into(),
+            time_asked: "Six 2-hour meetings over a year, and reading time".into(),
+            recognition: "payment".into(),
+            recognition_detail: "£25 a meeting, and travel repaid.".into(),
+            access_support: "Papers a week before, in the format you need; a pre-meeting with the chair if you want one.".into(),
+            rung: "co-production".into(),
+            closes_on: closes(14),
+            places: "1".into(),
+            who_may_apply: "network".into(),
+            network_id: Some(network),
+            project_id: None,
+            easy_read: "A group is changing how people leave hospital.\nWe want 1 forum member to join the group.\nThe group meets 6 times in a year.\nWe pay you for each meeting.".into(),
+        };
+        let o = crate::opportunities::create(ctx, system, forum, &seat).await?;
+        crate::opportunities::publish(ctx, system, o.id).await?;
+    }
+    let ambulance = 1;
+    let invited: Vec<i64> = ctx
+        .store
+        .people(PageRequest::first(2), Within::Parent(ambulance))
+        .await?
+        .items
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    if !invited.is_empty() {
+        let panel = OpportunityDraft {
+            title: "Interview panel: Head of Patient Experience".into(),
+            expected: "Sit on the panel that interviews for our new Head of Patient Experience, and ask the candidates your own question.".into(),
+            involved: "A briefing the week before, then one day of interviews at headquarters.".into(),
+            time_asked: "One hour's briefing and one full day".into(),
+            recognition: "payment".into(),
+            recognition_detail: "£120 for the day, £15 for the briefing, and travel repaid.".into(),
+            access_support: "Step-free building; breaks when you need them; the candidates' papers in the format you need.".into(),
+            rung: "co-production".into(),
+            closes_on: closes(10),
+            places: "1".into(),
+            who_may_apply: "invited".into(),
+            network_id: None,
+            project_id: None,
+            easy_read: "We need a new boss for patient experience.\nWe want you to help choose.\nYou meet the people who want the job.\nYou ask them a question.\nWe pay you for the day.".into(),
+        };
+        let o = crate::opportunities::create(ctx, system, ambulance, &panel).await?;
+        crate::opportunities::invite(ctx, system, o.id, &invited).await?;
+        crate::opportunities::publish(ctx, system, o.id).await?;
     }
     Ok(())
 }

@@ -265,7 +265,7 @@ async fn tell_invited(
             tr.t1("letter-greeting", "name", name),
             String::new(),
             tr.t1("opportunity-invited-intro", "title", &o.title),
-            tr.t1("opportunity-closes", "date", show_date(o.closes_on)),
+            tr.t1("opportunity-closes-on", "date", show_date(o.closes_on)),
             String::new(),
             tr.t1("opportunity-link", "link", &link),
             String::new(),

@@ -14,7 +14,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::api::{
     self, activities, charters, equality, feedback, indicators, inputs, invitations, meeting_rules,
-    networks, organisations, papers, people, projects, provision, venues,
+    networks, opportunities, organisations, papers, people, projects, provision, venues,
 };
 
 #[derive(OpenApi)]
@@ -90,6 +90,19 @@ use crate::api::{
         feedback::summary,
         feedback::record,
         feedback::ask,
+        opportunities::list,
+        opportunities::open_list,
+        opportunities::read,
+        opportunities::create,
+        opportunities::update,
+        opportunities::publish,
+        opportunities::invited,
+        opportunities::invite,
+        opportunities::applications,
+        opportunities::apply,
+        opportunities::withdraw,
+        opportunities::decide,
+        opportunities::make_up,
     ),
     components(
         schemas(crate::error::Problem, crate::error::ProblemField),

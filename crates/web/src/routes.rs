@@ -68,6 +68,7 @@ pub fn path_ids(path: &'static str) -> Vec<(&'static str, PathId)> {
             ("person_id", _) => PathId::Record(Owned::Person),
             ("invitation_id", _) => PathId::Record(Owned::Invitation),
             ("paper_id", _) => PathId::Record(Owned::Paper),
+            ("id", "opportunities" | "open-opportunities") => PathId::Record(Owned::Opportunity),
             ("id", "organisations") => PathId::Record(Owned::Organisation),
             ("id", "people") => PathId::Record(Owned::Person),
             ("id", "import") => PathId::Record(Owned::Import),

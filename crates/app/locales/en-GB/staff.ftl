@@ -896,3 +896,106 @@ staff-see-feedback = How it went
 staff-the-reminder-of = the reminder of
 staff-contacted-on = Contacted { $date }
 staff-mark-contacted = Mark as phoned or posted today
+
+## Opportunities
+staff-opportunities = Opportunities
+staff-opportunities-intro = Roles offered to the people who use your services: a panel seat, a workshop series, an interview panel. Each says what it asks and what it offers, and everyone who says they are interested hears back.
+staff-offer-an-opportunity = Offer an opportunity
+staff-opportunities-public-link = See the open opportunities as the public sees them
+staff-no-opportunities = There are no opportunities yet.
+staff-more-opportunities = More opportunities
+staff-opportunity = Opportunity
+staff-opportunity-standing = Where it stands
+staff-opportunity-draft = Draft: not open yet
+staff-opportunity-open = Open
+staff-opportunity-closed = Closed: choose who takes part
+staff-opportunity-decided = Chosen, and everyone told
+staff-opportunity-form-intro = Say plainly what the role asks of people and what it offers them, so they can decide whether it is for them.
+staff-opportunity-title = Name of the role
+staff-opportunity-title-hint = For example, "Interview panel member for a ward manager"
+staff-opportunity-the-role = The role
+staff-opportunity-expected = What is expected
+staff-opportunity-expected-hint = What the people taking part will do, and what they need to know or bring.
+staff-opportunity-involved = What is involved
+staff-opportunity-involved-hint = Where and how it happens: meetings, reading, visits, online or in person.
+staff-opportunity-time = Time asked
+staff-opportunity-time-hint = For example, "Four 2-hour meetings between March and June"
+staff-opportunity-recognition = What it offers in return
+staff-choose-the-recognition = Choose what the role offers in return
+staff-opportunity-recognition-detail = Details of the recognition (optional)
+staff-opportunity-recognition-detail-hint = How much, at what rate, and which expenses are repaid. Payments can affect welfare benefits: say who people can ask.
+staff-opportunity-access-support = Access support available
+staff-opportunity-access-support-hint = For example, papers in Easy Read or large print, a BSL interpreter, step-free venue, travel booked for them.
+staff-opportunity-rung = Rung of the ladder
+staff-choose-a-rung = Choose the rung of the ladder
+staff-opportunity-who-and-when = Who may apply, and by when
+staff-opportunity-closes = Closing date
+staff-opportunity-closes-hint = People may say they are interested until the end of this day. For example, 27 3 2027
+staff-opportunity-places = Places
+staff-opportunity-places-hint = How many people you will choose, from 1 to 500.
+staff-opportunity-who-may-apply = Who may apply
+staff-choose-who-may-apply = Choose who may apply
+staff-opportunity-network = Network whose members may apply
+staff-opportunity-no-network = Not for one network
+staff-opportunity-easy-read = The role in Easy Read
+staff-opportunity-easy-read-hint = Short sentences, one idea each, everyday words. It is needed before the opportunity opens.
+staff-save-the-draft = Save the draft
+staff-change-the-opportunity = Change the opportunity
+staff-back-to-the-opportunity = Back to the opportunity
+staff-opportunity-members-of = Members of { $network }
+staff-opportunity-see-public = See the public page
+staff-opportunity-open-it = Open it to people
+staff-opportunity-open-it-hint = Once open, it is listed for the people it is for, and they can say they are interested until the closing date.
+staff-opportunity-before-opening = Before it can open:
+staff-opportunity-is-open = It is open.
+staff-opportunity-emailed = { $n ->
+    [0] Nobody was emailed.
+    [one] 1 person was emailed.
+   *[other] { $n } people were emailed.
+}
+staff-opportunity-to-tell = They have no email: phone or write to them: { $names }
+staff-opportunity-not-contacted = They have not agreed to be contacted, so were not told: { $names }
+staff-opportunity-invited = People invited to apply
+staff-opportunity-nobody-invited = Nobody is invited yet.
+staff-opportunity-invite-people = Invite people to apply
+staff-opportunity-invite-intro = Search the register by name, then tick the people to invite. They are told once the opportunity is open.
+staff-opportunity-who-to-invite = Who to invite
+staff-opportunity-invite-them = Invite them
+staff-opportunity-invited-n = { $n ->
+    [one] 1 person was invited.
+   *[other] { $n } people were invited.
+}
+staff-opportunity-interested = Interested
+staff-opportunity-nobody-yet = Nobody has said they are interested yet.
+staff-opportunity-said-by = Said for them by { $name }
+staff-opportunity-why = What they said about why
+staff-opportunity-why-hint = In their words, if they want to say (optional).
+staff-opportunity-withdraw = Withdraw
+staff-opportunity-apply-for = Say someone is interested, for them
+staff-opportunity-apply-for-intro = For someone who told you by phone, by letter or in person. Search the register by name, then choose them.
+staff-opportunity-person = Who is interested
+staff-opportunity-record-interest = Record their interest
+staff-opportunity-interest-recorded = Their interest is recorded.
+staff-opportunity-pick-someone = Choose someone from the register
+staff-opportunity-already-listed = Already on the list
+staff-opportunity-nobody-found = Nobody else matches that name.
+staff-opportunity-choose = Choose who takes part
+staff-opportunity-choose-intro = { $places ->
+    [one] There is 1 place. Everyone not chosen is told, kindly, that they were not chosen this time.
+   *[other] There are { $places } places. Everyone not chosen is told, kindly, that they were not chosen this time.
+}
+staff-opportunity-who-is-chosen = Who is chosen
+staff-opportunity-who-is-chosen-hint = Tick everyone chosen. Under each name is what they said about why.
+staff-opportunity-chosen = The people chosen
+staff-opportunity-choose-and-tell = Choose them and tell everyone
+staff-opportunity-choose-when-closed = People are chosen once the opportunity has closed.
+staff-opportunity-chosen-n = { $n ->
+    [0] Nobody was chosen.
+    [one] 1 person was chosen.
+   *[other] { $n } people were chosen.
+}
+staff-opportunity-make-up = Who is interested, beside who it is for
+staff-opportunity-make-up-intro = The equality monitoring answers of the people interested, beside those of { $group }: totals only, with small numbers hidden, so nobody can be picked out.
+staff-opportunity-whole-register = the whole register
+staff-opportunity-make-up-too-few = Nothing is shown until at least { $fewest } people in each group have answered: { $applicants } of those interested have, and { $group } of the group beside them.
+staff-opportunity-make-up-not-yours = The make-up is shown to involvement leads and administrators.

@@ -6,6 +6,7 @@
 //! work to show: some feedback on time, some late, some overdue, some not yet due.
 
 mod groups;
+mod opportunities;
 mod projects;
 
 use chrono::{Days, NaiveDate, NaiveTime};
@@ -710,6 +711,7 @@ impl Store {
         }
         groups::load_networks(&mut tx, &orgs, &people, today, now).await?;
         groups::load_training(&mut tx, &orgs, &people, today, now).await?;
+        opportunities::load_opportunities(&mut tx, &orgs, &people, today, now).await?;
         tx.commit().await?;
         Ok(DemoSummary {
             organisations: orgs.len(),

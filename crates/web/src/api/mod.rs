@@ -32,6 +32,7 @@ pub mod inputs;
 pub mod invitations;
 pub mod meeting_rules;
 pub mod networks;
+pub mod opportunities;
 pub mod organisations;
 pub mod papers;
 pub mod people;
@@ -69,6 +70,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = meeting_rules::routes(r);
     let r = papers::routes(r);
     let r = feedback::routes(r);
+    let r = opportunities::routes(r);
     r.get(
         "/api/openapi.json",
         coproduce_domain::account::Capability::ReadPublic,

@@ -27,6 +27,7 @@ mod equality;
 mod forms;
 mod me;
 mod networks;
+mod opportunities;
 mod oversight;
 mod people;
 mod preferences;
@@ -66,6 +67,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = account::routes(r);
     let r = accounts::routes(r);
     let r = work::routes(r);
+    let r = opportunities::routes(r);
     let r = preferences::routes(r);
     let r = register::routes(r);
     let r = people::routes(r);

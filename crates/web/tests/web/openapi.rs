@@ -61,7 +61,7 @@ fn operation_ids_are_unique_and_named_for_what_they_do() {
         );
         let verbs = [
             "list", "get", "create", "update", "set", "add", "adopt", "publish", "cancel", "send",
-            "ask", "remove", "invite", "record", "close", "book",
+            "ask", "remove", "invite", "record", "close", "book", "apply", "withdraw", "decide",
         ];
         assert!(
             verbs.iter().any(|v| id.starts_with(v)),

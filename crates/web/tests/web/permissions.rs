@@ -319,6 +319,59 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
         "/api/v1/organisations/{id}/indicators/feedback-within-days",
         DASHBOARD,
     ),
+    ("GET", "/opportunities", READ_WORK),
+    ("GET", "/opportunities/new", WRITE_WORK),
+    ("POST", "/opportunities", WRITE_WORK),
+    ("GET", "/opportunities/{id}", READ_WORK),
+    ("GET", "/opportunities/{id}/edit", WRITE_WORK),
+    ("POST", "/opportunities/{id}", WRITE_WORK),
+    ("POST", "/opportunities/{id}/publish", WRITE_WORK),
+    ("GET", "/opportunities/{id}/invited", WRITE_WORK),
+    ("POST", "/opportunities/{id}/invited", WRITE_WORK),
+    ("GET", "/opportunities/{id}/apply", WRITE_WORK),
+    ("POST", "/opportunities/{id}/apply", WRITE_WORK),
+    (
+        "POST",
+        "/opportunities/{id}/applications/{person_id}/withdraw",
+        WRITE_WORK,
+    ),
+    ("GET", "/opportunities/{id}/choose", WRITE_WORK),
+    ("POST", "/opportunities/{id}/choose", WRITE_WORK),
+    ("GET", "/open-opportunities", EVERYONE),
+    ("GET", "/open-opportunities/{id}", EVERYONE),
+    ("GET", "/open-opportunities/{id}/easy-read", EVERYONE),
+    ("GET", "/me/opportunities/{id}", SIGNED_IN),
+    ("POST", "/me/opportunities/{id}", SIGNED_IN),
+    ("POST", "/me/opportunities/{id}/withdraw", SIGNED_IN),
+    ("GET", "/api/v1/opportunities", READ_WORK),
+    (
+        "POST",
+        "/api/v1/organisations/{id}/opportunities",
+        WRITE_WORK,
+    ),
+    ("GET", "/api/v1/opportunities/{id}", READ_WORK),
+    ("PUT", "/api/v1/opportunities/{id}", WRITE_WORK),
+    ("POST", "/api/v1/opportunities/{id}/publish", WRITE_WORK),
+    ("GET", "/api/v1/opportunities/{id}/invited", PEOPLE_READ),
+    ("POST", "/api/v1/opportunities/{id}/invited", WRITE_WORK),
+    (
+        "GET",
+        "/api/v1/opportunities/{id}/applications",
+        PEOPLE_READ,
+    ),
+    (
+        "POST",
+        "/api/v1/opportunities/{id}/applications",
+        WRITE_WORK,
+    ),
+    (
+        "POST",
+        "/api/v1/opportunities/{id}/applications/{person_id}/withdraw",
+        WRITE_WORK,
+    ),
+    ("POST", "/api/v1/opportunities/{id}/decide", WRITE_WORK),
+    ("GET", "/api/v1/opportunities/{id}/make-up", EQUALITY),
+    ("GET", "/api/v1/open-opportunities", EVERYONE),
     ("GET", "/api/openapi.json", EVERYONE),
     ("GET", "/healthz", EVERYONE),
     ("GET", "/readyz", EVERYONE),
@@ -354,6 +407,8 @@ fn fill(path: &str, f: &Fixture) -> String {
         f.venue
     } else if path.starts_with("/invitations/") || path.starts_with("/api/v1/invitations/") {
         f.invitation
+    } else if path.contains("/opportunities/") {
+        f.opportunity
     } else if path.starts_with("/account/tokens/")
         || path.starts_with("/consents/")
         || path.starts_with("/me/consents/")

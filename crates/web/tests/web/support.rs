@@ -523,6 +523,8 @@ pub struct Fixture {
     pub invitation: i64,
     /// A paper of the activity.
     pub paper: i64,
+    /// An open opportunity for anyone.
+    pub opportunity: i64,
 }
 
 impl Fixture {
@@ -547,6 +549,7 @@ impl Fixture {
             O::Venue => self.venue,
             O::Invitation => self.invitation,
             O::Paper => self.paper,
+            O::Opportunity => self.opportunity,
         }
     }
 }
@@ -728,8 +731,42 @@ pub async fn fixture(store: &Site, name: &str) -> Fixture {
         tx.commit().await.unwrap();
         id
     };
+    let opportunity = {
+        let today = coproduce_domain::time::london_date(store.now());
+        let terms = coproduce_domain::opportunity::OpportunityDraft {
+            title: "Reader panel".into(),
+            expected: "Read our letters.".into(),
+            involved: "Letters by post.".into(),
+            time_asked: "An hour a month".into(),
+            recognition: "vouchers".into(),
+            access_support: "Large print".into(),
+            rung: "co-design".into(),
+            closes_on: (today + chrono::Duration::days(30)).to_string(),
+            places: "2".into(),
+            who_may_apply: "public".into(),
+            easy_read: "You read our letters.".into(),
+            ..Default::default()
+        }
+        .check(today)
+        .unwrap();
+        let mut tx = store.begin().await.unwrap();
+        let id = coproduce_store::opportunities::insert_opportunity_in(
+            &mut tx,
+            o.id,
+            &terms,
+            store.now(),
+        )
+        .await
+        .unwrap();
+        coproduce_store::opportunities::publish_opportunity_in(&mut tx, id, store.now())
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        id
+    };
     Fixture {
         organisation: o.id,
+        opportunity,
         invitation,
         paper,
         session,

@@ -151,6 +151,11 @@ struct MyRecordPage {
     feed_made: Option<String>,
     /// Activities they were asked about: id, title, and whether they answered.
     feedback: Vec<(i64, String, bool)>,
+    /// Open opportunities they may say they are interested in: id, title, closing
+    /// date in words.
+    opportunities: Vec<(i64, String, String)>,
+    /// What they said they are interested in: id, title, where it stands in words.
+    applications: Vec<(i64, String, String)>,
     /// Course, when completed, and when it runs out.
     training: Vec<(String, String, Option<String>)>,
     /// Who looked at or changed the record: when, who, what.
@@ -399,6 +404,26 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
             said,
             to_sign,
             invited,
+            opportunities: state
+                .store
+                .opportunities_for(p.id, crate::today(&state.ctx))
+                .await?
+                .into_iter()
+                .map(|o| (o.id, o.title, tr.date(o.closes_on)))
+                .collect(),
+            applications: state
+                .store
+                .own_applications(p.id)
+                .await?
+                .into_iter()
+                .map(|a| {
+                    (
+                        a.opportunity_id,
+                        a.title,
+                        tr.t(&format!("opportunity-status-{}", a.status.slug())),
+                    )
+                })
+                .collect(),
             feedback: state
                 .store
                 .own_feedback_requests(p.id)
