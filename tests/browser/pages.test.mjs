@@ -286,6 +286,37 @@ const PAGES = [
     await page.fill('#title', 'Notes');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add the paper")')]);
   }],
+  ['opportunities', '/opportunities', 'Patient panel: choosing the new ambulance station signs', LEAD],
+  ['opportunity', '/opportunities/1', 'Choose who takes part', LEAD],
+  ['opportunity-choose', '/opportunities/1/choose', 'Who is interested, beside who it is for', LEAD],
+  ['opportunity-invite', '/opportunities/4/invited?name=a', 'Invite people to apply', LEAD],
+  ['opportunity-new-errors', '/opportunities/new', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#title', 'Patient reader');
+    await page.fill('#places', 'lots');
+    await page.fill('#closes_on-day', '1');
+    await page.fill('#closes_on-month', '1');
+    await page.fill('#closes_on-year', '2020');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save the draft")')]);
+  }],
+  ['open-opportunities', '/open-opportunities', 'Reader panel for letters to patients', null],
+  ['open-opportunity', '/open-opportunities/2', 'How to say you are interested', null],
+  ['open-opportunity-easy-read', '/open-opportunities/2/easy-read', 'We give you a shopping voucher', null],
+  ['me-opportunity', '/me/opportunities/2', 'I am interested', PARTICIPANT],
+  // Each state is opened more than once: someone interested already withdraws first.
+  ['me-opportunity-thanks', '/me/opportunities/3', 'We have your interest', PARTICIPANT, async (page) => {
+    if (await page.$('form[action$="/withdraw"]')) {
+      await Promise.all([page.waitForNavigation(), page.click('form[action$="/withdraw"] button[type=submit]')]);
+    }
+    await page.fill('#why', 'I have been in hospital three times this year.');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("I am interested")')]);
+  }],
+  // Chosen the first time it is opened; chosen already every time after.
+  ['opportunity-decided', '/opportunities/1', 'Chosen, and everyone told', LEAD, async (page) => {
+    if (!(await page.$('a[href="/opportunities/1/choose"]'))) return;
+    await Promise.all([page.waitForNavigation(), page.click('a[href="/opportunities/1/choose"]')]);
+    await page.check('input[name=chosen] >> nth=0');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Choose them and tell everyone")')]);
+  }],
   ['reply-by-link-thanks', '/', 'We have your answer', null, async (page) => {
     await page.goto(await replyLink());
     await page.check('input[name=reply][value=maybe]');

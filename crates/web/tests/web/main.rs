@@ -16,6 +16,7 @@ mod languages;
 mod me_pages;
 mod network_pages;
 mod openapi;
+mod opportunity_pages;
 mod oversight_pages;
 mod pages;
 mod people_pages;

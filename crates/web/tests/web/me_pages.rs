@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use coproduce_domain::account::Role;
 use coproduce_domain::person::PersonDraft;
 
-async fn person(store: &Site, org: i64, name: &str) -> i64 {
+pub(crate) async fn person(store: &Site, org: i64, name: &str) -> i64 {
     store
         .create_person(
             &PersonDraft {
@@ -30,7 +30,7 @@ async fn person(store: &Site, org: i64, name: &str) -> i64 {
 }
 
 /// A participant signed in, their account linked to `person`.
-async fn participant(store: &Site, org: i64, person: i64, token: &str) -> Browser {
+pub(crate) async fn participant(store: &Site, org: i64, person: i64, token: &str) -> Browser {
     let b = Browser::as_role(store, Role::Participant, Some(org), token).await;
     let account = store
         .account_by_email(&format!(

@@ -511,9 +511,8 @@ struct OpportunityPage {
     not_ready: Vec<&'static str>,
     /// Who is invited, for one only for people invited.
     invited: Vec<String>,
-    /// Name, status, what they said, who said it for them, and whether staff may
-    /// withdraw it.
-    applicants: Vec<(i64, String, &'static str, Option<String>, Option<String>)>,
+    /// Everyone who said they are interested, in the order they said it.
+    applicants: Vec<Application>,
     /// What opening or choosing did, in words.
     said: Vec<String>,
     errors: Vec<FieldError>,
@@ -554,21 +553,7 @@ async fn view(
                 .into_iter()
                 .map(|i| i.name)
                 .collect(),
-            state
-                .store
-                .applications(o.id)
-                .await?
-                .into_iter()
-                .map(|a: Application| {
-                    (
-                        a.person_id,
-                        a.name,
-                        a.status.label(),
-                        a.why,
-                        a.expressed_by_name,
-                    )
-                })
-                .collect(),
+            state.store.applications(o.id).await?,
         )
     } else {
         (vec![], vec![])
