@@ -156,7 +156,7 @@ def write_token(demo: Demo) -> str:
 def api_ids(base: str, token: str, path: str) -> list[int]:
     """Every id in a list of the API, following `next`."""
     ids: list[int] = []
-    address: str | None = f"{path}?limit=200"
+    address: str | None = f"{path}{'&' if '?' in path else '?'}limit=200"
     while address:
         request = urllib.request.Request(
             base + address, headers={"Authorization": f"Bearer {token}"}
@@ -193,6 +193,16 @@ def main() -> int:
             name: api_ids(demo.base, token, f"/api/v1/{name}")
             for name in ("organisations", "projects", "activities", "people")
         }
+        # An open opportunity for anyone, and the people it is for: those of its
+        # organisation.
+        with urllib.request.urlopen(f"{demo.base}/api/v1/open-opportunities", timeout=30) as r:
+            open_for_anyone = [o for o in json.load(r) if o["who_may_apply"] == "public"]
+        if open_for_anyone:
+            chosen = open_for_anyone[0]
+            known["open_opportunity"] = [chosen["id"]]
+            known["open_opportunity_people"] = api_ids(
+                demo.base, token, f"/api/v1/people?organisation_id={chosen['organisation_id']}"
+            )
         env = {
             **os.environ,
             "SCHEMATHESIS_HOOKS": "hooks",

@@ -25,7 +25,7 @@ else, which a schema cannot say:
   their rule uses;
 - an opportunity closes today or later, and names a network exactly when its
   members are the ones who may apply (a network and a project named are the
-  organisation's own);
+  organisation's own); a person said to be interested is one of those it is for;
 - a paper's content is of the kind its file name says (the type is read from the
   bytes), which a generated name and content are not; a paper form holds at least
   one answer or a comment.
@@ -306,12 +306,24 @@ def _paper_form(body: dict) -> None:
 BODY_RULES[("POST", "/api/v1/activities/{id}/feedback")] = _paper_form
 
 
+def _interest(case) -> None:
+    # Someone said to be interested must be one of the people the opportunity is
+    # for: the demo's open opportunity for anyone, and someone of its organisation.
+    opportunity = KNOWN.get("open_opportunity") or []
+    people = KNOWN.get("open_opportunity_people") or []
+    if opportunity and people and isinstance(case.body, dict):
+        case.path_parameters["id"] = opportunity[0]
+        case.body["person_id"] = _known("open_opportunity_people", case.body.get("person_id", 0))
+
+
 @schemathesis.hook
 def map_case(context, case):
     meta = case.meta
     if meta is None or not meta.generation.mode.is_positive:
         return case
     operation = (case.operation.method.upper(), case.operation.path)
+    if operation == ("POST", "/api/v1/opportunities/{id}/applications"):
+        _interest(case)
     body = case.body
     if isinstance(body, dict):
         for field, kind in REFERENCES.items():

@@ -281,7 +281,9 @@ async fn tell_invited(
 }
 
 /// Whether `person` may say they are interested now: it is open, and they are one
-/// of the people it is for. Answers a conflict or a refusal on `field`.
+/// of the people it is for (anyone of its organisation, a current member of its
+/// network, or someone invited: a matter of who they are, so a conflict). `field`
+/// says who is asking: "opportunity" for the person themselves.
 async fn check_may_apply(
     ctx: &Context,
     o: &Opportunity,
@@ -299,7 +301,19 @@ async fn check_may_apply(
         }
     }
     if !ctx.store.may_apply(o.id, person).await? {
-        return Err(AppError::refused(field, Problem::MayNotApply));
+        return Err(AppError::Conflict(format!(
+            "{who} not one of the people it is for: {whom}",
+            who = if field == "opportunity" {
+                "you are"
+            } else {
+                "they are"
+            },
+            whom = match o.who_may_apply {
+                WhoMayApply::Network => "the members of its network",
+                WhoMayApply::Invited => "the people invited",
+                WhoMayApply::Public => "the people of its organisation",
+            }
+        )));
     }
     Ok(())
 }

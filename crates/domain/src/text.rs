@@ -219,13 +219,11 @@ pub enum Problem {
     NotApplied(i64),
     #[error("choose at most {0}: that is how many places there are")]
     MoreThanPlaces(i64),
-    #[error("may not apply: the opportunity is only for a network's members or people invited")]
-    MayNotApply,
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 78] = [
+    pub const CODES: [&'static str; 77] = [
         "empty",
         "too-long",
         "control-character",
@@ -303,7 +301,6 @@ impl Problem {
         "only-for-network",
         "not-applied",
         "more-than-places",
-        "may-not-apply",
     ];
 
     /// The id translations know this problem by.
@@ -387,7 +384,6 @@ impl Problem {
             OnlyForNetwork => "only-for-network",
             NotApplied(_) => "not-applied",
             MoreThanPlaces(_) => "more-than-places",
-            MayNotApply => "may-not-apply",
         }
     }
 
@@ -723,7 +719,6 @@ mod tests {
             Problem::OnlyForNetwork,
             Problem::NotApplied(3),
             Problem::MoreThanPlaces(2),
-            Problem::MayNotApply,
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

@@ -89,4 +89,3 @@ why-needs-network = Choose the network whose members may apply
 why-only-for-network = A network is only chosen when its members are the ones who may apply
 why-not-applied = Person { $id } has not said they are interested
 why-more-than-places = Choose at most { $max }: that is how many places there are
-why-may-not-apply = This person may not apply: it is only for a network's members or people invited

@@ -89,4 +89,3 @@ why-needs-network = Wybierz sieć, której członkowie mogą się zgłaszać
 why-only-for-network = Sieć wybiera się tylko wtedy, gdy zgłaszać się mogą jej członkowie
 why-not-applied = Osoba { $id } nie zgłosiła zainteresowania
 why-more-than-places = Wybierz najwyżej { $max }: tyle jest miejsc
-why-may-not-apply = Ta osoba nie może się zgłosić: to tylko dla członków sieci albo osób zaproszonych
