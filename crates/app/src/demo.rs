@@ -333,7 +333,7 @@ async fn open_opportunities(ctx: &Context, system: &Actor) -> Result<(), AppErro
             system,
             o.id,
             p.id,
-            Some("Told us by phone: she finds hospital letters confusing."),
+            Some("Told us by phone that hospital letters are hard to follow."),
         )
         .await?;
     }

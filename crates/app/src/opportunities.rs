@@ -13,9 +13,10 @@
 use coproduce_domain::account::Capability;
 use coproduce_domain::equality::{QuestionTotals, totals};
 use coproduce_domain::opportunity::{
-    ApplicationStatus, NotReady, Opportunity as Terms, OpportunityDraft, Standing, WhoMayApply,
-    check_chosen, not_ready,
+    ApplicationStatus, MAX_INVITED, NotReady, Opportunity as Terms, OpportunityDraft, Standing,
+    WhoMayApply, check_chosen, not_ready,
 };
+use coproduce_domain::person::is_child;
 use coproduce_domain::text::{FieldErrors, Problem, optional};
 use coproduce_domain::time::{london_date, show_date};
 use coproduce_store::equality::Among;
@@ -80,7 +81,9 @@ pub async fn create(
     Ok(ctx.store.opportunity(id).await?)
 }
 
-/// Changes an opportunity's terms until its people are chosen; audited.
+/// Changes an opportunity's terms until its people are chosen. A closing date left
+/// as it was stands even once past; one that is open must still have what opening
+/// needed (its Easy Read version, someone invited). Audited.
 pub async fn update(
     ctx: &Context,
     actor: &Actor,
@@ -90,15 +93,40 @@ pub async fn update(
     actor.require(Capability::WriteWork)?;
     let organisation = visible_record(ctx, actor, Owned::Opportunity, id).await?;
     let before = ctx.store.opportunity(id).await?;
+    let decided =
+        || AppError::Conflict("its people have been chosen, so it can no longer change".into());
     if before.decided_at.is_some() {
-        return Err(AppError::Conflict(
-            "its people have been chosen, so it can no longer change".into(),
-        ));
+        return Err(decided());
     }
-    let terms = draft.check(today(ctx))?;
+    let terms = draft.check_keeping(today(ctx), Some(before.closes_on))?;
     own_references(ctx, organisation, &terms).await?;
+    if before.published_at.is_some() {
+        // Open already: a change may not take away what opening needed.
+        let invited = ctx.store.invited_count(id).await?;
+        let why: Vec<&str> = not_ready(
+            terms.easy_read.is_some(),
+            terms.closes_on,
+            terms.who_may_apply,
+            invited,
+            terms.closes_on,
+        )
+        .iter()
+        .map(|w| w.explain())
+        .collect();
+        if !why.is_empty() {
+            return Err(AppError::Conflict(format!(
+                "it is open, so it must still be ready to be: {}",
+                why.join("; ")
+            )));
+        }
+    }
     let mut tx = ctx.begin().await?;
-    update_opportunity_in(&mut tx, id, &terms).await?;
+    update_opportunity_in(&mut tx, id, &terms)
+        .await
+        .map_err(|e| match e {
+            coproduce_store::StoreError::Stale => decided(),
+            other => other.into(),
+        })?;
     audit::record(
         &mut tx,
         ctx,
@@ -139,18 +167,16 @@ pub async fn publish(ctx: &Context, actor: &Actor, id: i64) -> Result<Told, AppE
     }
     let mut told = Told::default();
     let mut tx = ctx.begin().await?;
-    if o.published_at.is_none() {
-        publish_opportunity_in(&mut tx, id, ctx.now()).await?;
-        if o.who_may_apply == WhoMayApply::Invited {
-            let ids: Vec<i64> = ctx
-                .store
-                .invited(id)
-                .await?
-                .into_iter()
-                .map(|i| i.person_id)
-                .collect();
-            told = tell_invited(ctx, &mut tx, &o, &ids).await?;
-        }
+    let opened = publish_opportunity_in(&mut tx, id, ctx.now()).await?;
+    if opened && o.who_may_apply == WhoMayApply::Invited {
+        let ids: Vec<i64> = ctx
+            .store
+            .invited(id)
+            .await?
+            .into_iter()
+            .map(|i| i.person_id)
+            .collect();
+        told = tell_invited(ctx, &mut tx, &o, &ids).await?;
     }
     audit::record(
         &mut tx,
@@ -163,15 +189,27 @@ pub async fn publish(ctx: &Context, actor: &Actor, id: i64) -> Result<Told, AppE
     Ok(told)
 }
 
+/// What inviting did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InvitedPeople {
+    /// How many were newly invited (not those invited before).
+    pub added: usize,
+    /// Who was told, when it is open already.
+    pub told: Told,
+}
+
 /// Invites people of the organisation to apply for an opportunity only for people
-/// invited. Those invited to one already open are told straight away; the rest are
-/// told when it opens. Not once its people are chosen. Audited.
+/// invited, while it is a draft or open. Each named must be of its organisation and
+/// not erased, and one under 18 must have a guardian's consent on record; otherwise
+/// nothing is written and each problem is named on `person_ids[i]`. Those invited to
+/// one already open are told straight away; the rest when it opens. Audited per
+/// person.
 pub async fn invite(
     ctx: &Context,
     actor: &Actor,
     id: i64,
     people: &[i64],
-) -> Result<Told, AppError> {
+) -> Result<InvitedPeople, AppError> {
     actor.require(Capability::WriteWork)?;
     let organisation = visible_record(ctx, actor, Owned::Opportunity, id).await?;
     let o = ctx.store.opportunity(id).await?;
@@ -181,45 +219,71 @@ pub async fn invite(
                 .into(),
         ));
     }
-    if o.decided_at.is_some() {
-        return Err(AppError::Conflict("its people have been chosen".into()));
+    match o.standing(today(ctx)) {
+        Standing::Draft | Standing::Open => {}
+        Standing::Closed | Standing::Decided => {
+            return Err(AppError::Conflict(format!(
+                "it closed on {}",
+                show_date(o.closes_on)
+            )));
+        }
     }
-    let mut errs = FieldErrors::new();
     if people.is_empty() {
-        errs.add("person_ids", Problem::Empty);
+        return Err(AppError::refused("person_ids", Problem::Empty));
     }
+    if people.len() > MAX_INVITED {
+        return Err(AppError::refused(
+            "person_ids",
+            Problem::TooMany(MAX_INVITED),
+        ));
+    }
+    let day = today(ctx);
+    let found = ctx.store.invitees(people, day).await?;
+    let mut errs = FieldErrors::new();
+    let mut ids: Vec<i64> = Vec::new();
     for (i, person) in people.iter().enumerate() {
-        match ctx.store.owner_of(Owned::Person, *person).await {
-            Ok(owner) if owner == organisation => {}
-            Ok(_) | Err(coproduce_store::StoreError::NotFound) => errs.add(
-                format!("person_ids[{i}]"),
+        let field = format!("person_ids[{i}]");
+        match found.iter().find(|p| p.id == *person) {
+            Some(p) if p.organisation_id == organisation && !p.erased => {
+                if p.born_on.is_some_and(|b| is_child(b, day)) && !p.guardian_agrees {
+                    errs.add(field, Problem::NeedsGuardianConsent);
+                } else if !ids.contains(person) {
+                    ids.push(*person);
+                }
+            }
+            _ => errs.add(
+                field,
                 Problem::NoSuch {
                     noun: "person",
                     id: *person,
                 },
             ),
-            Err(e) => return Err(e.into()),
         }
     }
     errs.finish(|| ())?;
     let mut tx = ctx.begin().await?;
-    let added = invite_in(&mut tx, id, people, ctx.now()).await?;
+    let added = invite_in(&mut tx, id, &ids, ctx.now()).await?;
     let told = if o.published_at.is_some() {
         tell_invited(ctx, &mut tx, &o, &added).await?
     } else {
         Told::default()
     };
-    audit::record(
-        &mut tx,
-        ctx,
-        actor,
-        Entry::new("opportunity.invite", "opportunity", id)
-            .organisation(Some(organisation))
-            .detail(format!("{} invited", added.len())),
-    )
-    .await?;
+    for person in &added {
+        audit::record(
+            &mut tx,
+            ctx,
+            actor,
+            Entry::new("opportunity.invite", "opportunity", id)
+                .organisation(Some(organisation))
+                .person(Some(*person)),
+        )
+        .await?;
+    }
     ctx.commit(tx).await?;
-    Ok(told)
+    Ok(InvitedPeople {
+        added: added.len(),
+        told,
+    })
 }
 
 /// Whom an email reaches: the people of `ids` who exist, sorted into those emailed,
@@ -268,6 +332,11 @@ async fn tell_invited(
             tr.t1("opportunity-closes-on", "date", show_date(o.closes_on)),
             String::new(),
             tr.t1("opportunity-link", "link", &link),
+            tr.t1(
+                "opportunity-or-contact",
+                "organisation",
+                &o.organisation_name,
+            ),
             String::new(),
             tr.t1("letter-sign-off", "organisation", &o.organisation_name),
         ]
@@ -347,7 +416,8 @@ pub async fn apply_self(
         actor,
         Entry::new("opportunity.apply", "opportunity", id)
             .organisation(Some(organisation))
-            .detail(format!("person {person}, by themselves")),
+            .person(Some(person))
+            .detail("by themselves"),
     )
     .await?;
     ctx.commit(tx).await
@@ -384,21 +454,37 @@ pub async fn apply_for(
         actor,
         Entry::new("opportunity.apply", "opportunity", id)
             .organisation(Some(organisation))
-            .detail(format!("person {person}, by staff")),
+            .person(Some(person))
+            .detail("by staff, for them"),
     )
     .await?;
     ctx.commit(tx).await
 }
 
-/// Withdraws a person's interest, before anyone is chosen: by the person, or by
-/// staff for them. Audited.
+/// Withdraws a person's interest while the opportunity is open (once it has closed,
+/// who is interested no longer changes): by the person, or by staff for them.
+/// Audited.
 pub async fn withdraw(ctx: &Context, actor: &Actor, id: i64, person: i64) -> Result<(), AppError> {
     if actor.person_id != Some(person) {
         actor.require(Capability::WriteWork)?;
     }
     let organisation = visible_record(ctx, actor, Owned::Opportunity, id).await?;
-    if ctx.store.opportunity(id).await?.decided_at.is_some() {
-        return Err(AppError::Conflict("its people have been chosen".into()));
+    let o = ctx.store.opportunity(id).await?;
+    if o.standing(today(ctx)) != Standing::Open {
+        return Err(AppError::Conflict(format!(
+            "it closed on {}: tell the organiser instead, who will not choose them",
+            show_date(o.closes_on)
+        )));
+    }
+    let interested = ctx
+        .store
+        .application_of(id, person)
+        .await?
+        .is_some_and(|a| a.status == ApplicationStatus::Interested);
+    if !interested {
+        return Err(AppError::Conflict(
+            "they have not said they are interested, so there is nothing to withdraw".into(),
+        ));
     }
     let mut tx = ctx.begin().await?;
     withdraw_in(&mut tx, id, person).await?;
@@ -408,7 +494,7 @@ pub async fn withdraw(ctx: &Context, actor: &Actor, id: i64, person: i64) -> Res
         actor,
         Entry::new("opportunity.withdraw", "opportunity", id)
             .organisation(Some(organisation))
-            .detail(format!("person {person}")),
+            .person(Some(person)),
     )
     .await?;
     ctx.commit(tx).await
@@ -448,14 +534,22 @@ pub async fn decide(
         .filter(|a| a.status == ApplicationStatus::Interested)
         .map(|a| a.person_id)
         .collect();
+    let mut chosen_once: Vec<i64> = Vec::new();
+    for c in chosen {
+        if !chosen_once.contains(c) {
+            chosen_once.push(*c);
+        }
+    }
+    let chosen = chosen_once.as_slice();
     check_chosen(chosen, &interested, o.places)?;
     let mut tx = ctx.begin().await?;
     decide_in(&mut tx, id, chosen, actor.account_id, ctx.now())
         .await
         .map_err(|e| match e {
-            coproduce_store::StoreError::Stale => {
-                AppError::Conflict("its people have already been chosen".into())
-            }
+            coproduce_store::StoreError::Stale => AppError::Conflict(
+                "its people have already been chosen, or someone chosen has just withdrawn: look again"
+                    .into(),
+            ),
             other => other.into(),
         })?;
     let link = format!("{}/open-opportunities", ctx.settings.public_url);
@@ -480,6 +574,22 @@ pub async fn decide(
         (tr.t1(subject, "title", &o.title), body)
     })
     .await?;
+    for person in &interested {
+        let action = if chosen.contains(person) {
+            "opportunity.chosen"
+        } else {
+            "opportunity.not-chosen"
+        };
+        audit::record(
+            &mut tx,
+            ctx,
+            actor,
+            Entry::new(action, "opportunity", id)
+                .organisation(Some(organisation))
+                .person(Some(*person)),
+        )
+        .await?;
+    }
     audit::record(
         &mut tx,
         ctx,
@@ -513,7 +623,8 @@ pub struct GroupMakeUp {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MakeUp {
     pub applicants: GroupMakeUp,
-    /// The network whose members may apply, or `None` for the whole organisation.
+    /// The network whose other members are beside them, or `None` for the rest of
+    /// the organisation's register.
     pub network_name: Option<String>,
     pub compared_with: GroupMakeUp,
 }
@@ -530,16 +641,28 @@ async fn group(ctx: &Context, among: Among) -> Result<GroupMakeUp, AppError> {
     })
 }
 
-/// The equality make-up of those interested in an opportunity, beside its network's
-/// members (or the organisation's register): totals only, small numbers hidden,
-/// nothing at all below the fewest answers.
+/// The equality make-up of those interested in an opportunity, beside the rest of
+/// its network's members (or of the organisation's register), once it has closed:
+/// totals only, small numbers hidden, nothing at all below the fewest answers in
+/// either group. Before then the group changes with each person who says they are
+/// interested, and the change would show that person's answers (a conflict). The
+/// two groups are apart, so neither can be found by taking one total from another.
 pub async fn make_up(ctx: &Context, actor: &Actor, id: i64) -> Result<MakeUp, AppError> {
     actor.require(Capability::ReadEquality)?;
-    let organisation = visible_record(ctx, actor, Owned::Opportunity, id).await?;
+    visible_record(ctx, actor, Owned::Opportunity, id).await?;
     let o = ctx.store.opportunity(id).await?;
+    match o.standing(today(ctx)) {
+        Standing::Closed | Standing::Decided => {}
+        Standing::Draft | Standing::Open => {
+            return Err(AppError::Conflict(
+                "the make-up is shown once it has closed, when who is interested no longer changes"
+                    .into(),
+            ));
+        }
+    }
     let base = match o.network_id {
-        Some(n) => Among::Network(n),
-        None => Among::Organisation(organisation),
+        Some(_) => Among::NetworkBesides(id),
+        None => Among::OrganisationBesides(id),
     };
     Ok(MakeUp {
         applicants: group(ctx, Among::Applicants(id)).await?,

@@ -139,6 +139,17 @@ impl OpportunityDraft {
     /// `today` is refused: nobody could say they are interested. A network is named
     /// exactly when its members are the ones who may apply.
     pub fn check(&self, today: NaiveDate) -> Result<Opportunity, FieldErrors> {
+        self.check_keeping(today, None)
+    }
+
+    /// Like [`OpportunityDraft::check`], for a change: a closing date left as it was
+    /// (`kept`) stands even once it has passed, so mending a typing mistake in one
+    /// that has closed does not make it open again.
+    pub fn check_keeping(
+        &self,
+        today: NaiveDate,
+        kept: Option<NaiveDate>,
+    ) -> Result<Opportunity, FieldErrors> {
         let mut errs = FieldErrors::new();
         let title = errs.take("title", required(&self.title, SHORT));
         let expected = errs.take("expected", required(&self.expected, LONG));
@@ -154,7 +165,7 @@ impl OpportunityDraft {
         let closes_on = errs
             .take("closes_on", crate::time::parse_date(&self.closes_on))
             .and_then(|d| {
-                if d < today {
+                if d < today && Some(d) != kept {
                     errs.add("closes_on", Problem::BeforeToday);
                     None
                 } else {
@@ -375,6 +386,18 @@ mod tests {
         };
         let errs = public_with_network.check(day("2026-02-01")).unwrap_err();
         assert_eq!(errs.0[0].field, "network_id");
+    }
+
+    #[test]
+    fn a_closing_date_kept_as_it_was_stands_once_past() {
+        let past = OpportunityDraft {
+            closes_on: "2026-01-20".into(),
+            ..draft()
+        };
+        let today = day("2026-02-01");
+        assert!(past.check(today).is_err());
+        assert!(past.check_keeping(today, Some(day("2026-01-20"))).is_ok());
+        assert!(past.check_keeping(today, Some(day("2026-01-10"))).is_err());
     }
 
     #[test]

@@ -119,6 +119,14 @@ impl Store {
                 "person_id IN (SELECT person_id FROM opportunity_applications WHERE opportunity_id = $1 AND status <> 'withdrawn')",
                 id,
             ),
+            Among::NetworkBesides(opportunity) => (
+                "person_id IN (SELECT m.person_id FROM memberships m JOIN opportunities o ON o.network_id = m.network_id WHERE o.id = $1 AND m.left_on IS NULL) AND person_id NOT IN (SELECT person_id FROM opportunity_applications WHERE opportunity_id = $1 AND status <> 'withdrawn')",
+                opportunity,
+            ),
+            Among::OrganisationBesides(opportunity) => (
+                "organisation_id = (SELECT organisation_id FROM opportunities WHERE id = $1) AND person_id NOT IN (SELECT person_id FROM opportunity_applications WHERE opportunity_id = $1 AND status <> 'withdrawn')",
+                opportunity,
+            ),
         };
         let total_sql = format!("SELECT COUNT(*) FROM equality_answers WHERE {who}");
         let total: i64 = on_pool!(self, |p| sqlx::query_scalar(sqlx::AssertSqlSafe(
@@ -152,7 +160,14 @@ impl Store {
 pub enum Among {
     Organisation(i64),
     Network(i64),
+    /// Those interested in an opportunity (not those who withdrew).
     Applicants(i64),
+    /// The members of an opportunity's network who are not interested in it: a
+    /// group apart from the applicants, so that neither can be worked out by
+    /// taking one total from another.
+    NetworkBesides(i64),
+    /// The people of an opportunity's organisation who are not interested in it.
+    OrganisationBesides(i64),
 }
 
 /// Replaces a person's answers inside a transaction; no answers deletes them.

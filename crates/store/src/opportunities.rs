@@ -299,11 +299,12 @@ pub async fn insert_opportunity_in(
     })?)
 }
 
-/// Changes an opportunity's terms on the caller's transaction.
+/// Changes an opportunity's terms on the caller's transaction, while its people are
+/// not chosen: one decided meanwhile is [`StoreError::Stale`].
 pub async fn update_opportunity_in(tx: &mut Tx, id: i64, o: &Terms) -> Result<(), StoreError> {
     let rows = on_tx!(tx, |c| {
         sqlx::query(
-            "UPDATE opportunities SET project_id = $1, title = $2, expected = $3, involved = $4, time_asked = $5, recognition = $6, recognition_detail = $7, access_support = $8, rung = $9, closes_on = $10, places = $11, who_may_apply = $12, network_id = $13, easy_read = $14 WHERE id = $15",
+            "UPDATE opportunities SET project_id = $1, title = $2, expected = $3, involved = $4, time_asked = $5, recognition = $6, recognition_detail = $7, access_support = $8, rung = $9, closes_on = $10, places = $11, who_may_apply = $12, network_id = $13, easy_read = $14 WHERE id = $15 AND decided_at IS NULL",
         )
         .bind(o.project_id)
         .bind(&o.title)
@@ -324,18 +325,23 @@ pub async fn update_opportunity_in(tx: &mut Tx, id: i64, o: &Terms) -> Result<()
         .await
         .map(|r| r.rows_affected())
     })?;
-    updated(rows)
+    if rows == 0 {
+        return Err(StoreError::Stale);
+    }
+    Ok(())
 }
 
-/// Opens an opportunity on the caller's transaction; opening twice keeps the first.
+/// Opens an opportunity on the caller's transaction. Answers whether this opened
+/// it: opening one already open keeps the first time and answers false, so two at
+/// once tell nobody twice.
 pub async fn publish_opportunity_in(
     tx: &mut Tx,
     id: i64,
     now: DateTime<Utc>,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let rows = on_tx!(tx, |c| {
         sqlx::query(
-            "UPDATE opportunities SET published_at = COALESCE(published_at, $1) WHERE id = $2",
+            "UPDATE opportunities SET published_at = $1 WHERE id = $2 AND published_at IS NULL",
         )
         .bind(now)
         .bind(id)
@@ -343,35 +349,32 @@ pub async fn publish_opportunity_in(
         .await
         .map(|r| r.rows_affected())
     })?;
-    updated(rows)
+    Ok(rows == 1)
 }
 
-/// Invites people to apply, on the caller's transaction; those invited before stay
-/// as they were. Answers the ids newly invited.
+/// Invites people to apply, on the caller's transaction, in one statement; those
+/// invited before stay as they were. Answers the ids newly invited.
 pub async fn invite_in(
     tx: &mut Tx,
     opportunity_id: i64,
     people: &[i64],
     now: DateTime<Utc>,
 ) -> Result<Vec<i64>, StoreError> {
-    let mut added = Vec::new();
-    for person in people {
-        let rows = on_tx!(&mut *tx, |c| {
-            sqlx::query(
-                "INSERT INTO opportunity_invited (opportunity_id, person_id, invited_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            )
-            .bind(opportunity_id)
-            .bind(*person)
-            .bind(now)
-            .execute(c)
-            .await
-            .map(|r| r.rows_affected())
-        })?;
-        if rows > 0 {
-            added.push(*person);
-        }
+    if people.is_empty() {
+        return Ok(vec![]);
     }
-    Ok(added)
+    Ok(on_tx!(tx, |c| {
+        let mut q = sqlx::QueryBuilder::new(
+            "INSERT INTO opportunity_invited (opportunity_id, person_id, invited_at) ",
+        );
+        q.push_values(people, |mut row, person| {
+            row.push_bind(opportunity_id)
+                .push_bind(*person)
+                .push_bind(now);
+        });
+        q.push(" ON CONFLICT DO NOTHING RETURNING person_id");
+        q.build_query_scalar::<i64>().fetch_all(c).await
+    })?)
 }
 
 /// Records a person's interest on the caller's transaction. Someone who withdrew may
@@ -443,8 +446,9 @@ pub async fn withdraw_in(
 }
 
 /// Records who was chosen, on the caller's transaction: everyone interested is
-/// chosen or not, and the opportunity is decided. Deciding twice is
-/// [`StoreError::Stale`]: the first decision stands.
+/// chosen or not, and the opportunity is decided. Deciding twice, or choosing
+/// someone no longer interested, is [`StoreError::Stale`]: the first decision
+/// stands, and the caller drops the transaction.
 pub async fn decide_in(
     tx: &mut Tx,
     opportunity_id: i64,
@@ -479,9 +483,9 @@ pub async fn decide_in(
     if chosen.is_empty() {
         return Ok(());
     }
-    Ok(on_tx!(tx, |c| {
+    let rows = on_tx!(tx, |c| {
         let mut q = sqlx::QueryBuilder::new(
-            "UPDATE opportunity_applications SET status = 'chosen' WHERE opportunity_id = ",
+            "UPDATE opportunity_applications SET status = 'chosen' WHERE status = 'not-chosen' AND opportunity_id = ",
         );
         q.push_bind(opportunity_id).push(" AND person_id IN (");
         let mut list = q.separated(", ");
@@ -489,8 +493,13 @@ pub async fn decide_in(
             list.push_bind(*id);
         }
         q.push(")");
-        q.build().execute(c).await.map(|_| ())
-    })?)
+        q.build().execute(c).await.map(|r| r.rows_affected())
+    })?;
+    // Someone chosen who withdrew meanwhile: nothing is kept.
+    if rows != chosen.len() as u64 {
+        return Err(StoreError::Stale);
+    }
+    Ok(())
 }
 
 /// The organisation's own network and project named by an opportunity, if any:

@@ -134,6 +134,14 @@ me-trail-membership-add = Added you to a group
 me-trail-membership-change = Changed your place in a group
 me-trail-training-complete = Wrote down training you did
 me-trail-account-link = Linked your account to your record
+me-trail-opportunity-apply = Wrote down that you are interested in an opportunity
+    .easy = Wrote down that you said yes to something
+me-trail-opportunity-withdraw = Wrote down that you are no longer interested in an opportunity
+    .easy = Wrote down that you said no to something
+me-trail-opportunity-invite = Invited you to apply for an opportunity
+    .easy = Asked you to take part in something
+me-trail-opportunity-decided = Chose who takes part in an opportunity you were interested in
+    .easy = Chose who takes part in something you said yes to
 me-trail-other = Did something else with your record
 
 ## Answering an invitation, by its link or from the person's own record.

@@ -996,6 +996,8 @@ staff-opportunity-chosen-n = { $n ->
 }
 staff-opportunity-make-up = Who is interested, beside who it is for
 staff-opportunity-make-up-intro = The equality monitoring answers of the people interested, beside those of { $group }: totals only, with small numbers hidden, so nobody can be picked out.
-staff-opportunity-whole-register = the whole register
+staff-opportunity-whole-register = the rest of the register
+staff-opportunity-tick-someone = Tick who is chosen
+staff-opportunity-besides = The rest of { $network }
 staff-opportunity-make-up-too-few = Nothing is shown until at least { $fewest } people in each group have answered: { $applicants } of those interested have, and { $group } of the group beside them.
 staff-opportunity-make-up-not-yours = The make-up is shown to involvement leads and administrators.

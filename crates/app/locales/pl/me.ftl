@@ -134,6 +134,14 @@ me-trail-membership-add = Dodał(a) Cię do grupy
 me-trail-membership-change = Zmienił(a) Twoje miejsce w grupie
 me-trail-training-complete = Zapisał(a) szkolenie, które ukończyłeś(-aś)
 me-trail-account-link = Połączył(a) Twoje konto z Twoim rekordem
+me-trail-opportunity-apply = Zapisano, że interesuje Cię możliwość udziału
+    .easy = Zapisano, że powiedziałeś tak
+me-trail-opportunity-withdraw = Zapisano, że nie interesuje Cię już możliwość udziału
+    .easy = Zapisano, że powiedziałeś nie
+me-trail-opportunity-invite = Zaproszono Cię do zgłoszenia się
+    .easy = Zaproszono Cię do udziału
+me-trail-opportunity-decided = Wybrano osoby do możliwości, którą byłeś zainteresowany
+    .easy = Wybrano, kto bierze udział
 me-trail-other = Zrobił(a) coś innego z Twoim rekordem
 
 ## Odpowiedź na zaproszenie, przez link albo ze swojej strony.

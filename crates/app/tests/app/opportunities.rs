@@ -321,12 +321,39 @@ async fn who_may_apply_is_kept(app: &TestApp) {
         opp::publish(&app.ctx, &lead, i.id).await,
         Err(AppError::Conflict(_))
     ));
-    let told = opp::invite(&app.ctx, &lead, i.id, &[outsider])
+    let done = opp::invite(&app.ctx, &lead, i.id, &[outsider, outsider])
         .await
         .unwrap();
-    assert_eq!(told.emailed, 0, "nobody is told before it opens");
+    assert_eq!(done.added, 1);
+    assert_eq!(done.told.emailed, 0, "nobody is told before it opens");
+    // Someone under 18 without a guardian's consent is not invited, and is named.
+    let young = person(
+        app,
+        PersonDraft {
+            born_on: Some((london_date(app.ctx.now()) - Duration::days(365 * 15)).to_string()),
+            ..emailed(org, "Kai Young")
+        },
+        true,
+    )
+    .await;
+    assert_eq!(
+        invalid_fields(opp::invite(&app.ctx, &lead, i.id, &[young]).await),
+        ["person_ids[0]"]
+    );
     let told = opp::publish(&app.ctx, &lead, i.id).await.unwrap();
     assert_eq!(told.emailed, 1);
+    // Opening again tells nobody twice.
+    assert_eq!(
+        opp::publish(&app.ctx, &lead, i.id).await.unwrap().emailed,
+        0
+    );
+    // Once open, a change may not take away its Easy Read version.
+    let mut bare = draft(app, "invited", None);
+    bare.easy_read = String::new();
+    assert!(matches!(
+        opp::update(&app.ctx, &lead, i.id, &bare).await,
+        Err(AppError::Conflict(_))
+    ));
     app.run_jobs().await;
     let mail = app.mail.take();
     assert!(
@@ -346,16 +373,17 @@ async fn who_may_apply_is_kept(app: &TestApp) {
         opp::apply_self(&app.ctx, &member_actor, i.id, None).await,
         Err(AppError::Conflict(_))
     ));
-    // The make-up is for those who may read equality totals, and shows nothing
-    // below ten answers.
+    // The make-up is for those who may read equality totals, once it has closed
+    // (until then each person saying they are interested would change it).
     let staff_member = app.signed_in(Role::Staff, Some(org)).await.actor;
     assert!(matches!(
         opp::make_up(&app.ctx, &staff_member, n.id).await,
         Err(AppError::Forbidden(_))
     ));
-    let m = opp::make_up(&app.ctx, &lead, n.id).await.unwrap();
-    assert_eq!(m.network_name.as_deref(), Some("Carers' Network"));
-    assert!(m.applicants.totals.is_none() && m.compared_with.totals.is_none());
+    assert!(matches!(
+        opp::make_up(&app.ctx, &lead, n.id).await,
+        Err(AppError::Conflict(_))
+    ));
     // Inviting to one open to everyone is a conflict.
     let p = opp::create(&app.ctx, &lead, org, &draft(app, "public", None))
         .await
@@ -364,6 +392,26 @@ async fn who_may_apply_is_kept(app: &TestApp) {
         opp::invite(&app.ctx, &lead, p.id, &[member]).await,
         Err(AppError::Conflict(_))
     ));
+    // Once closed: nobody more is invited, nobody withdraws, the make-up shows
+    // (nothing below ten answers), and a change keeping the closing date stands.
+    app.clock().advance(Duration::days(8));
+    let lead = staff(app, org).await;
+    assert!(matches!(
+        opp::invite(&app.ctx, &lead, i.id, &[member]).await,
+        Err(AppError::Conflict(_))
+    ));
+    assert!(matches!(
+        opp::withdraw(&app.ctx, &outsider_actor, i.id, outsider).await,
+        Err(AppError::Conflict(_))
+    ));
+    let m = opp::make_up(&app.ctx, &lead, n.id).await.unwrap();
+    assert_eq!(m.network_name.as_deref(), Some("Carers' Network"));
+    assert!(m.applicants.totals.is_none() && m.compared_with.totals.is_none());
+    let mut kept = draft(app, "network", Some(network.id));
+    kept.closes_on = n.closes_on.to_string();
+    kept.title = "Interview panel for a ward manager (mended)".into();
+    let mended = opp::update(&app.ctx, &lead, n.id, &kept).await.unwrap();
+    assert_eq!(mended.closes_on, n.closes_on);
 }
 
 app_tests!(

@@ -499,20 +499,30 @@ fn id_list(errs: &mut FieldErrors, field: &str, ids: &[i64], max: usize) {
     }
 }
 
-/// Invite people to apply for an opportunity only for people invited. Those
-/// invited to one already open are told; the rest when it opens.
+/// What inviting did.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvitedOut {
+    /// How many were newly invited (not those invited before).
+    pub added: usize,
+    /// Who was told, when it is open already.
+    pub told: ToldOut,
+}
+
+/// Invite people to apply for an opportunity only for people invited, while it is
+/// a draft or open. Those invited to one already open are told; the rest when it
+/// opens.
 #[utoipa::path(post, path = "/api/v1/opportunities/{id}/invited", tag = "opportunities",
     operation_id = "inviteToOpportunity",
     security(("bearer" = [])),
     params(("id" = i64, Path, minimum = 1, description = "Opportunity id")),
     request_body = InviteBody,
     responses(
-        (status = 200, description = "Invited; who was told.", body = ToldOut),
+        (status = 200, description = "Invited; who was told.", body = InvitedOut),
         (status = 400, response = super::BadRequest),
         (status = 401, response = super::Unauthorised),
         (status = 403, response = super::Forbidden),
         (status = 404, response = super::NotFound),
-        (status = 409, description = "It is open to more than people invited, or decided.",
+        (status = 409, description = "It is open to more than people invited, or has closed.",
             body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, response = super::Unprocessable),
     ))]
@@ -521,15 +531,16 @@ pub async fn invite(
     viewer: Viewer,
     Id(id): Id,
     ApiJson(body): ApiJson<InviteBody>,
-) -> Result<Json<ToldOut>, ApiError> {
+) -> Result<Json<InvitedOut>, ApiError> {
     let mut errs = FieldErrors::new();
     id_list(&mut errs, "person_ids", &body.person_ids, MAX_INVITED);
     errs.finish(|| ())?;
-    Ok(Json(
-        coproduce_app::opportunities::invite(&s.ctx, &viewer.actor(), id, &body.person_ids)
-            .await?
-            .into(),
-    ))
+    let done =
+        coproduce_app::opportunities::invite(&s.ctx, &viewer.actor(), id, &body.person_ids).await?;
+    Ok(Json(InvitedOut {
+        added: done.added,
+        told: done.told.into(),
+    }))
 }
 
 /// One person's interest.
@@ -638,7 +649,7 @@ pub async fn apply(
     applications(State(s), viewer, Id(id)).await
 }
 
-/// Withdraw a person's interest, for them, before anyone is chosen.
+/// Withdraw a person's interest, for them, while it is open.
 #[utoipa::path(post, path = "/api/v1/opportunities/{id}/applications/{person_id}/withdraw", tag = "opportunities",
     operation_id = "withdrawApplication",
     security(("bearer" = [])),
@@ -651,7 +662,7 @@ pub async fn apply(
         (status = 401, response = super::Unauthorised),
         (status = 403, response = super::Forbidden),
         (status = 404, response = super::NotFound),
-        (status = 409, description = "Its people have been chosen.",
+        (status = 409, description = "It has closed, or they have not said they are interested.",
             body = crate::error::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn withdraw(
@@ -726,8 +737,8 @@ pub struct GroupOut {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MakeUpOut {
     pub applicants: GroupOut,
-    /// The network whose members may apply; null when compared with the whole
-    /// organisation's register.
+    /// The network whose other members are compared; null when compared with the
+    /// rest of the organisation's register.
     pub network_name: Option<String>,
     pub compared_with: GroupOut,
     pub fewest_answers_shown: i64,
@@ -760,8 +771,9 @@ fn group_out(g: coproduce_app::opportunities::GroupMakeUp) -> GroupOut {
     }
 }
 
-/// The equality make-up of those interested beside the network's members (or the
-/// organisation's register): totals only, small numbers hidden.
+/// Once it has closed, the equality make-up of those interested beside the rest of
+/// the network's members (or of the organisation's register): totals only, small
+/// numbers hidden.
 #[utoipa::path(get, path = "/api/v1/opportunities/{id}/make-up", tag = "opportunities",
     operation_id = "getOpportunityMakeUp",
     security(("bearer" = [])),
@@ -771,6 +783,8 @@ fn group_out(g: coproduce_app::opportunities::GroupMakeUp) -> GroupOut {
         (status = 401, response = super::Unauthorised),
         (status = 403, response = super::Forbidden),
         (status = 404, response = super::NotFound),
+        (status = 409, description = "It has not closed: until then who is interested changes, and each change would show that person's answers.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn make_up(
     State(s): State<AppState>,

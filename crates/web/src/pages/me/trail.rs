@@ -60,6 +60,10 @@ fn action(action: &str) -> &'static str {
         "membership.change" => "me-trail-membership-change",
         "training.complete" => "me-trail-training-complete",
         "account.link-person" => "me-trail-account-link",
+        "opportunity.apply" => "me-trail-opportunity-apply",
+        "opportunity.withdraw" => "me-trail-opportunity-withdraw",
+        "opportunity.invite" => "me-trail-opportunity-invite",
+        "opportunity.chosen" | "opportunity.not-chosen" => "me-trail-opportunity-decided",
         _ => "me-trail-other",
     }
 }

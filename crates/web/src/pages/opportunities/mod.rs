@@ -659,6 +659,8 @@ struct PeoplePage {
     search: FormField,
     searched: bool,
     more: bool,
+    /// Whether the search found anyone to choose.
+    found: bool,
     /// Names already on the list (invited, or interested).
     already: Vec<String>,
     parts: Vec<Part>,
@@ -725,6 +727,7 @@ async fn people_page(
             hint: None,
         })
         .collect();
+    let found_any = !options.is_empty();
     let mut parts = vec![Part::Hidden("name", name.to_string())];
     if many {
         parts.push(Part::Checks(Checkboxes {
@@ -775,6 +778,7 @@ async fn people_page(
             .value(name),
         searched,
         more,
+        found: found_any,
         already,
         parts,
         button: if many {
@@ -874,12 +878,11 @@ async fn invite(
             Ok(()) => {
                 coproduce_app::opportunities::invite(&state.ctx, &viewer.actor(), o.id, &people)
                     .await
-                    .map(|t| {
-                        let mut said = vec![
-                            tr.tn("staff-opportunity-invited-n", &[("n", people.len() as i64)]),
-                        ];
+                    .map(|done| {
+                        let mut said =
+                            vec![tr.tn("staff-opportunity-invited-n", &[("n", done.added as i64)])];
                         if o.published_at.is_some() {
-                            said.extend(told_words(&tr, t));
+                            said.extend(told_words(&tr, done.told));
                         }
                         said
                     })
@@ -979,7 +982,7 @@ async fn choose_view(
     if reads_equality {
         let m = coproduce_app::opportunities::make_up(&state.ctx, &viewer.actor(), o.id).await?;
         compared_with = match &m.network_name {
-            Some(n) => tr.t1("staff-opportunity-members-of", "network", n),
+            Some(n) => tr.t1("staff-opportunity-besides", "network", n),
             None => tr.t("staff-opportunity-whole-register"),
         };
         applicants_answered = m.applicants.answered;
@@ -1077,6 +1080,16 @@ async fn choose(
     let result = async {
         let o = visible(&state, &viewer, &raw).await?;
         let chosen: Vec<i64> = f.chosen.iter().filter_map(|p| p.parse().ok()).collect();
+        if chosen.is_empty() {
+            // Everyone interested would be told they were not chosen: the page asks
+            // for someone ticked, so nobody is turned down by a slip.
+            let errors = vec![FieldError::worded(
+                "chosen",
+                viewer.tr.t("staff-opportunity-tick-someone"),
+            )];
+            let page = choose_view(&state, &viewer, o, f.chosen, errors).await?;
+            return Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page));
+        }
         match coproduce_app::opportunities::decide(&state.ctx, &viewer.actor(), o.id, &chosen).await
         {
             Ok(t) => {

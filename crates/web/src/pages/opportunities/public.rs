@@ -234,10 +234,14 @@ pub(super) async fn own_apply(
             )),
             Err(coproduce_app::AppError::Conflict(_)) => {
                 let errors = vec![FieldError::worded("why", tr.t("opportunity-cannot-now"))];
-                Ok(render(
-                    StatusCode::CONFLICT,
-                    &own_view(&state, &viewer, id, &f.why, errors, None).await?,
-                ))
+                match own_view(&state, &viewer, id, &f.why, errors, None).await {
+                    Ok(page) => Ok(render(StatusCode::CONFLICT, &page)),
+                    // Closed meanwhile, and nothing of theirs to show: say so.
+                    Err(PageError::NotFound) => {
+                        Err(PageError::Conflict(tr.t("opportunity-cannot-now")))
+                    }
+                    Err(e) => Err(e),
+                }
             }
             Err(coproduce_app::AppError::Invalid(errs)) => {
                 let errors = errs
