@@ -342,6 +342,7 @@ impl ActivityBody {
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct ActivitiesQuery {
     /// Return activities with ids after this one (from the previous page's `next`).
     #[param(value_type = Option<i64>, minimum = 0)]

@@ -25,6 +25,7 @@ pub fn routes(r: Routes) -> Routes {
 /// The period to measure: inputs received from `from` to `to`, both included.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct PeriodQuery {
     /// First day (YYYY-MM-DD), not after `to`; empty or absent: a year before `to`.
     #[param(schema_with = super::optional_date_schema)]

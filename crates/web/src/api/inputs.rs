@@ -199,6 +199,7 @@ impl InputBody {
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct InputsQuery {
     /// Return inputs with ids after this one (from the previous page's `next`).
     #[param(value_type = Option<i64>, minimum = 0)]

@@ -205,6 +205,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Id {
 /// gets the API's own 422 naming it; the document gives their real type.
 #[derive(Debug, Default, serde::Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct ListQuery {
     /// Return records with ids after this one (from the previous page's `next`).
     #[param(value_type = Option<i64>, minimum = 0)]

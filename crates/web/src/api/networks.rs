@@ -131,6 +131,7 @@ fn audience_schema() -> utoipa::openapi::schema::Object {
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct OrganisationQuery {
     /// Return records with ids after this one (from the previous page's `next`).
     #[param(value_type = Option<i64>, minimum = 0)]
@@ -372,6 +373,7 @@ pub async fn courses(
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct CompletionsQuery {
     /// Return completions with ids after this one (from the previous page's `next`).
     #[param(value_type = Option<i64>, minimum = 0)]

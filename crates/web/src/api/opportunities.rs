@@ -248,6 +248,7 @@ fn today(s: &AppState) -> chrono::NaiveDate {
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct OpportunitiesQuery {
     /// Return opportunities with ids after this one (from the previous page's `next`).
     #[param(value_type = Option<i64>, minimum = 0)]

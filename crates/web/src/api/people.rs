@@ -154,6 +154,7 @@ pub(crate) fn check(body: &PersonDraft, today: chrono::NaiveDate) -> Result<Prof
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct PeopleQuery {
     /// Return people with ids after this one (from the previous page's `next`).
     #[param(value_type = Option<i64>, minimum = 0)]

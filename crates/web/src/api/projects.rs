@@ -313,6 +313,7 @@ impl ProjectBody {
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct ProjectsQuery {
     /// Return projects with ids after this one (from the previous page's `next`).
     #[param(value_type = Option<i64>, minimum = 0)]

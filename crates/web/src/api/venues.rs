@@ -130,6 +130,7 @@ impl VenueBody {
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
 pub struct VenuesQuery {
     /// Return venues with ids after this one (from the previous page's `next`).
     #[param(value_type = Option<i64>, minimum = 0)]
