@@ -191,8 +191,20 @@ def main() -> int:
         # Records that exist, for the references in generated bodies (see hooks.py).
         known = {
             name: api_ids(demo.base, token, f"/api/v1/{name}")
-            for name in ("organisations", "projects", "activities", "people")
+            for name in ("organisations", "projects", "activities", "people", "opportunities")
         }
+        # An input with a response and an owner, for giving responses and recording
+        # feedback by hand.
+        request = urllib.request.Request(
+            f"{demo.base}/api/v1/inputs?limit=200", headers={"Authorization": f"Bearer {token}"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as r:
+            answered = [
+                i for i in json.load(r)["items"] if i["response"] and i["owner_account_id"]
+            ]
+        if answered:
+            known["answered_input"] = [answered[0]["id"]]
+            known["input_owner"] = [answered[0]["owner_account_id"]]
         # An open opportunity for anyone, and the people it is for: those of its
         # organisation.
         with urllib.request.urlopen(f"{demo.base}/api/v1/open-opportunities", timeout=30) as r:

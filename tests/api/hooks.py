@@ -12,7 +12,13 @@ else, which a schema cannot say:
 - some fields go together (a response and its status; a signature and its date; a
   preferred way of contact and the detail it needs), whichever listed spelling of a
   value is sent;
-- the people named as having said an input must be on its activity's roster;
+- the people named as having said an input must have taken part in what it came
+  from, and its owner must be staff of its organisation; it comes from an activity
+  or an opportunity, not both, and from a project with neither; it is not due
+  before it was received; commas part its themes, of which there are at most 10;
+- a response is given with an owner who is staff of the input's organisation, and
+  "will do" with a day it will be done by; feedback by hand needs a response, on a
+  day from the input's until today;
 - a project's lead is a staff account of its organisation, its partners are other
   organisations that exist, each once, and a new stage does not begin before the
   last; an activity's venue is one of its organisation's;
@@ -73,6 +79,7 @@ REFERENCES = {
     "organisation_id": "organisations",
     "project_id": "projects",
     "activity_id": "activities",
+    "opportunity_id": "opportunities",
 }
 
 
@@ -128,25 +135,49 @@ SIGNED = {"signed", "Signed"}
 
 
 def _input(body: dict) -> None:
-    # Who said it must be on the activity's roster, which a generated id is not.
-    if "said_by" in body:
-        body["said_by"] = []
+    # Who said it must have taken part in what it came from, which a generated id
+    # has not; the owner must be staff of its organisation, and by default is
+    # whoever records it.
+    body["said_by"] = []
+    body["owner_account_id"] = None
+    # It came from an activity or an opportunity, not both; with neither, a project.
+    if not _blank(body.get("activity_id")):
+        body["opportunity_id"] = None
+    elif _blank(body.get("opportunity_id")) or not KNOWN.get("opportunities"):
+        body["opportunity_id"] = None
+        if _blank(body.get("project_id")):
+            body["activity_id"] = _known("activities", 0)
     received = _date(body.get("received_on"))
     if received is not None and received > _today():
         received = _today()
         body["received_on"] = received.isoformat()
-    # A response and its status go together.
-    if _blank(body.get("response")) and not _blank(body.get("response_status")):
-        body["response_status"] = None
-    if not _blank(body.get("response")) and _blank(body.get("response_status")):
-        body["response_status"] = "will-do"
-    # Feedback follows a response.
-    if _blank(body.get("response")):
-        body["fed_back_on"] = None
-    for field in ("responded_on", "fed_back_on"):
-        day = _date(body.get(field))
-        if day is not None and received is not None and not (received <= day <= _today()):
-            body[field] = received.isoformat()
+    # It is not due before it was received.
+    due = _date(body.get("due_on"))
+    if due is not None and received is not None and due < received:
+        body["due_on"] = received.isoformat()
+    # Commas part themes, and a theme is counted once it is parted: at most 10.
+    if isinstance(body.get("themes"), list):
+        body["themes"] = [t.replace(",", " ") if isinstance(t, str) else t for t in body["themes"]]
+
+
+def _response(case) -> None:
+    # A response is to an input of the organisation its owner is staff of: the
+    # demo's, with its owner; "will do" needs a day it will be done by, not before
+    # the input (today is never before it).
+    inputs, owners = KNOWN.get("answered_input") or [], KNOWN.get("input_owner") or []
+    if inputs and owners and isinstance(case.body, dict):
+        case.path_parameters["id"] = inputs[0]
+        case.body["owner_account_id"] = owners[0]
+        case.body["will_do_by"] = _today().isoformat()
+
+
+def _fed_back(case) -> None:
+    # Feedback by hand is for an input that has a response, on a day from the one it
+    # was received until today.
+    inputs = KNOWN.get("answered_input") or []
+    if inputs and isinstance(case.body, dict):
+        case.path_parameters["id"] = inputs[0]
+        case.body["fed_back_on"] = _today().isoformat()
 
 
 def _activity(body: dict) -> None:
@@ -345,6 +376,10 @@ def map_case(context, case):
     operation = (case.operation.method.upper(), case.operation.path)
     if operation == ("POST", "/api/v1/opportunities/{id}/applications"):
         _interest(case)
+    if operation == ("POST", "/api/v1/inputs/{id}/responses"):
+        _response(case)
+    if operation == ("POST", "/api/v1/inputs/{id}/fed-back"):
+        _fed_back(case)
     body = case.body
     if isinstance(body, dict):
         for field, kind in REFERENCES.items():
@@ -355,8 +390,9 @@ def map_case(context, case):
             rule(body)
     query = case.query
     if isinstance(query, dict):
-        # A list narrowed to a project or activity must name one that exists.
-        for field in ("project_id", "activity_id"):
+        # A list narrowed to a project, activity or opportunity must name one that
+        # exists.
+        for field in ("project_id", "activity_id", "opportunity_id"):
             if field in query:
                 query[field] = _known(REFERENCES[field], query[field])
         if operation == ("GET", "/api/v1/organisations/{id}/indicators/feedback-within-days"):

@@ -77,7 +77,7 @@ const PAGES = [
     await page.click('button[type=submit]:has-text("Add the activity")');
   }],
   ['activity', '/activities/1', 'You said, we did', LEAD],
-  ['answer', '/inputs/1/edit', 'Record the answer', LEAD],
+  ['input-edit', '/inputs/1/edit', 'Change what was said', LEAD],
   ['sign-in-sheet', '/activities/1/sign-in-sheet', 'Signature', LEAD],
   ['access-support', '/activities/1/provision', 'Access support', LEAD],
   ['access-support-book-errors', '/activities/1/provision/book?need=easy-read&language=', 'There is a problem', LEAD, async (page) => {
@@ -297,6 +297,27 @@ const PAGES = [
     await page.fill('#closes_on-month', '1');
     await page.fill('#closes_on-year', '2020');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save the draft")')]);
+  }],
+  ['inputs', '/inputs', 'Crews should be able to see a person', LEAD],
+  ['inputs-overdue', '/inputs?show=overdue', 'Feedback overdue', LEAD],
+  ['input', '/inputs/21', 'Who was told', LEAD],
+  ['input-respond', '/inputs/21/respond', 'What is the answer?', LEAD],
+  ['input-respond-errors', '/inputs/21/respond', 'There is a problem', LEAD, async (page) => {
+    await page.check('input[name=status][value=will-do]');
+    await page.fill('#will_do_by-day', '');
+    await page.fill('#will_do_by-month', '');
+    await page.fill('#will_do_by-year', '');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Give the response")')]);
+  }],
+  ['input-edit-errors', '/inputs/21/edit', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#due_on-year', '2001');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save changes")')]);
+  }],
+  ['input-fed-back-errors', '/inputs/21/fed-back', 'There is a problem', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save changes")')]);
+  }],
+  ['input-letter', '/inputs/21', 'Letter to Pat Quill', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a:has-text("Print the letter")')]);
   }],
   ['open-opportunities', '/open-opportunities', 'Reader panel for letters to patients', null],
   ['open-opportunity', '/open-opportunities/2', 'How to say you are interested', null],

@@ -36,6 +36,7 @@ pub async fn create_demo_accounts(
 ) -> Result<Vec<(String, String, String)>, AppError> {
     let system = Actor::system();
     let mut out = Vec::new();
+    let mut involvement_lead = None;
     for (role, email, organisation_id) in ACCOUNTS {
         let bytes: [u8; 5] = rand::random();
         let pass = format!(
@@ -74,6 +75,9 @@ pub async fn create_demo_accounts(
                 feedback_asked(ctx, &system, p.id).await?;
             }
         }
+        if role == Role::InvolvementLead {
+            involvement_lead = Some(account.id);
+        }
         if role == Role::Staff
             && let Some(org) = organisation_id
         {
@@ -84,6 +88,9 @@ pub async fn create_demo_accounts(
     }
     upcoming_meeting(ctx, &system).await?;
     open_opportunities(ctx, &system).await?;
+    if let Some(lead) = involvement_lead {
+        said_and_answered(ctx, &system, lead).await?;
+    }
     Ok(out)
 }
 
@@ -386,6 +393,138 @@ async fn open_opportunities(ctx: &Context, system: &Actor) -> Result<(), AppErro
         let o = crate::opportunities::create(ctx, system, ambulance, &panel).await?;
         crate::opportunities::invite(ctx, system, o.id, &invited).await?;
         crate::opportunities::publish(ctx, system, o.id).await?;
+    }
+    Ok(())
+}
+
+/// "You said, we did" in the ambulance service, through the operations staff use:
+/// the involvement lead owns what people said there; and a letter from two people
+/// about the new crisis pathway is answered twice (being considered, then will do),
+/// so its history shows both, one of them is emailed each time, and the other, who
+/// prefers letters, has a letter waiting to be printed and posted.
+async fn said_and_answered(ctx: &Context, system: &Actor, lead: i64) -> Result<(), AppError> {
+    use coproduce_domain::consent::{ConsentGiven, ConsentMethod, Purpose};
+    use coproduce_domain::input::{Response, ResponseStatus};
+    use coproduce_domain::person::PersonDraft;
+    use coproduce_store::inputs::InputFilter;
+    use coproduce_store::{PageRequest, Within};
+    let ambulance = 1;
+    let today = coproduce_domain::time::london_date(ctx.now());
+    let theirs = ctx
+        .store
+        .inputs(
+            PageRequest::first(PageRequest::MAX_LIMIT),
+            &InputFilter {
+                organisation_id: Some(ambulance),
+                ..InputFilter::default()
+            },
+        )
+        .await?;
+    for i in theirs.items {
+        crate::inputs::change(
+            ctx,
+            system,
+            i.id,
+            &crate::inputs::SaidFields {
+                project_id: i.project_id,
+                activity_id: i.activity_id,
+                opportunity_id: i.opportunity_id,
+                said: i.said.clone(),
+                received_on: i.received_on,
+                anonymous_count: i.anonymous_count,
+                said_by: i.said_by.clone(),
+                themes: i.themes.clone(),
+                owner_account_id: Some(lead),
+                due_on: None,
+            },
+        )
+        .await?;
+    }
+    let Some(project) = ctx
+        .store
+        .projects(PageRequest::first(1), Within::Parent(ambulance))
+        .await?
+        .items
+        .into_iter()
+        .next()
+    else {
+        return Ok(());
+    };
+    let profile = PersonDraft {
+        organisation_id: ambulance,
+        name: "Pat Quill".into(),
+        address: Some("14 Mill Lane, Northvale".into()),
+        postcode: Some("NV2 4QT".into()),
+        preferred_contact: Some("letter".into()),
+        roles: vec!["carer".into()],
+        ..PersonDraft::default()
+    }
+    .check(today)?;
+    let pat = crate::people::create(ctx, system, &profile).await?;
+    crate::people::record_consent(
+        ctx,
+        system,
+        pat.id,
+        &ConsentGiven {
+            purpose: Purpose::Contact,
+            given_on: today
+                .checked_sub_days(chrono::Days::new(20))
+                .unwrap_or(today),
+            method: ConsentMethod::Written,
+            given_by: None,
+        },
+    )
+    .await?;
+    let emailed = ctx
+        .store
+        .people(PageRequest::first(1), Within::Parent(ambulance))
+        .await?
+        .items
+        .into_iter()
+        .next()
+        .map(|p| p.id);
+    let said_by: Vec<i64> = [Some(pat.id), emailed].into_iter().flatten().collect();
+    let received_on = today
+        .checked_sub_days(chrono::Days::new(12))
+        .unwrap_or(today);
+    let input = crate::inputs::record(
+        ctx,
+        system,
+        &crate::inputs::SaidFields {
+            project_id: Some(project.id),
+            said: "Crews should be able to see a person's crisis plan before they arrive.".into(),
+            received_on,
+            said_by,
+            themes: vec!["crisis care".into(), "information sharing".into()],
+            owner_account_id: Some(lead),
+            ..crate::inputs::SaidFields::default()
+        },
+    )
+    .await?;
+    for (status, text, will_do_by) in [
+        (
+            ResponseStatus::BeingConsidered,
+            "We are talking to the mental health trust about sharing crisis plans safely.",
+            None,
+        ),
+        (
+            ResponseStatus::WillDo,
+            "Crews will be able to read a person's crisis plan on their tablets. We will test it with the crisis team first.",
+            today.checked_add_days(chrono::Days::new(90)),
+        ),
+    ] {
+        crate::inputs::respond(
+            ctx,
+            system,
+            input.id,
+            &Response {
+                status: Some(status),
+                text,
+                owner: Some(lead),
+                will_do_by,
+            },
+        )
+        .await?;
     }
     Ok(())
 }

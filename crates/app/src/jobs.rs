@@ -51,6 +51,9 @@ impl Default for Handlers {
             .with(crate::reminders::REMINDER, |ctx, job| {
                 Box::pin(async move { crate::reminders::send(&ctx, &job.payload).await })
             })
+            .with(crate::inputs::DUE, |ctx, job| {
+                Box::pin(async move { crate::inputs::remind(&ctx, &job.payload).await })
+            })
     }
 }
 

@@ -13,7 +13,6 @@ use coproduce_domain::text::{FieldErrors, Problem};
 use coproduce_store::activities::{
     Activity, ActivityFields, Attendance, insert_activity, update_activity_in, upsert_attendance,
 };
-use coproduce_store::inputs::{Input, InputFields, insert_input, update_input_in};
 use coproduce_store::projects::{Project, ProjectFields, insert_project, update_project_in};
 
 use crate::audit::{self, Entry};
@@ -402,53 +401,4 @@ pub async fn set_attendance(
     .await?;
     ctx.commit(tx).await?;
     Ok(ctx.store.attendance_record(id).await?)
-}
-
-/// Refuses an input naming someone, as having said it, who is not on the activity's
-/// roster (invited, came, or did not come): a person is named only where they took
-/// part, and so only within the activity's organisation.
-async fn on_roster(ctx: &Context, f: &InputFields) -> Result<(), AppError> {
-    if f.said_by.is_empty() {
-        return Ok(());
-    }
-    let roster = ctx.store.attendance(f.activity_id).await?;
-    let mut errors = coproduce_domain::text::FieldErrors::new();
-    for id in &f.said_by {
-        if !roster.iter().any(|a| a.person_id == *id) {
-            errors.add("said_by", coproduce_domain::text::Problem::NotOnRoster(*id));
-        }
-    }
-    errors.finish(|| ()).map_err(AppError::from)
-}
-
-/// Records what people said at an activity the actor sees.
-pub async fn create_input(
-    ctx: &Context,
-    actor: &Actor,
-    f: &InputFields,
-) -> Result<Input, AppError> {
-    actor.require(Capability::WriteWork)?;
-    referenced(ctx, actor, Owned::Activity, "activity_id", f.activity_id).await?;
-    on_roster(ctx, f).await?;
-    let mut tx = ctx.begin().await?;
-    let id = insert_input(&mut tx, f).await?;
-    ctx.commit(tx).await?;
-    Ok(ctx.store.input(id).await?)
-}
-
-/// Changes an input and its answer.
-pub async fn update_input(
-    ctx: &Context,
-    actor: &Actor,
-    id: i64,
-    f: &InputFields,
-) -> Result<Input, AppError> {
-    actor.require(Capability::WriteWork)?;
-    visible_record(ctx, actor, Owned::Input, id).await?;
-    referenced(ctx, actor, Owned::Activity, "activity_id", f.activity_id).await?;
-    on_roster(ctx, f).await?;
-    let mut tx = ctx.begin().await?;
-    update_input_in(&mut tx, id, f).await?;
-    ctx.commit(tx).await?;
-    Ok(ctx.store.input(id).await?)
 }

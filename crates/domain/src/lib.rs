@@ -23,6 +23,7 @@ pub mod needs;
 pub mod network;
 pub mod opportunity;
 pub mod organisation;
+pub mod outcome;
 pub mod papers;
 pub mod person;
 pub mod project;

@@ -219,11 +219,21 @@ pub enum Problem {
     NotApplied(i64),
     #[error("choose at most {0}: that is how many places there are")]
     MoreThanPlaces(i64),
+    #[error("say who answers for it")]
+    NeedsOwner,
+    #[error("say by when it will be done")]
+    NeedsWillDoBy,
+    #[error("say which project, activity or opportunity it came from")]
+    NeedsWhereFrom,
+    #[error("give either an activity or an opportunity, not both")]
+    ActivityOrOpportunity,
+    #[error("is not of the {0} it came from")]
+    NotOfSource(&'static str),
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 77] = [
+    pub const CODES: [&'static str; 82] = [
         "empty",
         "too-long",
         "control-character",
@@ -301,6 +311,11 @@ impl Problem {
         "only-for-network",
         "not-applied",
         "more-than-places",
+        "needs-owner",
+        "needs-will-do-by",
+        "needs-where-from",
+        "activity-or-opportunity",
+        "not-of-source",
     ];
 
     /// The id translations know this problem by.
@@ -384,6 +399,11 @@ impl Problem {
             OnlyForNetwork => "only-for-network",
             NotApplied(_) => "not-applied",
             MoreThanPlaces(_) => "more-than-places",
+            NeedsOwner => "needs-owner",
+            NeedsWillDoBy => "needs-will-do-by",
+            NeedsWhereFrom => "needs-where-from",
+            ActivityOrOpportunity => "activity-or-opportunity",
+            NotOfSource(_) => "not-of-source",
         }
     }
 
@@ -446,6 +466,7 @@ impl Problem {
             NoSuch { noun, id } => vec![("noun", noun.to_string()), ("id", id.to_string())],
             NotOnRoster(id) | NotApplied(id) => vec![("id", id.to_string())],
             MoreThanPlaces(n) => vec![("max", n.to_string())],
+            NotOfSource(noun) => vec![("noun", noun.to_string())],
             DateLacks(part) => vec![("part", part.to_string())],
             UnknownFormat { given, known } => {
                 vec![("given", given.to_string()), ("known", known.to_string())]
@@ -719,6 +740,11 @@ mod tests {
             Problem::OnlyForNetwork,
             Problem::NotApplied(3),
             Problem::MoreThanPlaces(2),
+            Problem::NeedsOwner,
+            Problem::NeedsWillDoBy,
+            Problem::NeedsWhereFrom,
+            Problem::ActivityOrOpportunity,
+            Problem::NotOfSource("activity"),
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

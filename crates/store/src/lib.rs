@@ -15,7 +15,6 @@
 #[macro_use]
 mod db;
 mod error;
-mod sql;
 
 pub mod accounts;
 pub mod activities;
@@ -36,6 +35,7 @@ pub mod needs;
 pub mod networks;
 pub mod opportunities;
 pub mod organisations;
+pub mod outcomes;
 pub mod owners;
 pub mod papers;
 pub mod people;

@@ -36,10 +36,16 @@ pub enum Owned {
     Paper,
     /// A role offered to participants.
     Opportunity,
+    /// Whom a response to an input was to reach.
+    Told,
+    /// A change inputs led to.
+    Outcome,
+    /// A file of evidence of an outcome.
+    Evidence,
 }
 
 impl Owned {
-    pub const ALL: [Owned; 18] = [
+    pub const ALL: [Owned; 21] = [
         Owned::Organisation,
         Owned::Person,
         Owned::Project,
@@ -58,6 +64,9 @@ impl Owned {
         Owned::Invitation,
         Owned::Paper,
         Owned::Opportunity,
+        Owned::Told,
+        Owned::Outcome,
+        Owned::Evidence,
     ];
 
     /// Its name in messages and the audit trail.
@@ -81,6 +90,9 @@ impl Owned {
             Owned::Invitation => "invitation",
             Owned::Paper => "paper",
             Owned::Opportunity => "opportunity",
+            Owned::Told => "person told",
+            Owned::Outcome => "outcome",
+            Owned::Evidence => "evidence",
         }
     }
 
@@ -92,9 +104,7 @@ impl Owned {
             Owned::Activity => {
                 "SELECT p.organisation_id FROM activities a JOIN projects p ON p.id = a.project_id WHERE a.id = $1"
             }
-            Owned::Input => {
-                "SELECT p.organisation_id FROM inputs i JOIN activities a ON a.id = i.activity_id JOIN projects p ON p.id = a.project_id WHERE i.id = $1"
-            }
+            Owned::Input => "SELECT organisation_id FROM inputs WHERE id = $1",
             Owned::Network => "SELECT organisation_id FROM networks WHERE id = $1",
             Owned::Membership => {
                 "SELECT n.organisation_id FROM memberships m JOIN networks n ON n.id = m.network_id WHERE m.id = $1"
@@ -124,6 +134,13 @@ impl Owned {
                 "SELECT p.organisation_id FROM papers x JOIN activities a ON a.id = x.activity_id JOIN projects p ON p.id = a.project_id WHERE x.id = $1"
             }
             Owned::Opportunity => "SELECT organisation_id FROM opportunities WHERE id = $1",
+            Owned::Told => {
+                "SELECT i.organisation_id FROM input_told t JOIN inputs i ON i.id = t.input_id WHERE t.id = $1"
+            }
+            Owned::Outcome => "SELECT organisation_id FROM outcomes WHERE id = $1",
+            Owned::Evidence => {
+                "SELECT o.organisation_id FROM outcome_evidence e JOIN outcomes o ON o.id = e.outcome_id WHERE e.id = $1"
+            }
         }
     }
 }

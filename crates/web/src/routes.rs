@@ -68,6 +68,7 @@ pub fn path_ids(path: &'static str) -> Vec<(&'static str, PathId)> {
             ("person_id", _) => PathId::Record(Owned::Person),
             ("invitation_id", _) => PathId::Record(Owned::Invitation),
             ("paper_id", _) => PathId::Record(Owned::Paper),
+            ("told_id", _) => PathId::Record(Owned::Told),
             ("id", "opportunities" | "open-opportunities") => PathId::Record(Owned::Opportunity),
             ("id", "organisations") => PathId::Record(Owned::Organisation),
             ("id", "people") => PathId::Record(Owned::Person),

@@ -8,6 +8,7 @@ breadcrumb = Breadcrumb
 nav-organisations = Organisations
 nav-charters = Charters
 nav-projects = Projects
+nav-inputs = You said, we did
 nav-opportunities = Opportunities
     .easy = Things to take part in
 nav-people = People

@@ -78,3 +78,19 @@ opportunity-not-chosen = Thank you for saying you were interested in { $title }.
     .easy = Thank you for wanting to take part in { $title }. This time you do not have a place. Thank you.
 opportunity-see-more = You can see the other opportunities that are open here: { $link }
     .easy = There are other things you can take part in. See them here: { $link }
+
+## What happened to what you said
+said-subject = What happened to what you told us
+    .easy = What we did about what you said
+said-you-told-us = On { $date } you told us: "{ $said }"
+    .easy = On { $date } you said: "{ $said }"
+said-done = We have done something about it:
+    .easy = We did it. This is what we did:
+said-will-do = We will do something about it by { $date }:
+    .easy = We will do it by { $date }. This is what we will do:
+said-cannot-do = We cannot do this, and this is why:
+    .easy = We cannot do this. This is why:
+said-being-considered = We are still thinking about it, and will tell you when we decide:
+    .easy = We are still thinking about it. We will tell you when we decide.
+said-see-more = You can see everything you told us, and what happened, at { $link }
+    .easy = You can see what you told us, and what we did, at { $link }

@@ -66,7 +66,7 @@ staff-where = Where
 staff-you-said = You said
 staff-you-said-we-did = You said, we did
 
-staff-fed-back-share = { $on_time } of { $due } inputs were fed back to the people who gave them within { $days } days.
+staff-fed-back-share = { $on_time } of { $due } inputs were fed back to the people who gave them by their due day ({ $days } days after, unless changed).
 staff-no-data-explained = No inputs received in this period have reached their { $days }-day deadline or been fed back yet.
 staff-overdue-count =
     { $n ->
@@ -177,7 +177,7 @@ staff-choose-the-activity-type = Choose what sort of activity it is
 staff-choose-the-kind-of-organisation = Choose the kind of organisation
 staff-choose-the-level = Choose the level at which people take part
 staff-choose-the-mode = Choose where people take part
-staff-choose-the-response-status = Choose whether it was done, will be done, or cannot be done
+staff-choose-the-response-status = Choose whether it was done, will be done, cannot be done, or is being thought about
 staff-choose-the-rung = Choose the rung of the ladder the activity reaches
 staff-choose-the-stage = Choose the stage the project is at
 staff-choose-whether-they-came = Choose whether they came
@@ -1001,3 +1001,74 @@ staff-opportunity-tick-someone = Tick who is chosen
 staff-opportunity-besides = The rest of { $network }
 staff-opportunity-make-up-too-few = Nothing is shown until at least { $fewest } people in each group have answered: { $applicants } of those interested have, and { $group } of the group beside them.
 staff-opportunity-make-up-not-yours = The make-up is shown to involvement leads and administrators.
+
+## You said, we did
+staff-inputs-intro = Everything people have told you, what you answered, and whether the answer has reached them. An input is due by its charter's feedback deadline; its owner is reminded three days before and the day after.
+staff-which-inputs = Which inputs
+staff-inputs-all = All
+staff-inputs-overdue = Overdue
+staff-inputs-mine = Mine to answer
+staff-no-inputs = Nothing has been recorded yet. Record what people said from an activity's page.
+staff-no-inputs-overdue = Nothing is overdue.
+staff-more-inputs = More inputs
+staff-came-from = Came from
+staff-due-by = Feedback due by
+staff-due-by-hint = Set from the charter's feedback deadline when it was recorded. For example, 28 3 2027
+staff-who-answers-for-it = Who answers for it
+staff-choose-who-answers = Choose who answers for it
+staff-and-anonymous = { $count ->
+    [one] and one person not named
+   *[other] and { $count } people not named
+}
+staff-nobody-named = Nobody named
+staff-themes = Themes
+staff-themes-hint = Separate themes with commas, for example: transport, access
+staff-anonymous-count = How many people not named said it
+staff-anonymous-count-hint = For example, 3. Leave as 0 if everyone who said it is named.
+staff-fed-back = Fed back
+staff-change-what-was-said = Change what was said
+staff-back-to-what-was-said = Back to what was said
+staff-by-date = by { $date }
+staff-give-a-response = Give a response
+staff-change-the-response = Change the response
+staff-give-a-response-intro = The first response, and each that changes the answer, goes to everyone named as having said it, the way each prefers.
+staff-give-the-response = Give the response
+staff-what-is-the-answer = What is the answer?
+staff-status-done = We did it
+staff-status-will-do = We will do it
+staff-status-will-do-hint = Say by when below
+staff-status-cannot-do = We cannot do it
+staff-status-cannot-do-hint = Say why in the answer
+staff-status-being-considered = We are thinking about it
+staff-will-do-by = Done by
+staff-will-do-by-hint = Only for "we will do it". For example, 30 6 2027
+staff-see-and-answer = See and answer
+staff-see-what-was-done = See what was done
+staff-record-feedback-by-hand = Record feedback given at a meeting
+staff-record-feedback-by-hand-intro = If you told people at a meeting or in a newsletter, record the day here. Everyone named is still told their own way.
+staff-when-was-it-fed-back = When was the answer given?
+staff-fed-back-by-hand-hint = For example, 28 3 2027
+staff-who-was-told = Who was told
+staff-nobody-told-yet = Nobody named has been told yet: they are told when a response is given.
+staff-how = How
+staff-told-by-email = Email
+staff-told-by-letter = Letter
+staff-told-by-phone = Phone call
+staff-held-back = Not told
+staff-held-back-hint = Withdrew consent to contact
+staff-waiting = Waiting
+staff-print-the-letter = Print the letter
+staff-mark-as-told-today = Mark as done today
+staff-response-history = Every response
+staff-given-on-by = Given on { $date } by { $name }
+staff-given-on = Given on { $date }
+staff-sent-to-those-who-said-it = Sent to those who said it
+staff-erased = Erased
+staff-overdue-now-heading = Feedback overdue today
+staff-overdue-now = { $n ->
+    [one] 1 input is past its due day and has not reached the people who gave it.
+   *[other] { $n } inputs are past their due day and have not reached the people who gave them.
+}
+staff-see-what-is-overdue = See what is overdue
+staff-input-letter-how = Print this letter and post it, or read it out on the phone. Then mark it as done on the page of what was said, so the day it reached them is kept.
+staff-said-by-people = Who said it

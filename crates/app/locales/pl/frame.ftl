@@ -8,6 +8,7 @@ breadcrumb = Ścieżka nawigacji
 nav-organisations = Organizacje
 nav-charters = Karty
 nav-projects = Projekty
+nav-inputs = Powiedzieliście, zrobiliśmy
 nav-opportunities = Możliwości udziału
     .easy = W czym możesz wziąć udział
 nav-people = Osoby

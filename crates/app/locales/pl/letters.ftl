@@ -77,3 +77,19 @@ opportunity-not-chosen = Dziękujemy za zgłoszenie do { $title }. Tym razem nie
     .easy = Dziękujemy, że chcesz wziąć udział w { $title }. Tym razem nie masz miejsca. Dziękujemy.
 opportunity-see-more = Inne otwarte możliwości znajdziesz tutaj: { $link }
     .easy = Możesz wziąć udział w innych rzeczach. Zobacz je tutaj: { $link }
+
+## Co stało się z tym, co powiedziałeś
+said-subject = Co zrobiliśmy z tym, co nam powiedziałeś
+    .easy = Co zrobiliśmy z tym, co powiedziałeś
+said-you-told-us = { $date } powiedziałeś nam: „{ $said }”
+    .easy = { $date } powiedziałeś: „{ $said }”
+said-done = Zrobiliśmy coś w tej sprawie:
+    .easy = Zrobiliśmy to. Oto co zrobiliśmy:
+said-will-do = Zrobimy coś w tej sprawie do { $date }:
+    .easy = Zrobimy to do { $date }. Oto co zrobimy:
+said-cannot-do = Nie możemy tego zrobić. Oto dlaczego:
+    .easy = Nie możemy tego zrobić. Oto dlaczego:
+said-being-considered = Nadal się nad tym zastanawiamy. Powiemy Ci, gdy podejmiemy decyzję:
+    .easy = Nadal o tym myślimy. Powiemy Ci, co postanowimy.
+said-see-more = Wszystko, co nam powiedziałeś, i co się z tym stało, zobaczysz na { $link }
+    .easy = Co powiedziałeś i co zrobiliśmy, zobaczysz na { $link }

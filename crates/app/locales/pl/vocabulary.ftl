@@ -240,4 +240,5 @@ vocab-member-role-vice-chair = Wiceprzewodniczący
 
 vocab-response-status-done = Zrobiliśmy to
 vocab-response-status-will-do = Zrobimy to
-vocab-response-status-cannot-do = Nie mogliśmy tego zrobić
+vocab-response-status-cannot-do = Nie możemy tego zrobić
+vocab-response-status-being-considered = Zastanawiamy się nad tym

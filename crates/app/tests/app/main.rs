@@ -5,6 +5,7 @@
 mod app;
 mod calendar_mail;
 mod feedback;
+mod inputs;
 mod invitations;
 #[path = "../../../../tests/smtp/mailbox.rs"]
 mod mailbox;

@@ -683,10 +683,10 @@ impl Store {
                 crate::activities::set_minutes_in(&mut tx, a, Some(minutes)).await?;
             }
             let came: Vec<i64> = attendees.iter().map(|&p| people[p]).collect();
-            activities.push((id, day, came));
+            activities.push((id, day, came, projects[project].0, projects[project].1));
         }
         for (n, (activity, said, response, fed_back_after)) in INPUTS.into_iter().enumerate() {
-            let (activity_id, held_on, came) = &activities[activity];
+            let (activity_id, held_on, came, project_id, organisation_id) = &activities[activity];
             let (activity_id, held_on) = (*activity_id, *held_on);
             // Each input is named as said by one of those who came, in turn.
             let said_by = came
@@ -697,17 +697,51 @@ impl Store {
             let fed_back_on = fed_back_after
                 .map(|d| held_on.checked_add_days(Days::new(d)).unwrap_or(held_on))
                 .filter(|d| *d <= today);
+            let days = crate::indicators::feedback_days_in(&mut tx, *organisation_id).await?;
             let f = InputFields {
-                activity_id,
+                organisation_id: *organisation_id,
+                project_id: Some(*project_id),
+                activity_id: Some(activity_id),
+                opportunity_id: None,
                 said: said.into(),
                 received_on: held_on,
-                response: response.map(|(r, _)| r.into()),
-                response_status: response.map(|(_, s)| s),
-                responded_on: fed_back_on,
-                fed_back_on,
+                anonymous_count: 0,
+                owner_account_id: None,
+                due_on: coproduce_domain::input::due_on(held_on, days),
                 said_by,
+                themes: Vec::new(),
             };
-            insert_input(&mut tx, &f).await?;
+            let id = insert_input(&mut tx, &f).await?;
+            // The answers given so far were told at the next meeting: recorded as fed
+            // back on the day, with no message sent.
+            let answered_on = fed_back_on
+                .or_else(|| held_on.checked_add_days(Days::new(5)))
+                .filter(|d| *d <= today);
+            if let (Some((text, status)), Some(on)) = (response, answered_on) {
+                let at = time::from_london(
+                    on.and_time(NaiveTime::from_hms_opt(10, 0, 0).unwrap_or(NaiveTime::MIN)),
+                )
+                .unwrap_or(now);
+                crate::inputs::respond_in(
+                    &mut tx,
+                    id,
+                    &crate::inputs::NewResponse {
+                        status,
+                        text,
+                        will_do_by: (status == ResponseStatus::WillDo)
+                            .then(|| on.checked_add_days(Days::new(90)).unwrap_or(on)),
+                        owner: None,
+                        given_by: None,
+                        at,
+                        on,
+                        told: true,
+                    },
+                )
+                .await?;
+                if let Some(fed) = fed_back_on {
+                    crate::inputs::fed_back_in(&mut tx, id, fed).await?;
+                }
+            }
         }
         groups::load_networks(&mut tx, &orgs, &people, today, now).await?;
         groups::load_training(&mut tx, &orgs, &people, today, now).await?;

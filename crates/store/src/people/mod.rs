@@ -625,6 +625,7 @@ pub async fn erase_person_in(tx: &mut Tx, id: i64, now: DateTime<Utc>) -> Result
         "DELETE FROM consents WHERE person_id = $1",
         "DELETE FROM equality_answers WHERE person_id = $1",
         "DELETE FROM input_people WHERE person_id = $1",
+        "DELETE FROM input_told WHERE person_id = $1",
         "DELETE FROM reply_links WHERE invitation_id IN (SELECT id FROM invitations WHERE person_id = $1)",
         "DELETE FROM calendar_feeds WHERE person_id = $1",
         "UPDATE opportunity_applications SET why = NULL WHERE person_id = $1",

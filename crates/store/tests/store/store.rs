@@ -10,7 +10,9 @@ use coproduce_domain::organisation::OrganisationKind;
 use coproduce_domain::person::{AttendanceStatus, PersonDraft};
 use coproduce_domain::{templates, time};
 use coproduce_store::activities::ActivityFields;
-use coproduce_store::inputs::InputFields;
+use coproduce_store::inputs::{
+    InputFields, InputFilter, NewResponse, fed_back_in, insert_input, respond_in,
+};
 use coproduce_store::organisations::OrganisationFields;
 use coproduce_store::projects::ProjectFields;
 use coproduce_store::{PageRequest, Store, StoreError, backend_tests};
@@ -73,20 +75,51 @@ async fn activity(store: &Store, org: i64, start: &str, end: &str) -> i64 {
         .id
 }
 
-async fn input(store: &Store, activity_id: i64, received: &str, fed_back: Option<&str>) {
-    store
-        .create_input(&InputFields {
-            activity_id,
+/// Records an input due 28 days after it was received, answered and fed back on
+/// `fed_back` if given. Answers its id.
+async fn input(store: &Store, activity_id: i64, received: &str, fed_back: Option<&str>) -> i64 {
+    let a = store.activity(activity_id).await.unwrap();
+    let organisation_id = store.organisation_of_activity(activity_id).await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let id = insert_input(
+        &mut tx,
+        &InputFields {
+            organisation_id,
+            project_id: Some(a.project_id),
+            activity_id: Some(activity_id),
+            opportunity_id: None,
             said: "Something".into(),
             received_on: date(received),
-            response: fed_back.map(|_| "We did it".into()),
-            response_status: fed_back.map(|_| ResponseStatus::Done),
-            responded_on: fed_back.map(date),
-            fed_back_on: fed_back.map(date),
+            anonymous_count: 0,
+            owner_account_id: None,
+            due_on: coproduce_domain::input::due_on(date(received), 28),
             said_by: vec![],
-        })
+            themes: vec!["transport".into()],
+        },
+    )
+    .await
+    .unwrap();
+    if let Some(on) = fed_back {
+        respond_in(
+            &mut tx,
+            id,
+            &NewResponse {
+                status: ResponseStatus::Done,
+                text: "We did it",
+                will_do_by: None,
+                owner: None,
+                given_by: None,
+                at: coproduce_store::testing::now(),
+                on: date(on),
+                told: true,
+            },
+        )
         .await
         .unwrap();
+        fed_back_in(&mut tx, id, date(on)).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    id
 }
 
 async fn organisations_are_created_listed_in_pages_and_updated(store: Store) {
@@ -269,7 +302,6 @@ async fn feedback_within_days_is_counted_in_one_query(store: Store) {
             org,
             date("2026-01-01"),
             date("2026-02-28"),
-            28,
             date("2026-03-01"),
         )
         .await
@@ -289,7 +321,6 @@ async fn feedback_within_days_is_counted_in_one_query(store: Store) {
             org,
             date("2024-01-01"),
             date("2024-12-31"),
-            28,
             date("2026-03-01"),
         )
         .await
@@ -351,7 +382,7 @@ async fn the_demo_loads_once(store: Store) {
     assert_eq!(summary.organisations, 5);
     assert_eq!(summary.charters, 5);
     let tally = store
-        .feedback_tally(1, date("2025-11-23"), today, 28, today)
+        .feedback_tally(1, date("2025-11-23"), today, today)
         .await
         .unwrap();
     assert!(
@@ -505,7 +536,71 @@ async fn a_project_keeps_its_stages_and_partners(store: Store) {
     assert!(first.stage.is_from_the_start());
 }
 
+async fn inputs_are_listed_overdue_by_theme_and_by_organisation(store: Store) {
+    let org = organisation(&store, "Trust").await;
+    let other = organisation(&store, "Other trust").await;
+    let act = activity(&store, org, "2026-01-10T10:00", "2026-01-10T12:00").await;
+    let other_act = activity(&store, other, "2026-01-10T10:00", "2026-01-10T12:00").await;
+    let answered = input(&store, act, "2026-01-10", Some("2026-01-20")).await;
+    let waiting = input(&store, act, "2026-01-10", None).await;
+    let recent = input(&store, act, "2026-02-20", None).await;
+    input(&store, other_act, "2026-01-10", None).await;
+    let ids = |filter: InputFilter| {
+        let store = store.clone();
+        async move {
+            store
+                .inputs(PageRequest::first(50), &filter)
+                .await
+                .unwrap()
+                .items
+                .into_iter()
+                .map(|i| i.id)
+                .collect::<Vec<_>>()
+        }
+    };
+    let mine = InputFilter {
+        organisation_id: Some(org),
+        ..Default::default()
+    };
+    assert_eq!(ids(mine.clone()).await, [answered, waiting, recent]);
+    assert_eq!(
+        ids(InputFilter {
+            overdue_on: Some(date("2026-03-01")),
+            ..mine.clone()
+        })
+        .await,
+        [waiting],
+        "due on 7 February, and not fed back"
+    );
+    assert_eq!(
+        store.overdue_count(org, date("2026-03-01")).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        ids(InputFilter {
+            theme: Some("transport".into()),
+            ..mine.clone()
+        })
+        .await
+        .len(),
+        3
+    );
+    assert!(
+        ids(InputFilter {
+            theme: Some("housing".into()),
+            ..mine
+        })
+        .await
+        .is_empty()
+    );
+    let i = store.input(answered).await.unwrap();
+    assert_eq!(i.themes, ["transport"]);
+    assert_eq!(i.fed_back_on, Some(date("2026-01-20")));
+    assert_eq!(store.responses(answered).await.unwrap().len(), 1);
+}
+
 backend_tests!(
+    inputs_are_listed_overdue_by_theme_and_by_organisation,
     a_project_keeps_its_stages_and_partners,
     a_transaction_that_reads_then_writes_waits_its_turn,
     organisations_are_created_listed_in_pages_and_updated,

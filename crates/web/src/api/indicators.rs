@@ -114,7 +114,7 @@ pub async fn feedback_within_days(
     let promise = s.store.feedback_promise(id).await?;
     let tally = s
         .store
-        .feedback_tally(id, period.from, period.to, promise.days, today)
+        .feedback_tally(id, period.from, period.to, today)
         .await?;
     Ok(Json(FeedbackIndicatorOut {
         organisation_id: id,

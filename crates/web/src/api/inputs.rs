@@ -1,197 +1,275 @@
-//! `/api/v1/inputs`: "you said, we did".
+//! `/api/v1/inputs`: "you said, we did": what people said, the responses given,
+//! and whom each reached.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::response::Response;
+use coproduce_app::inputs::{InputRecord, Reached, SaidFields};
 use coproduce_domain::account::Capability as C;
-use coproduce_domain::input::{Answer, ResponseStatus, check_answer};
-use coproduce_domain::text::{FieldErrors, LONG};
+use coproduce_domain::input::{self, MAX_ANONYMOUS, ResponseStatus};
+use coproduce_domain::text::{FieldErrors, LONG, Problem};
 use coproduce_domain::time;
-use coproduce_store::inputs::{Input, InputFields};
+use coproduce_store::inputs::{GivenResponse, Input, InputFilter, Told};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::{
-    ApiJson, ApiQuery, Id, ListOut, created, id_field, list_base, optional, reach, required,
-    scoped_page, vocab,
-};
+use super::{ApiJson, ApiQuery, Id, ListOut, created, parse_number, required, vocab};
 use crate::auth::Viewer;
 use crate::routes::Routes;
 use crate::{ApiError, AppState};
-use coproduce_app::scope::{Owned, referenced};
 
 pub fn routes(r: Routes) -> Routes {
     r.get("/api/v1/inputs", C::ReadWork, list)
         .post("/api/v1/inputs", C::WriteWork, create)
         .get("/api/v1/inputs/{id}", C::ReadWork, read)
         .put("/api/v1/inputs/{id}", C::WriteWork, update)
+        .get("/api/v1/inputs/{id}/responses", C::ReadWork, responses)
+        .post("/api/v1/inputs/{id}/responses", C::WriteWork, respond)
+        .get("/api/v1/inputs/{id}/told", C::ReadPeople, told)
+        .post(
+            "/api/v1/inputs/{id}/told/{told_id}/done",
+            C::WriteWork,
+            told_by_hand,
+        )
+        .post("/api/v1/inputs/{id}/fed-back", C::WriteWork, fed_back)
 }
 
-/// Something people said at an activity, and what the organisation did about it.
+/// Something people said, where it came from, and what was done about it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct InputOut {
     pub id: i64,
-    pub activity_id: i64,
+    pub organisation_id: i64,
+    pub project_id: Option<i64>,
+    /// The activity it was said at, or null.
+    pub activity_id: Option<i64>,
+    /// The opportunity it was said about, or null.
+    pub opportunity_id: Option<i64>,
+    /// The title of the activity, opportunity or project it came from.
+    pub came_from: String,
     /// What people said.
     pub said: String,
     /// The date it was said (YYYY-MM-DD).
     #[schema(format = Date)]
     pub received_on: String,
-    /// What was done, will be done, or why it could not be done.
+    /// The ids of the people named as having said it, in id order.
+    pub said_by: Vec<i64>,
+    /// How many more said it without being named.
+    pub anonymous_count: i64,
+    /// Its themes, lower case, in order.
+    pub themes: Vec<String>,
+    /// The account answering for it.
+    pub owner_account_id: Option<i64>,
+    /// The day feedback is due by: the charter's deadline after it was received,
+    /// unless changed.
+    #[schema(format = Date)]
+    pub due_on: String,
+    /// The current response's words.
     pub response: Option<String>,
     #[schema(schema_with = nullable_status_schema)]
     pub response_status: Option<String>,
     #[schema(format = Date)]
     pub responded_on: Option<String>,
-    /// The date the response reached the people who gave the input.
+    /// By when a "will do" will be done.
+    #[schema(format = Date)]
+    pub will_do_by: Option<String>,
+    /// The first day a response reached the people who gave the input.
     #[schema(format = Date)]
     pub fed_back_on: Option<String>,
-    /// The ids of the people named as having said it, in id order; empty when no
-    /// one is named.
-    pub said_by: Vec<i64>,
+    /// Not fed back, and past its due day.
+    pub overdue: bool,
 }
 
 fn nullable_status_schema() -> utoipa::openapi::schema::Object {
     super::nullable_vocabulary_schema::<ResponseStatus>()
 }
 
-fn optional_status_schema() -> utoipa::openapi::schema::Schema {
-    super::optional_vocabulary_schema::<ResponseStatus>()
+fn status_schema() -> utoipa::openapi::schema::Object {
+    super::vocabulary_schema::<ResponseStatus>()
 }
 
-impl From<Input> for InputOut {
-    fn from(i: Input) -> Self {
-        InputOut {
-            id: i.id,
-            activity_id: i.activity_id,
-            said: i.said,
-            received_on: i.received_on.to_string(),
-            response: i.response,
-            response_status: i.response_status,
-            responded_on: i.responded_on.map(|d| d.to_string()),
-            fed_back_on: i.fed_back_on.map(|d| d.to_string()),
-            said_by: i.said_by,
-        }
+fn out(i: Input, today: chrono::NaiveDate) -> InputOut {
+    InputOut {
+        overdue: input::overdue(i.due_on, i.fed_back_on, today),
+        id: i.id,
+        organisation_id: i.organisation_id,
+        project_id: i.project_id,
+        activity_id: i.activity_id,
+        opportunity_id: i.opportunity_id,
+        came_from: i.came_from,
+        said: i.said,
+        received_on: i.received_on.to_string(),
+        said_by: i.said_by,
+        anonymous_count: i.anonymous_count,
+        themes: i.themes,
+        owner_account_id: i.owner_account_id,
+        due_on: i.due_on.to_string(),
+        response: i.response,
+        response_status: i.response_status,
+        responded_on: i.responded_on.map(|d| d.to_string()),
+        will_do_by: i.will_do_by.map(|d| d.to_string()),
+        fed_back_on: i.fed_back_on.map(|d| d.to_string()),
     }
 }
 
-/// The fields of an input. Dates are `YYYY-MM-DD`.
-#[derive(Debug, Deserialize, ToSchema)]
+/// What people said, where it came from and who said it. Dates are `YYYY-MM-DD`.
+#[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InputBody {
-    #[schema(minimum = 1)]
-    pub activity_id: i64,
+    /// The project it was said about. Needed when it came from neither an activity
+    /// nor an opportunity (by letter, email or phone, say); otherwise taken from
+    /// the activity or opportunity.
+    #[schema(schema_with = super::optional_id_schema)]
+    pub project_id: Option<i64>,
+    /// The activity it was said at.
+    #[schema(schema_with = super::optional_id_schema)]
+    pub activity_id: Option<i64>,
+    /// The opportunity it was said about; not with an activity.
+    #[schema(schema_with = super::optional_id_schema)]
+    pub opportunity_id: Option<i64>,
     /// What people said.
     #[schema(schema_with = super::long_text)]
     pub said: String,
     /// The day it was said; not after today.
     #[schema(format = Date)]
     pub received_on: String,
-    /// What was done, will be done, or why it could not be done; given with a
-    /// `response_status`, and only with one.
-    #[schema(schema_with = super::optional_long_text)]
-    pub response: Option<String>,
-    #[schema(schema_with = optional_status_schema)]
-    pub response_status: Option<String>,
-    /// The day of the response: not before `received_on`, not after today.
-    #[schema(schema_with = super::optional_date_schema)]
-    pub responded_on: Option<String>,
-    /// The day the response reached the people who gave the input: only with a
-    /// response, not before `received_on`, not after today.
-    #[schema(schema_with = super::optional_date_schema)]
-    pub fed_back_on: Option<String>,
-    /// The ids of people who said it, each on the activity's roster (invited, came
-    /// or did not come); leave out, or give an empty list, to name no one. On a
-    /// change, the list replaces the one held.
+    /// The ids of people who said it: for an activity, each on its list of people
+    /// (invited, came or did not come); for an opportunity, each who said they were
+    /// interested; otherwise each on the organisation's register. Leave out, or
+    /// give an empty list, to name no one. On a change, the list replaces the one
+    /// held.
     #[schema(schema_with = said_by_schema)]
     pub said_by: Option<Vec<i64>>,
+    /// How many more said it without being named, 0 to 10,000 (default 0).
+    #[schema(minimum = 0, maximum = 10000)]
+    pub anonymous_count: Option<i64>,
+    /// Its themes: at most 10, each at most 60 characters; a theme may also hold
+    /// several with commas between them. Kept lower case, each once.
+    #[schema(schema_with = themes_schema)]
+    pub themes: Option<Vec<String>>,
+    /// The staff account answering for it, of the input's organisation. Left out:
+    /// whoever records it, and on a change the one it has.
+    #[schema(schema_with = super::optional_id_schema)]
+    pub owner_account_id: Option<i64>,
+    /// The day feedback is due by, not before `received_on`. Left out: the
+    /// charter's feedback deadline after `received_on`, and on a change the one it
+    /// has.
+    #[schema(schema_with = super::optional_date_schema)]
+    pub due_on: Option<String>,
 }
 
 fn said_by_schema() -> utoipa::openapi::schema::Schema {
     super::id_list_schema(0, 100)
 }
 
+fn themes_schema() -> utoipa::openapi::schema::Schema {
+    use utoipa::openapi::schema::{ArrayBuilder, Type};
+    ArrayBuilder::new()
+        .items(super::text_schema(input::THEME_LENGTH))
+        .max_items(Some(input::MAX_THEMES))
+        .schema_type(utoipa::openapi::schema::SchemaType::from_iter([
+            Type::Array,
+            Type::Null,
+        ]))
+        .build()
+        .into()
+}
+
+/// Checks a list of ids: at most `max`, each an id, none twice.
+fn id_list(errs: &mut FieldErrors, field: &str, ids: &[i64], max: usize) -> Vec<i64> {
+    if ids.len() > max {
+        errs.add(
+            field,
+            Problem::OutOfRange {
+                min: 0,
+                max: max as i64,
+                given: ids.len() as i64,
+            },
+        );
+    }
+    if ids.iter().any(|id| *id < 1) {
+        errs.add(field, Problem::NotAnId);
+    }
+    let mut sorted = ids.to_vec();
+    sorted.sort_unstable();
+    if let Some(w) = sorted.windows(2).find(|w| w[0] == w[1]) {
+        errs.add(
+            field,
+            Problem::KeyUsedTwice {
+                what: "person",
+                key: w[0].to_string(),
+            },
+        );
+    }
+    sorted
+}
+
+fn optional_id(errs: &mut FieldErrors, field: &str, id: Option<i64>) -> Option<i64> {
+    let id = id?;
+    if id < 1 {
+        errs.add(field, Problem::NotAnId);
+        return None;
+    }
+    Some(id)
+}
+
+fn optional_date(
+    errs: &mut FieldErrors,
+    field: &str,
+    raw: Option<&str>,
+) -> Option<chrono::NaiveDate> {
+    match raw.map(str::trim) {
+        None | Some("") => None,
+        Some(s) => errs.take(field, time::parse_date(s)),
+    }
+}
+
 impl InputBody {
-    pub(crate) fn check(&self, today: chrono::NaiveDate) -> Result<InputFields, ApiError> {
+    /// Checks the values as given; the application checks them against the records
+    /// they name.
+    pub(crate) fn check(&self) -> Result<SaidFields, ApiError> {
         let mut errs = FieldErrors::new();
-        let activity_id = id_field(&mut errs, "activity_id", self.activity_id);
+        let project_id = optional_id(&mut errs, "project_id", self.project_id);
+        let activity_id = optional_id(&mut errs, "activity_id", self.activity_id);
+        let opportunity_id = optional_id(&mut errs, "opportunity_id", self.opportunity_id);
+        let owner_account_id = optional_id(&mut errs, "owner_account_id", self.owner_account_id);
         let said = required(&mut errs, "said", &self.said, LONG);
         let received_on = errs.take("received_on", time::parse_date(&self.received_on));
-        let response = optional(&mut errs, "response", self.response.as_deref(), LONG);
-        let status = match self.response_status.as_deref().map(str::trim) {
-            None | Some("") => Some(None),
-            Some(s) => vocab::<ResponseStatus>(&mut errs, "response_status", s).map(Some),
-        };
-        let mut date = |field: &str, raw: &Option<String>| match raw.as_deref().map(str::trim) {
-            None | Some("") => Some(None),
-            Some(s) => errs.take(field, time::parse_date(s)).map(Some),
-        };
-        let responded_on = date("responded_on", &self.responded_on);
-        let fed_back_on = date("fed_back_on", &self.fed_back_on);
-        let mut said_by = self.said_by.clone().unwrap_or_default();
-        if said_by.len() > 100 {
+        let due_on = optional_date(&mut errs, "due_on", self.due_on.as_deref());
+        let said_by = id_list(
+            &mut errs,
+            "said_by",
+            self.said_by.as_deref().unwrap_or_default(),
+            100,
+        );
+        let anonymous_count = self.anonymous_count.unwrap_or(0);
+        if !(0..=MAX_ANONYMOUS).contains(&anonymous_count) {
             errs.add(
-                "said_by",
-                coproduce_domain::text::Problem::OutOfRange {
+                "anonymous_count",
+                Problem::OutOfRange {
                     min: 0,
-                    max: 100,
-                    given: said_by.len() as i64,
+                    max: MAX_ANONYMOUS,
+                    given: anonymous_count,
                 },
             );
         }
-        if said_by.iter().any(|id| *id < 1) {
-            errs.add("said_by", coproduce_domain::text::Problem::NotAnId);
-        }
-        said_by.sort_unstable();
-        if let Some(w) = said_by.windows(2).find(|w| w[0] == w[1]) {
-            errs.add(
-                "said_by",
-                coproduce_domain::text::Problem::KeyUsedTwice {
-                    what: "person",
-                    key: w[0].to_string(),
-                },
-            );
-        }
-        let (
-            Some(activity_id),
-            Some(said),
-            Some(received_on),
-            Some(response),
-            Some(response_status),
-            Some(responded_on),
-            Some(fed_back_on),
-        ) = (
-            activity_id,
-            said,
-            received_on,
-            response,
-            status,
-            responded_on,
-            fed_back_on,
-        )
-        else {
+        let themes = errs.take(
+            "themes",
+            input::read_themes(self.themes.as_deref().unwrap_or_default()),
+        );
+        let (Some(said), Some(received_on), Some(themes)) = (said, received_on, themes) else {
             return Err(errs.into());
         };
-        check_answer(
-            &Answer {
-                received_on,
-                response: response.as_deref(),
-                status: response_status,
-                responded_on,
-                fed_back_on,
-            },
-            today,
-            &mut errs,
-        );
-        errs.finish(|| InputFields {
+        errs.finish(|| SaidFields {
+            project_id,
             activity_id,
+            opportunity_id,
             said,
             received_on,
-            response,
-            response_status,
-            responded_on,
-            fed_back_on,
+            anonymous_count,
             said_by,
+            themes,
+            owner_account_id,
+            due_on,
         })
         .map_err(Into::into)
     }
@@ -207,13 +285,132 @@ pub struct InputsQuery {
     /// How many inputs to return, 1 to 200 (default 50).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 200)]
     pub limit: Option<String>,
+    /// Only inputs of this organisation.
+    #[param(value_type = Option<i64>, minimum = 1)]
+    pub organisation_id: Option<String>,
+    /// Only inputs of this project.
+    #[param(value_type = Option<i64>, minimum = 1)]
+    pub project_id: Option<String>,
     /// Only inputs given at this activity.
     #[param(value_type = Option<i64>, minimum = 1)]
     pub activity_id: Option<String>,
+    /// Only inputs given about this opportunity.
+    #[param(value_type = Option<i64>, minimum = 1)]
+    pub opportunity_id: Option<String>,
+    /// Only inputs this account answers for.
+    #[param(value_type = Option<i64>, minimum = 1)]
+    pub owner_account_id: Option<String>,
+    /// Only inputs with this theme (matched as kept: trimmed and in lower case).
+    #[param(value_type = Option<String>, max_length = 60)]
+    pub theme: Option<String>,
+    /// `true` for only those overdue today: not fed back, and past their due day.
+    #[param(value_type = Option<bool>)]
+    pub overdue: Option<String>,
 }
 
-/// List "you said, we did" inputs, a page at a time, of one activity or of every
-/// activity the token's account sees.
+impl InputsQuery {
+    fn read(
+        &self,
+        today: chrono::NaiveDate,
+    ) -> Result<(coproduce_store::PageRequest, InputFilter), ApiError> {
+        let mut errs = FieldErrors::new();
+        let after = parse_number(&mut errs, "after", self.after.as_deref(), 0, i64::MAX);
+        let limit = parse_number(
+            &mut errs,
+            "limit",
+            self.limit.as_deref(),
+            1,
+            coproduce_store::PageRequest::MAX_LIMIT,
+        );
+        let mut id = |field: &str, raw: &Option<String>| {
+            parse_number(&mut errs, field, raw.as_deref(), 1, i64::MAX)
+        };
+        let filter = InputFilter {
+            organisation_id: id("organisation_id", &self.organisation_id),
+            project_id: id("project_id", &self.project_id),
+            activity_id: id("activity_id", &self.activity_id),
+            opportunity_id: id("opportunity_id", &self.opportunity_id),
+            owner_account_id: id("owner_account_id", &self.owner_account_id),
+            theme: None,
+            overdue_on: None,
+        };
+        // A theme is matched as it is kept: trimmed, single-spaced, lower case.
+        let theme = self
+            .theme
+            .as_deref()
+            .map(|t| {
+                t.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            })
+            .filter(|t| !t.is_empty());
+        if let Some(t) = &theme
+            && t.chars().count() > input::THEME_LENGTH
+        {
+            errs.add(
+                "theme",
+                Problem::TooLong {
+                    max: input::THEME_LENGTH,
+                    len: t.chars().count(),
+                },
+            );
+        }
+        let overdue = match self.overdue.as_deref().map(str::trim) {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(_) => {
+                errs.add("overdue", Problem::NotYesNo("overdue".into()));
+                false
+            }
+        };
+        errs.finish(|| {
+            (
+                coproduce_store::PageRequest::new(after, limit),
+                InputFilter {
+                    theme,
+                    overdue_on: overdue.then_some(today),
+                    ..filter
+                },
+            )
+        })
+        .map_err(Into::into)
+    }
+
+    /// The list's address with the same narrowing, for its `next`.
+    fn base(&self, f: &InputFilter) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        for (name, v) in [
+            ("organisation_id", f.organisation_id),
+            ("project_id", f.project_id),
+            ("activity_id", f.activity_id),
+            ("opportunity_id", f.opportunity_id),
+            ("owner_account_id", f.owner_account_id),
+        ] {
+            if let Some(v) = v {
+                pairs.push((name, v.to_string()));
+            }
+        }
+        if let Some(t) = &f.theme {
+            pairs.push(("theme", t.clone()));
+        }
+        if f.overdue_on.is_some() {
+            pairs.push(("overdue", "true".into()));
+        }
+        if pairs.is_empty() {
+            "/api/v1/inputs".into()
+        } else {
+            format!(
+                "/api/v1/inputs?{}",
+                serde_urlencoded::to_string(&pairs).unwrap_or_default()
+            )
+        }
+    }
+}
+
+/// List "you said, we did" inputs the token's account sees, a page at a time,
+/// narrowed by organisation, project, activity, opportunity, owner, theme, or to
+/// those overdue.
 #[utoipa::path(get, path = "/api/v1/inputs", tag = "inputs",
     operation_id = "listInputs",
     security(("bearer" = [])),
@@ -231,23 +428,13 @@ pub async fn list(
     viewer: Viewer,
     ApiQuery(q): ApiQuery<InputsQuery>,
 ) -> Result<Json<ListOut<InputOut>>, ApiError> {
-    let (page, activity) = scoped_page(
-        q.after.as_deref(),
-        q.limit.as_deref(),
-        "activity_id",
-        q.activity_id.as_deref(),
-    )?;
-    if let Some(a) = activity {
-        referenced(&s.ctx, &viewer.actor(), Owned::Activity, "activity_id", a).await?;
-    }
-    let rows = s.store.inputs(page, reach(&viewer, activity)?).await?;
-    let base = list_base("/api/v1/inputs", "activity_id", activity);
-    Ok(Json(ListOut::from_page(
-        rows,
-        &base,
-        page.limit,
-        Into::into,
-    )))
+    let today = crate::today(&s.ctx);
+    let (page, filter) = q.read(today)?;
+    let base = q.base(&filter);
+    let rows = coproduce_app::inputs::list(&s.ctx, &viewer.actor(), page, filter).await?;
+    Ok(Json(ListOut::from_page(rows, &base, page.limit, |i| {
+        out(i, today)
+    })))
 }
 
 /// Read an input and what was done about it.
@@ -266,12 +453,13 @@ pub async fn read(
     viewer: Viewer,
     Id(id): Id,
 ) -> Result<Json<InputOut>, ApiError> {
-    let i = s.store.input(id).await?;
-    viewer.check(s.store.organisation_of_activity(i.activity_id).await?)?;
-    Ok(Json(i.into()))
+    let r = coproduce_app::inputs::read(&s.ctx, &viewer.actor(), id).await?;
+    Ok(Json(out(r.input, crate::today(&s.ctx))))
 }
 
-/// Record something people said at an activity.
+/// Record something people said: at an activity, about an opportunity, or to a
+/// project another way. Its owner is reminded three days before it is due and
+/// the day after, unless it has been fed back.
 #[utoipa::path(post, path = "/api/v1/inputs", tag = "inputs",
     operation_id = "createInput",
     security(("bearer" = [])),
@@ -289,15 +477,16 @@ pub async fn create(
     viewer: Viewer,
     ApiJson(body): ApiJson<InputBody>,
 ) -> Result<Response, ApiError> {
-    let fields = body.check(crate::today(&s.ctx))?;
-    let i = coproduce_app::work::create_input(&s.ctx, &viewer.actor(), &fields).await?;
+    let fields = body.check()?;
+    let i = coproduce_app::inputs::record(&s.ctx, &viewer.actor(), &fields).await?;
     Ok(created(
         format!("/api/v1/inputs/{}", i.id),
-        InputOut::from(i),
+        out(i, crate::today(&s.ctx)),
     ))
 }
 
-/// Replace an input's fields: say what was done about it, and when it was fed back.
+/// Replace what was said, where it came from, who said it, its themes, owner and
+/// due day. Its responses are given with `POST …/responses` and stay as they are.
 #[utoipa::path(put, path = "/api/v1/inputs/{id}", tag = "inputs",
     operation_id = "updateInput",
     security(("bearer" = [])),
@@ -317,10 +506,270 @@ pub async fn update(
     Id(id): Id,
     ApiJson(body): ApiJson<InputBody>,
 ) -> Result<Json<InputOut>, ApiError> {
-    let fields = body.check(crate::today(&s.ctx))?;
-    Ok(Json(
-        coproduce_app::work::update_input(&s.ctx, &viewer.actor(), id, &fields)
-            .await?
-            .into(),
+    let fields = body.check()?;
+    let i = coproduce_app::inputs::change(&s.ctx, &viewer.actor(), id, &fields).await?;
+    Ok(Json(out(i, crate::today(&s.ctx))))
+}
+
+/// One response given to an input, as it was given.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ResponseOut {
+    pub id: i64,
+    #[schema(schema_with = status_schema)]
+    pub status: String,
+    pub response: String,
+    #[schema(format = Date)]
+    pub will_do_by: Option<String>,
+    pub owner_account_id: Option<i64>,
+    #[schema(format = Date)]
+    pub given_on: String,
+    #[schema(format = DateTime)]
+    pub given_at: String,
+    /// The account that gave it; null for one recorded before responses were kept.
+    pub given_by: Option<i64>,
+    /// Whether it went to the people who gave the input: the first response, and
+    /// each that changed the status.
+    pub sent: bool,
+}
+
+impl From<GivenResponse> for ResponseOut {
+    fn from(r: GivenResponse) -> Self {
+        ResponseOut {
+            id: r.id,
+            status: r.status,
+            response: r.response,
+            will_do_by: r.will_do_by.map(|d| d.to_string()),
+            owner_account_id: r.owner_account_id,
+            given_on: r.given_on.to_string(),
+            given_at: time::machine(r.given_at),
+            given_by: r.given_by,
+            sent: r.told,
+        }
+    }
+}
+
+/// Every response given to an input, first given first: its history.
+#[utoipa::path(get, path = "/api/v1/inputs/{id}/responses", tag = "inputs",
+    operation_id = "listInputResponses",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Input id")),
+    responses(
+        (status = 200, description = "The responses, first given first.", body = Vec<ResponseOut>),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+    ))]
+pub async fn responses(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+) -> Result<Json<Vec<ResponseOut>>, ApiError> {
+    let r: InputRecord = coproduce_app::inputs::read(&s.ctx, &viewer.actor(), id).await?;
+    Ok(Json(r.responses.into_iter().map(Into::into).collect()))
+}
+
+/// A response to give.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseBody {
+    #[schema(schema_with = status_schema)]
+    pub status: String,
+    /// What was done, what will be done, why it cannot be, or what is being
+    /// weighed: written for the people who said it.
+    #[schema(schema_with = super::long_text)]
+    pub response: String,
+    /// The staff account answering for it, of the input's organisation.
+    #[schema(minimum = 1)]
+    pub owner_account_id: Option<i64>,
+    /// By when it will be done: needed for `will-do`, not before the input was
+    /// received; not kept with another status.
+    #[schema(schema_with = super::optional_date_schema)]
+    pub will_do_by: Option<String>,
+}
+
+/// Whom a response reached.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RespondedOut {
+    pub input: InputOut,
+    /// Whether it went to the people who said it: the first response, and each
+    /// that changes the status. New words with the same status are kept only.
+    pub sent: bool,
+    /// How many were emailed.
+    pub emailed: usize,
+    /// The names of those to post a letter to or phone (see `…/told`).
+    pub to_tell: Vec<String>,
+    /// The names of those not told, having withdrawn consent to contact; the owner
+    /// is emailed their names.
+    pub held_back: Vec<String>,
+}
+
+/// Give a response. The first, and each that changes the status, goes to
+/// everyone named as having said it, each the way they prefer: emailed now, or
+/// listed to post or phone. Someone who withdrew consent to contact is not told,
+/// and the owner is emailed their name.
+#[utoipa::path(post, path = "/api/v1/inputs/{id}/responses", tag = "inputs",
+    operation_id = "respondToInput",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Input id")),
+    request_body = ResponseBody,
+    responses(
+        (status = 201, description = "Given; `Location` is the input's responses.", body = RespondedOut,
+            headers(("Location" = String, description = "The input's responses"))),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
+pub async fn respond(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+    ApiJson(body): ApiJson<ResponseBody>,
+) -> Result<Response, ApiError> {
+    let mut errs = FieldErrors::new();
+    let status = vocab::<ResponseStatus>(&mut errs, "status", &body.status);
+    let will_do_by = optional_date(&mut errs, "will_do_by", body.will_do_by.as_deref());
+    let owner = optional_id(&mut errs, "owner_account_id", body.owner_account_id);
+    errs.finish(|| ())?;
+    let reached: Reached = coproduce_app::inputs::respond(
+        &s.ctx,
+        &viewer.actor(),
+        id,
+        &input::Response {
+            status,
+            text: &body.response,
+            owner,
+            will_do_by,
+        },
+    )
+    .await?;
+    let r = coproduce_app::inputs::read(&s.ctx, &viewer.actor(), id).await?;
+    Ok(created(
+        format!("/api/v1/inputs/{id}/responses"),
+        RespondedOut {
+            input: out(r.input, crate::today(&s.ctx)),
+            sent: reached.sent,
+            emailed: reached.emailed,
+            to_tell: reached.to_tell,
+            held_back: reached.held_back,
+        },
     ))
+}
+
+/// Whom a response was to reach, how, and the day it did.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InputToldOut {
+    pub id: i64,
+    pub response_id: i64,
+    pub person_id: i64,
+    pub name: String,
+    /// `email`, `letter`, `phone`, or `held-back` (withdrew consent to contact:
+    /// not told).
+    #[schema(pattern = "^(email|letter|phone|held-back)$")]
+    pub reach: String,
+    /// The day it reached them; null while a letter or call waits, and when held
+    /// back.
+    #[schema(format = Date)]
+    pub told_on: Option<String>,
+}
+
+impl From<Told> for InputToldOut {
+    fn from(t: Told) -> Self {
+        InputToldOut {
+            id: t.id,
+            response_id: t.response_id,
+            person_id: t.person_id,
+            name: t.person_name,
+            reach: t.reach,
+            told_on: t.told_on.map(|d| d.to_string()),
+        }
+    }
+}
+
+/// Whom each response to an input was to reach, newest response first.
+#[utoipa::path(get, path = "/api/v1/inputs/{id}/told", tag = "inputs",
+    operation_id = "listInputTold",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Input id")),
+    responses(
+        (status = 200, description = "Whom each response was to reach.", body = Vec<InputToldOut>),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+    ))]
+pub async fn told(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+) -> Result<Json<Vec<InputToldOut>>, ApiError> {
+    let r = coproduce_app::inputs::read(&s.ctx, &viewer.actor(), id).await?;
+    Ok(Json(r.told.into_iter().map(Into::into).collect()))
+}
+
+/// Record that a letter was posted, or a call made, today. Someone emailed,
+/// someone held back, or one already recorded answers 409.
+#[utoipa::path(post, path = "/api/v1/inputs/{id}/told/{told_id}/done", tag = "inputs",
+    operation_id = "recordInputToldByHand",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, minimum = 1, description = "Input id"),
+        ("told_id" = i64, Path, minimum = 1, description = "The id of the row in `…/told`"),
+    ),
+    responses(
+        (status = 200, description = "Recorded.", body = InputToldOut),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 409, description = "They were emailed, or held back, or it was already recorded.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn told_by_hand(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Path((raw, told_raw)): Path<(String, String)>,
+) -> Result<Json<InputToldOut>, ApiError> {
+    let (id, told_id) = super::two_ids(&raw, &told_raw)?;
+    let t = coproduce_app::inputs::mark_told(&s.ctx, &viewer.actor(), id, told_id).await?;
+    Ok(Json(t.into()))
+}
+
+/// The day a response was given by hand.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FedBackBody {
+    /// The day: not before the input was received, not after today.
+    #[schema(format = Date)]
+    pub fed_back_on: String,
+}
+
+/// Record the day a response was given by hand (read out at a meeting, say), for
+/// people not named. Needs a response; an earlier day replaces a later one.
+#[utoipa::path(post, path = "/api/v1/inputs/{id}/fed-back", tag = "inputs",
+    operation_id = "recordInputFedBack",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Input id")),
+    request_body = FedBackBody,
+    responses(
+        (status = 200, description = "Recorded.", body = InputOut),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
+pub async fn fed_back(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+    ApiJson(body): ApiJson<FedBackBody>,
+) -> Result<Json<InputOut>, ApiError> {
+    let mut errs = FieldErrors::new();
+    let on = errs.take("fed_back_on", time::parse_date(&body.fed_back_on));
+    let Some(on) = on else {
+        return Err(errs.into());
+    };
+    let i = coproduce_app::inputs::record_fed_back(&s.ctx, &viewer.actor(), id, on).await?;
+    Ok(Json(out(i, crate::today(&s.ctx))))
 }

@@ -558,6 +558,18 @@ pub fn vocab<V: Vocabulary>(errs: &mut FieldErrors, field: &str, raw: &str) -> O
     errs.take(field, V::read_exact(raw))
 }
 
+/// Reads two ids from a path (a record and one of its parts): anything but a
+/// positive whole number is not found.
+pub fn two_ids(a: &str, b: &str) -> Result<(i64, i64), ApiError> {
+    let parse = |raw: &str| raw.parse::<i64>().ok().filter(|n| *n > 0);
+    match (parse(a), parse(b)) {
+        (Some(a), Some(b)) => Ok((a, b)),
+        _ => Err(ApiError::NotFound(
+            crate::i18n::API.t("api-ids-are-whole-numbers"),
+        )),
+    }
+}
+
 /// Checks required text in a body.
 pub fn required(errs: &mut FieldErrors, field: &str, raw: &str, max: usize) -> Option<String> {
     errs.take(field, coproduce_domain::text::required(raw, max))

@@ -386,7 +386,7 @@ pub async fn update(
 
 /// Who was told, and how.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct ToldOut {
+pub struct OpportunityToldOut {
     pub emailed: usize,
     /// Names of people with no email, to phone or write to.
     pub to_tell: Vec<String>,
@@ -394,9 +394,9 @@ pub struct ToldOut {
     pub not_contacted: Vec<String>,
 }
 
-impl From<coproduce_app::opportunities::Told> for ToldOut {
+impl From<coproduce_app::opportunities::Told> for OpportunityToldOut {
     fn from(t: coproduce_app::opportunities::Told) -> Self {
-        ToldOut {
+        OpportunityToldOut {
             emailed: t.emailed,
             to_tell: t.to_tell,
             not_contacted: t.not_contacted,
@@ -412,7 +412,7 @@ impl From<coproduce_app::opportunities::Told> for ToldOut {
     security(("bearer" = [])),
     params(("id" = i64, Path, minimum = 1, description = "Opportunity id")),
     responses(
-        (status = 200, description = "Open; who was told.", body = ToldOut),
+        (status = 200, description = "Open; who was told.", body = OpportunityToldOut),
         (status = 401, response = super::Unauthorised),
         (status = 403, response = super::Forbidden),
         (status = 404, response = super::NotFound),
@@ -423,7 +423,7 @@ pub async fn publish(
     State(s): State<AppState>,
     viewer: Viewer,
     Id(id): Id,
-) -> Result<Json<ToldOut>, ApiError> {
+) -> Result<Json<OpportunityToldOut>, ApiError> {
     Ok(Json(
         coproduce_app::opportunities::publish(&s.ctx, &viewer.actor(), id)
             .await?
@@ -475,7 +475,7 @@ pub async fn invited(
 /// People to invite.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct InviteBody {
+pub struct OpportunityInviteBody {
     /// People of the organisation, each once.
     #[schema(schema_with = invited_ids_schema)]
     pub person_ids: Vec<i64>,
@@ -502,11 +502,11 @@ fn id_list(errs: &mut FieldErrors, field: &str, ids: &[i64], max: usize) {
 
 /// What inviting did.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct InvitedOut {
+pub struct OpportunityInvitedOut {
     /// How many were newly invited (not those invited before).
     pub added: usize,
     /// Who was told, when it is open already.
-    pub told: ToldOut,
+    pub told: OpportunityToldOut,
 }
 
 /// Invite people to apply for an opportunity only for people invited, while it is
@@ -516,9 +516,9 @@ pub struct InvitedOut {
     operation_id = "inviteToOpportunity",
     security(("bearer" = [])),
     params(("id" = i64, Path, minimum = 1, description = "Opportunity id")),
-    request_body = InviteBody,
+    request_body = OpportunityInviteBody,
     responses(
-        (status = 200, description = "Invited; who was told.", body = InvitedOut),
+        (status = 200, description = "Invited; who was told.", body = OpportunityInvitedOut),
         (status = 400, response = super::BadRequest),
         (status = 401, response = super::Unauthorised),
         (status = 403, response = super::Forbidden),
@@ -531,14 +531,14 @@ pub async fn invite(
     State(s): State<AppState>,
     viewer: Viewer,
     Id(id): Id,
-    ApiJson(body): ApiJson<InviteBody>,
-) -> Result<Json<InvitedOut>, ApiError> {
+    ApiJson(body): ApiJson<OpportunityInviteBody>,
+) -> Result<Json<OpportunityInvitedOut>, ApiError> {
     let mut errs = FieldErrors::new();
     id_list(&mut errs, "person_ids", &body.person_ids, MAX_INVITED);
     errs.finish(|| ())?;
     let done =
         coproduce_app::opportunities::invite(&s.ctx, &viewer.actor(), id, &body.person_ids).await?;
-    Ok(Json(InvitedOut {
+    Ok(Json(OpportunityInvitedOut {
         added: done.added,
         told: done.told.into(),
     }))
@@ -671,12 +671,7 @@ pub async fn withdraw(
     viewer: Viewer,
     Path((id, person_id)): Path<(String, String)>,
 ) -> Result<Json<Vec<ApplicationOut>>, ApiError> {
-    let parse = |raw: &str| raw.parse::<i64>().ok().filter(|n| *n > 0);
-    let (Some(id), Some(person_id)) = (parse(&id), parse(&person_id)) else {
-        return Err(ApiError::NotFound(
-            crate::i18n::API.t("api-ids-are-whole-numbers"),
-        ));
-    };
+    let (id, person_id) = super::two_ids(&id, &person_id)?;
     coproduce_app::opportunities::withdraw(&s.ctx, &viewer.actor(), id, person_id).await?;
     applications(State(s), viewer, Id(id)).await
 }
@@ -699,7 +694,7 @@ pub struct DecideBody {
     params(("id" = i64, Path, minimum = 1, description = "Opportunity id")),
     request_body = DecideBody,
     responses(
-        (status = 200, description = "Decided; who was told.", body = ToldOut),
+        (status = 200, description = "Decided; who was told.", body = OpportunityToldOut),
         (status = 400, response = super::BadRequest),
         (status = 401, response = super::Unauthorised),
         (status = 403, response = super::Forbidden),
@@ -713,7 +708,7 @@ pub async fn decide(
     viewer: Viewer,
     Id(id): Id,
     ApiJson(body): ApiJson<DecideBody>,
-) -> Result<Json<ToldOut>, ApiError> {
+) -> Result<Json<OpportunityToldOut>, ApiError> {
     let mut errs = FieldErrors::new();
     id_list(&mut errs, "chosen", &body.chosen, MAX_PLACES as usize);
     errs.finish(|| ())?;

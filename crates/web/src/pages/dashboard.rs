@@ -150,6 +150,9 @@ struct Dashboard {
     projects: Vec<ProjectRow>,
     /// How many access needs of the organisation's activities were not met.
     unmet_needs: i64,
+    /// How many of the organisation's inputs are past their due day with no
+    /// feedback today, whenever they were received.
+    overdue_now: i64,
 }
 
 pub async fn page(
@@ -181,9 +184,7 @@ async fn build(
     let feedback = match period {
         Some((start, end)) => {
             let promise = store.feedback_promise(id).await?;
-            let tally = store
-                .feedback_tally(id, start, end, promise.days, today)
-                .await?;
+            let tally = store.feedback_tally(id, start, end, today).await?;
             Some(FeedbackView {
                 days: promise.days,
                 percentage: tally.percentage().map(|_| tally.shown()),
@@ -221,6 +222,7 @@ async fn build(
         .collect();
     Ok(Dashboard {
         unmet_needs: state.store.unmet_needs(organisation.id).await?,
+        overdue_now: state.store.overdue_count(organisation.id, today).await?,
         reads_equality: viewer.can(coproduce_domain::account::Capability::ReadEquality),
         chrome: Chrome::new(state, viewer, "home"),
         kind: organisation.kind.label(),

@@ -308,45 +308,144 @@ async fn attendance_and_inputs_close_the_loop(store: Site) {
             .extend(extra.as_object().unwrap().clone());
         body
     };
+    // Bad values, each named.
+    for (extra, field) in [
+        (json!({"received_on": "01/05/2026"}), "received_on"),
+        (json!({"due_on": "2026-04-30"}), "due_on"),
+        (json!({"opportunity_id": 1}), "opportunity_id"),
+        (json!({"activity_id": null}), "project_id"),
+        (json!({"anonymous_count": -1}), "anonymous_count"),
+        (json!({"themes": ["x".repeat(61)]}), "themes"),
+        (json!({"said_by": [pid, pid]}), "said_by"),
+    ] {
+        let r = post(&store, "/api/v1/inputs", input(extra.clone())).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{extra}: {}",
+            r.text
+        );
+        assert_eq!(r.fields(), [field], "{extra}");
+    }
+    // The response is not part of what was said.
     let r = post(
         &store,
         "/api/v1/inputs",
         input(json!({"response": "We will"})),
     )
     .await;
-    assert_eq!(r.fields(), ["response_status"]);
+    assert!(r.status.is_client_error(), "{}", r.text);
     let r = post(
         &store,
         "/api/v1/inputs",
-        input(json!({"response": "Done", "response_status": "done", "fed_back_on": "2026-04-01"})),
+        input(json!({"said_by": [pid], "themes": ["Evenings, Access"], "anonymous_count": 3})),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let made = r.json();
+    let id = made["id"].as_i64().unwrap();
+    assert_eq!(made["due_on"], "2026-05-29");
+    assert_eq!(made["themes"], json!(["access", "evenings"]));
+    assert_eq!(
+        made["overdue"], true,
+        "due 29 May, and nothing fed back by July"
+    );
+    // Recording feedback by hand needs a response first.
+    let r = post(
+        &store,
+        &format!("/api/v1/inputs/{id}/fed-back"),
+        json!({"fed_back_on": "2026-05-12"}),
     )
     .await;
     assert_eq!(r.fields(), ["fed_back_on"]);
-    let r = post(
+    // A response without an owner, a "will do" without a date or before the input.
+    let lead = crate::support::account_with_token(
         &store,
-        "/api/v1/inputs",
-        input(json!({"received_on": "01/05/2026"})),
+        coproduce_domain::account::Role::InvolvementLead,
+        Some(org),
+        "cpt_inputs_lead",
     )
     .await;
-    assert_eq!(r.fields(), ["received_on"]);
-    let r = post(&store, "/api/v1/inputs", input(json!({"response": "Evening meetings start in June", "response_status": "done", "responded_on": "2026-05-10", "fed_back_on": "2026-05-12"}))).await;
+    let respond = |body: serde_json::Value| {
+        let store = store.clone();
+        async move { post(&store, &format!("/api/v1/inputs/{id}/responses"), body).await }
+    };
+    for (body, field) in [
+        (
+            json!({"status": "done", "response": "Done"}),
+            "owner_account_id",
+        ),
+        (
+            json!({"status": "will-do", "response": "We will", "owner_account_id": lead}),
+            "will_do_by",
+        ),
+        (
+            json!({"status": "will-do", "response": "We will", "owner_account_id": lead, "will_do_by": "2026-04-01"}),
+            "will_do_by",
+        ),
+        (
+            json!({"status": "maybe", "response": "Hm", "owner_account_id": lead}),
+            "status",
+        ),
+        (
+            json!({"status": "done", "response": " ", "owner_account_id": lead}),
+            "response",
+        ),
+    ] {
+        let r = respond(body.clone()).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{body}: {}",
+            r.text
+        );
+        assert_eq!(r.fields(), [field], "{body}");
+    }
+    let r = respond(json!({"status": "done", "response": "Evening meetings start in June", "owner_account_id": lead})).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
-    let id = r.json()["id"].as_i64().unwrap();
-    let r = put(
-        &store,
-        &format!("/api/v1/inputs/{id}"),
-        input(json!({"fed_back_on": "2026-05-12"})),
-    )
-    .await;
-    assert_eq!(
-        r.fields(),
-        ["fed_back_on"],
-        "no feedback without a response"
-    );
-    let listed = get(&store, &format!("/api/v1/inputs?activity_id={activity}"))
+    let given = r.json();
+    // Ann never gave consent to be contacted: she is not told.
+    assert_eq!(given["sent"], true);
+    assert_eq!(given["held_back"], json!(["Ann"]));
+    assert_eq!(given["input"]["response_status"], "done");
+    let told = get(&store, &format!("/api/v1/inputs/{id}/told"))
         .await
         .json();
+    assert_eq!(told[0]["reach"], "held-back");
+    let r = post(
+        &store,
+        &format!("/api/v1/inputs/{id}/told/{}/done", told[0]["id"]),
+        json!({}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    let r = post(
+        &store,
+        &format!("/api/v1/inputs/{id}/fed-back"),
+        json!({"fed_back_on": "2026-05-12"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.json()["overdue"], false);
+    let history = get(&store, &format!("/api/v1/inputs/{id}/responses"))
+        .await
+        .json();
+    assert_eq!(history.as_array().unwrap().len(), 1);
+    assert!(
+        history[0]["given_by"].is_i64(),
+        "given by the token's account: {history}"
+    );
+    let listed = get(
+        &store,
+        &format!("/api/v1/inputs?activity_id={activity}&theme=Access"),
+    )
+    .await
+    .json();
     assert_eq!(listed["items"][0]["fed_back_on"], "2026-05-12");
+    let none = get(&store, "/api/v1/inputs?overdue=true").await.json();
+    assert!(none["items"].as_array().unwrap().is_empty(), "{none}");
+    let r = get(&store, "/api/v1/inputs?overdue=maybe").await;
+    assert_eq!(r.fields(), ["overdue"]);
 }
 
 async fn the_feedback_indicator_says_no_data_rather_than_a_number(store: Site) {
@@ -358,21 +457,38 @@ async fn the_feedback_indicator_says_no_data_rather_than_a_number(store: Site) {
     assert!(r["percentage"].is_null(), "{r}");
     assert_eq!(r["denominator"], 0);
     assert_eq!(r["within_days"], 28);
+    let lead = crate::support::account_with_token(
+        &store,
+        coproduce_domain::account::Role::InvolvementLead,
+        Some(org),
+        "cpt_indicator_lead",
+    )
+    .await;
     for (received, fed_back) in [
         ("2026-05-01", Some("2026-05-20")),
         ("2026-05-01", Some("2026-07-01")),
         ("2026-05-01", None),
     ] {
-        let mut body = json!({"activity_id": activity, "said": "x", "received_on": received});
+        let body = json!({"activity_id": activity, "said": "x", "received_on": received});
+        let r = post(&store, "/api/v1/inputs", body).await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        let id = r.json()["id"].as_i64().unwrap();
         if let Some(f) = fed_back {
-            body["response"] = json!("We did it");
-            body["response_status"] = json!("done");
-            body["fed_back_on"] = json!(f);
+            let r = post(
+                &store,
+                &format!("/api/v1/inputs/{id}/responses"),
+                json!({"status": "done", "response": "We did it", "owner_account_id": lead}),
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+            let r = post(
+                &store,
+                &format!("/api/v1/inputs/{id}/fed-back"),
+                json!({"fed_back_on": f}),
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::OK, "{}", r.text);
         }
-        assert_eq!(
-            post(&store, "/api/v1/inputs", body).await.status,
-            StatusCode::CREATED
-        );
     }
     let r = get(&store, &uri).await.json();
     assert_eq!(

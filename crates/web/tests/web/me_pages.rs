@@ -442,12 +442,18 @@ async fn a_persons_history_is_on_their_page_and_their_own_record(store: Site) {
     let input = store
         .inputs(
             coproduce_store::PageRequest::first(10),
-            coproduce_store::Within::Parent(activity),
+            &coproduce_store::inputs::InputFilter {
+                activity_id: Some(activity),
+                ..Default::default()
+            },
         )
         .await
         .unwrap()
         .items;
     assert_eq!(input[0].said_by, vec![amara]);
+    let owner = input[0]
+        .owner_account_id
+        .expect("whoever records it owns it");
     // The API says who said it, keeps it on a change, and refuses a stranger.
     let api = crate::support::get(&store, &format!("/api/v1/inputs/{}", input[0].id)).await;
     assert_eq!(api.json()["said_by"], serde_json::json!([amara]));
@@ -456,11 +462,21 @@ async fn a_persons_history_is_on_their_page_and_their_own_record(store: Site) {
         &store,
         &format!("/api/v1/inputs/{}", input[0].id),
         serde_json::json!({"activity_id": activity, "said": "Letters are too small", "received_on": today,
-            "response": "Letters now use 16 point type", "response_status": "done", "responded_on": today,
-            "fed_back_on": today, "said_by": [amara]}),
+            "said_by": [amara]}),
     )
     .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = lead
+        .post(
+            &format!("/inputs/{}/respond", input[0].id),
+            &[
+                ("status", "done"),
+                ("response", "Letters now use 16 point type"),
+                ("owner_account_id", &owner.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
     let r = crate::support::post(
         &store,
         "/api/v1/inputs",

@@ -62,6 +62,7 @@ fn operation_ids_are_unique_and_named_for_what_they_do() {
         let verbs = [
             "list", "get", "create", "update", "set", "add", "adopt", "publish", "cancel", "send",
             "ask", "remove", "invite", "record", "close", "book", "apply", "withdraw", "decide",
+            "respond",
         ];
         assert!(
             verbs.iter().any(|v| id.starts_with(v)),
@@ -266,4 +267,37 @@ fn the_token_scheme_is_described() {
     let scheme = &doc["components"]["securitySchemes"]["bearer"];
     assert_eq!(scheme["type"], "http");
     assert_eq!(scheme["scheme"], "bearer");
+}
+
+#[test]
+fn no_two_schemas_share_a_name() {
+    // The document keys each schema by its type's name, so two types of one name
+    // would leave one operation described with the other's shape.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/api");
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut derives_schema = false;
+        for line in text.lines() {
+            let line = line.trim();
+            if line.starts_with("#[derive(") {
+                derives_schema = line.contains("ToSchema");
+            } else if let Some(rest) = line.strip_prefix("pub struct ") {
+                if derives_schema {
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    assert!(
+                        seen.insert(name.clone()),
+                        "two schemas are named {name} (one in {})",
+                        path.display()
+                    );
+                }
+                derives_schema = false;
+            }
+        }
+    }
+    assert!(seen.contains("InputOut"));
 }

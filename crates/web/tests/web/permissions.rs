@@ -164,8 +164,16 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
         "/activities/{id}/invitations/{invitation_id}/letter",
         WRITE_WORK,
     ),
+    ("GET", "/inputs", READ_WORK),
+    ("GET", "/inputs/{id}", READ_WORK),
     ("GET", "/inputs/{id}/edit", WRITE_WORK),
     ("POST", "/inputs/{id}", WRITE_WORK),
+    ("GET", "/inputs/{id}/respond", WRITE_WORK),
+    ("POST", "/inputs/{id}/respond", WRITE_WORK),
+    ("GET", "/inputs/{id}/fed-back", WRITE_WORK),
+    ("POST", "/inputs/{id}/fed-back", WRITE_WORK),
+    ("GET", "/inputs/{id}/told/{told_id}/letter", WRITE_WORK),
+    ("POST", "/inputs/{id}/told/{told_id}/done", WRITE_WORK),
     ("GET", "/preferences/language/{code}", EVERYONE),
     ("GET", "/preferences/easy-read/{on}", EVERYONE),
     ("GET", "/accessibility", EVERYONE),
@@ -314,6 +322,15 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/api/v1/inputs", WRITE_WORK),
     ("GET", "/api/v1/inputs/{id}", READ_WORK),
     ("PUT", "/api/v1/inputs/{id}", WRITE_WORK),
+    ("GET", "/api/v1/inputs/{id}/responses", READ_WORK),
+    ("POST", "/api/v1/inputs/{id}/responses", WRITE_WORK),
+    ("GET", "/api/v1/inputs/{id}/told", PEOPLE_READ),
+    (
+        "POST",
+        "/api/v1/inputs/{id}/told/{told_id}/done",
+        WRITE_WORK,
+    ),
+    ("POST", "/api/v1/inputs/{id}/fed-back", WRITE_WORK),
     (
         "GET",
         "/api/v1/organisations/{id}/indicators/feedback-within-days",
@@ -424,6 +441,7 @@ fn fill(path: &str, f: &Fixture) -> String {
         .replace("{person_id}", &f.person.to_string())
         .replace("{invitation_id}", &f.invitation.to_string())
         .replace("{paper_id}", &f.paper.to_string())
+        .replace("{told_id}", &f.told.to_string())
         .replace(
             "{key}",
             if path.contains("meeting-rules") {

@@ -525,6 +525,12 @@ pub struct Fixture {
     pub paper: i64,
     /// An open opportunity for anyone.
     pub opportunity: i64,
+    /// Whom the input's response was to reach: the person, held back for want of
+    /// consent to contact.
+    pub told: i64,
+    /// An outcome the input led to, and a file of evidence of it.
+    pub outcome: i64,
+    pub evidence: i64,
 }
 
 impl Fixture {
@@ -550,6 +556,9 @@ impl Fixture {
             O::Invitation => self.invitation,
             O::Paper => self.paper,
             O::Opportunity => self.opportunity,
+            O::Told => self.told,
+            O::Outcome => self.outcome,
+            O::Evidence => self.evidence,
         }
     }
 }
@@ -711,6 +720,76 @@ pub async fn fixture(store: &Site, name: &str) -> Fixture {
         .create_venue_for_test(o.id, &format!("{name} Hall"))
         .await;
     let invitation = store.create_invitation_for_test(activity, person).await;
+    let told = {
+        let actor = store.actor(owner).await;
+        coproduce_app::work::set_attendance(
+            &store.ctx,
+            &actor,
+            activity,
+            person,
+            coproduce_domain::person::AttendanceStatus::Invited,
+            None,
+        )
+        .await
+        .unwrap();
+        coproduce_app::inputs::change(
+            &store.ctx,
+            &actor,
+            input,
+            &coproduce_app::inputs::SaidFields {
+                activity_id: Some(activity),
+                said: "More evening meetings".into(),
+                received_on: chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+                said_by: vec![person],
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        coproduce_app::inputs::respond(
+            &store.ctx,
+            &actor,
+            input,
+            &coproduce_domain::input::Response {
+                status: Some(coproduce_domain::input::ResponseStatus::BeingConsidered),
+                text: "We are looking at the rooms.",
+                owner: actor.account_id,
+                will_do_by: None,
+            },
+        )
+        .await
+        .unwrap();
+        store.told(input).await.unwrap()[0].id
+    };
+    let (outcome, evidence) = {
+        let actor = store.actor(owner).await;
+        let o = coproduce_app::outcomes::create(
+            &store.ctx,
+            &actor,
+            o.id,
+            &coproduce_domain::outcome::OutcomeDraft {
+                title: "Evening meetings".into(),
+                kind: "service".into(),
+                happened_on: "2026-06-01".into(),
+                impact: "Carers who work can come.".into(),
+                project_id: None,
+                inputs: vec![input],
+            },
+        )
+        .await
+        .unwrap();
+        let e = coproduce_app::outcomes::add_evidence(
+            &store.ctx,
+            &actor,
+            o.id,
+            "Timetable",
+            "timetable.txt",
+            b"Meetings now start at 6pm.",
+        )
+        .await
+        .unwrap();
+        (o.id, e.id)
+    };
     let paper = {
         let mut tx = store.begin().await.unwrap();
         let id = coproduce_store::papers::insert_paper_in(
@@ -767,6 +846,9 @@ pub async fn fixture(store: &Site, name: &str) -> Fixture {
     Fixture {
         organisation: o.id,
         opportunity,
+        told,
+        outcome,
+        evidence,
         invitation,
         paper,
         session,

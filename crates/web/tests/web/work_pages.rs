@@ -270,83 +270,105 @@ async fn you_said_we_did_is_recorded_and_answered(store: Site) {
         page.text.contains("Provide interpreters &#60;please&#62;")
             && page.text.contains("Not fed back yet")
     );
-    let input = page
+    let input: String = page
         .text
         .split("/inputs/")
         .nth(1)
         .unwrap()
-        .split('/')
-        .next()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let at = format!("/inputs/{input}");
+    let owner = store
+        .input(input.parse().unwrap())
+        .await
         .unwrap()
+        .owner_account_id
+        .expect("whoever records it owns it")
         .to_string();
-    let edit = format!("/inputs/{input}");
+    let page = staff.get(&at).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text.contains("Provide interpreters &#60;please&#62;"));
+    assert!(page.text.contains("No answer yet") && page.text.contains("Feedback due by"));
+    let form = staff.get(&format!("{at}/respond")).await;
+    assert!(form.text.contains("Give a response"));
     assert!(
-        staff
-            .get(&format!("{edit}/edit"))
-            .await
-            .text
-            .contains("Record the answer")
+        form.text.contains(&format!("value=\"{owner}\" selected")),
+        "the owner is chosen already"
     );
+    // Nothing chosen or written: each named.
+    let r = staff
+        .post(
+            &format!("{at}/respond"),
+            &[("status", ""), ("response", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("Choose whether it was done"), "{}", r.text);
+    assert!(r.text.contains("Choose who answers for it"), "{}", r.text);
+    // "Will do" without a date, and with one that is not real: the words are kept.
+    let will = [
+        ("status", "will-do"),
+        ("response", "We will book interpreters"),
+        ("owner_account_id", owner.as_str()),
+    ];
+    let r = staff.post(&format!("{at}/respond"), &will).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text.contains("Enter the date by when it will be done"),
+        "{}",
+        r.text
+    );
+    assert!(r.text.contains("We will book interpreters"));
+    let mut not_real = will.to_vec();
+    not_real.extend([
+        ("will_do_by-day", "40"),
+        ("will_do_by-month", "5"),
+        ("will_do_by-year", "2027"),
+    ]);
+    let r = staff.post(&format!("{at}/respond"), &not_real).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("Done by must be a real date"), "{}", r.text);
+    let r = staff
+        .post(
+            &format!("{at}/respond"),
+            &[
+                ("status", "done"),
+                ("response", "Interpreters are booked for every event."),
+                ("owner_account_id", owner.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = staff.get(&at).await.text;
+    assert!(
+        page.contains("Interpreters are booked for every event.") && page.contains("We did it")
+    );
+    assert!(page.contains("Every response") && page.contains("Given on"));
+    // Nobody was named: the answer was read out at the next meeting.
     let today = store.today();
     let (d, m, y) = (
         today.format("%-d").to_string(),
         today.format("%-m").to_string(),
         today.format("%Y").to_string(),
     );
+    let tomorrow = today + chrono::Duration::days(1);
     let r = staff
         .post(
-            &edit,
+            &format!("{at}/fed-back"),
             &[
-                ("said", "Provide interpreters"),
-                ("received_on-day", &d),
-                ("received_on-month", &m),
-                ("received_on-year", &y),
-                ("response", ""),
-                ("response_status", "done"),
-                ("fed_back_on-day", &d),
-                ("fed_back_on-month", &m),
-                ("fed_back_on-year", &y),
+                ("fed_back_on-day", &tomorrow.format("%-d").to_string()),
+                ("fed_back_on-month", &tomorrow.format("%-m").to_string()),
+                ("fed_back_on-year", &tomorrow.format("%Y").to_string()),
             ],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        r.text.contains("write what was done") || r.text.contains("Write what was done"),
-        "{}",
-        r.text
-    );
+    assert!(r.text.contains("in the future"), "{}", r.text);
     let r = staff
         .post(
-            &edit,
+            &format!("{at}/fed-back"),
             &[
-                ("said", "Provide interpreters"),
-                ("received_on-day", &d),
-                ("received_on-month", &m),
-                ("received_on-year", &y),
-                ("response", "Interpreters are booked for every event."),
-                ("response_status", "done"),
-                ("fed_back_on-day", "40"),
-                ("fed_back_on-month", &m),
-                ("fed_back_on-year", &y),
-            ],
-        )
-        .await;
-    assert!(
-        r.text
-            .contains("The date it was fed back must be a real date"),
-        "{}",
-        r.text
-    );
-    let r = staff
-        .post(
-            &edit,
-            &[
-                ("said", "Provide interpreters"),
-                ("received_on-day", &d),
-                ("received_on-month", &m),
-                ("received_on-year", &y),
-                ("response", "Interpreters are booked for every event."),
-                ("response_status", "done"),
                 ("fed_back_on-day", &d),
                 ("fed_back_on-month", &m),
                 ("fed_back_on-year", &y),
@@ -354,8 +376,52 @@ async fn you_said_we_did_is_recorded_and_answered(store: Site) {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    // Changing what was said: a due day before it was said is refused, kept.
+    let yesterday = today - chrono::Duration::days(1);
+    let r = staff
+        .post(
+            &at,
+            &[
+                ("said", "Provide interpreters"),
+                ("themes", "Language, access"),
+                ("anonymous_count", "4"),
+                ("received_on-day", &d),
+                ("received_on-month", &m),
+                ("received_on-year", &y),
+                ("due_on-day", &yesterday.format("%-d").to_string()),
+                ("due_on-month", &yesterday.format("%-m").to_string()),
+                ("due_on-year", &yesterday.format("%Y").to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("Language, access"));
+    assert!(r.text.contains("Feedback due by"), "{}", r.text);
+    let r = staff
+        .post(
+            &at,
+            &[
+                ("said", "Provide interpreters"),
+                ("themes", "Language, access"),
+                ("anonymous_count", "4"),
+                ("received_on-day", &d),
+                ("received_on-month", &m),
+                ("received_on-year", &y),
+                ("due_on-day", &d),
+                ("due_on-month", &m),
+                ("due_on-year", &y),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = staff.get(&at).await.text;
+    assert!(page.contains("access, language") && page.contains("4 people not named"));
     let page = staff.get(&activity).await;
     assert!(page.text.contains("Interpreters are booked") && page.text.contains("Fed back"));
+    let list = staff.get("/inputs").await.text;
+    assert!(list.contains("Provide interpreters"));
+    let overdue = staff.get("/inputs?show=overdue").await.text;
+    assert!(overdue.contains("Nothing is overdue."));
 }
 
 async fn other_organisations_work_is_not_found(store: Site) {

@@ -113,7 +113,10 @@ fn list<V: Vocabulary>(tr: &Tr, set: &std::collections::BTreeSet<V>) -> String {
 pub struct MySaid {
     said: String,
     when: String,
-    status: Option<String>,
+    /// The status in words, and its tag's colour.
+    status: Option<(String, &'static str)>,
+    /// By when a "will do" will be done, in words.
+    by: Option<String>,
     response: Option<String>,
     fed_back: Option<String>,
 }
@@ -324,9 +327,21 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
                 when: tr.t2(
                     "me-said-when",
                     ("date", tr.date(s.received_on)),
-                    ("activity", s.activity_title.clone()),
+                    ("activity", s.came_from.clone()),
                 ),
-                status: s.status().map(|st| tr.label(st)),
+                status: s.status().map(|st| {
+                    use coproduce_domain::input::ResponseStatus as S;
+                    let colour = match st {
+                        S::Done => "green",
+                        S::WillDo => "blue",
+                        S::CannotDo => "orange",
+                        S::BeingConsidered => "yellow",
+                    };
+                    (tr.label(st), colour)
+                }),
+                by: s
+                    .will_do_by
+                    .map(|d| tr.t1("me-said-will-do-by", "date", tr.date(d))),
                 response: s.response.clone(),
                 fed_back: s
                     .fed_back_on

@@ -77,7 +77,7 @@ pub struct ActivityShown {
 
 /// One thing they said, and what was done about it.
 pub struct SaidShown {
-    activity_id: i64,
+    input_id: i64,
     activity: String,
     said: String,
     received: String,
@@ -273,8 +273,8 @@ async fn history(
                 Some(st) => ("green", st.label().to_string()),
                 None => ("grey", tr.t("staff-no-answer-yet")),
             },
-            activity_id: s.activity_id,
-            activity: s.activity_title,
+            input_id: s.input_id,
+            activity: s.came_from,
             received: tr.t1("staff-received-on", "date", tr.date(s.received_on)),
             fed_back: s
                 .fed_back_on

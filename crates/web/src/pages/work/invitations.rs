@@ -464,14 +464,19 @@ pub(super) async fn record_reply(
 #[derive(Template)]
 #[template(path = "letter.html")]
 pub struct LetterPage {
-    chrome: Chrome,
-    activity: Activity,
-    printed: coproduce_app::invitations::Printed,
+    pub(super) chrome: Chrome,
+    /// Where the breadcrumb goes back to, and its words' key.
+    pub(super) back: (String, &'static str),
+    /// What the letter is about, above its heading.
+    pub(super) caption: String,
+    /// The key of the words saying what to do with it.
+    pub(super) how: &'static str,
+    pub(super) printed: coproduce_app::invitations::Printed,
     /// The letter's lines.
-    lines: Vec<String>,
+    pub(super) lines: Vec<String>,
     /// The print size, in points: 12 unless they need larger.
-    points: i64,
-    lang: &'static str,
+    pub(super) points: i64,
+    pub(super) lang: &'static str,
 }
 
 /// Makes a letter to print for one person invited (or to read out on the phone).
@@ -490,7 +495,12 @@ pub(super) async fn letter(
             lines: printed.letter.body.lines().map(str::to_string).collect(),
             points: printed.large_print.unwrap_or(12),
             lang: printed.letter.words.lang.code(),
-            activity: a,
+            back: (
+                format!("/activities/{}/invitations", a.id),
+                "staff-back-to-the-invitations",
+            ),
+            caption: a.title,
+            how: "staff-letter-how",
             printed,
         })
     }

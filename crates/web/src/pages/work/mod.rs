@@ -5,6 +5,7 @@
 mod activities;
 mod closing;
 mod feedback;
+mod inputs;
 mod invitations;
 mod papers;
 mod partners;
@@ -241,8 +242,24 @@ pub fn routes(r: Routes) -> Routes {
             C::WriteWork,
             invitations::letter,
         )
-        .get("/inputs/{id}/edit", C::WriteWork, edit_input)
-        .post("/inputs/{id}", C::WriteWork, update_input)
+        .get("/inputs", C::ReadWork, inputs::list)
+        .get("/inputs/{id}", C::ReadWork, inputs::page)
+        .get("/inputs/{id}/edit", C::WriteWork, inputs::edit)
+        .post("/inputs/{id}", C::WriteWork, inputs::update)
+        .get("/inputs/{id}/respond", C::WriteWork, inputs::respond_page)
+        .post("/inputs/{id}/respond", C::WriteWork, inputs::respond)
+        .get("/inputs/{id}/fed-back", C::WriteWork, inputs::fed_back_page)
+        .post("/inputs/{id}/fed-back", C::WriteWork, inputs::fed_back)
+        .get(
+            "/inputs/{id}/told/{told_id}/letter",
+            C::WriteWork,
+            inputs::letter,
+        )
+        .post(
+            "/inputs/{id}/told/{told_id}/done",
+            C::WriteWork,
+            inputs::told_done,
+        )
 }
 
 pub(super) use super::id_of;

@@ -74,10 +74,6 @@ pub(crate) async fn activity_view(
 ) -> Result<ActivityPage, PageError> {
     let activity = state.store.activity(id).await?;
     let project = visible_project(state, viewer, activity.project_id).await?;
-    let promise = state
-        .store
-        .feedback_promise(project.organisation_id)
-        .await?;
     let today = crate::today(&state.ctx);
     let attendance = state.store.attendance(id).await?;
     let name_of = |person: i64| {
@@ -86,32 +82,34 @@ pub(crate) async fn activity_view(
             .find(|a| a.person_id == person)
             .map(|a| (person, a.person_name.clone()))
     };
-    let inputs = state
-        .store
-        .inputs(
-            PageRequest::first(PageRequest::MAX_LIMIT),
-            Within::Parent(id),
-        )
-        .await?
-        .items
-        .into_iter()
-        .map(|i| InputView {
-            said_by: i.said_by.iter().filter_map(|p| name_of(*p)).collect(),
-            id: i.id,
-            overdue: i.fed_back_on.is_none()
-                && (today - i.received_on).num_days() > i64::from(promise.days),
-            said: i.said,
-            received: viewer
+    let inputs = coproduce_app::inputs::list(
+        &state.ctx,
+        &viewer.actor(),
+        PageRequest::first(PageRequest::MAX_LIMIT),
+        coproduce_store::inputs::InputFilter {
+            activity_id: Some(id),
+            ..Default::default()
+        },
+    )
+    .await?
+    .items
+    .into_iter()
+    .map(|i| InputView {
+        said_by: i.said_by.iter().filter_map(|p| name_of(*p)).collect(),
+        id: i.id,
+        overdue: coproduce_domain::input::overdue(i.due_on, i.fed_back_on, today),
+        said: i.said,
+        received: viewer
+            .tr
+            .t1("staff-received-on", "date", time::show_date(i.received_on)),
+        response: i.response,
+        fed_back: i.fed_back_on.map(|d| {
+            viewer
                 .tr
-                .t1("staff-received-on", "date", time::show_date(i.received_on)),
-            response: i.response,
-            fed_back: i.fed_back_on.map(|d| {
-                viewer
-                    .tr
-                    .t1("staff-fed-back-on", "date", time::show_date(d))
-            }),
-        })
-        .collect();
+                .t1("staff-fed-back-on", "date", time::show_date(d))
+        }),
+    })
+    .collect();
     // Needs show on the roster only for people who agreed to share them.
     let shared =
         coproduce_app::people::roster_needs(&state.ctx, &viewer.actor(), id, today).await?;
@@ -290,17 +288,14 @@ pub(super) async fn add_input(
         // A box that is not a person's id cannot come from the page: it names no one.
         let said_by: Vec<i64> = f.said_by.iter().filter_map(|s| s.parse().ok()).collect();
         let body = InputBody {
-            activity_id: id,
+            activity_id: Some(id),
             said: f.said.clone(),
             received_on: crate::today(&state.ctx).to_string(),
-            response: None,
-            response_status: None,
-            responded_on: None,
-            fed_back_on: None,
             said_by: Some(said_by),
+            ..Default::default()
         };
-        let saved = match body.check(crate::today(&state.ctx)) {
-            Ok(fields) => coproduce_app::work::create_input(&state.ctx, &viewer.actor(), &fields)
+        let saved = match body.check() {
+            Ok(fields) => coproduce_app::inputs::record(&state.ctx, &viewer.actor(), &fields)
                 .await
                 .map_err(crate::ApiError::from),
             Err(e) => Err(e),
@@ -311,222 +306,6 @@ pub(super) async fn add_input(
                 let errors = worded(&viewer.tr, field_errors(e)?, NAMES);
                 let page = activity_view(&state, &viewer, id, &f, errors).await?;
                 Ok(render(StatusCode::UNPROCESSABLE_ENTITY, &page))
-            }
-        }
-    }
-    .await;
-    result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
-}
-
-#[derive(Deserialize, Default)]
-pub struct AnswerForm {
-    #[serde(default)]
-    said: String,
-    #[serde(default)]
-    response: String,
-    #[serde(default)]
-    response_status: String,
-    #[serde(rename = "received_on-day", default)]
-    received_day: String,
-    #[serde(rename = "received_on-month", default)]
-    received_month: String,
-    #[serde(rename = "received_on-year", default)]
-    received_year: String,
-    #[serde(rename = "fed_back_on-day", default)]
-    fed_day: String,
-    #[serde(rename = "fed_back_on-month", default)]
-    fed_month: String,
-    #[serde(rename = "fed_back_on-year", default)]
-    fed_year: String,
-}
-
-pub(super) fn answer_form(
-    state: &AppState,
-    viewer: &Viewer,
-    input_id: i64,
-    activity_id: i64,
-    f: &AnswerForm,
-    errors: Vec<FieldError>,
-) -> FormPage {
-    let mut received = DateField::typed(
-        "received_on",
-        "staff-when-did-people-say-it",
-        "staff-for-example-14-3-2027",
-        &f.received_day,
-        &f.received_month,
-        &f.received_year,
-    );
-    received.error = error_of(&errors, "received_on-day");
-    let mut fed = DateField::typed(
-        "fed_back_on",
-        "staff-when-did-the-answer-reach-the",
-        "staff-fed-back-hint",
-        &f.fed_day,
-        &f.fed_month,
-        &f.fed_year,
-    );
-    fed.error = error_of(&errors, "fed_back_on-day");
-    FormPage {
-        chrome: Chrome::new(state, viewer, "projects"),
-        back: Some((
-            format!("/activities/{activity_id}"),
-            "staff-back-to-the-activity".into(),
-        )),
-        caption: Some("staff-you-said-we-did".into()),
-        heading: "staff-record-the-answer".into(),
-        intro: vec![],
-        action: format!("/inputs/{input_id}"),
-        parts: vec![
-            Part::Text(
-                FormField::new("said", "staff-what-people-said", "text")
-                    .value(&f.said)
-                    .errors(&errors),
-            ),
-            Part::Date(received),
-            Part::Text(
-                FormField::new("response", "staff-what-we-did-will-do-or", "text")
-                    .hint("staff-write-it-so-the-people-who")
-                    .value(&f.response)
-                    .errors(&errors),
-            ),
-            Part::Choose(Radios::of::<ResponseStatus>(
-                "response_status",
-                "staff-is-it-done",
-                &f.response_status,
-                &errors,
-                |_| None,
-            )),
-            Part::Date(fed),
-        ],
-        errors,
-        button: "staff-save-the-answer",
-    }
-    .ordered()
-}
-
-/// The input an id names, if the viewer may see it, with its activity's id.
-pub(super) async fn visible_input(
-    state: &AppState,
-    viewer: &Viewer,
-    id: i64,
-) -> Result<coproduce_store::inputs::Input, PageError> {
-    let input = state.store.input(id).await?;
-    let org = state
-        .store
-        .organisation_of_activity(input.activity_id)
-        .await?;
-    if viewer.sees(org) {
-        Ok(input)
-    } else {
-        Err(PageError::NotFound)
-    }
-}
-
-pub(super) async fn edit_input(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-) -> Response {
-    let result = async {
-        let i = visible_input(&state, &viewer, id_of(&raw)?).await?;
-        let mut f = AnswerForm {
-            said: i.said.clone(),
-            response: i.response.clone().unwrap_or_default(),
-            response_status: i.response_status.clone().unwrap_or_default(),
-            ..Default::default()
-        };
-        let mut d = DateField::typed("", "", "", "", "", "");
-        d.show(i.received_on);
-        (f.received_day, f.received_month, f.received_year) =
-            (d.day.clone(), d.month.clone(), d.year.clone());
-        if let Some(fed) = i.fed_back_on {
-            d.show(fed);
-            (f.fed_day, f.fed_month, f.fed_year) = (d.day, d.month, d.year);
-        }
-        Ok::<_, PageError>(answer_form(
-            &state,
-            &viewer,
-            i.id,
-            i.activity_id,
-            &f,
-            vec![],
-        ))
-    }
-    .await;
-    show(&state, &viewer, result)
-}
-
-pub(super) async fn update_input(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(raw): Path<String>,
-    Form(f): Form<AnswerForm>,
-) -> Response {
-    let result = async {
-        let input = visible_input(&state, &viewer, id_of(&raw)?).await?;
-        let mut errors = Vec::new();
-        let mut date =
-            |field: &str, d: &str, m: &str, y: &str| match coproduce_domain::time::date_from_parts(
-                d, m, y,
-            ) {
-                Ok(v) => v.map(|d| d.to_string()),
-                Err(problem) => {
-                    errors.push(FieldError::new(format!("{field}-day"), problem));
-                    None
-                }
-            };
-        let received = date(
-            "received_on",
-            &f.received_day,
-            &f.received_month,
-            &f.received_year,
-        );
-        let fed_back = date("fed_back_on", &f.fed_day, &f.fed_month, &f.fed_year);
-        let response = Some(f.response.clone()).filter(|r| !r.trim().is_empty());
-        let body = InputBody {
-            activity_id: input.activity_id,
-            said: f.said.clone(),
-            received_on: received
-                .clone()
-                .unwrap_or_else(|| input.received_on.to_string()),
-            responded_on: fed_back
-                .clone()
-                .or(input.responded_on.map(|d| d.to_string()))
-                .filter(|_| response.is_some()),
-            response,
-            response_status: Some(f.response_status.clone()),
-            fed_back_on: fed_back,
-            said_by: Some(input.said_by.clone()),
-        };
-        match body.check(crate::today(&state.ctx)) {
-            Ok(fields) if errors.is_empty() => {
-                coproduce_app::work::update_input(&state.ctx, &viewer.actor(), input.id, &fields)
-                    .await?;
-                Ok(Redirect::to(&format!("/activities/{}", input.activity_id)).into_response())
-            }
-            Ok(_) => {
-                let errors = worded(&viewer.tr, errors, NAMES);
-                Ok(render(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    &answer_form(&state, &viewer, input.id, input.activity_id, &f, errors),
-                ))
-            }
-            Err(e) => {
-                for mut e in field_errors(e)? {
-                    match e.field.as_str() {
-                        "received_on" | "fed_back_on" => e.field = format!("{}-day", e.field),
-                        "responded_on" => continue,
-                        _ => {}
-                    }
-                    if !errors.iter().any(|x: &FieldError| x.field == e.field) {
-                        errors.push(e);
-                    }
-                }
-                let errors = worded(&viewer.tr, errors, NAMES);
-                Ok(render(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    &answer_form(&state, &viewer, input.id, input.activity_id, &f, errors),
-                ))
             }
         }
     }
