@@ -32,7 +32,9 @@ else, which a schema cannot say:
 - an opportunity closes today or later, and names a network exactly when its
   members are the ones who may apply (a network and a project named are the
   organisation's own); a person said to be interested is one of those it is for;
-- a paper's content is of the kind its file name says (the type is read from the
+- an outcome was made today or before, and a project or input it names is its
+  organisation's own;
+- a paper's (or evidence's) content is of the kind its file name says (the type is read from the
   bytes), which a generated name and content are not; a paper form holds at least
   one answer or a comment.
 
@@ -395,7 +397,7 @@ def map_case(context, case):
         for field in ("project_id", "activity_id", "opportunity_id"):
             if field in query:
                 query[field] = _known(REFERENCES[field], query[field])
-        if operation == ("GET", "/api/v1/organisations/{id}/indicators/feedback-within-days"):
+        if operation[1].startswith("/api/v1/organisations/{id}/indicators/"):
             # The period starts no later than it ends (by default, today).
             start, end = _date(query.get("from")), _date(query.get("to"))
             if start is not None and start > (end or _today()):
@@ -416,4 +418,34 @@ def _opportunity(body: dict) -> None:
 
 
 BODY_RULES[("POST", "/api/v1/organisations/{id}/opportunities")] = _opportunity
+
+
+def _outcome(body: dict) -> None:
+    # The change was made today or before; a project or input named must be the
+    # organisation's own, which a generated id is not, so none is named.
+    day = _date(body.get("happened_on"))
+    if day is None or day > _today():
+        body["happened_on"] = _today().isoformat()
+    body["project_id"] = None
+    body["inputs"] = []
+
+
+BODY_RULES[("POST", "/api/v1/organisations/{id}/outcomes")] = _outcome
+BODY_RULES[("PUT", "/api/v1/outcomes/{id}")] = _outcome
+BODY_RULES[("POST", "/api/v1/outcomes/{id}/evidence")] = _paper
 BODY_RULES[("PUT", "/api/v1/opportunities/{id}")] = _opportunity
+
+
+@schemathesis.hook
+def before_call(context, case, kwargs):
+    # The stateful phase fills bodies from earlier answers after the cases are
+    # made: a project, activity or opportunity it takes from one answer may be
+    # another organisation's, or two of them together. The rules above are kept
+    # for these too.
+    meta = case.meta
+    if meta is not None and not meta.generation.mode.is_positive:
+        return
+    operation = (case.operation.method.upper(), case.operation.path)
+    rule = BODY_RULES.get(operation)
+    if rule is not None and isinstance(case.body, dict):
+        rule(case.body)

@@ -319,6 +319,15 @@ const PAGES = [
   ['input-letter', '/inputs/21', 'Letter to Pat Quill', LEAD, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('a:has-text("Print the letter")')]);
   }],
+  ['outcomes', '/outcomes', 'A direct line from crews to the crisis team', LEAD],
+  ['outcome', '/outcomes/1', 'The inputs that led to it', LEAD],
+  ['outcome-new-errors', '/outcomes/new?input=3', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#title', 'Calmer calls');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save the outcome")')]);
+  }],
+  ['evidence-new-errors', '/outcomes/1/evidence/new', 'There is a problem', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add evidence")')]);
+  }],
   ['open-opportunities', '/open-opportunities', 'Reader panel for letters to patients', null],
   ['open-opportunity', '/open-opportunities/2', 'How to say you are interested', null],
   ['open-opportunity-easy-read', '/open-opportunities/2/easy-read', 'We give you a shopping voucher', null],

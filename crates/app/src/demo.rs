@@ -420,6 +420,16 @@ async fn said_and_answered(ctx: &Context, system: &Actor, lead: i64) -> Result<(
             },
         )
         .await?;
+    // The crisis line and what calms people led to a change in the crisis pathway.
+    let behind: Vec<i64> = theirs
+        .items
+        .iter()
+        .filter(|i| {
+            i.said.starts_with("Crews need a direct line")
+                || i.said.starts_with("Ask people what calms")
+        })
+        .map(|i| i.id)
+        .collect();
     for i in theirs.items {
         crate::inputs::change(
             ctx,
@@ -501,6 +511,34 @@ async fn said_and_answered(ctx: &Context, system: &Actor, lead: i64) -> Result<(
         },
     )
     .await?;
+    if !behind.is_empty() {
+        let outcome = crate::outcomes::create(
+            ctx,
+            system,
+            ambulance,
+            &coproduce_domain::outcome::OutcomeDraft {
+                title: "A direct line from crews to the crisis team".into(),
+                kind: "service".into(),
+                happened_on: today
+                    .checked_sub_days(chrono::Days::new(30))
+                    .unwrap_or(today)
+                    .to_string(),
+                impact: "Crews can speak to a crisis clinician from the scene, and call handlers note what calms the person, so fewer people are taken to A&E when they do not need to be.".into(),
+                project_id: Some(project.id),
+                inputs: behind,
+            },
+        )
+        .await?;
+        crate::outcomes::add_evidence(
+            ctx,
+            system,
+            outcome.id,
+            "The new crisis pathway, page 4",
+            "crisis-pathway-page-4.txt",
+            b"Crisis pathway, version 2. Crews call the crisis line on 0300 000 0000 (a made-up number) from the scene. Call handlers ask what helps the person stay calm and pass it to the crew.",
+        )
+        .await?;
+    }
     for (status, text, will_do_by) in [
         (
             ResponseStatus::BeingConsidered,

@@ -22,6 +22,7 @@ use coproduce_domain::text::{FieldErrors, LONG, Problem};
 use coproduce_domain::time::{from_london, london_date, show_date};
 use coproduce_domain::{Vocabulary, input::ResponseStatus};
 use coproduce_store::Tx;
+use coproduce_store::indicators::SaidFigures;
 use coproduce_store::inputs::{
     GivenResponse, Input, InputFields, InputFilter, NewResponse, Told, fed_back_in, insert_input,
     insert_told_in, lock_input, mark_told_in, respond_in, update_input_in,
@@ -61,8 +62,8 @@ pub struct SaidFields {
     /// The account answering for it: `None` keeps the one it has (on a new input,
     /// whoever records it).
     pub owner_account_id: Option<i64>,
-    /// The due day: `None` keeps the one it has (on a new input, the charter's
-    /// deadline after the day it was received).
+    /// The due day: `None` keeps the one it has, unless the day it was received
+    /// changes (on a new input, and then, the charter's deadline after that day).
     pub due_on: Option<NaiveDate>,
 }
 
@@ -252,7 +253,15 @@ pub async fn change(
         return Err(AppError::NotFound);
     }
     check_names(ctx, &source, f, &mut errs).await?;
-    let due_on = f.due_on.unwrap_or(current.due_on);
+    // Left out, the due day stays; moved with the day it was said when that changes.
+    let due_on = match f.due_on {
+        Some(d) => d,
+        None if f.received_on == current.received_on => current.due_on,
+        None => {
+            let promise = ctx.store.feedback_promise(org).await?;
+            input::due_on(f.received_on, promise.days)
+        }
+    };
     input::check_dates(f.received_on, due_on, today(ctx), &mut errs);
     let themes = errs.take("themes", input::read_themes(&f.themes));
     errs.finish(|| ())?;
@@ -822,6 +831,8 @@ pub struct InputRecord {
     pub input: Input,
     pub responses: Vec<GivenResponse>,
     pub told: Vec<Told>,
+    /// The outcomes it led to, earliest first.
+    pub led_to: Vec<coproduce_store::outcomes::LedTo>,
 }
 
 /// Reads an input the actor sees, with its responses and whom they reached.
@@ -832,5 +843,47 @@ pub async fn read(ctx: &Context, actor: &Actor, id: i64) -> Result<InputRecord, 
         input: ctx.store.input(id).await?,
         responses: ctx.store.responses(id).await?,
         told: ctx.store.told(id).await?,
+        led_to: ctx.store.led_to(&[id]).await?,
     })
+}
+
+/// "You said, we did" figures for an organisation the actor sees, for inputs
+/// received between `from` and `to`: all together, then each project apart (the
+/// project's id and title; none for inputs of no project).
+pub async fn figures(
+    ctx: &Context,
+    actor: &Actor,
+    organisation_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<(SaidFigures, Vec<(Option<(i64, String)>, SaidFigures)>), AppError> {
+    actor.require(Capability::ReadDashboard)?;
+    crate::scope::referenced_organisation(ctx, actor, organisation_id)
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    let today = today(ctx);
+    let all = ctx
+        .store
+        .said_figures(organisation_id, from, to, today, false)
+        .await?
+        .pop()
+        .unwrap_or(SaidFigures {
+            grp: 0,
+            received: 0,
+            due: 0,
+            on_time: 0,
+            fed_back: 0,
+            median_days: None,
+            led_to_outcome: 0,
+            project_title: None,
+        });
+    let by_project = ctx
+        .store
+        .said_figures(organisation_id, from, to, today, true)
+        .await?;
+    let rows = by_project
+        .into_iter()
+        .map(|f| (f.project_title.clone().map(|t| (f.grp, t)), f))
+        .collect();
+    Ok((all, rows))
 }

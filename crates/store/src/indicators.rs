@@ -134,8 +134,9 @@ macro_rules! said_figures_sql {
             "SUM(CASE WHEN s.fed_back_on IS NOT NULL OR s.due_on < $4 THEN 1 ELSE 0 END) AS due, ",
             "SUM(CASE WHEN s.fed_back_on IS NOT NULL AND s.fed_back_on <= s.due_on THEN 1 ELSE 0 END) AS on_time, ",
             "SUM(CASE WHEN s.fed_back_on IS NOT NULL THEN 1 ELSE 0 END) AS fed_back, ",
-            "SUM(s.led) AS led_to_outcome, MAX(m.median) AS median_days ",
-            "FROM scoped s LEFT JOIN medians m ON m.grp = s.grp GROUP BY s.grp ORDER BY s.grp"
+            "SUM(s.led) AS led_to_outcome, MAX(m.median) AS median_days, MAX(pr.title) AS project_title ",
+            "FROM scoped s LEFT JOIN medians m ON m.grp = s.grp LEFT JOIN projects pr ON pr.id = s.grp AND $5 ",
+            "GROUP BY s.grp ORDER BY s.grp"
         )
     };
 }
@@ -159,6 +160,8 @@ pub struct SaidFigures {
     pub median_days: Option<f64>,
     /// Inputs linked to at least one outcome.
     pub led_to_outcome: i64,
+    /// The project's title, when counted by project and the inputs have one.
+    pub project_title: Option<String>,
 }
 
 impl Store {

@@ -14,7 +14,7 @@ use utoipa::{Modify, OpenApi};
 
 use crate::api::{
     self, activities, charters, equality, feedback, indicators, inputs, invitations, meeting_rules,
-    networks, opportunities, organisations, papers, people, projects, provision, venues,
+    networks, opportunities, organisations, outcomes, papers, people, projects, provision, venues,
 };
 
 #[derive(OpenApi)]
@@ -70,7 +70,13 @@ use crate::api::{
         inputs::told,
         inputs::told_by_hand,
         inputs::fed_back,
+        outcomes::list,
+        outcomes::read,
+        outcomes::create,
+        outcomes::update,
+        outcomes::add_evidence,
         indicators::feedback_within_days,
+        indicators::you_said_we_did,
         equality::totals,
         networks::list,
         networks::read,

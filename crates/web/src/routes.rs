@@ -69,6 +69,8 @@ pub fn path_ids(path: &'static str) -> Vec<(&'static str, PathId)> {
             ("invitation_id", _) => PathId::Record(Owned::Invitation),
             ("paper_id", _) => PathId::Record(Owned::Paper),
             ("told_id", _) => PathId::Record(Owned::Told),
+            ("evidence_id", _) => PathId::Record(Owned::Evidence),
+            ("id", "outcomes") => PathId::Record(Owned::Outcome),
             ("id", "opportunities" | "open-opportunities") => PathId::Record(Owned::Opportunity),
             ("id", "organisations") => PathId::Record(Owned::Organisation),
             ("id", "people") => PathId::Record(Owned::Person),

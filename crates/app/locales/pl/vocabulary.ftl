@@ -242,3 +242,7 @@ vocab-response-status-done = Zrobiliśmy to
 vocab-response-status-will-do = Zrobimy to
 vocab-response-status-cannot-do = Nie możemy tego zrobić
 vocab-response-status-being-considered = Zastanawiamy się nad tym
+
+vocab-outcome-kind-service = Zmiana w usłudze
+vocab-outcome-kind-policy = Zmiana zasad
+vocab-outcome-kind-decision = Podjęta decyzja

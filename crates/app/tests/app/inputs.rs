@@ -570,4 +570,219 @@ app_tests!(
     what_people_said_is_answered_and_reaches_them,
     inputs_come_from_an_opportunity_or_a_project,
     owners_are_reminded_before_and_after_the_due_day,
+    outcomes_link_inputs_both_ways_with_evidence,
 );
+
+async fn outcomes_link_inputs_both_ways_with_evidence(app: &TestApp) {
+    use coproduce_app::outcomes;
+    use coproduce_domain::outcome::OutcomeDraft;
+    let org = organisation(app, "Riverside").await;
+    let lead = staff(app, org).await;
+    let a = published(app, &lead, org, app.ctx.now() + Duration::days(2), None).await;
+    let said = |words: &str| SaidFields {
+        activity_id: Some(a.id),
+        said: words.into(),
+        received_on: today(app),
+        ..SaidFields::default()
+    };
+    let first = inputs::record(&app.ctx, &lead, &said("Evening meetings"))
+        .await
+        .unwrap();
+    let second = inputs::record(&app.ctx, &lead, &said("Meet near the bus station"))
+        .await
+        .unwrap();
+    let other = organisation(app, "Elsewhere").await;
+    let other_lead = staff(app, other).await;
+    let b = published(
+        app,
+        &other_lead,
+        other,
+        app.ctx.now() + Duration::days(2),
+        None,
+    )
+    .await;
+    let theirs = inputs::record(
+        &app.ctx,
+        &other_lead,
+        &SaidFields {
+            activity_id: Some(b.id),
+            said: "Theirs".into(),
+            received_on: today(app),
+            ..SaidFields::default()
+        },
+    )
+    .await
+    .unwrap();
+    let draft = OutcomeDraft {
+        title: "Meetings in the evening at the bus station hall".into(),
+        kind: "service".into(),
+        happened_on: today(app).to_string(),
+        impact: "Carers who work can come, by bus.".into(),
+        project_id: Some(a.project_id),
+        inputs: vec![first.id, second.id],
+    };
+    // Another organisation's input, a day to come, a kind not listed.
+    assert_eq!(
+        invalid(
+            outcomes::create(
+                &app.ctx,
+                &lead,
+                org,
+                &OutcomeDraft {
+                    inputs: vec![first.id, theirs.id],
+                    ..draft.clone()
+                }
+            )
+            .await
+        ),
+        [(
+            "inputs".into(),
+            Some(Problem::NoSuch {
+                noun: "input",
+                id: theirs.id
+            })
+        )]
+    );
+    assert_eq!(
+        fields(
+            outcomes::create(
+                &app.ctx,
+                &lead,
+                org,
+                &OutcomeDraft {
+                    happened_on: (today(app) + Duration::days(1)).to_string(),
+                    kind: "a whim".into(),
+                    ..draft.clone()
+                }
+            )
+            .await
+        ),
+        ["kind", "happened_on"]
+    );
+    assert_eq!(
+        fields(
+            outcomes::create(
+                &app.ctx,
+                &other_lead,
+                other,
+                &OutcomeDraft {
+                    inputs: vec![],
+                    ..draft.clone()
+                }
+            )
+            .await
+        ),
+        ["project_id"],
+        "another organisation's project"
+    );
+    let made = outcomes::create(&app.ctx, &lead, org, &draft)
+        .await
+        .unwrap();
+    assert_eq!(made.input_count, 2);
+    // One input can lead to many outcomes.
+    let policy = outcomes::create(
+        &app.ctx,
+        &lead,
+        org,
+        &OutcomeDraft {
+            title: "Meeting times policy".into(),
+            kind: "policy".into(),
+            inputs: vec![first.id],
+            project_id: None,
+            ..draft.clone()
+        },
+    )
+    .await
+    .unwrap();
+    let record = inputs::read(&app.ctx, &lead, first.id).await.unwrap();
+    let led: Vec<i64> = record.led_to.iter().map(|l| l.outcome_id).collect();
+    assert_eq!(led, [made.id, policy.id]);
+    // Evidence: a program named as a PDF is refused; a text file is kept.
+    let program = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00";
+    assert_eq!(
+        fields(
+            outcomes::add_evidence(&app.ctx, &lead, made.id, "Leaflet", "leaflet.pdf", program)
+                .await
+        ),
+        ["file"]
+    );
+    let kept = outcomes::add_evidence(
+        &app.ctx,
+        &lead,
+        made.id,
+        "Timetable",
+        "timetable.txt",
+        b"Meetings now start at 6pm at the bus station hall.",
+    )
+    .await
+    .unwrap();
+    assert_eq!(kept.media_type, "text/plain; charset=utf-8");
+    let (file, bytes) = outcomes::evidence_file(&app.ctx, &lead, made.id, kept.id)
+        .await
+        .unwrap();
+    assert_eq!(file.file_name, "timetable.txt");
+    assert!(bytes.starts_with(b"Meetings now"));
+    // Another organisation's outcome and evidence do not exist for its staff.
+    assert!(matches!(
+        outcomes::read(&app.ctx, &other_lead, made.id).await,
+        Err(AppError::NotFound)
+    ));
+    assert!(matches!(
+        outcomes::evidence_file(&app.ctx, &other_lead, made.id, kept.id).await,
+        Err(AppError::NotFound)
+    ));
+    assert!(matches!(
+        outcomes::evidence_file(&app.ctx, &lead, policy.id, kept.id).await,
+        Err(AppError::NotFound)
+    ));
+    // A change replaces the inputs.
+    let changed = outcomes::update(
+        &app.ctx,
+        &lead,
+        made.id,
+        &OutcomeDraft {
+            inputs: vec![second.id],
+            ..draft.clone()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(changed.input_count, 1);
+    // The figures: two inputs, both led to an outcome; one answered and fed back.
+    inputs::respond(
+        &app.ctx,
+        &lead,
+        first.id,
+        &Response {
+            status: Some(ResponseStatus::Done),
+            text: "Meetings are in the evening now.",
+            owner: lead.account_id,
+            will_do_by: None,
+        },
+    )
+    .await
+    .unwrap();
+    inputs::record_fed_back(&app.ctx, &lead, first.id, today(app))
+        .await
+        .unwrap();
+    let (all, by_project) = inputs::figures(
+        &app.ctx,
+        &lead,
+        org,
+        today(app) - Duration::days(30),
+        today(app),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (all.received, all.fed_back, all.on_time, all.led_to_outcome),
+        (2, 1, 1, 2)
+    );
+    assert_eq!(all.median_days, Some(0.0));
+    assert_eq!(by_project.len(), 1);
+    assert_eq!(by_project[0].0.as_ref().map(|p| p.0), Some(a.project_id));
+    assert!(matches!(
+        inputs::figures(&app.ctx, &other_lead, org, today(app), today(app)).await,
+        Err(AppError::NotFound)
+    ));
+}

@@ -593,6 +593,45 @@ async fn inputs_are_listed_overdue_by_theme_and_by_organisation(store: Store) {
         .await
         .is_empty()
     );
+    // The median days to feedback, in one query: 10 and 20 days give 15.
+    input(&store, act, "2026-01-10", Some("2026-01-30")).await;
+    let figures = store
+        .said_figures(
+            org,
+            date("2026-01-01"),
+            date("2026-02-28"),
+            date("2026-03-01"),
+            false,
+        )
+        .await
+        .unwrap();
+    assert_eq!(figures.len(), 1);
+    let f = &figures[0];
+    assert_eq!((f.received, f.fed_back, f.on_time, f.due), (4, 2, 2, 3));
+    assert_eq!(f.median_days, Some(15.0));
+    let by_project = store
+        .said_figures(
+            org,
+            date("2026-01-01"),
+            date("2026-02-28"),
+            date("2026-03-01"),
+            true,
+        )
+        .await
+        .unwrap();
+    assert_eq!(by_project.len(), 1);
+    assert!(by_project[0].project_title.is_some());
+    let none = store
+        .said_figures(
+            org,
+            date("2025-01-01"),
+            date("2025-02-28"),
+            date("2026-03-01"),
+            false,
+        )
+        .await
+        .unwrap();
+    assert!(none.is_empty(), "no inputs, no row");
     let i = store.input(answered).await.unwrap();
     assert_eq!(i.themes, ["transport"]);
     assert_eq!(i.fed_back_on, Some(date("2026-01-20")));

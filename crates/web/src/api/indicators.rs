@@ -1,4 +1,4 @@
-//! `/api/v1/organisations/{id}/indicators/feedback-within-days`
+//! `/api/v1/organisations/{id}/indicators/…`: figures measured from the work.
 
 use axum::Json;
 use axum::extract::State;
@@ -19,6 +19,11 @@ pub fn routes(r: Routes) -> Routes {
         "/api/v1/organisations/{id}/indicators/feedback-within-days",
         C::ReadDashboard,
         feedback_within_days,
+    )
+    .get(
+        "/api/v1/organisations/{id}/indicators/you-said-we-did",
+        C::ReadDashboard,
+        you_said_we_did,
     )
 }
 
@@ -127,5 +132,92 @@ pub async fn feedback_within_days(
         percentage: tally.percentage().map(|p| (p * 10.0).round() / 10.0),
         pending: tally.pending,
         overdue: tally.overdue,
+    }))
+}
+
+/// "You said, we did" figures for a group of inputs.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SaidFiguresOut {
+    /// The project, or null for all the organisation's inputs together (and for
+    /// inputs of no project, in the list by project).
+    pub project_id: Option<i64>,
+    pub project_title: Option<String>,
+    /// Inputs received in the period.
+    pub received: i64,
+    /// Of those, the ones fed back or past their due day.
+    pub due: i64,
+    /// Of those, the ones fed back by their due day.
+    pub fed_back_on_time: i64,
+    /// fed_back_on_time / due as a percentage, or null when nothing was due.
+    pub percentage_on_time: Option<f64>,
+    pub fed_back: i64,
+    /// The median whole days from an input to its feedback, of those fed back, or
+    /// null when none was.
+    pub median_days_to_feedback: Option<f64>,
+    /// Inputs that led to at least one outcome.
+    pub led_to_outcome: i64,
+}
+
+/// "You said, we did" for an organisation and a period, and each project apart.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SaidIndicatorOut {
+    pub organisation_id: i64,
+    #[schema(format = Date)]
+    pub from: String,
+    #[schema(format = Date)]
+    pub to: String,
+    pub all: SaidFiguresOut,
+    pub projects: Vec<SaidFiguresOut>,
+}
+
+fn said_out(
+    project: Option<(i64, String)>,
+    f: coproduce_store::indicators::SaidFigures,
+) -> SaidFiguresOut {
+    SaidFiguresOut {
+        project_id: project.as_ref().map(|p| p.0),
+        project_title: project.map(|p| p.1),
+        received: f.received,
+        due: f.due,
+        fed_back_on_time: f.on_time,
+        percentage_on_time: (f.due > 0)
+            .then(|| (f.on_time as f64 * 1000.0 / f.due as f64).round() / 10.0),
+        fed_back: f.fed_back,
+        median_days_to_feedback: f.median_days,
+        led_to_outcome: f.led_to_outcome,
+    }
+}
+
+/// Measure "you said, we did" for an organisation and a period: inputs fed back by
+/// their due day, the median days to feedback, and inputs that led to an outcome,
+/// all together and for each project.
+#[utoipa::path(get, path = "/api/v1/organisations/{id}/indicators/you-said-we-did", tag = "indicators",
+    operation_id = "getYouSaidWeDid",
+    security(("bearer" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "Organisation id"), PeriodQuery),
+    responses(
+        (status = 200, description = "The figures.", body = SaidIndicatorOut),
+        (status = 400, response = super::BadRequest),
+        (status = 401, response = super::Unauthorised),
+        (status = 403, response = super::Forbidden),
+        (status = 404, response = super::NotFound),
+        (status = 422, response = super::Unprocessable),
+    ))]
+pub async fn you_said_we_did(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    Id(id): Id,
+    ApiQuery(q): ApiQuery<PeriodQuery>,
+) -> Result<Json<SaidIndicatorOut>, ApiError> {
+    let today = crate::today(&s.ctx);
+    let period = q.period(today)?;
+    let (all, projects) =
+        coproduce_app::inputs::figures(&s.ctx, &viewer.actor(), id, period.from, period.to).await?;
+    Ok(Json(SaidIndicatorOut {
+        organisation_id: id,
+        from: period.from.to_string(),
+        to: period.to.to_string(),
+        all: said_out(None, all),
+        projects: projects.into_iter().map(|(p, f)| said_out(p, f)).collect(),
     }))
 }

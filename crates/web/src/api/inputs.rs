@@ -151,8 +151,8 @@ pub struct InputBody {
     #[schema(schema_with = super::optional_id_schema)]
     pub owner_account_id: Option<i64>,
     /// The day feedback is due by, not before `received_on`. Left out: the
-    /// charter's feedback deadline after `received_on`, and on a change the one it
-    /// has.
+    /// charter's feedback deadline after `received_on`; on a change, the one it has
+    /// unless `received_on` changes.
     #[schema(schema_with = super::optional_date_schema)]
     pub due_on: Option<String>,
 }

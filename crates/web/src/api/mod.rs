@@ -34,6 +34,7 @@ pub mod meeting_rules;
 pub mod networks;
 pub mod opportunities;
 pub mod organisations;
+pub mod outcomes;
 pub mod papers;
 pub mod people;
 pub mod projects;
@@ -71,6 +72,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = papers::routes(r);
     let r = feedback::routes(r);
     let r = opportunities::routes(r);
+    let r = outcomes::routes(r);
     r.get(
         "/api/openapi.json",
         coproduce_domain::account::Capability::ReadPublic,
@@ -556,6 +558,34 @@ pub struct Unprocessable(pub ProblemReport);
 /// Checks a vocabulary value in a body, recording an error under `field`.
 pub fn vocab<V: Vocabulary>(errs: &mut FieldErrors, field: &str, raw: &str) -> Option<V> {
     errs.take(field, V::read_exact(raw))
+}
+
+/// Reads a file sent as standard base64, naming `field` when it is not.
+pub fn base64_file(errs: &mut FieldErrors, field: &str, raw: &str) -> Option<Vec<u8>> {
+    use base64::Engine;
+    match base64::engine::general_purpose::STANDARD.decode(raw.trim()) {
+        Ok(b) => Some(b),
+        Err(_) => {
+            errs.add(field, Problem::FileUnreadable("not base64".into()));
+            None
+        }
+    }
+}
+
+/// A file's problems, which the application names as the `file`'s, named as the
+/// API's `content_base64`.
+pub fn as_content(e: coproduce_app::AppError) -> coproduce_app::AppError {
+    match e {
+        coproduce_app::AppError::Invalid(mut f) => {
+            for e in &mut f.0 {
+                if e.field == "file" {
+                    e.field = "content_base64".into();
+                }
+            }
+            coproduce_app::AppError::Invalid(f)
+        }
+        other => other,
+    }
 }
 
 /// Reads two ids from a path (a record and one of its parts): anything but a

@@ -5,11 +5,10 @@
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
-use base64::Engine;
 use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Capability as C;
 use coproduce_domain::papers::PaperFormat;
-use coproduce_domain::text::{FieldErrors, Problem, SHORT};
+use coproduce_domain::text::{FieldErrors, SHORT};
 use coproduce_domain::time;
 use coproduce_store::papers::Paper;
 use serde::{Deserialize, Serialize};
@@ -143,16 +142,7 @@ pub async fn add(
     let mut errs = FieldErrors::new();
     let format = vocab::<PaperFormat>(&mut errs, "format", &body.format);
     super::required(&mut errs, "title", &body.title, SHORT);
-    let bytes = match base64::engine::general_purpose::STANDARD.decode(body.content_base64.trim()) {
-        Ok(b) => Some(b),
-        Err(_) => {
-            errs.add(
-                "content_base64",
-                Problem::FileUnreadable("not base64".into()),
-            );
-            None
-        }
-    };
+    let bytes = super::base64_file(&mut errs, "content_base64", &body.content_base64);
     let (Some(format), Some(bytes)) = (format, bytes) else {
         return Err(errs.into());
     };
@@ -166,18 +156,7 @@ pub async fn add(
         &bytes,
     )
     .await
-    .map_err(|e| match e {
-        // The file's problems are the content's, in the API's words.
-        coproduce_app::AppError::Invalid(mut f) => {
-            for e in &mut f.0 {
-                if e.field == "file" {
-                    e.field = "content_base64".into();
-                }
-            }
-            coproduce_app::AppError::Invalid(f)
-        }
-        other => other,
-    })?;
+    .map_err(super::as_content)?;
     Ok(created(
         format!("/api/v1/activities/{id}/papers"),
         PaperOut::from(p),

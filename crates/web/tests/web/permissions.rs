@@ -174,6 +174,15 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/inputs/{id}/fed-back", WRITE_WORK),
     ("GET", "/inputs/{id}/told/{told_id}/letter", WRITE_WORK),
     ("POST", "/inputs/{id}/told/{told_id}/done", WRITE_WORK),
+    ("GET", "/outcomes", READ_WORK),
+    ("GET", "/outcomes/new", WRITE_WORK),
+    ("POST", "/outcomes", WRITE_WORK),
+    ("GET", "/outcomes/{id}", READ_WORK),
+    ("GET", "/outcomes/{id}/edit", WRITE_WORK),
+    ("POST", "/outcomes/{id}", WRITE_WORK),
+    ("GET", "/outcomes/{id}/evidence/new", WRITE_WORK),
+    ("POST", "/outcomes/{id}/evidence", WRITE_WORK),
+    ("GET", "/outcomes/{id}/evidence/{evidence_id}", READ_WORK),
     ("GET", "/preferences/language/{code}", EVERYONE),
     ("GET", "/preferences/easy-read/{on}", EVERYONE),
     ("GET", "/accessibility", EVERYONE),
@@ -331,6 +340,16 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
         WRITE_WORK,
     ),
     ("POST", "/api/v1/inputs/{id}/fed-back", WRITE_WORK),
+    ("GET", "/api/v1/outcomes", READ_WORK),
+    ("POST", "/api/v1/organisations/{id}/outcomes", WRITE_WORK),
+    ("GET", "/api/v1/outcomes/{id}", READ_WORK),
+    ("PUT", "/api/v1/outcomes/{id}", WRITE_WORK),
+    ("POST", "/api/v1/outcomes/{id}/evidence", WRITE_WORK),
+    (
+        "GET",
+        "/api/v1/organisations/{id}/indicators/you-said-we-did",
+        DASHBOARD,
+    ),
     (
         "GET",
         "/api/v1/organisations/{id}/indicators/feedback-within-days",
@@ -426,6 +445,8 @@ fn fill(path: &str, f: &Fixture) -> String {
         f.invitation
     } else if path.contains("/opportunities/") {
         f.opportunity
+    } else if path.starts_with("/outcomes/") || path.starts_with("/api/v1/outcomes/") {
+        f.outcome
     } else if path.starts_with("/account/tokens/")
         || path.starts_with("/consents/")
         || path.starts_with("/me/consents/")
@@ -442,6 +463,7 @@ fn fill(path: &str, f: &Fixture) -> String {
         .replace("{invitation_id}", &f.invitation.to_string())
         .replace("{paper_id}", &f.paper.to_string())
         .replace("{told_id}", &f.told.to_string())
+        .replace("{evidence_id}", &f.evidence.to_string())
         .replace(
             "{key}",
             if path.contains("meeting-rules") {

@@ -424,6 +424,168 @@ async fn you_said_we_did_is_recorded_and_answered(store: Site) {
     assert!(overdue.contains("Nothing is overdue."));
 }
 
+/// An outcome is recorded from an input's page, with the inputs behind it ticked;
+/// bad values are named and kept; evidence is added and downloaded; and the API
+/// says the same.
+async fn outcomes_are_recorded_with_their_inputs_and_evidence(store: Site) {
+    let (staff, org) = staff(&store).await;
+    let (_, _, activity) = crate::support::seed_in(&store, org).await;
+    let r = crate::support::post(
+        &store,
+        "/api/v1/inputs",
+        serde_json::json!({"activity_id": activity, "said": "Meet in the evening", "received_on": store.today().to_string()}),
+    )
+    .await;
+    let input = r.json()["id"].as_i64().unwrap();
+    let page = staff.get(&format!("/inputs/{input}")).await.text;
+    assert!(page.contains("It has not led to a recorded change yet."));
+    let form = staff.get(&format!("/outcomes/new?input={input}")).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.text.contains(&format!("value=\"{input}\" checked")),
+        "the input it came from is ticked"
+    );
+    let today = store.today();
+    let tomorrow = today + chrono::Duration::days(1);
+    let (d, m, y) = (
+        today.format("%-d").to_string(),
+        today.format("%-m").to_string(),
+        today.format("%Y").to_string(),
+    );
+    let org_s = org.to_string();
+    let input_s = input.to_string();
+    let r = staff
+        .post(
+            "/outcomes",
+            &[
+                ("organisation_id", &org_s),
+                ("title", "Evening meetings"),
+                ("kind", ""),
+                ("happened_on-day", &tomorrow.format("%-d").to_string()),
+                ("happened_on-month", &tomorrow.format("%-m").to_string()),
+                ("happened_on-year", &tomorrow.format("%Y").to_string()),
+                ("impact", ""),
+                ("inputs", &input_s),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text.contains("Choose what kind of change it was"),
+        "{}",
+        r.text
+    );
+    assert!(
+        r.text.contains("What difference it made must not be empty"),
+        "{}",
+        r.text
+    );
+    assert!(r.text.contains("in the future"), "{}", r.text);
+    assert!(
+        r.text.contains("Evening meetings"),
+        "what was typed is kept"
+    );
+    let r = staff
+        .post(
+            "/outcomes",
+            &[
+                ("organisation_id", &org_s),
+                ("title", "Evening meetings"),
+                ("kind", "service"),
+                ("happened_on-day", &d),
+                ("happened_on-month", &m),
+                ("happened_on-year", &y),
+                ("impact", "Carers who work can come."),
+                ("inputs", &input_s),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let at = r.location.unwrap();
+    let page = staff.get(&at).await.text;
+    assert!(page.contains("Carers who work can come.") && page.contains("Meet in the evening"));
+    let page = staff.get(&format!("/inputs/{input}")).await.text;
+    assert!(
+        page.contains("Evening meetings"),
+        "the input says what it led to"
+    );
+    // Evidence: a program named as a PDF is refused, the title kept; a text file
+    // is kept and downloaded.
+    let r = staff
+        .upload_with(
+            &format!("{at}/evidence"),
+            &[("title", "The leaflet")],
+            "leaflet.pdf",
+            b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00",
+            true,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text.contains("The leaflet") && r.text.contains("named as a PDF"),
+        "{}",
+        r.text
+    );
+    let r = staff
+        .upload_with(
+            &format!("{at}/evidence"),
+            &[("title", "Timetable")],
+            "timetable.txt",
+            b"Meetings now start at 6pm.",
+            true,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = staff.get(&at).await.text;
+    let link = page
+        .split(&format!("{at}/evidence/"))
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>();
+    let file = staff.get(&format!("{at}/evidence/{link}")).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(file.text, "Meetings now start at 6pm.");
+    // The API says the same, and refuses an input of another organisation.
+    let id = at.trim_start_matches("/outcomes/");
+    let api = crate::support::get(&store, &format!("/api/v1/outcomes/{id}"))
+        .await
+        .json();
+    assert_eq!(api["inputs"], serde_json::json!([input]));
+    assert_eq!(api["evidence"][0]["file_name"], "timetable.txt");
+    let other = crate::support::organisation(&store, "Elsewhere").await;
+    let r = crate::support::post(
+        &store,
+        &format!("/api/v1/organisations/{other}/outcomes"),
+        serde_json::json!({"title": "Taken", "kind": "policy", "happened_on": today.to_string(), "impact": "None", "inputs": [input]}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.fields(), ["inputs"]);
+    let r = crate::support::post(
+        &store,
+        &format!("/api/v1/outcomes/{id}/evidence"),
+        serde_json::json!({"title": "Leaflet", "file_name": "leaflet.pdf", "content_base64": "TVqQAAMAAAAEAAAA//8AAA=="}),
+    )
+    .await;
+    assert_eq!(r.fields(), ["content_base64"]);
+    let figures = crate::support::get(
+        &store,
+        &format!("/api/v1/organisations/{org}/indicators/you-said-we-did"),
+    )
+    .await
+    .json();
+    assert_eq!(figures["all"]["received"], 1);
+    assert_eq!(figures["all"]["led_to_outcome"], 1);
+    assert!(
+        figures["all"]["median_days_to_feedback"].is_null(),
+        "{figures}"
+    );
+    let list = staff.get("/outcomes").await.text;
+    assert!(list.contains("Evening meetings"));
+}
+
 async fn other_organisations_work_is_not_found(store: Site) {
     let (staff, _) = staff(&store).await;
     let other = store
@@ -913,5 +1075,6 @@ site_tests!(
     a_project_is_started_and_changed_from_the_pages,
     activities_are_added_in_london_time,
     you_said_we_did_is_recorded_and_answered,
+    outcomes_are_recorded_with_their_inputs_and_evidence,
     other_organisations_work_is_not_found,
 );

@@ -155,6 +155,8 @@ pub struct InputPage {
     will_do_by: Option<String>,
     history: Vec<HistoryRow>,
     told: Vec<ToldRow>,
+    /// The outcomes it led to: id, title, and when, in words.
+    led_to: Vec<(i64, String, String)>,
     can_write: bool,
     /// Whether the viewer may read about people: who said it, and who was told.
     reads_people: bool,
@@ -165,6 +167,7 @@ async fn input_page(state: &AppState, viewer: &Viewer, id: i64) -> Result<InputP
         input,
         responses,
         told,
+        led_to,
     } = coproduce_app::inputs::read(&state.ctx, &viewer.actor(), id).await?;
     let tr = &viewer.tr;
     let today = crate::today(&state.ctx);
@@ -234,6 +237,10 @@ async fn input_page(state: &AppState, viewer: &Viewer, id: i64) -> Result<InputP
                 person_id: t.person_id,
                 name: t.person_name,
             })
+            .collect(),
+        led_to: led_to
+            .into_iter()
+            .map(|o| (o.outcome_id, o.title, tr.date(o.happened_on)))
             .collect(),
         can_write: viewer.can(C::WriteWork),
         reads_people: viewer.can(C::ReadPeople),

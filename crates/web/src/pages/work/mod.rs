@@ -7,6 +7,7 @@ mod closing;
 mod feedback;
 mod inputs;
 mod invitations;
+mod outcomes;
 mod papers;
 mod partners;
 mod projects;
@@ -259,6 +260,28 @@ pub fn routes(r: Routes) -> Routes {
             "/inputs/{id}/told/{told_id}/done",
             C::WriteWork,
             inputs::told_done,
+        )
+        .get("/outcomes", C::ReadWork, outcomes::list)
+        .get("/outcomes/new", C::WriteWork, outcomes::new_outcome)
+        .post("/outcomes", C::WriteWork, outcomes::create)
+        .get("/outcomes/{id}", C::ReadWork, outcomes::page)
+        .get("/outcomes/{id}/edit", C::WriteWork, outcomes::edit)
+        .post("/outcomes/{id}", C::WriteWork, outcomes::update)
+        .get(
+            "/outcomes/{id}/evidence/new",
+            C::WriteWork,
+            outcomes::new_evidence,
+        )
+        .post_upload(
+            "/outcomes/{id}/evidence",
+            C::WriteWork,
+            outcomes::add_evidence,
+            coproduce_domain::papers::MAX_BYTES + 64 * 1024,
+        )
+        .get(
+            "/outcomes/{id}/evidence/{evidence_id}",
+            C::ReadWork,
+            outcomes::download,
         )
 }
 

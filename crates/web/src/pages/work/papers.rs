@@ -148,38 +148,9 @@ pub(super) async fn add_paper(
         let a = state.store.activity(id_of(&raw)?).await?;
         visible_project(&state, &viewer, a.project_id).await?;
         let tr = viewer.tr;
-        let (mut title, mut format, mut file) = (String::new(), String::new(), None);
-        let mut errors = Vec::new();
-        loop {
-            match form.next_field().await {
-                Ok(Some(field)) => match field.name() {
-                    Some("file") => {
-                        let name = field.file_name().unwrap_or("").to_string();
-                        match field.bytes().await {
-                            Ok(b) if !b.is_empty() => file = Some((name, b.to_vec())),
-                            Ok(_) => {}
-                            Err(_) => errors.push(FieldError::new(
-                                "file",
-                                coproduce_domain::text::Problem::FileTooLarge(
-                                    MAX_BYTES / (1024 * 1024),
-                                ),
-                            )),
-                        }
-                    }
-                    Some("title") => title = field.text().await.unwrap_or_default(),
-                    Some("format") => format = field.text().await.unwrap_or_default(),
-                    _ => {}
-                },
-                Ok(None) => break,
-                Err(_) => {
-                    errors.push(FieldError::new(
-                        "file",
-                        coproduce_domain::text::Problem::FileTooLarge(MAX_BYTES / (1024 * 1024)),
-                    ));
-                    break;
-                }
-            }
-        }
+        let upload = read_upload(&mut form).await;
+        let (title, format, file) = (upload.text("title"), upload.text("format"), upload.file);
+        let mut errors = upload.errors;
         let chosen = PaperFormat::parse(&format).ok();
         if chosen.is_none() {
             errors.push(FieldError::worded(
@@ -256,10 +227,72 @@ pub(super) async fn download(
     result.unwrap_or_else(|e: PageError| e.respond(&state, &viewer))
 }
 
+/// What a form sent with a file: its text fields, the file (its name and bytes; none
+/// when none was chosen), and the file's problem if it was too large to read.
+pub(crate) struct Upload {
+    texts: Vec<(String, String)>,
+    pub(crate) file: Option<(String, Vec<u8>)>,
+    pub(crate) errors: Vec<FieldError>,
+}
+
+impl Upload {
+    pub(crate) fn text(&self, name: &str) -> String {
+        self.texts
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Reads a form sent as `multipart/form-data`, its file in the field `file`.
+pub(crate) async fn read_upload(form: &mut Multipart) -> Upload {
+    let mut upload = Upload {
+        texts: Vec::new(),
+        file: None,
+        errors: Vec::new(),
+    };
+    let too_large = || {
+        FieldError::new(
+            "file",
+            coproduce_domain::text::Problem::FileTooLarge(MAX_BYTES / (1024 * 1024)),
+        )
+    };
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) => match field.name().map(str::to_string) {
+                Some(name) if name == "file" => {
+                    let file_name = field.file_name().unwrap_or("").to_string();
+                    match field.bytes().await {
+                        Ok(b) if !b.is_empty() => upload.file = Some((file_name, b.to_vec())),
+                        Ok(_) => {}
+                        Err(_) => upload.errors.push(too_large()),
+                    }
+                }
+                Some(name) => {
+                    let value = field.text().await.unwrap_or_default();
+                    upload.texts.push((name, value));
+                }
+                None => {}
+            },
+            Ok(None) => break,
+            Err(_) => {
+                upload.errors.push(too_large());
+                break;
+            }
+        }
+    }
+    upload
+}
+
 /// A paper's bytes as a download with its own name and type.
 pub(crate) fn file_response(p: &Paper, bytes: Vec<u8>) -> Response {
-    let name: String = p
-        .file_name
+    download_response(&p.file_name, &p.media_type, bytes)
+}
+
+/// A file's bytes as a download with its own name and type.
+pub(crate) fn download_response(file_name: &str, media_type: &str, bytes: Vec<u8>) -> Response {
+    let name: String = file_name
         .chars()
         .map(|c| {
             if c.is_ascii_graphic() && c != '"' && c != '\\' {
@@ -271,7 +304,7 @@ pub(crate) fn file_response(p: &Paper, bytes: Vec<u8>) -> Response {
         .collect();
     (
         [
-            (header::CONTENT_TYPE, p.media_type.clone()),
+            (header::CONTENT_TYPE, media_type.to_string()),
             (
                 header::CONTENT_DISPOSITION,
                 format!("attachment; filename=\"{name}\""),
