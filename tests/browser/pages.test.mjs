@@ -328,6 +328,12 @@ const PAGES = [
   ['evidence-new-errors', '/outcomes/1/evidence/new', 'There is a problem', LEAD, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Add evidence")')]);
   }],
+  ['you-said-we-did', '/you-said-we-did/1', 'Crews need a direct line to the crisis team.', null],
+  ['you-said-we-did-polish-easy-read', '/you-said-we-did/1', 'Powiedzieliście, zrobiliśmy', null, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a[hreflang=pl]')]);
+    await Promise.all([page.waitForNavigation(), page.click('a[href="/preferences/easy-read/on"]')]);
+  }],
+  ['input-published', '/inputs/1', 'On the public page', LEAD],
   ['open-opportunities', '/open-opportunities', 'Reader panel for letters to patients', null],
   ['open-opportunity', '/open-opportunities/2', 'How to say you are interested', null],
   ['open-opportunity-easy-read', '/open-opportunities/2/easy-read', 'We give you a shopping voucher', null],

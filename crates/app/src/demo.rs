@@ -511,6 +511,10 @@ async fn said_and_answered(ctx: &Context, system: &Actor, lead: i64) -> Result<(
         },
     )
     .await?;
+    // What they said is answered, names no one, and is published.
+    for id in &behind {
+        crate::published::publish(ctx, system, *id).await?;
+    }
     if !behind.is_empty() {
         let outcome = crate::outcomes::create(
             ctx,

@@ -307,6 +307,7 @@ mod tests {
         let names = [
             "field", "max", "len", "given", "min", "noun", "id", "time", "date", "part", "days",
             "what", "key", "known", "expected", "first", "last", "row", "count", "named", "found",
+            "name",
         ];
         let args: HashMap<Cow<'static, str>, FluentValue<'_>> = names
             .into_iter()

@@ -37,6 +37,7 @@ pub mod papers;
 pub mod password;
 pub mod people;
 pub mod provision;
+pub mod published;
 pub mod reminders;
 pub mod scope;
 pub mod second_factor;

@@ -26,6 +26,7 @@ pub mod organisation;
 pub mod outcome;
 pub mod papers;
 pub mod person;
+pub mod personal;
 pub mod project;
 pub mod templates;
 pub mod text;

@@ -229,11 +229,17 @@ pub enum Problem {
     ActivityOrOpportunity,
     #[error("is not of the {0} it came from")]
     NotOfSource(&'static str),
+    #[error("names {0}: take the name out before it is published")]
+    NamesAPerson(String),
+    #[error("holds an email address: take it out before it is published")]
+    HoldsEmail,
+    #[error("holds a phone number: take it out before it is published")]
+    HoldsPhone,
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 82] = [
+    pub const CODES: [&'static str; 85] = [
         "empty",
         "too-long",
         "control-character",
@@ -316,6 +322,9 @@ impl Problem {
         "needs-where-from",
         "activity-or-opportunity",
         "not-of-source",
+        "names-a-person",
+        "holds-email",
+        "holds-phone",
     ];
 
     /// The id translations know this problem by.
@@ -404,6 +413,9 @@ impl Problem {
             NeedsWhereFrom => "needs-where-from",
             ActivityOrOpportunity => "activity-or-opportunity",
             NotOfSource(_) => "not-of-source",
+            NamesAPerson(_) => "names-a-person",
+            HoldsEmail => "holds-email",
+            HoldsPhone => "holds-phone",
         }
     }
 
@@ -467,6 +479,7 @@ impl Problem {
             NotOnRoster(id) | NotApplied(id) => vec![("id", id.to_string())],
             MoreThanPlaces(n) => vec![("max", n.to_string())],
             NotOfSource(noun) => vec![("noun", noun.to_string())],
+            NamesAPerson(name) => vec![("name", name.clone())],
             DateLacks(part) => vec![("part", part.to_string())],
             UnknownFormat { given, known } => {
                 vec![("given", given.to_string()), ("known", known.to_string())]
@@ -745,6 +758,9 @@ mod tests {
             Problem::NeedsWhereFrom,
             Problem::ActivityOrOpportunity,
             Problem::NotOfSource("activity"),
+            Problem::NamesAPerson("x".into()),
+            Problem::HoldsEmail,
+            Problem::HoldsPhone,
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

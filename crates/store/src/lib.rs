@@ -41,6 +41,7 @@ pub mod papers;
 pub mod people;
 pub mod projects;
 pub mod provision;
+pub mod published;
 pub mod sessions;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;

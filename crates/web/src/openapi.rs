@@ -14,7 +14,8 @@ use utoipa::{Modify, OpenApi};
 
 use crate::api::{
     self, activities, charters, equality, feedback, indicators, inputs, invitations, meeting_rules,
-    networks, opportunities, organisations, outcomes, papers, people, projects, provision, venues,
+    networks, opportunities, organisations, outcomes, papers, people, projects, provision,
+    responses, venues,
 };
 
 #[derive(OpenApi)]
@@ -65,11 +66,13 @@ use crate::api::{
         inputs::read,
         inputs::create,
         inputs::update,
-        inputs::responses,
-        inputs::respond,
-        inputs::told,
-        inputs::told_by_hand,
-        inputs::fed_back,
+        responses::responses,
+        responses::respond,
+        responses::told,
+        responses::told_by_hand,
+        responses::fed_back,
+        responses::publish,
+        responses::unpublish,
         outcomes::list,
         outcomes::read,
         outcomes::create,

@@ -88,6 +88,8 @@ pub fn path_ids(path: &'static str) -> Vec<(&'static str, PathId)> {
             ("id", "invitations") => PathId::Record(Owned::Invitation),
             ("id", "consents") => PathId::Record(Owned::Consent),
             ("id", "charters") => PathId::Public,
+            // An organisation's public "You said, we did": anyone may read it.
+            ("id", "you-said-we-did") => PathId::Public,
             ("id", "tokens") => PathId::OwnAccount,
             ("id", "jobs") => PathId::System,
             _ => panic!(

@@ -94,3 +94,6 @@ why-needs-will-do-by = Enter the date by when it will be done
 why-needs-where-from = Choose the project, activity or opportunity it came from
 why-activity-or-opportunity = Choose an activity or an opportunity, not both
 why-not-of-source = This person did not take part in the { $noun } it came from
+why-names-a-person = { $field } names { $name }: take the name out before it is published
+why-holds-email = { $field } holds an email address: take it out before it is published
+why-holds-phone = { $field } holds a phone number: take it out before it is published

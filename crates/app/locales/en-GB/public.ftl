@@ -194,3 +194,27 @@ me-opportunities-none = There is nothing open for you just now.
     .easy = There is nothing for you just now.
 me-applications = What you said you are interested in
     .easy = Things you said yes to
+
+## You said, we did: the public page
+ysd-heading = You said, we did
+    .easy = You said, we did
+ysd-intro = What people told us, what we did about it, and the changes it led to. We show it only once the people who said it cannot be named from it.
+    .easy = These are things people told us. It says what we did. It does not say who said it.
+ysd-everything = See everything people told this organisation
+    .easy = See everything
+ysd-feed = Follow it (Atom feed)
+    .easy = Get news of new answers (Atom feed)
+ysd-csv = Download it (CSV)
+    .easy = Download it (a table)
+ysd-none = Nothing has been published yet.
+    .easy = There is nothing here yet.
+ysd-you-said = You said
+    .easy = You said
+ysd-we-did = We did
+    .easy = What we did
+ysd-received = Said on { $date }
+    .easy = You said this on { $date }
+ysd-led-to = What it led to
+    .easy = What changed
+ysd-published = Published on { $date }
+    .easy = We put this here on { $date }

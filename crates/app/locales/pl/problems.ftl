@@ -94,3 +94,6 @@ why-needs-will-do-by = Wpisz datę, do kiedy to zrobimy
 why-needs-where-from = Wybierz projekt, spotkanie albo ofertę, z której to pochodzi
 why-activity-or-opportunity = Wybierz spotkanie albo ofertę, nie jedno i drugie
 why-not-of-source = Ta osoba nie brała udziału w tym, z czego to pochodzi ({ $noun })
+why-names-a-person = { $field }: zawiera imię i nazwisko ({ $name }), usuń je przed publikacją
+why-holds-email = { $field }: zawiera adres e-mail, usuń go przed publikacją
+why-holds-phone = { $field }: zawiera numer telefonu, usuń go przed publikacją

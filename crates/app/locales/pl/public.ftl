@@ -194,3 +194,27 @@ me-opportunities-none = Teraz nie ma nic otwartego dla Ciebie.
     .easy = Teraz nic dla Ciebie nie ma.
 me-applications = Na co się zgłosiłeś
     .easy = Na co powiedziałeś tak
+
+## Powiedzieliście, zrobiliśmy: strona publiczna
+ysd-heading = Powiedzieliście, zrobiliśmy
+    .easy = Powiedzieliście, zrobiliśmy
+ysd-intro = Co ludzie nam powiedzieli, co z tym zrobiliśmy i jakie zmiany z tego wynikły. Pokazujemy to dopiero wtedy, gdy nie da się z tego rozpoznać, kto to powiedział.
+    .easy = Tu są sprawy, o których ludzie nam powiedzieli. Piszemy, co zrobiliśmy. Nie piszemy, kto to powiedział.
+ysd-everything = Zobacz wszystko, co ludzie powiedzieli tej organizacji
+    .easy = Zobacz wszystko
+ysd-feed = Obserwuj (kanał Atom)
+    .easy = Dostawaj nowe odpowiedzi (kanał Atom)
+ysd-csv = Pobierz (CSV)
+    .easy = Pobierz (tabela)
+ysd-none = Nic jeszcze nie opublikowano.
+    .easy = Nic tu jeszcze nie ma.
+ysd-you-said = Powiedzieliście
+    .easy = Powiedzieliście
+ysd-we-did = Zrobiliśmy
+    .easy = Co zrobiliśmy
+ysd-received = Powiedziane { $date }
+    .easy = Powiedzieliście to { $date }
+ysd-led-to = Do czego to doprowadziło
+    .easy = Co się zmieniło
+ysd-published = Opublikowane { $date }
+    .easy = Umieściliśmy to tu { $date }

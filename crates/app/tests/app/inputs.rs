@@ -571,6 +571,7 @@ app_tests!(
     inputs_come_from_an_opportunity_or_a_project,
     owners_are_reminded_before_and_after_the_due_day,
     outcomes_link_inputs_both_ways_with_evidence,
+    approved_inputs_are_published_without_personal_data,
 );
 
 async fn outcomes_link_inputs_both_ways_with_evidence(app: &TestApp) {
@@ -785,4 +786,138 @@ async fn outcomes_link_inputs_both_ways_with_evidence(app: &TestApp) {
         inputs::figures(&app.ctx, &other_lead, org, today(app), today(app)).await,
         Err(AppError::NotFound)
     ));
+}
+
+async fn approved_inputs_are_published_without_personal_data(app: &TestApp) {
+    use coproduce_app::published;
+    let org = organisation(app, "Riverside").await;
+    let lead = staff(app, org).await;
+    let a = published(app, &lead, org, app.ctx.now() + Duration::days(2), None).await;
+    let ann = person(app, emailed(org, "Ann Lee"), true).await;
+    work::set_attendance(&app.ctx, &lead, a.id, ann, AttendanceStatus::Invited, None)
+        .await
+        .unwrap();
+    let input = inputs::record(
+        &app.ctx,
+        &lead,
+        &SaidFields {
+            activity_id: Some(a.id),
+            said: "Ann Lee says the ramp is too steep. Ring her on 07700 900123.".into(),
+            received_on: today(app),
+            said_by: vec![ann],
+            ..SaidFields::default()
+        },
+    )
+    .await
+    .unwrap();
+    // Nothing to publish before there is a response.
+    assert!(matches!(
+        published::publish(&app.ctx, &lead, input.id).await,
+        Err(AppError::Conflict(_))
+    ));
+    inputs::respond(
+        &app.ctx,
+        &lead,
+        input.id,
+        &Response {
+            status: Some(ResponseStatus::WillDo),
+            text: "We will rebuild the ramp. Write to estates@riverside.example.",
+            owner: lead.account_id,
+            will_do_by: Some(today(app) + Duration::days(60)),
+        },
+    )
+    .await
+    .unwrap();
+    // A name and a phone number in what was said, an email in the response: held
+    // back, each named.
+    assert_eq!(
+        invalid(published::publish(&app.ctx, &lead, input.id).await),
+        [
+            ("said".into(), Some(Problem::NamesAPerson("Ann Lee".into()))),
+            ("response".into(), Some(Problem::HoldsEmail)),
+        ]
+    );
+    let page = published::public_page(&app.ctx, org, None).await.unwrap();
+    assert!(
+        page.items.is_empty(),
+        "nothing is shown until it is approved"
+    );
+    // Anonymised, it is published as it then is.
+    inputs::change(
+        &app.ctx,
+        &lead,
+        input.id,
+        &SaidFields {
+            activity_id: Some(a.id),
+            said: "The ramp is too steep.".into(),
+            received_on: today(app),
+            said_by: vec![ann],
+            ..SaidFields::default()
+        },
+    )
+    .await
+    .unwrap();
+    inputs::respond(
+        &app.ctx,
+        &lead,
+        input.id,
+        &Response {
+            status: Some(ResponseStatus::WillDo),
+            text: "We will rebuild the ramp.",
+            owner: lead.account_id,
+            will_do_by: Some(today(app) + Duration::days(60)),
+        },
+    )
+    .await
+    .unwrap();
+    published::publish(&app.ctx, &lead, input.id).await.unwrap();
+    let page = published::public_page(&app.ctx, org, None).await.unwrap();
+    assert_eq!(page.items.len(), 1);
+    assert_eq!(page.items[0].0.said, "The ramp is too steep.");
+    assert_eq!(page.items[0].0.status, "will-do");
+    // A later change shows only once approved again.
+    inputs::change(
+        &app.ctx,
+        &lead,
+        input.id,
+        &SaidFields {
+            activity_id: Some(a.id),
+            said: "Ann Lee: the ramp is too steep.".into(),
+            received_on: today(app),
+            said_by: vec![ann],
+            ..SaidFields::default()
+        },
+    )
+    .await
+    .unwrap();
+    let page = published::public_page(&app.ctx, org, Some(a.project_id))
+        .await
+        .unwrap();
+    assert_eq!(page.items[0].0.said, "The ramp is too steep.");
+    // Another organisation's staff cannot publish it; a project of another
+    // organisation is not a page of this one.
+    let other = organisation(app, "Elsewhere").await;
+    let other_lead = staff(app, other).await;
+    assert!(matches!(
+        published::publish(&app.ctx, &other_lead, input.id).await,
+        Err(AppError::NotFound)
+    ));
+    assert!(matches!(
+        published::public_page(&app.ctx, other, Some(a.project_id)).await,
+        Err(AppError::NotFound)
+    ));
+    published::unpublish(&app.ctx, &lead, input.id)
+        .await
+        .unwrap();
+    assert!(matches!(
+        published::unpublish(&app.ctx, &lead, input.id).await,
+        Err(AppError::Conflict(_))
+    ));
+    assert!(
+        published::public_page(&app.ctx, org, None)
+            .await
+            .unwrap()
+            .items
+            .is_empty()
+    );
 }

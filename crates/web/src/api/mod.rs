@@ -39,6 +39,7 @@ pub mod papers;
 pub mod people;
 pub mod projects;
 pub mod provision;
+pub mod responses;
 pub mod venues;
 
 /// How far a list of records below projects reaches for this viewer: one visible
@@ -62,6 +63,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = projects::routes(r);
     let r = activities::routes(r);
     let r = inputs::routes(r);
+    let r = responses::routes(r);
     let r = invitations::routes(r);
     let r = indicators::routes(r);
     let r = equality::routes(r);

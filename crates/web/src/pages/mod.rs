@@ -33,6 +33,7 @@ mod people;
 mod preferences;
 mod recovery;
 mod register;
+mod said_public;
 mod training;
 mod work;
 
@@ -75,6 +76,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = training::routes(r);
     let r = me::routes(r);
     let r = oversight::routes(r);
+    let r = said_public::routes(r);
     recovery::routes(r)
 }
 

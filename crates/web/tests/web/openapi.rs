@@ -60,9 +60,27 @@ fn operation_ids_are_unique_and_named_for_what_they_do() {
             "{method} {path}: operationId {id} is not camelCase naming its record"
         );
         let verbs = [
-            "list", "get", "create", "update", "set", "add", "adopt", "publish", "cancel", "send",
-            "ask", "remove", "invite", "record", "close", "book", "apply", "withdraw", "decide",
+            "list",
+            "get",
+            "create",
+            "update",
+            "set",
+            "add",
+            "adopt",
+            "publish",
+            "cancel",
+            "send",
+            "ask",
+            "remove",
+            "invite",
+            "record",
+            "close",
+            "book",
+            "apply",
+            "withdraw",
+            "decide",
             "respond",
+            "unpublish",
         ];
         assert!(
             verbs.iter().any(|v| id.starts_with(v)),

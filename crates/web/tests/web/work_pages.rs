@@ -586,6 +586,134 @@ async fn outcomes_are_recorded_with_their_inputs_and_evidence(store: Site) {
     assert!(list.contains("Evening meetings"));
 }
 
+/// An answered input is published from its page, held back while it names someone
+/// or holds an email or phone number; the public page, its feed and its CSV show it
+/// to anyone, and no one's name.
+async fn the_public_page_shows_what_was_approved(store: Site) {
+    let (staff, org) = staff(&store).await;
+    let (_, project, activity) = crate::support::seed_in(&store, org).await;
+    let r = crate::support::post(
+        &store,
+        "/api/v1/inputs",
+        serde_json::json!({"activity_id": activity, "said": "Email me at sam@example.org about the ramp", "received_on": store.today().to_string()}),
+    )
+    .await;
+    let input = r.json()["id"].as_i64().unwrap();
+    // Recorded through the API by an administrator, it has no owner yet: the form
+    // offers the member of staff answering it.
+    let form = staff.get(&format!("/inputs/{input}/respond")).await.text;
+    let owner: String = form
+        .split("\" selected")
+        .next()
+        .and_then(|before| before.rsplit("value=\"").next())
+        .unwrap()
+        .to_string();
+    let r = staff
+        .post(
+            &format!("/inputs/{input}/respond"),
+            &[
+                ("status", "done"),
+                ("response", "The ramp is rebuilt."),
+                ("owner_account_id", owner.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let r = staff.post(&format!("/inputs/{input}/publish"), &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text.contains("What people said holds an email address"),
+        "{}",
+        r.text
+    );
+    let public = crate::support::request(
+        &store,
+        crate::support::As::Public,
+        axum::http::Method::GET,
+        &format!("/you-said-we-did/{org}"),
+        None,
+        "",
+    )
+    .await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(public.text.contains("Nothing has been published yet."));
+    // Anonymised and published through the API.
+    let r = crate::support::put(
+        &store,
+        &format!("/api/v1/inputs/{input}"),
+        serde_json::json!({"activity_id": activity, "said": "Please rebuild the ramp", "received_on": store.today().to_string()}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let r = crate::support::post(
+        &store,
+        &format!("/api/v1/inputs/{input}/publish"),
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    assert_eq!(r.json()["said"], "Please rebuild the ramp");
+    let get = |uri: String| {
+        let store = store.clone();
+        async move {
+            crate::support::request(
+                &store,
+                crate::support::As::Public,
+                axum::http::Method::GET,
+                &uri,
+                None,
+                "",
+            )
+            .await
+        }
+    };
+    let public = get(format!("/you-said-we-did/{org}?project={project}")).await;
+    assert!(
+        public.text.contains("Please rebuild the ramp")
+            && public.text.contains("The ramp is rebuilt.")
+    );
+    let feed = get(format!("/you-said-we-did/{org}/feed.atom")).await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert!(
+        feed.text.contains("<feed") && feed.text.contains("Please rebuild the ramp"),
+        "{}",
+        feed.text
+    );
+    let csv = get(format!("/you-said-we-did/{org}/you-said-we-did.csv")).await;
+    let mut lines = csv.text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("received_on,project,you_said,status,we_did,will_do_by,led_to,published_on")
+    );
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .contains("Please rebuild the ramp,done,The ramp is rebuilt.")
+    );
+    // Not found: an organisation that does not exist, another's project, an id that
+    // is not one.
+    for uri in [
+        "/you-said-we-did/999999".to_string(),
+        format!("/you-said-we-did/{org}?project=999999"),
+        "/you-said-we-did/x/feed.atom".to_string(),
+    ] {
+        assert_eq!(
+            get(uri.clone()).await.status,
+            StatusCode::NOT_FOUND,
+            "{uri}"
+        );
+    }
+    let r = staff.post(&format!("/inputs/{input}/unpublish"), &[]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        get(format!("/you-said-we-did/{org}"))
+            .await
+            .text
+            .contains("Nothing has been published yet.")
+    );
+}
+
 async fn other_organisations_work_is_not_found(store: Site) {
     let (staff, _) = staff(&store).await;
     let other = store
@@ -1076,5 +1204,6 @@ site_tests!(
     activities_are_added_in_london_time,
     you_said_we_did_is_recorded_and_answered,
     outcomes_are_recorded_with_their_inputs_and_evidence,
+    the_public_page_shows_what_was_approved,
     other_organisations_work_is_not_found,
 );

@@ -5,6 +5,7 @@
 mod activities;
 mod closing;
 mod feedback;
+mod input_edit;
 mod inputs;
 mod invitations;
 mod outcomes;
@@ -12,8 +13,10 @@ mod papers;
 mod partners;
 mod projects;
 mod provision;
+mod respond;
 mod rules;
 mod said;
+mod told;
 mod venues;
 
 pub(crate) use papers::file_response;
@@ -245,21 +248,23 @@ pub fn routes(r: Routes) -> Routes {
         )
         .get("/inputs", C::ReadWork, inputs::list)
         .get("/inputs/{id}", C::ReadWork, inputs::page)
-        .get("/inputs/{id}/edit", C::WriteWork, inputs::edit)
-        .post("/inputs/{id}", C::WriteWork, inputs::update)
-        .get("/inputs/{id}/respond", C::WriteWork, inputs::respond_page)
-        .post("/inputs/{id}/respond", C::WriteWork, inputs::respond)
-        .get("/inputs/{id}/fed-back", C::WriteWork, inputs::fed_back_page)
-        .post("/inputs/{id}/fed-back", C::WriteWork, inputs::fed_back)
+        .get("/inputs/{id}/edit", C::WriteWork, input_edit::edit)
+        .post("/inputs/{id}", C::WriteWork, input_edit::update)
+        .get("/inputs/{id}/respond", C::WriteWork, respond::respond_page)
+        .post("/inputs/{id}/respond", C::WriteWork, respond::respond)
+        .post("/inputs/{id}/publish", C::WriteWork, inputs::publish)
+        .post("/inputs/{id}/unpublish", C::WriteWork, inputs::unpublish)
+        .get("/inputs/{id}/fed-back", C::WriteWork, told::fed_back_page)
+        .post("/inputs/{id}/fed-back", C::WriteWork, told::fed_back)
         .get(
             "/inputs/{id}/told/{told_id}/letter",
             C::WriteWork,
-            inputs::letter,
+            told::letter,
         )
         .post(
             "/inputs/{id}/told/{told_id}/done",
             C::WriteWork,
-            inputs::told_done,
+            told::told_done,
         )
         .get("/outcomes", C::ReadWork, outcomes::list)
         .get("/outcomes/new", C::WriteWork, outcomes::new_outcome)
