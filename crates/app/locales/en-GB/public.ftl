@@ -3,6 +3,8 @@
 home-heading = Co-production you can show
 home-intro = Coproduce keeps a record of how your organisation involves the people who use its services, and measures the promises in your co-production charter.
     .easy = Coproduce helps people and services work together. It shows if a service keeps its promises to the people who use it.
+home-see-you-said-we-did = See what people told them, and what they did about it
+    .easy = See what people said, and what they did
 home-organisations = Organisations
 add-organisation = Add an organisation
 home-none = There are no organisations yet.

@@ -3,6 +3,8 @@
 home-heading = Współtworzenie, które można pokazać
 home-intro = Coproduce zapisuje, jak Twoja organizacja angażuje osoby korzystające z jej usług, i sprawdza, czy dotrzymuje obietnic zapisanych w karcie współtworzenia.
     .easy = Coproduce pomaga ludziom i usługom pracować razem. Pokazuje, czy usługa dotrzymuje obietnic.
+home-see-you-said-we-did = Zobacz, co ludzie im powiedzieli i co z tym zrobili
+    .easy = Zobacz, co ludzie powiedzieli i co zrobiono
 home-organisations = Organizacje
 add-organisation = Dodaj organizację
 home-none = Nie ma jeszcze żadnych organizacji.

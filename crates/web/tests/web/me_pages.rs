@@ -497,6 +497,19 @@ async fn a_persons_history_is_on_their_page_and_their_own_record(store: Site) {
         page.contains("Letters are too small") && page.contains("Letters now use 16 point type")
     );
     assert!(page.contains("We did it"));
+    // What it led to reaches the person's own page.
+    let r = crate::support::post(
+        &store,
+        &format!("/api/v1/organisations/{org}/outcomes"),
+        serde_json::json!({"title": "Letters in 16 point", "kind": "policy", "happened_on": today,
+            "impact": "Everyone can read our letters.", "inputs": [input[0].id]}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+    let me = participant(&store, org, amara, "cpt_hist_amara").await;
+    let own = me.get("/me").await.text;
+    assert!(own.contains("Letters now use 16 point type") && own.contains("What it led to"));
+    assert!(own.contains("Letters in 16 point"), "{own}");
     let page = lead.get(&format!("/people/{bill}")).await.text;
     assert!(page.contains("Invited") && page.contains("Nothing they said has been recorded"));
 

@@ -704,6 +704,12 @@ async fn the_public_page_shows_what_was_approved(store: Site) {
             "{uri}"
         );
     }
+    // Someone not signed in reaches it from the list of organisations.
+    let home = get("/".to_string()).await;
+    assert!(
+        home.text
+            .contains(&format!("href=\"/you-said-we-did/{org}\""))
+    );
     let r = staff.post(&format!("/inputs/{input}/unpublish"), &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert!(

@@ -117,6 +117,8 @@ pub struct MySaid {
     status: Option<(String, &'static str)>,
     /// By when a "will do" will be done, in words.
     by: Option<String>,
+    /// The changes it led to, in words.
+    led_to: Vec<String>,
     response: Option<String>,
     fed_back: Option<String>,
 }
@@ -318,12 +320,23 @@ async fn my_record(State(state): State<AppState>, viewer: Viewer) -> Response {
                 title: i.title,
             })
             .collect();
-        let said = state
-            .store
-            .said_by(p.id)
-            .await?
+        let said_rows = state.store.said_by(p.id).await?;
+        let ids: Vec<i64> = said_rows.iter().map(|s| s.input_id).collect();
+        let led = state.store.led_to(&ids).await?;
+        let said = said_rows
             .into_iter()
             .map(|s| MySaid {
+                led_to: led
+                    .iter()
+                    .filter(|l| l.input_id == s.input_id)
+                    .map(|l| {
+                        tr.t2(
+                            "me-said-led-to",
+                            ("change", &l.title),
+                            ("date", tr.date(l.happened_on)),
+                        )
+                    })
+                    .collect(),
                 when: tr.t2(
                     "me-said-when",
                     ("date", tr.date(s.received_on)),
