@@ -183,6 +183,40 @@ pub async fn list(
     Ok(ctx.store.outcomes(page, within).await?)
 }
 
+/// What an outcome of an organisation the actor sees may name: its projects (id
+/// and title) and its inputs.
+pub async fn choices(
+    ctx: &Context,
+    actor: &Actor,
+    organisation_id: i64,
+) -> Result<(Vec<(i64, String)>, Vec<Input>), AppError> {
+    actor.require(Capability::ReadWork)?;
+    actor.visible(organisation_id)?;
+    let projects = ctx
+        .store
+        .projects(
+            PageRequest::first(PageRequest::MAX_LIMIT),
+            Within::Parent(organisation_id),
+        )
+        .await?
+        .items
+        .into_iter()
+        .map(|p| (p.id, p.title))
+        .collect();
+    let inputs = ctx
+        .store
+        .inputs(
+            PageRequest::first(PageRequest::MAX_LIMIT),
+            &coproduce_store::inputs::InputFilter {
+                organisation_id: Some(organisation_id),
+                ..Default::default()
+            },
+        )
+        .await?
+        .items;
+    Ok((projects, inputs))
+}
+
 /// An outcome with the inputs behind it and its evidence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutcomeRecord {

@@ -307,18 +307,75 @@ pub struct InputRecord {
     pub told: Vec<Told>,
     /// The outcomes it led to, earliest first.
     pub led_to: Vec<coproduce_store::outcomes::LedTo>,
+    /// The names of the people named as having said it, by id; someone erased
+    /// since is not among them.
+    pub names: Vec<(i64, String)>,
 }
 
 /// Reads an input the actor sees, with its responses and whom they reached.
 pub async fn read(ctx: &Context, actor: &Actor, id: i64) -> Result<InputRecord, AppError> {
     actor.require(Capability::ReadWork)?;
     visible_record(ctx, actor, Owned::Input, id).await?;
+    let input = ctx.store.input(id).await?;
+    let names = ctx
+        .store
+        .invitees(&input.said_by, today(ctx))
+        .await?
+        .into_iter()
+        .filter(|p| !p.erased)
+        .map(|p| (p.id, p.name))
+        .collect();
     Ok(InputRecord {
-        input: ctx.store.input(id).await?,
         responses: ctx.store.responses(id).await?,
         told: ctx.store.told(id).await?,
         led_to: ctx.store.led_to(&[id]).await?,
+        names,
+        input,
     })
+}
+
+/// The staff of an organisation the actor sees, one of whom may own an input: id
+/// and name.
+pub async fn owners(
+    ctx: &Context,
+    actor: &Actor,
+    organisation_id: i64,
+) -> Result<Vec<(i64, String)>, AppError> {
+    actor.require(Capability::ReadWork)?;
+    actor.visible(organisation_id)?;
+    Ok(ctx
+        .store
+        .staff_choices(Some(organisation_id))
+        .await?
+        .into_iter()
+        .map(|(id, name, _)| (id, name))
+        .collect())
+}
+
+/// "Inputs fed back by their due day" for an organisation the actor sees and a
+/// period: the deadline its charters set, and the counts.
+pub async fn feedback_within(
+    ctx: &Context,
+    actor: &Actor,
+    organisation_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<
+    (
+        coproduce_store::indicators::FeedbackPromise,
+        coproduce_domain::indicator::FeedbackTally,
+    ),
+    AppError,
+> {
+    actor.require(Capability::ReadDashboard)?;
+    actor.visible(organisation_id)?;
+    ctx.store.organisation(organisation_id).await?;
+    let promise = ctx.store.feedback_promise(organisation_id).await?;
+    let tally = ctx
+        .store
+        .feedback_tally(organisation_id, from, to, today(ctx))
+        .await?;
+    Ok((promise, tally))
 }
 
 /// "You said, we did" figures for an organisation the actor sees, for inputs

@@ -112,15 +112,10 @@ pub async fn feedback_within_days(
     Id(id): Id,
     ApiQuery(q): ApiQuery<PeriodQuery>,
 ) -> Result<Json<FeedbackIndicatorOut>, ApiError> {
-    viewer.check(id)?;
-    let today = crate::today(&s.ctx);
-    let period = q.period(today)?;
-    s.store.organisation(id).await?;
-    let promise = s.store.feedback_promise(id).await?;
-    let tally = s
-        .store
-        .feedback_tally(id, period.from, period.to, today)
-        .await?;
+    let period = q.period(crate::today(&s.ctx))?;
+    let (promise, tally) =
+        coproduce_app::inputs::feedback_within(&s.ctx, &viewer.actor(), id, period.from, period.to)
+            .await?;
     Ok(Json(FeedbackIndicatorOut {
         organisation_id: id,
         from: period.from.to_string(),

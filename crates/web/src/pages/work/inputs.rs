@@ -180,10 +180,10 @@ async fn input_page(
         responses,
         told,
         led_to,
+        names,
     } = coproduce_app::inputs::read(&state.ctx, &viewer.actor(), id).await?;
     let tr = &viewer.tr;
     let today = crate::today(&state.ctx);
-    let names = state.store.invitees(&input.said_by, today).await?;
     let latest = responses.last().map(|r| r.id);
     let published = coproduce_app::published::publication(&state.ctx, &viewer.actor(), id)
         .await?
@@ -215,8 +215,8 @@ async fn input_page(
             .map(|p| {
                 let name = names
                     .iter()
-                    .find(|n| n.id == *p)
-                    .map_or_else(|| tr.t("staff-erased"), |n| n.name.clone());
+                    .find(|n| n.0 == *p)
+                    .map_or_else(|| tr.t("staff-erased"), |n| n.1.clone());
                 (*p, name)
             })
             .collect(),

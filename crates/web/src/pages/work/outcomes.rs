@@ -138,39 +138,24 @@ async fn form_page(
     errors: Vec<FieldError>,
 ) -> Result<FormPage, PageError> {
     let actor = viewer.actor();
-    let projects = state
-        .store
-        .projects(
-            PageRequest::first(PageRequest::MAX_LIMIT),
-            Within::Parent(organisation_id),
-        )
-        .await?
-        .items
+    let (projects, inputs) =
+        coproduce_app::outcomes::choices(&state.ctx, &actor, organisation_id).await?;
+    let projects = projects
         .into_iter()
-        .map(|p| Choice {
-            value: p.id.to_string(),
-            label: p.title,
+        .map(|(id, title)| Choice {
+            value: id.to_string(),
+            label: title,
             hint: None,
         })
         .collect();
-    let inputs = coproduce_app::inputs::list(
-        &state.ctx,
-        &actor,
-        PageRequest::first(PageRequest::MAX_LIMIT),
-        coproduce_store::inputs::InputFilter {
-            organisation_id: Some(organisation_id),
-            ..Default::default()
-        },
-    )
-    .await?
-    .items
-    .into_iter()
-    .map(|i| Choice {
-        value: i.id.to_string(),
-        hint: Some(i.came_from.clone()),
-        label: i.said,
-    })
-    .collect();
+    let inputs = inputs
+        .into_iter()
+        .map(|i| Choice {
+            value: i.id.to_string(),
+            hint: Some(i.came_from.clone()),
+            label: i.said,
+        })
+        .collect();
     let mut happened = DateField::typed(
         "happened_on",
         "staff-outcome-happened-on",

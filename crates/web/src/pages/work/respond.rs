@@ -33,18 +33,22 @@ const RESPOND_NAMES: &[Named] = &[
 ];
 
 /// The staff of an organisation to choose an owner from.
-async fn owners(state: &AppState, organisation_id: i64) -> Result<Vec<Choice>, PageError> {
-    Ok(state
-        .store
-        .staff_choices(Some(organisation_id))
-        .await?
-        .into_iter()
-        .map(|(id, name, _)| Choice {
-            value: id.to_string(),
-            label: name,
-            hint: None,
-        })
-        .collect())
+async fn owners(
+    state: &AppState,
+    viewer: &Viewer,
+    organisation_id: i64,
+) -> Result<Vec<Choice>, PageError> {
+    Ok(
+        coproduce_app::inputs::owners(&state.ctx, &viewer.actor(), organisation_id)
+            .await?
+            .into_iter()
+            .map(|(id, name)| Choice {
+                value: id.to_string(),
+                label: name,
+                hint: None,
+            })
+            .collect(),
+    )
 }
 
 async fn respond_form(
@@ -95,7 +99,7 @@ async fn respond_form(
             Part::Pick(Select {
                 id: "owner_account_id",
                 label: "staff-who-answers-for-it".into(),
-                options: owners(state, input.organisation_id).await?,
+                options: owners(state, viewer, input.organisation_id).await?,
                 selected: f.owner_account_id.clone(),
                 error: error_of(&errors, "owner_account_id"),
             }),
