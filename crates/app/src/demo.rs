@@ -568,5 +568,41 @@ async fn said_and_answered(ctx: &Context, system: &Actor, lead: i64) -> Result<(
         )
         .await?;
     }
+    said_form(ctx, system, project.id).await
+}
+
+/// A feedback form for the ambulance service's project, open, with two answers
+/// given without a name a minute after it was shown.
+async fn said_form(ctx: &Context, system: &Actor, project_id: i64) -> Result<(), AppError> {
+    use coproduce_domain::said_form::{AnswerDraft, FormDraft};
+    let form = crate::said_forms::create(
+        ctx,
+        system,
+        &FormDraft {
+            project_id: Some(project_id),
+            title: "When we came to help you".into(),
+            question: "If an ambulance crew came to help you or someone you care for, what would have made it better?".into(),
+            question_pl: "Jeśli załoga karetki przyjechała pomóc Tobie lub osobie, którą się opiekujesz, co mogłoby sprawić, że byłoby lepiej?".into(),
+            question_easy: "Did an ambulance come to help you? What would have made it better?".into(),
+        },
+    )
+    .await?;
+    for said in [
+        "The crew explained everything to my mum slowly, which helped. Waiting two hours on the floor did not.",
+        "Please write down what happens next. I could not take it all in on the night.",
+    ] {
+        let shown = crate::said_forms::token(&form, ctx.now() - chrono::Duration::minutes(1));
+        crate::said_forms::answer(
+            ctx,
+            system,
+            form.id,
+            &shown,
+            &AnswerDraft {
+                said: said.into(),
+                ..AnswerDraft::default()
+            },
+        )
+        .await?;
+    }
     Ok(())
 }

@@ -39,6 +39,7 @@ pub mod people;
 pub mod provision;
 pub mod published;
 pub mod reminders;
+pub mod said_forms;
 pub mod scope;
 pub mod second_factor;
 pub mod secret;

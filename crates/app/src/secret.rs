@@ -31,6 +31,16 @@ pub fn csrf_token(session_secret: &str) -> String {
     hash(&format!("csrf:{session_secret}"))
 }
 
+/// An HMAC-SHA-256 of `message` under `key`, as hex: a value only the holder of
+/// the key could have made, such as the time a form was shown.
+pub fn sign(key: &str, message: &str) -> String {
+    use hmac::{Hmac, Mac};
+    // A key of any length is accepted by HMAC.
+    let mut mac = Hmac::<Sha256>::new_from_slice(key.as_bytes()).expect("HMAC takes any key");
+    mac.update(message.as_bytes());
+    hex(&mac.finalize().into_bytes())
+}
+
 /// Compares two strings in time that does not depend on where they differ.
 pub fn same(a: &str, b: &str) -> bool {
     a.len() == b.len()

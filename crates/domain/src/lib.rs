@@ -28,6 +28,7 @@ pub mod papers;
 pub mod person;
 pub mod personal;
 pub mod project;
+pub mod said_form;
 pub mod templates;
 pub mod text;
 pub mod time;

@@ -235,11 +235,17 @@ pub enum Problem {
     HoldsEmail,
     #[error("holds a phone number: take it out before it is published")]
     HoldsPhone,
+    #[error("was sent too soon after the page opened: check it, then send it again")]
+    SentTooSoon,
+    #[error("was open too long: check it, then send it again")]
+    FormTooOld,
+    #[error("must be left empty")]
+    LeaveEmpty,
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 85] = [
+    pub const CODES: [&'static str; 88] = [
         "empty",
         "too-long",
         "control-character",
@@ -325,6 +331,9 @@ impl Problem {
         "names-a-person",
         "holds-email",
         "holds-phone",
+        "sent-too-soon",
+        "form-too-old",
+        "leave-empty",
     ];
 
     /// The id translations know this problem by.
@@ -416,6 +425,9 @@ impl Problem {
             NamesAPerson(_) => "names-a-person",
             HoldsEmail => "holds-email",
             HoldsPhone => "holds-phone",
+            SentTooSoon => "sent-too-soon",
+            FormTooOld => "form-too-old",
+            LeaveEmpty => "leave-empty",
         }
     }
 
@@ -761,6 +773,9 @@ mod tests {
             Problem::NamesAPerson("x".into()),
             Problem::HoldsEmail,
             Problem::HoldsPhone,
+            Problem::SentTooSoon,
+            Problem::FormTooOld,
+            Problem::LeaveEmpty,
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

@@ -13,9 +13,9 @@ use crate::{Page, PageRequest, Store, StoreError, Tx};
 macro_rules! input_select {
     ($rest:literal) => {
         concat!(
-            "SELECT i.id, i.organisation_id, i.project_id, i.activity_id, i.opportunity_id, i.said, i.received_on, i.anonymous_count, i.owner_account_id, i.due_on, i.response, i.response_status, i.responded_on, i.will_do_by, i.fed_back_on, ",
-            "COALESCE(a.title, o.title, pr.title, '') AS came_from, ow.name AS owner_name ",
-            "FROM inputs i LEFT JOIN activities a ON a.id = i.activity_id LEFT JOIN opportunities o ON o.id = i.opportunity_id LEFT JOIN projects pr ON pr.id = i.project_id LEFT JOIN accounts ow ON ow.id = i.owner_account_id ",
+            "SELECT i.id, i.organisation_id, i.project_id, i.activity_id, i.opportunity_id, i.form_id, i.said, i.received_on, i.anonymous_count, i.owner_account_id, i.due_on, i.response, i.response_status, i.responded_on, i.will_do_by, i.fed_back_on, ",
+            "COALESCE(a.title, o.title, sf.title, pr.title, '') AS came_from, ow.name AS owner_name ",
+            "FROM inputs i LEFT JOIN activities a ON a.id = i.activity_id LEFT JOIN opportunities o ON o.id = i.opportunity_id LEFT JOIN said_forms sf ON sf.id = i.form_id LEFT JOIN projects pr ON pr.id = i.project_id LEFT JOIN accounts ow ON ow.id = i.owner_account_id ",
             $rest
         )
     };
@@ -30,6 +30,8 @@ pub struct Input {
     pub activity_id: Option<i64>,
     /// The opportunity it was said about, if any.
     pub opportunity_id: Option<i64>,
+    /// The feedback form it was sent through, if any.
+    pub form_id: Option<i64>,
     /// What people said.
     pub said: String,
     pub received_on: NaiveDate,
@@ -48,7 +50,7 @@ pub struct Input {
     pub will_do_by: Option<NaiveDate>,
     /// The first day a response reached the people who gave the input.
     pub fed_back_on: Option<NaiveDate>,
-    /// The title of the activity, opportunity or project it came from.
+    /// The title of the activity, opportunity, form or project it came from.
     pub came_from: String,
     pub owner_name: Option<String>,
     /// The people named as having said it, in id order.
@@ -79,6 +81,8 @@ pub struct InputFields {
     pub project_id: Option<i64>,
     pub activity_id: Option<i64>,
     pub opportunity_id: Option<i64>,
+    /// The feedback form it was sent through: set when it is made, never changed.
+    pub form_id: Option<i64>,
     pub said: String,
     pub received_on: NaiveDate,
     pub anonymous_count: i64,
@@ -135,7 +139,7 @@ pub struct Said {
     pub input_id: i64,
     pub activity_id: Option<i64>,
     pub opportunity_id: Option<i64>,
-    /// The title of the activity, opportunity or project it came from.
+    /// The title of the activity, opportunity, form or project it came from.
     pub came_from: String,
     pub said: String,
     pub received_on: NaiveDate,
@@ -162,6 +166,7 @@ pub struct InputFilter {
     pub project_id: Option<i64>,
     pub activity_id: Option<i64>,
     pub opportunity_id: Option<i64>,
+    pub form_id: Option<i64>,
     pub owner_account_id: Option<i64>,
     pub theme: Option<String>,
     /// Only those overdue on this day: not fed back, and due before it.
@@ -239,7 +244,7 @@ impl Store {
     pub async fn said_by(&self, person_id: i64) -> Result<Vec<Said>, StoreError> {
         Ok(on_pool!(self, |p| {
             sqlx::query_as::<_, Said>(
-                "SELECT i.id AS input_id, i.activity_id, i.opportunity_id, COALESCE(a.title, o.title, pr.title, '') AS came_from, i.said, i.received_on, i.response, i.response_status, i.responded_on, i.will_do_by, i.fed_back_on FROM input_people ip JOIN inputs i ON i.id = ip.input_id LEFT JOIN activities a ON a.id = i.activity_id LEFT JOIN opportunities o ON o.id = i.opportunity_id LEFT JOIN projects pr ON pr.id = i.project_id WHERE ip.person_id = $1 ORDER BY i.received_on DESC, i.id DESC LIMIT 500",
+                "SELECT i.id AS input_id, i.activity_id, i.opportunity_id, COALESCE(a.title, o.title, sf.title, pr.title, '') AS came_from, i.said, i.received_on, i.response, i.response_status, i.responded_on, i.will_do_by, i.fed_back_on FROM input_people ip JOIN inputs i ON i.id = ip.input_id LEFT JOIN activities a ON a.id = i.activity_id LEFT JOIN opportunities o ON o.id = i.opportunity_id LEFT JOIN said_forms sf ON sf.id = i.form_id LEFT JOIN projects pr ON pr.id = i.project_id WHERE ip.person_id = $1 ORDER BY i.received_on DESC, i.id DESC LIMIT 500",
             )
             .bind(person_id)
             .fetch_all(p)
@@ -268,6 +273,9 @@ impl Store {
             }
             if let Some(v) = filter.opportunity_id {
                 q.push(" AND i.opportunity_id = ").push_bind(v);
+            }
+            if let Some(v) = filter.form_id {
+                q.push(" AND i.form_id = ").push_bind(v);
             }
             if let Some(v) = filter.owner_account_id {
                 q.push(" AND i.owner_account_id = ").push_bind(v);
@@ -425,7 +433,7 @@ async fn insert_lists(tx: &mut Tx, input_id: i64, f: &InputFields) -> Result<(),
 pub async fn insert_input(tx: &mut Tx, f: &InputFields) -> Result<i64, StoreError> {
     let id = on_tx!(&mut *tx, |c| {
         sqlx::query_scalar::<_, i64>(
-            "INSERT INTO inputs (organisation_id, project_id, activity_id, opportunity_id, said, received_on, anonymous_count, owner_account_id, due_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            "INSERT INTO inputs (organisation_id, project_id, activity_id, opportunity_id, said, received_on, anonymous_count, owner_account_id, due_on, form_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
         )
         .bind(f.organisation_id)
         .bind(f.project_id)
@@ -436,6 +444,7 @@ pub async fn insert_input(tx: &mut Tx, f: &InputFields) -> Result<i64, StoreErro
         .bind(f.anonymous_count)
         .bind(f.owner_account_id)
         .bind(f.due_on)
+        .bind(f.form_id)
         .fetch_one(c)
         .await
     })?;

@@ -42,10 +42,12 @@ pub enum Owned {
     Outcome,
     /// A file of evidence of an outcome.
     Evidence,
+    /// A feedback form a project publishes.
+    SaidForm,
 }
 
 impl Owned {
-    pub const ALL: [Owned; 21] = [
+    pub const ALL: [Owned; 22] = [
         Owned::Organisation,
         Owned::Person,
         Owned::Project,
@@ -67,6 +69,7 @@ impl Owned {
         Owned::Told,
         Owned::Outcome,
         Owned::Evidence,
+        Owned::SaidForm,
     ];
 
     /// Its name in messages and the audit trail.
@@ -93,6 +96,7 @@ impl Owned {
             Owned::Told => "person told",
             Owned::Outcome => "outcome",
             Owned::Evidence => "evidence",
+            Owned::SaidForm => "feedback form",
         }
     }
 
@@ -141,6 +145,7 @@ impl Owned {
             Owned::Evidence => {
                 "SELECT o.organisation_id FROM outcome_evidence e JOIN outcomes o ON o.id = e.outcome_id WHERE e.id = $1"
             }
+            Owned::SaidForm => "SELECT organisation_id FROM said_forms WHERE id = $1",
         }
     }
 }

@@ -13,9 +13,9 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::api::{
-    self, activities, charters, equality, feedback, indicators, inputs, invitations, meeting_rules,
-    networks, opportunities, organisations, outcomes, papers, people, projects, provision,
-    responses, venues,
+    self, activities, charters, equality, feedback, forms, indicators, inputs, invitations,
+    meeting_rules, networks, opportunities, organisations, outcomes, papers, people, projects,
+    provision, responses, venues,
 };
 
 #[derive(OpenApi)]
@@ -78,6 +78,12 @@ use crate::api::{
         outcomes::create,
         outcomes::update,
         outcomes::add_evidence,
+        forms::list,
+        forms::read,
+        forms::create,
+        forms::update,
+        forms::open,
+        forms::close,
         indicators::feedback_within_days,
         indicators::you_said_we_did,
         equality::totals,

@@ -71,6 +71,9 @@ pub fn path_ids(path: &'static str) -> Vec<(&'static str, PathId)> {
             ("told_id", _) => PathId::Record(Owned::Told),
             ("evidence_id", _) => PathId::Record(Owned::Evidence),
             ("id", "outcomes") => PathId::Record(Owned::Outcome),
+            ("id", "forms") => PathId::Record(Owned::SaidForm),
+            // A feedback form's public page: anyone may answer it.
+            ("id", "say") => PathId::Public,
             ("id", "opportunities" | "open-opportunities") => PathId::Record(Owned::Opportunity),
             ("id", "organisations") => PathId::Record(Owned::Organisation),
             ("id", "people") => PathId::Record(Owned::Person),

@@ -97,3 +97,6 @@ why-not-of-source = This person did not take part in the { $noun } it came from
 why-names-a-person = { $field } names { $name }: take the name out before it is published
 why-holds-email = { $field } holds an email address: take it out before it is published
 why-holds-phone = { $field } holds a phone number: take it out before it is published
+why-sent-too-soon = Your answer was sent very quickly after the page opened. To stop spam, we ask you to check it, then send it again
+why-form-too-old = This page was open for more than a day. Check your answer, then send it again
+why-leave-empty = { $field } must be left empty: it is there to stop spam

@@ -1113,3 +1113,44 @@ staff-not-published = It is not on the organisation's public "You said, we did" 
 staff-publish-input = Publish it
 staff-publish-again = Publish it as it is now
 staff-unpublish = Take it off the public page
+
+## Feedback forms a project publishes
+staff-see-the-forms = See the feedback forms
+staff-see-the-form = See the form
+staff-inputs-of-form = Showing only the answers to the feedback form "{ $form }".
+staff-forms = Feedback forms
+staff-forms-intro = A feedback form asks the public one question about a project, in English, Polish and Easy Read. Anyone can answer it, signed in or not, without JavaScript. Each answer becomes an input of the project, owned by the project's lead, and is due by your charter's feedback deadline.
+staff-no-forms = There are no feedback forms yet.
+staff-more-forms = More feedback forms
+staff-make-a-form = Make a feedback form
+staff-change-the-form = Change the feedback form
+staff-back-to-the-form = Back to the feedback form
+staff-back-to-the-forms = Back to the feedback forms
+staff-form-intro = Ask one question. Write it so anyone can answer it, and give an Easy Read version. A Polish version is shown to people who read Polish; without one, they see the English.
+staff-form-caption = Feedback form
+staff-form-title = Name of the form
+staff-form-title-hint = Shown as the page's heading. For example: The waiting room at Hackney Walk-in Centre
+staff-form-question = The question
+staff-form-question-hint = For example: What would make the waiting room better for you?
+staff-form-question-pl = The question in Polish (optional)
+staff-form-question-pl-hint = Leave it empty if you do not have a Polish version.
+staff-form-question-easy = The question in Easy Read
+staff-form-question-easy-hint = Short words, one idea in each sentence. For example: What would make the waiting room better?
+staff-choose-the-form-project = Choose the project the form is for
+staff-save-the-form = Save the form
+staff-form-status = Status
+staff-form-open = Open
+staff-form-closed = Closed
+staff-form-open-words = Anyone with the address can answer it.
+staff-form-closed-on = It stopped taking answers on { $date }.
+staff-form-address = Address to share
+staff-form-question-in-polish = The question in Polish
+staff-form-no-polish = None: Polish readers see the English.
+staff-form-answers = Answers
+staff-form-see-answers = { $count ->
+        [one] See its 1 answer
+       *[other] See its { $count } answers
+    }
+staff-form-no-answers = None yet.
+staff-close-the-form = Close the form
+staff-open-the-form = Open the form again

@@ -97,3 +97,6 @@ why-not-of-source = Ta osoba nie brała udziału w tym, z czego to pochodzi ({ $
 why-names-a-person = { $field }: zawiera imię i nazwisko ({ $name }), usuń je przed publikacją
 why-holds-email = { $field }: zawiera adres e-mail, usuń go przed publikacją
 why-holds-phone = { $field }: zawiera numer telefonu, usuń go przed publikacją
+why-sent-too-soon = Odpowiedź została wysłana bardzo szybko po otwarciu strony. Aby chronić się przed spamem, prosimy: sprawdź ją i wyślij ponownie
+why-form-too-old = Ta strona była otwarta dłużej niż dzień. Sprawdź odpowiedź i wyślij ją ponownie
+why-leave-empty = { $field }: to pole musi zostać puste, chroni przed spamem

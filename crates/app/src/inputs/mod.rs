@@ -27,7 +27,7 @@ use coproduce_store::inputs::{
 use crate::audit::{self, Entry};
 use crate::scope::{Owned, referenced, visible_record};
 use crate::{Actor, AppError, Context};
-use reminders::queue_reminders;
+pub(crate) use reminders::queue_reminders;
 
 /// What was said, where it came from and who said it, as given: checked here
 /// against the records it names.
@@ -191,6 +191,7 @@ pub async fn record(ctx: &Context, actor: &Actor, f: &SaidFields) -> Result<Inpu
         project_id: source.project_id,
         activity_id: f.activity_id,
         opportunity_id: f.opportunity_id,
+        form_id: None,
         said: f.said.clone(),
         received_on: f.received_on,
         anonymous_count: f.anonymous_count,
@@ -253,6 +254,7 @@ pub async fn change(
         project_id: source.project_id,
         activity_id: f.activity_id,
         opportunity_id: f.opportunity_id,
+        form_id: None,
         said: f.said.clone(),
         received_on: f.received_on,
         anonymous_count: f.anonymous_count,
@@ -291,6 +293,7 @@ pub async fn list(
         (Owned::Project, "project_id", filter.project_id),
         (Owned::Activity, "activity_id", filter.activity_id),
         (Owned::Opportunity, "opportunity_id", filter.opportunity_id),
+        (Owned::SaidForm, "form_id", filter.form_id),
     ] {
         if let Some(id) = id {
             referenced(ctx, actor, kind, field, id).await?;

@@ -34,7 +34,7 @@ fn morning(day: NaiveDate) -> Option<chrono::DateTime<chrono::Utc>> {
 
 /// Queues the owner's two reminders for an input due on `due_on`: the one before
 /// only while its time is still to come.
-pub(super) async fn queue_reminders(
+pub(crate) async fn queue_reminders(
     tx: &mut Tx,
     ctx: &Context,
     input: i64,

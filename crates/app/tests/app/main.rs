@@ -12,4 +12,5 @@ mod mailbox;
 mod meeting_rules;
 mod opportunities;
 mod people;
+mod said_forms;
 mod sessions;

@@ -703,6 +703,7 @@ impl Store {
                 project_id: Some(*project_id),
                 activity_id: Some(activity_id),
                 opportunity_id: None,
+                form_id: None,
                 said: said.into(),
                 received_on: held_on,
                 anonymous_count: 0,

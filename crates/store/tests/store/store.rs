@@ -88,6 +88,7 @@ async fn input(store: &Store, activity_id: i64, received: &str, fed_back: Option
             project_id: Some(a.project_id),
             activity_id: Some(activity_id),
             opportunity_id: None,
+            form_id: None,
             said: "Something".into(),
             received_on: date(received),
             anonymous_count: 0,

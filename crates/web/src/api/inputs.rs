@@ -35,7 +35,10 @@ pub struct InputOut {
     pub activity_id: Option<i64>,
     /// The opportunity it was said about, or null.
     pub opportunity_id: Option<i64>,
-    /// The title of the activity, opportunity or project it came from.
+    /// The feedback form it was sent through, or null.
+    pub form_id: Option<i64>,
+    /// The title of the activity, opportunity, feedback form or project it came
+    /// from.
     pub came_from: String,
     /// What people said.
     pub said: String,
@@ -86,6 +89,7 @@ pub(super) fn out(i: Input, today: chrono::NaiveDate) -> InputOut {
         project_id: i.project_id,
         activity_id: i.activity_id,
         opportunity_id: i.opportunity_id,
+        form_id: i.form_id,
         came_from: i.came_from,
         said: i.said,
         received_on: i.received_on.to_string(),
@@ -288,6 +292,9 @@ pub struct InputsQuery {
     /// Only inputs given about this opportunity.
     #[param(value_type = Option<i64>, minimum = 1)]
     pub opportunity_id: Option<String>,
+    /// Only inputs sent through this feedback form.
+    #[param(value_type = Option<i64>, minimum = 1)]
+    pub form_id: Option<String>,
     /// Only inputs this account answers for.
     #[param(value_type = Option<i64>, minimum = 1)]
     pub owner_account_id: Option<String>,
@@ -321,6 +328,7 @@ impl InputsQuery {
             project_id: id("project_id", &self.project_id),
             activity_id: id("activity_id", &self.activity_id),
             opportunity_id: id("opportunity_id", &self.opportunity_id),
+            form_id: id("form_id", &self.form_id),
             owner_account_id: id("owner_account_id", &self.owner_account_id),
             theme: None,
             overdue_on: None,
@@ -376,6 +384,7 @@ impl InputsQuery {
             ("project_id", f.project_id),
             ("activity_id", f.activity_id),
             ("opportunity_id", f.opportunity_id),
+            ("form_id", f.form_id),
             ("owner_account_id", f.owner_account_id),
         ] {
             if let Some(v) = v {

@@ -27,6 +27,7 @@ pub mod activities;
 pub mod charters;
 pub mod equality;
 pub mod feedback;
+pub mod forms;
 pub mod indicators;
 pub mod inputs;
 pub mod invitations;
@@ -75,6 +76,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = feedback::routes(r);
     let r = opportunities::routes(r);
     let r = outcomes::routes(r);
+    let r = forms::routes(r);
     r.get(
         "/api/openapi.json",
         coproduce_domain::account::Capability::ReadPublic,

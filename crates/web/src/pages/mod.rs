@@ -34,6 +34,7 @@ mod preferences;
 mod recovery;
 mod register;
 mod said_public;
+mod say;
 mod training;
 mod work;
 
@@ -77,6 +78,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = me::routes(r);
     let r = oversight::routes(r);
     let r = said_public::routes(r);
+    let r = say::routes(r);
     recovery::routes(r)
 }
 

@@ -81,6 +81,7 @@ fn operation_ids_are_unique_and_named_for_what_they_do() {
             "decide",
             "respond",
             "unpublish",
+            "open",
         ];
         assert!(
             verbs.iter().any(|v| id.starts_with(v)),

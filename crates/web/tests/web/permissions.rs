@@ -179,6 +179,17 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/you-said-we-did/{id}", EVERYONE),
     ("GET", "/you-said-we-did/{id}/feed.atom", EVERYONE),
     ("GET", "/you-said-we-did/{id}/you-said-we-did.csv", EVERYONE),
+    ("GET", "/forms", READ_WORK),
+    ("GET", "/forms/new", WRITE_WORK),
+    ("POST", "/forms", WRITE_WORK),
+    ("GET", "/forms/{id}", READ_WORK),
+    ("GET", "/forms/{id}/edit", WRITE_WORK),
+    ("POST", "/forms/{id}", WRITE_WORK),
+    ("POST", "/forms/{id}/open", WRITE_WORK),
+    ("POST", "/forms/{id}/close", WRITE_WORK),
+    ("GET", "/say/{id}", EVERYONE),
+    ("POST", "/say/{id}", EVERYONE),
+    ("GET", "/say/{id}/thanks", EVERYONE),
     ("GET", "/outcomes", READ_WORK),
     ("GET", "/outcomes/new", WRITE_WORK),
     ("POST", "/outcomes", WRITE_WORK),
@@ -347,6 +358,12 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/api/v1/inputs/{id}/fed-back", WRITE_WORK),
     ("POST", "/api/v1/inputs/{id}/publish", WRITE_WORK),
     ("POST", "/api/v1/inputs/{id}/unpublish", WRITE_WORK),
+    ("GET", "/api/v1/forms", READ_WORK),
+    ("POST", "/api/v1/forms", WRITE_WORK),
+    ("GET", "/api/v1/forms/{id}", READ_WORK),
+    ("PUT", "/api/v1/forms/{id}", WRITE_WORK),
+    ("POST", "/api/v1/forms/{id}/open", WRITE_WORK),
+    ("POST", "/api/v1/forms/{id}/close", WRITE_WORK),
     ("GET", "/api/v1/outcomes", READ_WORK),
     ("POST", "/api/v1/organisations/{id}/outcomes", WRITE_WORK),
     ("GET", "/api/v1/outcomes/{id}", READ_WORK),
@@ -454,6 +471,11 @@ fn fill(path: &str, f: &Fixture) -> String {
         f.opportunity
     } else if path.starts_with("/outcomes/") || path.starts_with("/api/v1/outcomes/") {
         f.outcome
+    } else if path.starts_with("/forms/")
+        || path.starts_with("/api/v1/forms/")
+        || path.starts_with("/say/")
+    {
+        f.said_form
     } else if path.starts_with("/account/tokens/")
         || path.starts_with("/consents/")
         || path.starts_with("/me/consents/")

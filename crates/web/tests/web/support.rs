@@ -531,6 +531,8 @@ pub struct Fixture {
     /// An outcome the input led to, and a file of evidence of it.
     pub outcome: i64,
     pub evidence: i64,
+    /// An open feedback form of the project.
+    pub said_form: i64,
 }
 
 impl Fixture {
@@ -559,6 +561,7 @@ impl Fixture {
             O::Told => self.told,
             O::Outcome => self.outcome,
             O::Evidence => self.evidence,
+            O::SaidForm => self.said_form,
         }
     }
 }
@@ -790,6 +793,20 @@ pub async fn fixture(store: &Site, name: &str) -> Fixture {
         .unwrap();
         (o.id, e.id)
     };
+    let said_form = coproduce_app::said_forms::create(
+        &store.ctx,
+        &store.actor(owner).await,
+        &coproduce_domain::said_form::FormDraft {
+            project_id: Some(project),
+            title: "Evening meetings".into(),
+            question: "What time suits you?".into(),
+            question_pl: String::new(),
+            question_easy: "When can you come?".into(),
+        },
+    )
+    .await
+    .unwrap()
+    .id;
     let paper = {
         let mut tx = store.begin().await.unwrap();
         let id = coproduce_store::papers::insert_paper_in(
@@ -849,6 +866,7 @@ pub async fn fixture(store: &Site, name: &str) -> Fixture {
         told,
         outcome,
         evidence,
+        said_form,
         invitation,
         paper,
         session,

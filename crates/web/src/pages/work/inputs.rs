@@ -54,6 +54,8 @@ pub struct InputsPage {
     /// The choice of which inputs: key, words' key, and whether it is the one shown.
     tabs: Vec<(&'static str, &'static str, bool)>,
     overdue_shown: bool,
+    /// The feedback form the list is narrowed to: id and title.
+    form: Option<(i64, String)>,
     rows: Vec<InputRow>,
     next: Option<String>,
 }
@@ -64,6 +66,9 @@ pub struct InputsQuery {
     show: String,
     #[serde(default)]
     after: String,
+    /// Only the answers to one feedback form.
+    #[serde(default)]
+    form: String,
 }
 
 pub(super) async fn list(
@@ -85,15 +90,27 @@ pub(super) async fn list(
             } else {
                 None
             },
+            form_id: q.form.trim().parse().ok(),
             ..Default::default()
         };
+        let also = filter
+            .form_id
+            .map(|f| format!("&form={f}"))
+            .unwrap_or_default();
         let page = PageRequest::new(q.after.parse().ok(), Some(50));
+        let form = match filter.form_id {
+            Some(f) => {
+                let form = coproduce_app::said_forms::read(&state.ctx, &viewer.actor(), f).await?;
+                Some((form.id, form.title))
+            }
+            None => None,
+        };
         let rows = coproduce_app::inputs::list(&state.ctx, &viewer.actor(), page, filter).await?;
         Ok::<_, PageError>(InputsPage {
             chrome: Chrome::new(&state, &viewer, "inputs"),
             next: rows
                 .next_after
-                .map(|a| format!("/inputs?show={showing}&after={a}")),
+                .map(|a| format!("/inputs?show={showing}{also}&after={a}")),
             rows: rows
                 .items
                 .into_iter()
@@ -108,6 +125,7 @@ pub(super) async fn list(
             .map(|(k, w)| (k, w, k == showing))
             .collect(),
             overdue_shown: showing == "overdue",
+            form,
         })
     }
     .await;
@@ -200,10 +218,16 @@ async fn input_page(
     Ok(InputPage {
         chrome: Chrome::new(state, viewer, "inputs"),
         came_from: (
-            match (input.activity_id, input.opportunity_id, input.project_id) {
-                (Some(a), _, _) => format!("/activities/{a}"),
-                (_, Some(o), _) => format!("/opportunities/{o}"),
-                (_, _, Some(p)) => format!("/projects/{p}"),
+            match (
+                input.activity_id,
+                input.opportunity_id,
+                input.form_id,
+                input.project_id,
+            ) {
+                (Some(a), ..) => format!("/activities/{a}"),
+                (_, Some(o), ..) => format!("/opportunities/{o}"),
+                (_, _, Some(f), _) => format!("/forms/{f}"),
+                (.., Some(p)) => format!("/projects/{p}"),
                 _ => "/inputs".into(),
             },
             input.came_from.clone(),

@@ -5,6 +5,7 @@
 mod activities;
 mod closing;
 mod feedback;
+mod forms;
 mod input_edit;
 mod inputs;
 mod invitations;
@@ -266,6 +267,14 @@ pub fn routes(r: Routes) -> Routes {
             C::WriteWork,
             told::told_done,
         )
+        .get("/forms", C::ReadWork, forms::list)
+        .get("/forms/new", C::WriteWork, forms::new_form)
+        .post("/forms", C::WriteWork, forms::create)
+        .get("/forms/{id}", C::ReadWork, forms::page)
+        .get("/forms/{id}/edit", C::WriteWork, forms::edit)
+        .post("/forms/{id}", C::WriteWork, forms::update)
+        .post("/forms/{id}/open", C::WriteWork, forms::open)
+        .post("/forms/{id}/close", C::WriteWork, forms::close)
         .get("/outcomes", C::ReadWork, outcomes::list)
         .get("/outcomes/new", C::WriteWork, outcomes::new_outcome)
         .post("/outcomes", C::WriteWork, outcomes::create)
