@@ -191,8 +191,21 @@ def main() -> int:
         # Records that exist, for the references in generated bodies (see hooks.py).
         known = {
             name: api_ids(demo.base, token, f"/api/v1/{name}")
-            for name in ("organisations", "projects", "activities", "people", "opportunities")
+            for name in (
+                "organisations", "projects", "activities", "people", "opportunities", "forms"
+            )
         }
+        # The demo's feedback form and its project, for changing a form.
+        with urllib.request.urlopen(
+            urllib.request.Request(
+                f"{demo.base}/api/v1/forms?limit=1", headers={"Authorization": f"Bearer {token}"}
+            ),
+            timeout=30,
+        ) as r:
+            forms = json.load(r)["items"]
+        if forms:
+            known["form"] = [forms[0]["id"]]
+            known["form_project"] = [forms[0]["project_id"]]
         # An input with a response and an owner, for giving responses and recording
         # feedback by hand.
         request = urllib.request.Request(

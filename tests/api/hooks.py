@@ -36,6 +36,8 @@ else, which a schema cannot say:
   organisation's own); a person said to be interested is one of those it is for;
 - an outcome was made today or before, and a project or input it names is its
   organisation's own;
+- a feedback form changed stays with a project of its organisation; a list of
+  inputs narrowed to a form names one that exists;
 - a paper's (or evidence's) content is of the kind its file name says (the type is read from the
   bytes), which a generated name and content are not; a paper form holds at least
   one answer or a comment.
@@ -84,6 +86,7 @@ REFERENCES = {
     "project_id": "projects",
     "activity_id": "activities",
     "opportunity_id": "opportunities",
+    "form_id": "forms",
 }
 
 
@@ -181,6 +184,17 @@ def _publish(case) -> None:
     inputs = KNOWN.get("answered_input") or []
     if inputs:
         case.path_parameters["id"] = inputs[0]
+
+
+def _form_change(case) -> None:
+    # A form's project may change only to another of the form's organisation's,
+    # which a generated id, or one taken from another answer, need not be: the
+    # demo's form, kept on its own project.
+    forms = KNOWN.get("form") or []
+    projects = KNOWN.get("form_project") or []
+    if forms and projects and isinstance(case.body, dict):
+        case.path_parameters["id"] = forms[0]
+        case.body["project_id"] = projects[0]
 
 
 def _fed_back(case) -> None:
@@ -394,6 +408,8 @@ def map_case(context, case):
         _fed_back(case)
     if operation == ("POST", "/api/v1/inputs/{id}/publish"):
         _publish(case)
+    if operation == ("PUT", "/api/v1/forms/{id}"):
+        _form_change(case)
     body = case.body
     if isinstance(body, dict):
         for field, kind in REFERENCES.items():
@@ -406,7 +422,7 @@ def map_case(context, case):
     if isinstance(query, dict):
         # A list narrowed to a project, activity or opportunity must name one that
         # exists.
-        for field in ("project_id", "activity_id", "opportunity_id"):
+        for field in ("project_id", "activity_id", "opportunity_id", "form_id"):
             if field in query:
                 query[field] = _known(REFERENCES[field], query[field])
         if operation[1].startswith("/api/v1/organisations/{id}/indicators/"):
@@ -463,3 +479,5 @@ def before_call(context, case, kwargs):
         rule(case.body)
     if operation == ("POST", "/api/v1/inputs/{id}/publish"):
         _publish(case)
+    if operation == ("PUT", "/api/v1/forms/{id}"):
+        _form_change(case)

@@ -334,6 +334,30 @@ const PAGES = [
     await Promise.all([page.waitForNavigation(), page.click('a[href="/preferences/easy-read/on"]')]);
   }],
   ['input-published', '/inputs/1', 'On the public page', LEAD],
+  ['forms', '/forms', 'When we came to help you', LEAD],
+  ['form', '/forms/1', 'Address to share', LEAD],
+  ['form-new-errors', '/forms/new', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#question', 'What would help you most on the day?');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save the form")')]);
+  }],
+  ['inputs-of-a-form', '/inputs?form=1', 'Showing only the answers to the feedback form', LEAD],
+  ['say', '/say/1', 'what would have made it better?', null],
+  ['say-polish-easy-read', '/say/1', 'Did an ambulance come to help you?', null, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('a[hreflang=pl]')]);
+    await Promise.all([page.waitForNavigation(), page.click('a[href="/preferences/easy-read/on"]')]);
+  }],
+  // Sent at once, as a program would: refused, the words kept.
+  ['say-sent-too-soon', '/say/1', 'There is a problem', null, async (page) => {
+    await page.fill('#said', 'The crew were kind.');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Send your answer")')]);
+  }],
+  // Sent after reading and typing: kept. Two of these (one per check) stay within
+  // the five answers an address may give in ten minutes.
+  ['say-thanks', '/say/1', 'Thank you for your answer', null, async (page) => {
+    await page.fill('#said', 'Tell me which hospital you are taking us to.');
+    await page.waitForTimeout(3500);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Send your answer")')]);
+  }],
   ['open-opportunities', '/open-opportunities', 'Reader panel for letters to patients', null],
   ['open-opportunity', '/open-opportunities/2', 'How to say you are interested', null],
   ['open-opportunity-easy-read', '/open-opportunities/2/easy-read', 'We give you a shopping voucher', null],

@@ -23,4 +23,5 @@ mod people_pages;
 mod permissions;
 mod register_pages;
 mod rules_pages;
+mod said_form_pages;
 mod work_pages;
