@@ -1121,6 +1121,7 @@ staff-inputs-of-form = Showing only the answers to the feedback form "{ $form }"
 staff-forms = Feedback forms
 staff-forms-intro = A feedback form asks the public one question about a project, in English, Polish and Easy Read. Anyone can answer it, signed in or not, without JavaScript. Each answer becomes an input of the project, owned by the project's lead, and is due by your charter's feedback deadline.
 staff-no-forms = There are no feedback forms yet.
+staff-no-forms-of-project = This project has no feedback form yet.
 staff-more-forms = More feedback forms
 staff-make-a-form = Make a feedback form
 staff-change-the-form = Change the feedback form

@@ -386,6 +386,8 @@ struct ProjectPage {
     /// When people were first involved and the stage then, in words, and whether
     /// that was from the start.
     first: Option<(String, bool)>,
+    /// Its feedback forms: id, title, and whether each is open.
+    forms: Vec<(i64, String, bool)>,
 }
 
 pub(super) async fn project_page(
@@ -431,8 +433,21 @@ pub(super) async fn project_page(
                 f.stage.is_from_the_start(),
             )
         });
+        let forms = coproduce_app::said_forms::list(
+            &state.ctx,
+            &viewer.actor(),
+            PageRequest::first(PageRequest::MAX_LIMIT),
+            None,
+            Some(project.id),
+        )
+        .await?
+        .items
+        .into_iter()
+        .map(|f| (f.id, f.title.clone(), f.is_open()))
+        .collect();
         Ok::<_, PageError>(ProjectPage {
             chrome: Chrome::new(&state, &viewer, "projects"),
+            forms,
             target_rung: project.target_rung().map(|r| r.label()),
             budget: project
                 .budget_pence
