@@ -36,6 +36,10 @@ else, which a schema cannot say:
   organisation's own); a person said to be interested is one of those it is for;
 - an outcome was made today or before, and a project or input it names is its
   organisation's own;
+- a recognition policy offers each kind of recognition once; its tiers have keys
+  of their own, and each rate is for one of them, with an activity type exactly
+  when it is per activity, no two for the same thing, and at least one when
+  payment is offered;
 - a feedback form changed stays with a project of its organisation; a list of
   inputs narrowed to a form names one that exists;
 - a paper's (or evidence's) content is of the kind its file name says (the type is read from the
@@ -458,6 +462,68 @@ def _outcome(body: dict) -> None:
     body["inputs"] = []
 
 
+RECOGNITION = {
+    "payment": "payment", "Payment": "payment", "paid": "payment", "fee": "payment",
+    "vouchers": "vouchers", "Vouchers": "vouchers", "voucher": "vouchers",
+    "time-credits": "time-credits", "Time credits": "time-credits",
+    "training": "training", "Training": "training",
+    "expenses-only": "expenses-only", "Expenses repaid only": "expenses-only",
+    "expenses": "expenses-only", "unpaid": "expenses-only",
+}
+
+
+BASIS = {
+    "hour": "hour", "Per hour": "hour", "hourly": "hour", "an hour": "hour",
+    "half-day": "half-day", "Per half day": "half-day", "half day": "half-day",
+    "session": "half-day",
+    "day": "day", "Per day": "day", "daily": "day", "a day": "day",
+    "activity": "activity", "Per activity of a type": "activity",
+    "per activity": "activity", "fixed": "activity",
+}
+
+
+def _policy(body: dict) -> None:
+    # What is offered is named once each and is not empty; tiers have keys of their
+    # own (1 to 8 of them); each rate is for one of them, with an activity type
+    # exactly when it is per activity, and no two rates for the same thing; payment
+    # offered needs a rate.
+    offered = body.get("offered")
+    if isinstance(offered, list):
+        seen = []
+        for o in offered:
+            slug = RECOGNITION.get(o, o)
+            if slug not in seen:
+                seen.append(slug)
+        body["offered"] = seen or ["vouchers"]
+    tiers = body.get("tiers")
+    if isinstance(tiers, list):
+        tiers = tiers[:8] or [{"key": "tier-1", "name": "Sharing views"}]
+        for i, t in enumerate(tiers):
+            if isinstance(t, dict):
+                t["key"] = f"tier-{i + 1}"
+        body["tiers"] = tiers
+    rates = body.get("rates")
+    if isinstance(rates, list):
+        kept, keys = [], set()
+        for r in rates[:64]:
+            if not isinstance(r, dict):
+                continue
+            r["tier"] = "tier-1"
+            r["basis"] = BASIS.get(r.get("basis"), r.get("basis"))
+            if r["basis"] == "activity":
+                r["activity_type"] = "meeting"
+            else:
+                r["activity_type"] = None
+            key = (r.get("basis"), r.get("activity_type"))
+            if key not in keys:
+                keys.add(key)
+                kept.append(r)
+        body["rates"] = kept
+        if not kept and "payment" in body.get("offered", []):
+            body["offered"] = [o for o in body["offered"] if o != "payment"] or ["vouchers"]
+
+
+BODY_RULES[("POST", "/api/v1/organisations/{id}/recognition-policies")] = _policy
 BODY_RULES[("POST", "/api/v1/organisations/{id}/outcomes")] = _outcome
 BODY_RULES[("PUT", "/api/v1/outcomes/{id}")] = _outcome
 BODY_RULES[("POST", "/api/v1/outcomes/{id}/evidence")] = _paper

@@ -334,6 +334,13 @@ const PAGES = [
     await Promise.all([page.waitForNavigation(), page.click('a[href="/preferences/easy-read/on"]')]);
   }],
   ['input-published', '/inputs/1', 'On the public page', LEAD],
+  ['recognition', '/organisations/1/recognition', 'A new version takes effect on', LEAD],
+  ['recognition-new', '/organisations/1/recognition/new', 'Set a new version', LEAD],
+  ['recognition-new-errors', '/organisations/1/recognition/new', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#tier-1-hour', '15.005');
+    await page.fill('#tier-2-key', 'Tier Two');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save this version")')]);
+  }],
   ['forms', '/forms', 'When we came to help you', LEAD],
   ['form', '/forms/1', 'Address to share', LEAD],
   ['form-new-errors', '/forms/new', 'There is a problem', LEAD, async (page) => {

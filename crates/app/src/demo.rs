@@ -90,6 +90,7 @@ pub async fn create_demo_accounts(
     open_opportunities(ctx, &system).await?;
     if let Some(lead) = involvement_lead {
         said_and_answered(ctx, &system, lead).await?;
+        recognition_policy(ctx, &system).await?;
     }
     Ok(out)
 }
@@ -604,5 +605,71 @@ async fn said_form(ctx: &Context, system: &Actor, project_id: i64) -> Result<(),
         )
         .await?;
     }
+    Ok(())
+}
+
+/// The ambulance service's recognition policy: in force since the start of the
+/// year, and a new version raising the hourly rate that takes effect next month.
+async fn recognition_policy(ctx: &Context, system: &Actor) -> Result<(), AppError> {
+    use coproduce_domain::recognition::{ExpensesDraft, PolicyDraft, RateDraft, TierDraft};
+    let today = coproduce_domain::time::london_date(ctx.now());
+    let tier = |key: &str, name: &str, description: &str| TierDraft {
+        key: key.into(),
+        name: name.into(),
+        description: description.into(),
+    };
+    let rate = |tier: &str, basis: &str, activity_type: &str, amount_pence: i64| RateDraft {
+        tier: tier.into(),
+        basis: basis.into(),
+        activity_type: activity_type.into(),
+        amount_pence,
+    };
+    let mut policy = PolicyDraft {
+        effective_from: today
+            .checked_sub_days(chrono::Days::new(200))
+            .unwrap_or(today)
+            .to_string(),
+        offered: vec![
+            "payment".into(),
+            "vouchers".into(),
+            "time-credits".into(),
+            "training".into(),
+        ],
+        pro_rata: Some(true),
+        tiers: vec![
+            tier("tier-1", "Sharing views", "Surveys, focus groups and listening events"),
+            tier("tier-2", "Taking part in groups", "Regular meetings of a group or panel"),
+            tier("tier-3", "Working together", "Co-designing a service, sitting on interview panels"),
+            tier("tier-4", "Leading and governing", "Strategic roles and board committees"),
+        ],
+        rates: vec![
+            rate("tier-1", "hour", "", 1_500),
+            rate("tier-2", "half-day", "", 6_000),
+            rate("tier-2", "day", "", 12_000),
+            rate("tier-3", "half-day", "", 7_500),
+            rate("tier-3", "day", "", 15_000),
+            rate("tier-3", "activity", "interview-panel", 10_000),
+            rate("tier-4", "day", "", 20_000),
+        ],
+        expenses: ExpensesDraft {
+            per_mile: 45,
+            per_mile_passenger: 5,
+            per_mile_bicycle: 20,
+            public_transport: true,
+            taxis_with_approval: true,
+            care_costs: true,
+            meal_cap: 1_000,
+            home_working: 500,
+            claim_within_days: 90,
+        },
+        advice: "Citizens Advice can tell you how a payment affects your benefits: call 0800 144 8848 (free) or visit citizensadvice.org.uk. Our involvement team can also put you in touch with a benefits adviser.".into(),
+    };
+    crate::recognition::set_policy(ctx, system, 1, &policy).await?;
+    policy.effective_from = today
+        .checked_add_days(chrono::Days::new(30))
+        .unwrap_or(today)
+        .to_string();
+    policy.rates[0].amount_pence = 1_550;
+    crate::recognition::set_policy(ctx, system, 1, &policy).await?;
     Ok(())
 }

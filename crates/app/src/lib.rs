@@ -38,6 +38,7 @@ pub mod password;
 pub mod people;
 pub mod provision;
 pub mod published;
+pub mod recognition;
 pub mod reminders;
 pub mod said_forms;
 pub mod scope;

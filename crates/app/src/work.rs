@@ -75,7 +75,9 @@ pub async fn create_project(
     Ok(ctx.store.project(id).await?)
 }
 
-/// Changes a project; it may move only to an organisation the actor sees.
+/// Changes a project; it may move only to an organisation the actor sees, and only
+/// while nothing of its own organisation hangs on it (what people said about it,
+/// its outcomes, feedback forms and opportunities keep their organisation).
 pub async fn update_project(
     ctx: &Context,
     actor: &Actor,
@@ -83,8 +85,13 @@ pub async fn update_project(
     f: &ProjectFields,
 ) -> Result<Project, AppError> {
     actor.require(Capability::WriteWork)?;
-    visible_record(ctx, actor, Owned::Project, id).await?;
+    let current = visible_record(ctx, actor, Owned::Project, id).await?;
     crate::scope::referenced_organisation(ctx, actor, f.organisation_id).await?;
+    if f.organisation_id != current && ctx.store.project_is_tied(id).await? {
+        return Err(AppError::Conflict(
+            "The project cannot move to another organisation: inputs, outcomes, feedback forms or opportunities of its organisation belong to it".into(),
+        ));
+    }
     check_project_names(ctx, f).await?;
     // A new stage cannot begin before the one it follows.
     let history = ctx.store.stage_history(id).await?;

@@ -47,6 +47,8 @@ vocabulary! {
         ReadEquality => ("read-equality", "Read equality monitoring totals"),
         /// Adopt and change charters and record signatories.
         ManageCharters => ("manage-charters", "Manage charters"),
+        /// Set the recognition policy: role tiers, rates, what is offered, expenses.
+        ManageRecognition => ("manage-recognition", "Set the recognition policy"),
         /// Create and change organisations and their settings.
         ManageOrganisations => ("manage-organisations", "Manage organisations"),
         /// Invite people to accounts and change their roles.
@@ -77,7 +79,9 @@ impl Role {
             C::ReadEquality => {
                 matches!(self, R::Administrator | R::InvolvementLead | R::BoardViewer)
             }
-            C::ManageCharters => matches!(self, R::Administrator | R::InvolvementLead),
+            C::ManageCharters | C::ManageRecognition => {
+                matches!(self, R::Administrator | R::InvolvementLead)
+            }
             C::ManageOrganisations | C::ManageAccounts | C::Oversee => {
                 matches!(self, R::Administrator)
             }

@@ -22,74 +22,13 @@ vocabulary! {
 /// The largest involvement budget Coproduce holds: £100 million, in pence.
 pub const MAX_PENCE: i64 = 10_000_000_000;
 
-/// Reads an amount of money written in pounds, as people write it: an optional "£",
-/// commas between thousands, and up to two decimal places. The answer is whole
-/// pence, never negative.
+/// Reads an amount of money written in pounds, as people write it, up to
+/// [`MAX_PENCE`] (see [`crate::money::read_pounds`]).
 pub fn pounds_to_pence(s: &str) -> Result<i64, Problem> {
-    let not_money = || Problem::NotMoney(s.trim().to_string());
-    let t = s.trim();
-    let t = t.strip_prefix('£').unwrap_or(t).trim();
-    if t.is_empty() || t.starts_with('-') {
-        return Err(not_money());
-    }
-    let (whole, fraction) = match t.split_once('.') {
-        Some((w, f)) => (w, f),
-        None => (t, ""),
-    };
-    // Commas only between groups of three digits.
-    let groups: Vec<&str> = whole.split(',').collect();
-    let well_grouped = groups.len() == 1
-        || (!groups[0].is_empty()
-            && groups[0].len() <= 3
-            && groups[1..].iter().all(|g| g.len() == 3));
-    let digits: String = groups.concat();
-    if !well_grouped
-        || digits.is_empty()
-        || !digits.bytes().all(|b| b.is_ascii_digit())
-        || fraction.len() > 2
-        || !fraction.bytes().all(|b| b.is_ascii_digit())
-        || (t.contains('.') && fraction.is_empty())
-    {
-        return Err(not_money());
-    }
-    let pounds: i64 = digits.parse().map_err(|_| not_money())?;
-    let pence: i64 = match fraction.len() {
-        0 => 0,
-        1 => fraction.parse::<i64>().map_err(|_| not_money())? * 10,
-        _ => fraction.parse().map_err(|_| not_money())?,
-    };
-    let total = pounds
-        .checked_mul(100)
-        .and_then(|p| p.checked_add(pence))
-        .ok_or_else(not_money)?;
-    if total > MAX_PENCE {
-        return Err(Problem::OutOfRange {
-            min: 0,
-            max: MAX_PENCE / 100,
-            given: pounds,
-        });
-    }
-    Ok(total)
+    crate::money::read_pounds(s, MAX_PENCE)
 }
 
-/// An amount in pence as people read pounds: "£1,250.50", or "£300" for whole pounds.
-pub fn show_pounds(pence: i64) -> String {
-    let pounds = pence / 100;
-    let rest = pence % 100;
-    let digits = pounds.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    if rest == 0 {
-        format!("£{grouped}")
-    } else {
-        format!("£{grouped}.{rest:02}")
-    }
-}
+pub use crate::money::show_pounds;
 
 #[cfg(test)]
 mod tests {

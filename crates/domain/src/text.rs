@@ -241,11 +241,13 @@ pub enum Problem {
     FormTooOld,
     #[error("must be left empty")]
     LeaveEmpty,
+    #[error("\"{0}\" is not a key: use lower-case letters, digits and hyphens, like tier-2")]
+    NotKey(String),
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 88] = [
+    pub const CODES: [&'static str; 89] = [
         "empty",
         "too-long",
         "control-character",
@@ -334,6 +336,7 @@ impl Problem {
         "sent-too-soon",
         "form-too-old",
         "leave-empty",
+        "not-key",
     ];
 
     /// The id translations know this problem by.
@@ -428,6 +431,7 @@ impl Problem {
             SentTooSoon => "sent-too-soon",
             FormTooOld => "form-too-old",
             LeaveEmpty => "leave-empty",
+            NotKey(_) => "not-key",
         }
     }
 
@@ -443,6 +447,7 @@ impl Problem {
             | NotPostcode(g)
             | NotPostcodeDistrict(g)
             | NotCharterKey(g)
+            | NotKey(g)
             | NotDateTime(g)
             | NotDate(g)
             | NoSuchDate(g)
@@ -776,6 +781,7 @@ mod tests {
             Problem::SentTooSoon,
             Problem::FormTooOld,
             Problem::LeaveEmpty,
+            Problem::NotKey("x".into()),
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

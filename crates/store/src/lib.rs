@@ -42,6 +42,7 @@ pub mod people;
 pub mod projects;
 pub mod provision;
 pub mod published;
+pub mod recognition;
 pub mod said_forms;
 pub mod sessions;
 #[cfg(any(test, feature = "testing"))]

@@ -106,6 +106,19 @@ macro_rules! project_select {
 }
 
 impl Store {
+    /// Whether anything that keeps its own organisation belongs to a project:
+    /// inputs, outcomes, feedback forms or opportunities. One query.
+    pub async fn project_is_tied(&self, id: i64) -> Result<bool, StoreError> {
+        Ok(on_pool!(self, |p| {
+            sqlx::query_scalar::<_, bool>(
+                "SELECT EXISTS (SELECT 1 FROM inputs WHERE project_id = $1) OR EXISTS (SELECT 1 FROM outcomes WHERE project_id = $1) OR EXISTS (SELECT 1 FROM said_forms WHERE project_id = $1) OR EXISTS (SELECT 1 FROM opportunities WHERE project_id = $1)",
+            )
+            .bind(id)
+            .fetch_one(p)
+            .await
+        })?)
+    }
+
     pub async fn create_project(
         &self,
         f: &ProjectFields,

@@ -15,7 +15,7 @@ use utoipa::{Modify, OpenApi};
 use crate::api::{
     self, activities, charters, equality, feedback, forms, indicators, inputs, invitations,
     meeting_rules, networks, opportunities, organisations, outcomes, papers, people, projects,
-    provision, responses, venues,
+    provision, recognition, responses, venues,
 };
 
 #[derive(OpenApi)]
@@ -84,6 +84,9 @@ use crate::api::{
         forms::update,
         forms::open,
         forms::close,
+        recognition::in_force,
+        recognition::versions,
+        recognition::set,
         indicators::feedback_within_days,
         indicators::you_said_we_did,
         equality::totals,

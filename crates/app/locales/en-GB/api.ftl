@@ -22,3 +22,4 @@ api-fields-not-acceptable =
        *[other] { $n } fields are not acceptable: see errors
     }
 api-internal = Something went wrong on our side. If it happens again, quote reference { $reference }.
+api-no-policy-in-force = The organisation has no recognition policy in force on { $date }.

@@ -100,3 +100,4 @@ why-holds-phone = { $field } holds a phone number: take it out before it is publ
 why-sent-too-soon = Your answer was sent very quickly after the page opened. To stop spam, we ask you to check it, then send it again
 why-form-too-old = This page was open for more than a day. Check your answer, then send it again
 why-leave-empty = { $field } must be left empty: it is there to stop spam
+why-not-key = "{ $given }" is not a key: use lower-case letters, digits and hyphens, like tier-2

@@ -100,3 +100,4 @@ why-holds-phone = { $field }: zawiera numer telefonu, usuń go przed publikacją
 why-sent-too-soon = Odpowiedź została wysłana bardzo szybko po otwarciu strony. Aby chronić się przed spamem, prosimy: sprawdź ją i wyślij ponownie
 why-form-too-old = Ta strona była otwarta dłużej niż dzień. Sprawdź odpowiedź i wyślij ją ponownie
 why-leave-empty = { $field }: to pole musi zostać puste, chroni przed spamem
+why-not-key = „{ $given }” nie jest kluczem: użyj małych liter, cyfr i łączników, np. tier-2

@@ -12,5 +12,6 @@ mod mailbox;
 mod meeting_rules;
 mod opportunities;
 mod people;
+mod recognition;
 mod said_forms;
 mod sessions;

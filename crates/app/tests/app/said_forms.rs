@@ -142,6 +142,30 @@ async fn a_form_is_made_by_staff_with_every_bad_value_named(app: &TestApp) {
             .items
             .is_empty()
     );
+    // A project its form hangs on does not move to another organisation.
+    let admin = app.signed_in(Role::Administrator, None).await.actor;
+    let current = app.ctx.store.project(p).await.unwrap();
+    let moved = work::update_project(
+        &app.ctx,
+        &admin,
+        p,
+        &ProjectFields {
+            organisation_id: other,
+            title: current.title.clone(),
+            stage: current.stage,
+            level: current.level,
+            scope_and_limits: None,
+            lead_account_id: None,
+            target_rung: None,
+            budget_pence: None,
+            cannot_change: None,
+            partners: vec![],
+            stage_began_on: None,
+        },
+    )
+    .await;
+    assert!(matches!(moved, Err(AppError::Conflict(_))), "{moved:?}");
+    assert_eq!(app.ctx.store.project(p).await.unwrap().organisation_id, org);
     // Someone signed in as a participant cannot make or read one.
     let participant = app.signed_in(Role::Participant, Some(org)).await.actor;
     assert!(matches!(

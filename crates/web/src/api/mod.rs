@@ -40,6 +40,7 @@ pub mod papers;
 pub mod people;
 pub mod projects;
 pub mod provision;
+pub mod recognition;
 pub mod responses;
 pub mod venues;
 
@@ -77,6 +78,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = opportunities::routes(r);
     let r = outcomes::routes(r);
     let r = forms::routes(r);
+    let r = recognition::routes(r);
     r.get(
         "/api/openapi.json",
         coproduce_domain::account::Capability::ReadPublic,

@@ -445,6 +445,8 @@ pub async fn create(
         (status = 403, response = super::Forbidden),
         (status = 404, response = super::NotFound),
         (status = 422, response = super::Unprocessable),
+        (status = 409, description = "It cannot move to another organisation: inputs, outcomes, feedback forms or opportunities of its organisation belong to it. Nothing was written.",
+            body = crate::error::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn update(
     State(s): State<AppState>,

@@ -21,6 +21,7 @@ mod oversight_pages;
 mod pages;
 mod people_pages;
 mod permissions;
+mod recognition_pages;
 mod register_pages;
 mod rules_pages;
 mod said_form_pages;

@@ -105,6 +105,9 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/activities/{id}", READ_WORK),
     ("POST", "/activities/{id}/inputs", WRITE_WORK),
     ("POST", "/activities/{id}/publish", WRITE_WORK),
+    ("GET", "/organisations/{id}/recognition", READ_WORK),
+    ("GET", "/organisations/{id}/recognition/new", LEADS),
+    ("POST", "/organisations/{id}/recognition", LEADS),
     ("GET", "/organisations/{id}/meeting-rules", READ_WORK),
     ("GET", "/organisations/{id}/meeting-rules/{key}", LEADS),
     ("POST", "/organisations/{id}/meeting-rules/{key}", LEADS),
@@ -285,6 +288,21 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/api/v1/activities/{id}", READ_WORK),
     ("PUT", "/api/v1/activities/{id}", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/publish", WRITE_WORK),
+    (
+        "GET",
+        "/api/v1/organisations/{id}/recognition-policy",
+        READ_WORK,
+    ),
+    (
+        "GET",
+        "/api/v1/organisations/{id}/recognition-policies",
+        READ_WORK,
+    ),
+    (
+        "POST",
+        "/api/v1/organisations/{id}/recognition-policies",
+        LEADS,
+    ),
     ("GET", "/api/v1/organisations/{id}/meeting-rules", READ_WORK),
     (
         "PUT",

@@ -807,6 +807,30 @@ pub async fn fixture(store: &Site, name: &str) -> Fixture {
     .await
     .unwrap()
     .id;
+    // A recognition policy in force, so reading it finds one.
+    coproduce_app::recognition::set_policy(
+        &store.ctx,
+        &store.actor(owner).await,
+        o.id,
+        &coproduce_domain::recognition::PolicyDraft {
+            effective_from: "2020-01-01".into(),
+            offered: vec!["vouchers".into()],
+            pro_rata: Some(false),
+            tiers: vec![coproduce_domain::recognition::TierDraft {
+                key: "tier-1".into(),
+                name: "Sharing views".into(),
+                description: String::new(),
+            }],
+            rates: vec![],
+            expenses: coproduce_domain::recognition::ExpensesDraft {
+                claim_within_days: 90,
+                ..Default::default()
+            },
+            advice: "Citizens Advice".into(),
+        },
+    )
+    .await
+    .unwrap();
     let paper = {
         let mut tx = store.begin().await.unwrap();
         let id = coproduce_store::papers::insert_paper_in(

@@ -14,6 +14,7 @@ mod papers;
 mod partners;
 mod projects;
 mod provision;
+mod recognition;
 mod respond;
 mod rules;
 mod said;
@@ -266,6 +267,21 @@ pub fn routes(r: Routes) -> Routes {
             "/inputs/{id}/told/{told_id}/done",
             C::WriteWork,
             told::told_done,
+        )
+        .get(
+            "/organisations/{id}/recognition",
+            C::ReadWork,
+            recognition::page,
+        )
+        .get(
+            "/organisations/{id}/recognition/new",
+            C::ManageRecognition,
+            recognition::new_version,
+        )
+        .post(
+            "/organisations/{id}/recognition",
+            C::ManageRecognition,
+            recognition::save,
         )
         .get("/forms", C::ReadWork, forms::list)
         .get("/forms/new", C::WriteWork, forms::new_form)

@@ -308,7 +308,14 @@ pub(super) async fn save_project(
     match saved {
         Ok(project) => Ok(Redirect::to(&format!("/projects/{}", project.id)).into_response()),
         Err(e) => {
-            let mut errors = field_errors(e)?;
+            let mut errors = match e {
+                // Moving a project its organisation's records hang on: said on the
+                // organisation, with what was typed kept.
+                crate::ApiError::Conflict(why) => {
+                    vec![FieldError::worded("organisation_id", why)]
+                }
+                e => field_errors(e)?,
+            };
             // The day a stage began is a date typed in three boxes.
             for e in errors.iter_mut().filter(|e| e.field == "stage_began_on") {
                 e.field = "stage_began_on-day".into();
