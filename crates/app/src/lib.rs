@@ -35,6 +35,7 @@ pub mod outcomes;
 pub mod oversight;
 pub mod papers;
 pub mod password;
+pub mod payments;
 pub mod people;
 pub mod provision;
 pub mod published;

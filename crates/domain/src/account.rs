@@ -49,6 +49,8 @@ vocabulary! {
         ManageCharters => ("manage-charters", "Manage charters"),
         /// Set the recognition policy: role tiers, rates, what is offered, expenses.
         ManageRecognition => ("manage-recognition", "Set the recognition policy"),
+        /// Work out payments for taking part, and put one right by reversing it.
+        ManagePayments => ("manage-payments", "Work out payments"),
         /// Create and change organisations and their settings.
         ManageOrganisations => ("manage-organisations", "Manage organisations"),
         /// Invite people to accounts and change their roles.
@@ -73,7 +75,9 @@ impl Role {
                 self,
                 R::Administrator | R::InvolvementLead | R::Staff | R::BoardViewer
             ),
-            C::WriteWork => matches!(self, R::Administrator | R::InvolvementLead | R::Staff),
+            C::WriteWork | C::ManagePayments => {
+                matches!(self, R::Administrator | R::InvolvementLead | R::Staff)
+            }
             C::ReadPeople => matches!(self, R::Administrator | R::InvolvementLead | R::Staff),
             C::WritePeople => matches!(self, R::Administrator | R::InvolvementLead),
             C::ReadEquality => {

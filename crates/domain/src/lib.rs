@@ -26,6 +26,7 @@ pub mod opportunity;
 pub mod organisation;
 pub mod outcome;
 pub mod papers;
+pub mod payment;
 pub mod person;
 pub mod personal;
 pub mod project;

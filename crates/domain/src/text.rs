@@ -243,11 +243,13 @@ pub enum Problem {
     LeaveEmpty,
     #[error("\"{0}\" is not a key: use lower-case letters, digits and hyphens, like tier-2")]
     NotKey(String),
+    #[error("cannot be before it was approved, on {}", crate::time::show_date(*.0))]
+    BeforeApproved(chrono::NaiveDate),
 }
 
 impl Problem {
     /// Every code a problem can have, for the test that each has a translation.
-    pub const CODES: [&'static str; 89] = [
+    pub const CODES: [&'static str; 90] = [
         "empty",
         "too-long",
         "control-character",
@@ -337,6 +339,7 @@ impl Problem {
         "form-too-old",
         "leave-empty",
         "not-key",
+        "before-approved",
     ];
 
     /// The id translations know this problem by.
@@ -432,6 +435,7 @@ impl Problem {
             FormTooOld => "form-too-old",
             LeaveEmpty => "leave-empty",
             NotKey(_) => "not-key",
+            BeforeApproved(_) => "before-approved",
         }
     }
 
@@ -503,7 +507,7 @@ impl Problem {
             }
             ActivityTooLong(days) => vec![("days", days.to_string())],
             KeyUsedTwice { what, key } => vec![("what", what.to_string()), ("key", key.clone())],
-            BeforeAdopted(day) | BeforeLastStage(day) => {
+            BeforeAdopted(day) | BeforeLastStage(day) | BeforeApproved(day) => {
                 vec![("date", day.format("%Y-%m-%d").to_string())]
             }
             _ => vec![],
@@ -782,6 +786,7 @@ mod tests {
             Problem::FormTooOld,
             Problem::LeaveEmpty,
             Problem::NotKey("x".into()),
+            Problem::BeforeApproved(chrono::NaiveDate::default()),
         ];
         let codes: Vec<&str> = samples.iter().map(Problem::code).collect();
         assert_eq!(

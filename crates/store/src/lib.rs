@@ -38,6 +38,7 @@ pub mod organisations;
 pub mod outcomes;
 pub mod owners;
 pub mod papers;
+pub mod payments;
 pub mod people;
 pub mod projects;
 pub mod provision;

@@ -44,10 +44,12 @@ pub enum Owned {
     Evidence,
     /// A feedback form a project publishes.
     SaidForm,
+    /// An entry of the payments ledger.
+    Payment,
 }
 
 impl Owned {
-    pub const ALL: [Owned; 22] = [
+    pub const ALL: [Owned; 23] = [
         Owned::Organisation,
         Owned::Person,
         Owned::Project,
@@ -70,6 +72,7 @@ impl Owned {
         Owned::Outcome,
         Owned::Evidence,
         Owned::SaidForm,
+        Owned::Payment,
     ];
 
     /// Its name in messages and the audit trail.
@@ -97,6 +100,7 @@ impl Owned {
             Owned::Outcome => "outcome",
             Owned::Evidence => "evidence",
             Owned::SaidForm => "feedback form",
+            Owned::Payment => "payment",
         }
     }
 
@@ -146,6 +150,7 @@ impl Owned {
                 "SELECT o.organisation_id FROM outcome_evidence e JOIN outcomes o ON o.id = e.outcome_id WHERE e.id = $1"
             }
             Owned::SaidForm => "SELECT organisation_id FROM said_forms WHERE id = $1",
+            Owned::Payment => "SELECT organisation_id FROM payments WHERE id = $1",
         }
     }
 }

@@ -101,3 +101,4 @@ why-sent-too-soon = Your answer was sent very quickly after the page opened. To 
 why-form-too-old = This page was open for more than a day. Check your answer, then send it again
 why-leave-empty = { $field } must be left empty: it is there to stop spam
 why-not-key = "{ $given }" is not a key: use lower-case letters, digits and hyphens, like tier-2
+why-before-approved = { $field } cannot be before it was approved, on { $date }

@@ -101,3 +101,4 @@ why-sent-too-soon = Odpowiedź została wysłana bardzo szybko po otwarciu stron
 why-form-too-old = Ta strona była otwarta dłużej niż dzień. Sprawdź odpowiedź i wyślij ją ponownie
 why-leave-empty = { $field }: to pole musi zostać puste, chroni przed spamem
 why-not-key = „{ $given }” nie jest kluczem: użyj małych liter, cyfr i łączników, np. tier-2
+why-before-approved = { $field } nie może być wcześniej niż zatwierdzenie, { $date }

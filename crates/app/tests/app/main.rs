@@ -11,6 +11,7 @@ mod invitations;
 mod mailbox;
 mod meeting_rules;
 mod opportunities;
+mod payments;
 mod people;
 mod recognition;
 mod said_forms;

@@ -533,6 +533,8 @@ pub struct Fixture {
     pub evidence: i64,
     /// An open feedback form of the project.
     pub said_form: i64,
+    /// A payment to the person for the activity, waiting for approval.
+    pub payment: i64,
 }
 
 impl Fixture {
@@ -562,6 +564,7 @@ impl Fixture {
             O::Outcome => self.outcome,
             O::Evidence => self.evidence,
             O::SaidForm => self.said_form,
+            O::Payment => self.payment,
         }
     }
 }
@@ -807,6 +810,35 @@ pub async fn fixture(store: &Site, name: &str) -> Fixture {
     .await
     .unwrap()
     .id;
+    let payment = {
+        let mut tx = store.begin().await.unwrap();
+        let id = coproduce_store::payments::insert_payment_in(
+            &mut tx,
+            &coproduce_store::payments::NewPayment {
+                organisation_id: o.id,
+                person_id: person,
+                activity_id: Some(activity),
+                project_id: Some(project),
+                policy_id: None,
+                tier: None,
+                basis: None,
+                rate_pence: None,
+                scheduled_minutes: None,
+                attended_minutes: None,
+                amount_pence: 3_000,
+                paid_as: coproduce_domain::payment::PaidAs::Money,
+                charity: None,
+                reverses_id: None,
+                reason: None,
+            },
+            None,
+            store.now(),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        id
+    };
     // A recognition policy in force, so reading it finds one.
     coproduce_app::recognition::set_policy(
         &store.ctx,
@@ -891,6 +923,7 @@ pub async fn fixture(store: &Site, name: &str) -> Fixture {
         outcome,
         evidence,
         said_form,
+        payment,
         invitation,
         paper,
         session,
