@@ -36,6 +36,11 @@ else, which a schema cannot say:
   organisation's own); a person said to be interested is one of those it is for;
 - an outcome was made today or before, and a project or input it names is its
   organisation's own;
+- a person's choice about payments has an amount exactly when taking less and a
+  charity exactly when giving to one, chosen today or before; a payment is marked
+  paid on a day neither ahead nor before it was approved; payments are worked out
+  at a tier of the policy in force; a list of payments narrowed to a person names
+  one that exists;
 - a recognition policy offers each kind of recognition once; its tiers have keys
   of their own, and each rate is for one of them, with an activity type exactly
   when it is per activity, no two for the same thing, and at least one when
@@ -429,6 +434,8 @@ def map_case(context, case):
         for field in ("project_id", "activity_id", "opportunity_id", "form_id"):
             if field in query:
                 query[field] = _known(REFERENCES[field], query[field])
+        if "person_id" in query:
+            query["person_id"] = _known("people", query["person_id"])
         if operation[1].startswith("/api/v1/organisations/{id}/indicators/"):
             # The period starts no later than it ends (by default, today).
             start, end = _date(query.get("from")), _date(query.get("to"))
@@ -524,6 +531,59 @@ def _policy(body: dict) -> None:
 
 
 BODY_RULES[("POST", "/api/v1/organisations/{id}/recognition-policies")] = _policy
+
+
+CHOICE = {
+    "take": "take", "Take the payment": "take", "yes": "take", "paid": "take",
+    "less": "less", "Take less than the full amount": "less", "take less": "less",
+    "reduced": "less",
+    "decline": "decline", "Decline it": "decline", "declined": "decline", "no": "decline",
+    "none": "decline",
+    "charity": "charity", "Give it to a charity": "charity", "donate": "charity",
+    "voucher": "voucher", "Take a voucher instead": "voucher", "vouchers": "voucher",
+    "time-credits": "time-credits", "Take time credits instead": "time-credits",
+    "time credits": "time-credits",
+}
+
+
+def _choice(body: dict) -> None:
+    # An amount only when taking less, and then one; a charity only when giving to
+    # one, and then a name; chosen today or before.
+    choice = CHOICE.get(body.get("choice"))
+    if choice == "less":
+        amount = body.get("amount_pence")
+        if not isinstance(amount, (int, float)) or isinstance(amount, bool) or amount < 1:
+            body["amount_pence"] = 2000
+    else:
+        body["amount_pence"] = None
+    if choice == "charity":
+        if _blank(body.get("charity")):
+            body["charity"] = "Mind"
+    else:
+        body["charity"] = None
+    body["chosen_on"] = _not_after_today(body.get("chosen_on"))
+
+
+def _london_today() -> dt.date:
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo("Europe/London")).date()
+
+
+def _paid(body: dict) -> None:
+    # Paid today: not in the future, nor before it was approved (which may be today).
+    body["paid_on"] = _london_today().isoformat()
+
+
+def _work_out(body: dict) -> None:
+    # A tier of the policy in force on the activity's day: every policy here, the
+    # demo's and those the run sets, has tier-1.
+    body["tier"] = "tier-1"
+
+
+BODY_RULES[("POST", "/api/v1/people/{id}/recognition-choices")] = _choice
+BODY_RULES[("POST", "/api/v1/payments/{id}/paid")] = _paid
+BODY_RULES[("POST", "/api/v1/activities/{id}/payments")] = _work_out
 BODY_RULES[("POST", "/api/v1/organisations/{id}/outcomes")] = _outcome
 BODY_RULES[("PUT", "/api/v1/outcomes/{id}")] = _outcome
 BODY_RULES[("POST", "/api/v1/outcomes/{id}/evidence")] = _paper

@@ -341,6 +341,20 @@ const PAGES = [
     await page.fill('#tier-2-key', 'Tier Two');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save this version")')]);
   }],
+  ['payments', '/payments', 'Waiting for approval', LEAD],
+  ['payment', '/payments/2', 'Approve the payment', LEAD],
+  ['payment-paid', '/payments/1', 'The day it was paid', LEAD],
+  ['payment-reverse-errors', '/payments/2', 'There is a problem', LEAD, async (page) => {
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Reverse the payment")')]);
+  }],
+  ['activity-payments', '/activities/8/payments', 'Work out the payments', LEAD],
+  ['person-recognition', '/people/11/recognition', 'How they want to be paid', LEAD],
+  ['me-recognition', '/me/recognition', 'Payments can affect your benefits', PARTICIPANT],
+  ['me-recognition-errors', '/me/recognition', 'There is a problem', PARTICIPANT, async (page) => {
+    await page.check('input[name=choice][value=less]');
+    await page.fill('#amount_pence', '12.345');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Save my choice")')]);
+  }],
   ['forms', '/forms', 'When we came to help you', LEAD],
   ['form', '/forms/1', 'Address to share', LEAD],
   ['form-new-errors', '/forms/new', 'There is a problem', LEAD, async (page) => {

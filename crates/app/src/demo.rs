@@ -91,6 +91,7 @@ pub async fn create_demo_accounts(
     if let Some(lead) = involvement_lead {
         said_and_answered(ctx, &system, lead).await?;
         recognition_policy(ctx, &system).await?;
+        payments(ctx, lead).await?;
     }
     Ok(out)
 }
@@ -608,8 +609,7 @@ async fn said_form(ctx: &Context, system: &Actor, project_id: i64) -> Result<(),
     Ok(())
 }
 
-/// The ambulance service's recognition policy: in force since the start of the
-/// year, and a new version raising the hourly rate that takes effect next month.
+/// The ambulance service's recognition policy: in force for more than a year, and a new version raising the hourly rate that takes effect next month.
 async fn recognition_policy(ctx: &Context, system: &Actor) -> Result<(), AppError> {
     use coproduce_domain::recognition::{ExpensesDraft, PolicyDraft, RateDraft, TierDraft};
     let today = coproduce_domain::time::london_date(ctx.now());
@@ -626,7 +626,7 @@ async fn recognition_policy(ctx: &Context, system: &Actor) -> Result<(), AppErro
     };
     let mut policy = PolicyDraft {
         effective_from: today
-            .checked_sub_days(chrono::Days::new(200))
+            .checked_sub_days(chrono::Days::new(400))
             .unwrap_or(today)
             .to_string(),
         offered: vec![
@@ -671,5 +671,90 @@ async fn recognition_policy(ctx: &Context, system: &Actor) -> Result<(), AppErro
         .to_string();
     policy.rates[0].amount_pence = 1_550;
     crate::recognition::set_policy(ctx, system, 1, &policy).await?;
+    Ok(())
+}
+
+/// Payments for the ambulance service's latest activity that people came to: the
+/// project lead works them out (someone who came has declined payment, another takes
+/// less), the involvement lead approves one and marks it paid, and the rest wait.
+async fn payments(ctx: &Context, lead: i64) -> Result<(), AppError> {
+    use coproduce_domain::payment::ChoiceDraft;
+    use coproduce_domain::person::AttendanceStatus;
+    use coproduce_store::{PageRequest, Within};
+    let ambulance = 1;
+    let Some(project_lead) = ctx
+        .store
+        .account_by_email("project.lead@demo.example")
+        .await?
+    else {
+        return Ok(());
+    };
+    let staff = Actor::account(project_lead.id, Role::Staff, Some(ambulance), None, None);
+    let lead = Actor::account(lead, Role::InvolvementLead, Some(ambulance), None, None);
+    let now = ctx.now();
+    let mut chosen = None;
+    for a in ctx
+        .store
+        .activities(
+            PageRequest::first(PageRequest::MAX_LIMIT),
+            Within::Organisation(ambulance),
+        )
+        .await?
+        .items
+        .into_iter()
+        .rev()
+    {
+        if a.ends_at >= now || a.cancelled_at.is_some() {
+            continue;
+        }
+        let came: Vec<i64> = ctx
+            .store
+            .attendance(a.id)
+            .await?
+            .into_iter()
+            .filter(|r| r.status == AttendanceStatus::Attended)
+            .map(|r| r.person_id)
+            .collect();
+        // Their choices are recorded by the ambulance service: its own people.
+        let today = coproduce_domain::time::london_date(now);
+        let came: Vec<i64> = ctx
+            .store
+            .invitees(&came, today)
+            .await?
+            .into_iter()
+            .filter(|p| p.organisation_id == ambulance && !p.erased)
+            .map(|p| p.id)
+            .collect();
+        if !came.is_empty() {
+            chosen = Some((a.id, came));
+            break;
+        }
+    }
+    let Some((activity, came)) = chosen else {
+        return Ok(());
+    };
+    let choice = |choice: &str, amount_pence| ChoiceDraft {
+        choice: choice.into(),
+        amount_pence,
+        charity: String::new(),
+        chosen_on: String::new(),
+    };
+    if let Some(p) = came.get(1) {
+        crate::payments::record_choice(ctx, &lead, *p, &choice("decline", None)).await?;
+    }
+    if let Some(p) = came.get(2) {
+        crate::payments::record_choice(ctx, &lead, *p, &choice("less", Some(2_000))).await?;
+    }
+    let worked = crate::payments::work_out(ctx, &staff, activity, "tier-2").await?;
+    if let Some(first) = worked.created.first() {
+        crate::payments::approve(ctx, &lead, *first).await?;
+        crate::payments::mark_paid(
+            ctx,
+            &lead,
+            *first,
+            &coproduce_domain::time::london_date(now).to_string(),
+        )
+        .await?;
+    }
     Ok(())
 }

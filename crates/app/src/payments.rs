@@ -367,3 +367,30 @@ pub async fn read(ctx: &Context, actor: &Actor, id: i64) -> Result<Payment, AppE
     visible_record(ctx, actor, Owned::Payment, id).await?;
     Ok(ctx.store.payment(id).await?)
 }
+
+/// An activity whose payments the actor may work out, with its organisation.
+pub async fn activity(
+    ctx: &Context,
+    actor: &Actor,
+    id: i64,
+) -> Result<(coproduce_store::activities::Activity, i64), AppError> {
+    actor.require(Capability::ManagePayments)?;
+    let organisation = visible_record(ctx, actor, Owned::Activity, id).await?;
+    Ok((ctx.store.activity(id).await?, organisation))
+}
+
+/// For the signed-in person: their choices, the latest first, and where their
+/// organisation says to get advice on benefits (from its policy in force today).
+pub async fn own_choices(
+    ctx: &Context,
+    actor: &Actor,
+) -> Result<(Vec<StoredChoice>, Option<String>), AppError> {
+    actor.require(Capability::OwnAccount)?;
+    let person = crate::people::own(ctx, actor).await?;
+    let advice = ctx
+        .store
+        .policy_in_force(person.organisation_id(), london_date(ctx.now()))
+        .await?
+        .map(|v| v.policy.advice);
+    Ok((ctx.store.recognition_choices(person.id).await?, advice))
+}

@@ -36,7 +36,7 @@ impl StoredChoice {
 macro_rules! payment_select {
     ($rest:literal) => {
         concat!(
-            "SELECT p.id, p.organisation_id, p.person_id, pe.name AS person_name, p.activity_id, a.title AS activity_title, a.starts_at AS activity_starts_at, p.project_id, p.policy_id, p.tier, p.basis, p.rate_pence, p.scheduled_minutes, p.attended_minutes, p.amount_pence, p.paid_as, p.charity, p.reverses_id, ",
+            "SELECT p.id, p.organisation_id, p.person_id, pe.name AS person_name, pe.organisation_id AS person_organisation_id, p.activity_id, a.title AS activity_title, a.starts_at AS activity_starts_at, p.project_id, p.policy_id, p.tier, p.basis, p.rate_pence, p.scheduled_minutes, p.attended_minutes, p.amount_pence, p.paid_as, p.charity, p.reverses_id, ",
             "(SELECT r.id FROM payments r WHERE r.reverses_id = p.id) AS reversed_by, p.reason, p.status, p.created_at, p.created_by, cb.name AS created_by_name, p.approved_at, p.approved_by, ab.name AS approved_by_name, p.paid_on ",
             "FROM payments p JOIN people pe ON pe.id = p.person_id LEFT JOIN activities a ON a.id = p.activity_id LEFT JOIN accounts cb ON cb.id = p.created_by LEFT JOIN accounts ab ON ab.id = p.approved_by ",
             $rest
@@ -51,6 +51,9 @@ pub struct Payment {
     pub organisation_id: i64,
     pub person_id: i64,
     pub person_name: String,
+    /// The organisation whose register the person is on: another, for someone of a
+    /// partner organisation who took part.
+    pub person_organisation_id: i64,
     pub activity_id: Option<i64>,
     pub activity_title: Option<String>,
     pub activity_starts_at: Option<DateTime<Utc>>,

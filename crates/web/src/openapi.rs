@@ -14,8 +14,8 @@ use utoipa::{Modify, OpenApi};
 
 use crate::api::{
     self, activities, charters, equality, feedback, forms, indicators, inputs, invitations,
-    meeting_rules, networks, opportunities, organisations, outcomes, papers, people, projects,
-    provision, recognition, responses, venues,
+    meeting_rules, networks, opportunities, organisations, outcomes, papers, payments, people,
+    projects, provision, recognition, responses, venues,
 };
 
 #[derive(OpenApi)]
@@ -87,6 +87,14 @@ use crate::api::{
         recognition::in_force,
         recognition::versions,
         recognition::set,
+        payments::list,
+        payments::read,
+        payments::work_out,
+        payments::approve,
+        payments::paid,
+        payments::reverse,
+        payments::choices,
+        payments::record_choice,
         indicators::feedback_within_days,
         indicators::you_said_we_did,
         equality::totals,

@@ -72,6 +72,7 @@ pub fn path_ids(path: &'static str) -> Vec<(&'static str, PathId)> {
             ("evidence_id", _) => PathId::Record(Owned::Evidence),
             ("id", "outcomes") => PathId::Record(Owned::Outcome),
             ("id", "forms") => PathId::Record(Owned::SaidForm),
+            ("id", "payments") => PathId::Record(Owned::Payment),
             // A feedback form's public page: anyone may answer it.
             ("id", "say") => PathId::Public,
             ("id", "opportunities" | "open-opportunities") => PathId::Record(Owned::Opportunity),

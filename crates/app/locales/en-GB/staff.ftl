@@ -1211,3 +1211,51 @@ staff-policy-days = { $days ->
     }
 staff-policy-advice = Where to get advice on benefits
 staff-policy-advice-hint = Shown to people before they choose how to be paid. For example: Citizens Advice, 0800 144 8848 (free), citizensadvice.org.uk
+
+## Payments
+staff-payments = Payments
+staff-see-payments = Payments for taking part
+staff-payments-intro = Payments worked out from who came to each activity and for how long, under the recognition policy and each person's choice on the activity's day. Someone other than who worked a payment out approves it; then it is marked paid. A mistake is put right by reversing it, never by changing it.
+staff-which-payments = Which payments
+staff-payments-all = All
+staff-no-payments = There are no payments here yet.
+staff-more-payments = More payments
+staff-payment-person = Person
+staff-payment-partner-person = on a partner organisation's register
+staff-payment-for = For
+staff-payment-amount = Amount
+staff-payment-status = Status
+staff-payment-heading = Payment { $id }
+staff-payment-reverses = Reverses payment { $id }
+staff-payment-how = How it was worked out
+staff-payment-worked = At { $rate }, { $minutes }
+staff-payment-minutes = for { $came } of { $lasted } minutes
+staff-payment-reason = Why it is reversed
+staff-payment-reason-hint = Say what was wrong, so whoever approves it and the finance team understand.
+staff-payment-reversed-by = Reversed by
+staff-payment-created = Worked out
+staff-payment-approved = Approved
+staff-payment-paid-on = The day it was paid
+staff-payment-approve = Approve the payment
+staff-payment-mark-paid = Mark it paid
+staff-payment-put-right = Put a mistake right
+staff-payment-put-right-intro = This makes a new payment that takes this one back. It is approved in the same way. Then work out the right payment again, if there is one.
+staff-payment-reverse = Reverse the payment
+staff-payments-tier = The tier people took part at
+staff-payments-work-out-intro = Payments are worked out for everyone marked as having come, under the recognition policy in force on the activity's day and each person's choice that day. Nobody is paid twice for it.
+staff-payments-work-out = Work out the payments
+staff-payments-no-policy = No recognition policy was in force on the activity's day, so no payment can be worked out. Set one from that day first.
+staff-payments-made = { $n ->
+        [one] 1 payment worked out, waiting for approval.
+       *[other] { $n } payments worked out, waiting for approval.
+    }
+staff-payments-declined = Not paid, because they declined payment: { $names }.
+staff-payments-already = Paid for it already: { $names }.
+staff-payments-no-fee = No rate applies to the time they came: { $names }.
+staff-see-payments-of-activity = Payments for taking part
+staff-choice-heading = How they want to be paid
+staff-choice-none = They have not said yet: they are paid the full amount.
+staff-choice-tell-them = Before they choose, tell them that payments and vouchers can affect their benefits, that they can always decline, and where to get advice (as the recognition policy says).
+staff-choice-legend = What did they choose?
+staff-choice-save = Save their choice
+staff-see-choice = How they want to be paid

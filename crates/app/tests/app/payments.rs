@@ -293,4 +293,27 @@ async fn no_policy_no_payment(app: &TestApp) {
 app_tests!(
     payments_are_worked_out_approved_paid_and_put_right,
     no_policy_no_payment,
+    the_demo_loads,
 );
+
+/// The demo's payments are worked out, approved and paid through these operations.
+async fn the_demo_loads(app: &TestApp) {
+    coproduce_app::demo::load(&app.ctx).await.unwrap();
+    match coproduce_app::demo::create_demo_accounts(&app.ctx).await {
+        Ok(_) => {}
+        Err(e) => panic!("demo: {e:?}"),
+    }
+    let all = app
+        .ctx
+        .store
+        .payments(
+            coproduce_store::PageRequest::first(50),
+            &PaymentFilter::default(),
+        )
+        .await
+        .unwrap()
+        .items;
+    assert!(all.len() >= 2, "{all:?}");
+    assert_eq!(all[0].status, "paid");
+    assert!(all[1..].iter().all(|p| p.status == "created"));
+}

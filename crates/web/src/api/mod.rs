@@ -37,6 +37,7 @@ pub mod opportunities;
 pub mod organisations;
 pub mod outcomes;
 pub mod papers;
+pub mod payments;
 pub mod people;
 pub mod projects;
 pub mod provision;
@@ -79,6 +80,7 @@ pub fn routes(r: Routes) -> Routes {
     let r = outcomes::routes(r);
     let r = forms::routes(r);
     let r = recognition::routes(r);
+    let r = payments::routes(r);
     r.get(
         "/api/openapi.json",
         coproduce_domain::account::Capability::ReadPublic,

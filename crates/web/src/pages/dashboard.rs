@@ -139,6 +139,8 @@ impl PeriodForm {
 struct Dashboard {
     chrome: Chrome,
     reads_equality: bool,
+    /// Whether the viewer works out payments.
+    writes_work: bool,
     organisation: Organisation,
     kind: &'static str,
     from: DateField,
@@ -224,6 +226,7 @@ async fn build(
         unmet_needs: state.store.unmet_needs(organisation.id).await?,
         overdue_now: state.store.overdue_count(organisation.id, today).await?,
         reads_equality: viewer.can(coproduce_domain::account::Capability::ReadEquality),
+        writes_work: viewer.can(coproduce_domain::account::Capability::ManagePayments),
         chrome: Chrome::new(state, viewer, "home"),
         kind: organisation.kind.label(),
         organisation,

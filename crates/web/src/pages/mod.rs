@@ -36,7 +36,7 @@ mod register;
 mod said_public;
 mod say;
 mod training;
-mod work;
+pub(crate) mod work;
 
 pub fn routes(r: Routes) -> Routes {
     let r = r

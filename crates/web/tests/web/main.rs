@@ -19,6 +19,7 @@ mod openapi;
 mod opportunity_pages;
 mod oversight_pages;
 mod pages;
+mod payment_pages;
 mod people_pages;
 mod permissions;
 mod recognition_pages;

@@ -82,6 +82,7 @@ fn operation_ids_are_unique_and_named_for_what_they_do() {
             "respond",
             "unpublish",
             "open",
+            "approve",
         ];
         assert!(
             verbs.iter().any(|v| id.starts_with(v)),

@@ -105,6 +105,17 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/activities/{id}", READ_WORK),
     ("POST", "/activities/{id}/inputs", WRITE_WORK),
     ("POST", "/activities/{id}/publish", WRITE_WORK),
+    ("GET", "/payments", WRITE_WORK),
+    ("GET", "/payments/{id}", WRITE_WORK),
+    ("POST", "/payments/{id}/approve", LEADS),
+    ("POST", "/payments/{id}/paid", LEADS),
+    ("POST", "/payments/{id}/reverse", WRITE_WORK),
+    ("GET", "/activities/{id}/payments", WRITE_WORK),
+    ("POST", "/activities/{id}/payments", WRITE_WORK),
+    ("GET", "/people/{id}/recognition", LEADS),
+    ("POST", "/people/{id}/recognition", LEADS),
+    ("GET", "/me/recognition", SIGNED_IN),
+    ("POST", "/me/recognition", SIGNED_IN),
     ("GET", "/organisations/{id}/recognition", READ_WORK),
     ("GET", "/organisations/{id}/recognition/new", LEADS),
     ("POST", "/organisations/{id}/recognition", LEADS),
@@ -288,6 +299,18 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/api/v1/activities/{id}", READ_WORK),
     ("PUT", "/api/v1/activities/{id}", WRITE_WORK),
     ("POST", "/api/v1/activities/{id}/publish", WRITE_WORK),
+    ("GET", "/api/v1/payments", WRITE_WORK),
+    ("GET", "/api/v1/payments/{id}", WRITE_WORK),
+    ("POST", "/api/v1/activities/{id}/payments", WRITE_WORK),
+    ("POST", "/api/v1/payments/{id}/approve", LEADS),
+    ("POST", "/api/v1/payments/{id}/paid", LEADS),
+    ("POST", "/api/v1/payments/{id}/reverse", WRITE_WORK),
+    (
+        "GET",
+        "/api/v1/people/{id}/recognition-choices",
+        PEOPLE_READ,
+    ),
+    ("POST", "/api/v1/people/{id}/recognition-choices", LEADS),
     (
         "GET",
         "/api/v1/organisations/{id}/recognition-policy",
@@ -489,6 +512,8 @@ fn fill(path: &str, f: &Fixture) -> String {
         f.opportunity
     } else if path.starts_with("/outcomes/") || path.starts_with("/api/v1/outcomes/") {
         f.outcome
+    } else if path.starts_with("/payments/") || path.starts_with("/api/v1/payments/") {
+        f.payment
     } else if path.starts_with("/forms/")
         || path.starts_with("/api/v1/forms/")
         || path.starts_with("/say/")

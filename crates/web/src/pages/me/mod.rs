@@ -10,6 +10,7 @@
 mod data;
 mod feedback;
 pub mod invitations;
+mod recognition;
 mod trail;
 
 use askama::Template;
@@ -39,6 +40,8 @@ use crate::routes::Routes;
 pub fn routes(r: Routes) -> Routes {
     r.get("/me", C::OwnAccount, my_record)
         .get("/me/data.json", C::OwnAccount, data::my_data)
+        .get("/me/recognition", C::OwnAccount, recognition::page)
+        .post("/me/recognition", C::OwnAccount, recognition::save)
         .get("/me/equality", C::OwnAccount, equality_form)
         .post("/me/equality", C::OwnAccount, save_equality)
         .get(

@@ -12,6 +12,7 @@ mod invitations;
 mod outcomes;
 mod papers;
 mod partners;
+mod payments;
 mod projects;
 mod provision;
 mod recognition;
@@ -22,6 +23,7 @@ mod told;
 mod venues;
 
 pub(crate) use papers::file_response;
+pub(crate) use payments::{ChoiceForm, choice_words};
 pub(crate) use said::activity_view;
 
 use askama::Template;
@@ -282,6 +284,39 @@ pub fn routes(r: Routes) -> Routes {
             "/organisations/{id}/recognition",
             C::ManageRecognition,
             recognition::save,
+        )
+        .get("/payments", C::ManagePayments, payments::list)
+        .get("/payments/{id}", C::ManagePayments, payments::page)
+        .post(
+            "/payments/{id}/approve",
+            C::ManageRecognition,
+            payments::approve,
+        )
+        .post("/payments/{id}/paid", C::ManageRecognition, payments::paid)
+        .post(
+            "/payments/{id}/reverse",
+            C::ManagePayments,
+            payments::reverse,
+        )
+        .get(
+            "/activities/{id}/payments",
+            C::ManagePayments,
+            payments::activity_payments,
+        )
+        .post(
+            "/activities/{id}/payments",
+            C::ManagePayments,
+            payments::work_out,
+        )
+        .get(
+            "/people/{id}/recognition",
+            C::WritePeople,
+            payments::person_choice,
+        )
+        .post(
+            "/people/{id}/recognition",
+            C::WritePeople,
+            payments::save_person_choice,
         )
         .get("/forms", C::ReadWork, forms::list)
         .get("/forms/new", C::WriteWork, forms::new_form)
