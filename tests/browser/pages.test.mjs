@@ -343,6 +343,12 @@ const PAGES = [
   }],
   ['payments', '/payments', 'Waiting for approval', LEAD],
   ['payment', '/payments/2', 'Approve the payment', LEAD],
+  ['payments-export', '/payments/export', 'Export payments for finance', LEAD],
+  ['payments-export-errors', '/payments/export', 'There is a problem', LEAD, async (page) => {
+    await page.fill('#to-day', '31');
+    await page.fill('#to-month', '13');
+    await Promise.all([page.waitForNavigation(), page.click('button[value=csv]')]);
+  }],
   ['payment-paid', '/payments/1', 'The day it was paid', LEAD],
   ['payment-reverse-errors', '/payments/2', 'There is a problem', LEAD, async (page) => {
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]:has-text("Reverse the payment")')]);

@@ -104,6 +104,12 @@ pub struct PaymentFilter {
     pub person_id: Option<i64>,
     pub activity_id: Option<i64>,
     pub status: Option<PaymentStatus>,
+    /// Only those approved or paid, for finance.
+    pub approved: bool,
+    /// Only those for a day from `from` (inclusive) to `until` (exclusive): the
+    /// activity's start, or when the entry was made for one of no activity.
+    pub from: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
 }
 
 /// An entry to write, already checked.
@@ -151,6 +157,17 @@ impl Store {
             }
             if let Some(v) = filter.status {
                 q.push(" AND p.status = ").push_bind(v.slug());
+            }
+            if filter.approved {
+                q.push(" AND p.status IN ('approved', 'paid')");
+            }
+            if let Some(v) = filter.from {
+                q.push(" AND COALESCE(a.starts_at, p.created_at) >= ")
+                    .push_bind(v);
+            }
+            if let Some(v) = filter.until {
+                q.push(" AND COALESCE(a.starts_at, p.created_at) < ")
+                    .push_bind(v);
             }
             q.push(" ORDER BY p.id LIMIT ").push_bind(page.fetch());
             q.build_query_as::<Payment>().fetch_all(p).await

@@ -191,6 +191,7 @@ pub async fn list(
             None | Some("") => None,
             Some(s) => super::vocab(&mut errs, "status", s),
         },
+        ..PaymentFilter::default()
     };
     let page = errs.finish(|| coproduce_store::PageRequest::new(after, limit))?;
     let mut pairs: Vec<(&str, String)> = Vec::new();

@@ -198,6 +198,57 @@ async fn payments_are_worked_out_approved_and_put_right_from_the_pages(store: Si
     let list = staff.get("/payments?show=created").await;
     assert!(list.text.contains("Reverses payment"));
 
+    // Finance exports what is approved or paid, by period, as CSV or XLSX.
+    let export = |q: &str| format!("/payments/export?organisation_id={org}&{q}");
+    let form = lead.get("/payments/export").await;
+    assert_eq!(form.status, StatusCode::OK);
+    let r = lead
+        .get(&export(
+            "from-day=1&from-month=5&from-year=2026&to-day=31&to-month=13&to-year=2026&format=csv",
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text.contains("value=\"13\""), "what was typed is kept");
+    let r = lead
+        .get(&export(
+            "from-day=1&from-month=6&from-year=2026&to-day=1&to-month=5&to-year=2026&format=csv",
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let r = lead
+        .get(&export(
+            "from-day=1&from-month=5&from-year=2026&to-day=31&to-month=5&to-year=2026&format=csv",
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let lines: Vec<&str> = r.text.lines().collect();
+    assert!(lines[0].starts_with("payment_id,person_id,person,activity,activity_date"));
+    assert_eq!(
+        lines.len(),
+        2,
+        "the paid payment, not the reversal waiting: {lines:?}"
+    );
+    assert!(lines[1].contains(",22.50,money,"), "{}", lines[1]);
+    assert!(lines[1].contains(",2026-05-01,"), "{}", lines[1]);
+    let r = lead
+        .get(&export(
+            "from-day=1&from-month=6&from-year=2026&to-day=30&to-month=6&to-year=2026&format=csv",
+        ))
+        .await;
+    assert_eq!(r.text.lines().count(), 1, "nothing in June");
+    let r = lead
+        .get(&export(
+            "from-day=1&from-month=5&from-year=2026&to-day=31&to-month=5&to-year=2026&format=xlsx",
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.text.starts_with("PK"), "an XLSX file is a zip");
+    assert_eq!(
+        staff.get("/payments/export").await.status,
+        StatusCode::FORBIDDEN,
+        "staff do not export"
+    );
+
     // Another organisation's payment does not exist for them.
     let other = organisation(&store, "Hillside").await;
     let theirs =

@@ -106,6 +106,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/activities/{id}/inputs", WRITE_WORK),
     ("POST", "/activities/{id}/publish", WRITE_WORK),
     ("GET", "/payments", WRITE_WORK),
+    ("GET", "/payments/export", LEADS),
     ("GET", "/payments/{id}", WRITE_WORK),
     ("POST", "/payments/{id}/approve", LEADS),
     ("POST", "/payments/{id}/paid", LEADS),

@@ -286,6 +286,7 @@ pub fn routes(r: Routes) -> Routes {
             recognition::save,
         )
         .get("/payments", C::ManagePayments, payments::list)
+        .get("/payments/export", C::ManageRecognition, payments::export)
         .get("/payments/{id}", C::ManagePayments, payments::page)
         .post(
             "/payments/{id}/approve",
