@@ -59,7 +59,7 @@ pub struct ProjectRow {
 
 /// The period form as typed: day, month and year for each end.
 #[derive(Debug, Default, Deserialize)]
-pub struct PeriodForm {
+pub(crate) struct PeriodForm {
     #[serde(rename = "from-day", default)]
     from_day: String,
     #[serde(rename = "from-month", default)]
@@ -77,7 +77,7 @@ pub struct PeriodForm {
 impl PeriodForm {
     /// The period asked for (default: the twelve months to today), and the fields to
     /// show again, with an error on each that is wrong.
-    fn read(
+    pub(crate) fn read(
         &self,
         tr: &Tr,
         today: NaiveDate,

@@ -202,6 +202,10 @@ async fn payments_are_worked_out_approved_and_put_right_from_the_pages(store: Si
     let export = |q: &str| format!("/payments/export?organisation_id={org}&{q}");
     let form = lead.get("/payments/export").await;
     assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.text.contains("value=\"2026\""),
+        "the twelve months to today, to start with"
+    );
     let r = lead
         .get(&export(
             "from-day=1&from-month=5&from-year=2026&to-day=31&to-month=13&to-year=2026&format=csv",

@@ -642,20 +642,10 @@ pub(super) async fn save_person_choice(
 pub struct ExportQuery {
     #[serde(default)]
     organisation_id: String,
-    #[serde(rename = "from-day", default)]
-    from_day: String,
-    #[serde(rename = "from-month", default)]
-    from_month: String,
-    #[serde(rename = "from-year", default)]
-    from_year: String,
-    #[serde(rename = "to-day", default)]
-    to_day: String,
-    #[serde(rename = "to-month", default)]
-    to_month: String,
-    #[serde(rename = "to-year", default)]
-    to_year: String,
     #[serde(default)]
     format: String,
+    #[serde(flatten)]
+    period: crate::pages::dashboard::PeriodForm,
 }
 
 #[derive(Template)]
@@ -768,22 +758,7 @@ pub(super) async fn export(
             Ok(Some(o)) if o > 0 => o,
             _ => return Err(PageError::NotFound),
         };
-        let mut from = DateField::typed(
-            "from",
-            "staff-export-from",
-            "staff-for-example-14-3-2027",
-            &q.from_day,
-            &q.from_month,
-            &q.from_year,
-        );
-        let mut to = DateField::typed(
-            "to",
-            "staff-export-to",
-            "staff-for-example-14-3-2027",
-            &q.to_day,
-            &q.to_month,
-            &q.to_year,
-        );
+        let (period, from, to, errs) = q.period.read(&viewer.tr, crate::today(&state.ctx));
         let page = |errors: Vec<FieldError>, from: DateField, to: DateField| ExportPage {
             chrome: Chrome::new(&state, &viewer, "inputs"),
             errors,
@@ -791,76 +766,46 @@ pub(super) async fn export(
             from,
             to,
         };
-        if q.format.is_empty() {
-            return Ok(render(StatusCode::OK, &page(vec![], from, to)));
-        }
-        let mut errs = coproduce_domain::text::FieldErrors::new();
-        let start = crate::pages::forms::typed_date(
-            &mut errs,
-            "from",
-            (&q.from_day, &q.from_month, &q.from_year),
-            true,
-        );
-        let end = crate::pages::forms::typed_date(
-            &mut errs,
-            "to",
-            (&q.to_day, &q.to_month, &q.to_year),
-            true,
-        );
-        let rows = match (start, end) {
-            (Some(s), Some(e)) => {
-                coproduce_app::payments::export(&state.ctx, &viewer.actor(), org, s, e)
-                    .await
-                    .map_err(crate::ApiError::from)
-            }
-            _ => Err(crate::ApiError::from(coproduce_app::AppError::Invalid(
-                errs,
-            ))),
+        // The form, filled in with the twelve months to today unless other days were
+        // asked for; or the period asked for, with what is wrong with it.
+        let Some((start, end)) = period.filter(|_| !q.format.is_empty()) else {
+            let status = if errs.0.is_empty() {
+                StatusCode::OK
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            let errors = errs
+                .0
+                .into_iter()
+                .map(|mut e| {
+                    e.field = format!("{}-day", e.field);
+                    e
+                })
+                .collect();
+            return Ok(render(status, &page(errors, from, to)));
         };
-        match rows {
-            Ok(rows) => {
-                let format = if q.format == "xlsx" { "xlsx" } else { "csv" };
-                let (kind, bytes) = export_file(&rows, format)?;
-                Ok((
-                    StatusCode::OK,
-                    [
-                        (axum::http::header::CONTENT_TYPE, kind),
-                        (
-                            axum::http::header::CONTENT_DISPOSITION,
-                            format!(
-                                "attachment; filename=\"payments-{org}-{}-{}.{format}\"",
-                                start.unwrap_or_default(),
-                                end.unwrap_or_default()
-                            ),
-                        ),
-                    ],
-                    bytes,
-                )
-                    .into_response())
-            }
-            Err(e) => {
-                let mut errors = field_errors(e)?;
-                for e in errors.iter_mut() {
-                    if e.field == "from" || e.field == "to" {
-                        e.field = format!("{}-day", e.field);
-                    }
-                }
-                let errors = worded(
-                    &viewer.tr,
-                    errors,
-                    &[
-                        Named::As("from-day", "staff-export-from"),
-                        Named::As("to-day", "staff-export-to"),
-                    ],
-                );
-                from.error = error_of(&errors, "from-day");
-                to.error = error_of(&errors, "to-day");
-                Ok(render(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    &page(errors, from, to),
-                ))
-            }
-        }
+        let rows = coproduce_app::payments::export(&state.ctx, &viewer.actor(), org, start, end)
+            .await
+            .map_err(|e| match crate::ApiError::from(e) {
+                crate::ApiError::NotFound(_) => PageError::NotFound,
+                other => PageError::Internal(other.reference()),
+            })?;
+        let format = if q.format == "xlsx" { "xlsx" } else { "csv" };
+        let (kind, bytes) = export_file(&rows, format)?;
+        Ok::<_, PageError>(
+            (
+                StatusCode::OK,
+                [
+                    (axum::http::header::CONTENT_TYPE, kind),
+                    (
+                        axum::http::header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"payments-{org}-{start}-{end}.{format}\""),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response(),
+        )
     }
     .await;
     result.unwrap_or_else(|e| e.respond(&state, &viewer))
