@@ -19,9 +19,11 @@ use coproduce_domain::person::AttendanceStatus;
 use coproduce_domain::text::{Problem, required};
 use coproduce_domain::time::london_date;
 use coproduce_store::payments::{
-    NewPayment, Payment, PaymentFilter, StoredChoice, approve_payment_in, insert_choice_in,
-    insert_payment_in, lock_activity_in, lock_payment_in, mark_paid_in, paid_for_in,
+    NewPayment, approve_payment_in, insert_choice_in, insert_payment_in, lock_activity_in,
+    lock_payment_in, mark_paid_in, paid_for_in,
 };
+/// A payment, a list's narrowing and a choice as kept, for the pages and the API.
+pub use coproduce_store::payments::{Payment, PaymentFilter, StoredChoice};
 use coproduce_store::{Page, PageRequest};
 
 use crate::audit::{self, Entry};

@@ -6,7 +6,9 @@
 use chrono::NaiveDate;
 use coproduce_domain::account::Capability;
 use coproduce_domain::recognition::PolicyDraft;
-use coproduce_store::recognition::{PolicyVersion, insert_policy_in};
+/// A version of a policy as kept, for the pages and the API.
+pub use coproduce_store::recognition::PolicyVersion;
+use coproduce_store::recognition::insert_policy_in;
 
 use crate::audit::{self, Entry};
 use crate::scope::referenced_organisation;

@@ -22,8 +22,10 @@ use coproduce_domain::said_form::{
 use coproduce_domain::text::{FieldErrors, Problem};
 use coproduce_domain::time::london_date;
 use coproduce_store::inputs::{InputFields, insert_input};
+/// A feedback form as kept, for the pages and the API.
+pub use coproduce_store::said_forms::SaidForm;
 use coproduce_store::said_forms::{
-    SaidForm, close_said_form_in, insert_said_form_in, lock_said_form_in, note_said_form_answer_in,
+    close_said_form_in, insert_said_form_in, lock_said_form_in, note_said_form_answer_in,
     said_form_answers_since_in, update_said_form_in,
 };
 use coproduce_store::{Page, PageRequest, Within};

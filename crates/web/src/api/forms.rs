@@ -6,11 +6,11 @@
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
+use coproduce_app::said_forms::SaidForm;
 use coproduce_domain::account::Capability as C;
 use coproduce_domain::said_form::{FormDraft, QUESTION};
 use coproduce_domain::text::FieldErrors;
 use coproduce_domain::time;
-use coproduce_store::said_forms::SaidForm;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 

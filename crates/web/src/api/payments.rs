@@ -7,11 +7,11 @@ use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
 use coproduce_app::payments::Worked;
+use coproduce_app::payments::{Payment, PaymentFilter, StoredChoice};
 use coproduce_domain::account::Capability as C;
 use coproduce_domain::payment::{ChoiceDraft, PaidAs, PaymentChoice, PaymentStatus, REASON};
 use coproduce_domain::text::FieldErrors;
 use coproduce_domain::time;
-use coproduce_store::payments::{Payment, PaymentFilter, StoredChoice};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 

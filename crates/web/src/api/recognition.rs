@@ -5,6 +5,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
+use coproduce_app::recognition::PolicyVersion;
 use coproduce_domain::Vocabulary;
 use coproduce_domain::account::Capability as C;
 use coproduce_domain::activity::ActivityType;
@@ -12,7 +13,6 @@ use coproduce_domain::opportunity::Recognition;
 use coproduce_domain::recognition::{ExpensesDraft, PolicyDraft, RateBasis, RateDraft, TierDraft};
 use coproduce_domain::text::FieldErrors;
 use coproduce_domain::time;
-use coproduce_store::recognition::PolicyVersion;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 

@@ -4,8 +4,8 @@
 
 #[allow(unused_imports)]
 use super::*;
+use coproduce_app::said_forms::SaidForm;
 use coproduce_domain::said_form::FormDraft;
-use coproduce_store::said_forms::SaidForm;
 
 /// The names of the form's fields in its error messages.
 const NAMES: &[Named] = &[

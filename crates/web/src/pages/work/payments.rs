@@ -5,9 +5,9 @@
 
 #[allow(unused_imports)]
 use super::*;
+use coproduce_app::payments::{Payment, PaymentFilter, StoredChoice};
 use coproduce_domain::money::{read_pounds, show_pounds};
 use coproduce_domain::payment::{ChoiceDraft, MAX_LESS, PaymentChoice, PaymentStatus};
-use coproduce_store::payments::{Payment, PaymentFilter, StoredChoice};
 
 /// One entry, in words.
 pub struct PaymentRow {

@@ -4,13 +4,13 @@
 
 #[allow(unused_imports)]
 use super::*;
+use coproduce_app::recognition::PolicyVersion;
 use coproduce_domain::money::{read_pounds, show_pounds};
 use coproduce_domain::opportunity::Recognition;
 use coproduce_domain::recognition::{
     ExpensesDraft, MAX_RATE, Policy, PolicyDraft, RateBasis, RateDraft, TierDraft,
 };
 use coproduce_domain::text::FieldErrors;
-use coproduce_store::recognition::PolicyVersion;
 
 /// The tier rows the form offers: a policy has at most this many on the page.
 const TIER_ROWS: usize = 6;
